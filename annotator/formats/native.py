@@ -1,0 +1,210 @@
+"""Our own format: JSON (one file, ``annotator/1``) and JSONL (one document per line).
+
+Offsets are code points into ``text``, end exclusive; every annotation repeats its surface
+text and every document carries the SHA-256 of its text, so a consumer can check both.
+The JSONL reader also takes doccano's sequence-labelling shape ``"label": [[s, e, L], ...]``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, TextIO
+
+from annotator.core.errors import InputError
+from annotator.core.model import Document, Relation, Span
+from annotator.core.records import Record, RelationRecord, SpanRecord
+from annotator.formats.reading import BOM, iter_lines, read_text
+
+FORMAT = "annotator/1"
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+def _span_from_annotation(item: Any, number: int) -> SpanRecord:
+    if not isinstance(item, dict):
+        raise InputError(f"annotation {number} must be an object")
+    for key in ("start", "end", "label"):
+        if key not in item:
+            raise InputError(f"annotation {number} has no '{key}'")
+    if not isinstance(item["label"], str):
+        raise InputError(f"annotation {number}: 'label' must be a string")
+    entity = item.get("entity")
+    if isinstance(entity, dict):
+        entity = entity.get("name")
+    return SpanRecord(
+        start=item["start"],
+        end=item["end"],
+        label=item["label"],
+        text=item.get("text"),
+        annotator=item.get("annotator"),
+        attributes=item.get("attributes") or {},
+        key=str(item["id"]) if item.get("id") is not None else None,
+        entity=entity if isinstance(entity, str) else None,
+        provenance=item.get("provenance"),
+    )
+
+
+def _span_from_triple(item: Any, number: int) -> SpanRecord:
+    if not isinstance(item, list | tuple) or len(item) != 3 or not isinstance(item[2], str):
+        raise InputError(f"'label' entry {number} must be [start, end, \"LABEL\"], got {item!r}")
+    return SpanRecord(start=item[0], end=item[1], label=item[2])
+
+
+def record_from_json(obj: Any, number: int, line: int | None = None) -> Record:
+    """A document in our export shape (also doccano's ``label`` triples) as a record."""
+    if not isinstance(obj, dict):
+        raise InputError(
+            f"expected a JSON object, got {type(obj).__name__}", line=line, record=number
+        )
+    try:
+        if "text" not in obj:
+            raise InputError("has no 'text'")
+        spans = [_span_from_annotation(a, i) for i, a in enumerate(obj.get("annotations") or [], 1)]
+        labels = obj.get("label") or []
+        if not isinstance(labels, list):
+            raise InputError("'label' must be a list of [start, end, \"LABEL\"]")
+        spans += [_span_from_triple(item, i) for i, item in enumerate(labels, 1)]
+        relations = []
+        for i, item in enumerate(obj.get("relations") or [], 1):
+            if not isinstance(item, dict) or not {"from", "to", "role"} <= item.keys():
+                raise InputError(f"relation {i} needs 'from', 'to' and 'role'")
+            relations.append(
+                RelationRecord(
+                    str(item["from"]), str(item["to"]), str(item["role"]), item.get("annotator")
+                )
+            )
+        status = obj.get("status") or {}
+        if not isinstance(status, dict):
+            raise InputError("'status' must map an annotator to a status")
+        name = obj.get("name")
+        return Record(
+            text=obj["text"],
+            name=str(name) if name is not None else None,
+            meta=obj.get("meta") or {},
+            spans=spans,
+            relations=relations,
+            status=status,
+            line=line,
+            number=number,
+        )
+    except InputError as error:
+        raise error.located(line=line, record=number) from None
+
+
+def read_jsonl(path: Path, encoding: str = "utf-8") -> Iterator[Record]:
+    """One document per line, streamed; blank lines are skipped."""
+    number = 0
+    for line_number, line in iter_lines(path, encoding):
+        if not line.strip():
+            continue
+        number += 1
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise InputError(
+                f"not valid JSON ({error.msg} at column {error.colno})",
+                file=path,
+                line=line_number,
+                record=number,
+            ) from None
+        try:
+            yield record_from_json(obj, number, line_number)
+        except InputError as error:
+            raise error.located(file=path) from None
+
+
+def read_json(path: Path, encoding: str = "utf-8") -> Iterator[Record]:
+    """Our JSON export (a list of documents is accepted too)."""
+    text = read_text(path, encoding)
+    try:
+        data = json.loads(text.removeprefix(BOM))
+    except json.JSONDecodeError as error:
+        raise InputError(f"not valid JSON ({error.msg})", file=path, line=error.lineno) from None
+    if isinstance(data, dict):
+        declared = data.get("format")
+        if declared is not None and declared != FORMAT:
+            raise InputError(f"format is {declared!r}; this version reads {FORMAT!r}", file=path)
+        if data.get("offsets", "codepoints") != "codepoints":
+            raise InputError(
+                f"offsets are counted in {data['offsets']!r}, expected code points", file=path
+            )
+        documents = data.get("documents")
+        if not isinstance(documents, list):
+            raise InputError("no 'documents' list (is this an annotator export?)", file=path)
+    elif isinstance(data, list):
+        documents = data
+    else:
+        raise InputError("expected an object with 'documents' or a list of documents", file=path)
+    for number, obj in enumerate(documents, 1):
+        try:
+            yield record_from_json(obj, number)
+        except InputError as error:
+            raise error.located(file=path) from None
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def document_json(
+    document: Document,
+    spans: Iterable[Span],
+    relations: Iterable[Relation],
+    status: dict[str, str],
+    entities: dict[int, str],
+) -> dict[str, Any]:
+    annotations = []
+    for span in spans:
+        annotation: dict[str, Any] = {
+            "id": span.id,
+            "start": span.start,
+            "end": span.end,
+            "text": span.text,
+            "label": span.label,
+            "annotator": span.annotator,
+            "attributes": span.attributes,
+        }
+        if span.entity_id is not None:
+            annotation["entity"] = {"id": span.entity_id, "name": entities.get(span.entity_id, "")}
+        if span.provenance:
+            annotation["provenance"] = span.provenance
+        annotations.append(annotation)
+    return {
+        "id": document.id,
+        "name": document.name,
+        "text": document.text,
+        "sha256": document.sha256,
+        "meta": document.meta,
+        "status": status,
+        "annotations": annotations,
+        "relations": [
+            {"id": r.id, "from": r.source, "to": r.target, "role": r.role, "annotator": r.annotator}
+            for r in relations
+        ],
+    }
+
+
+def write_json(stream: TextIO, header: dict[str, Any], documents: Iterable[dict[str, Any]]) -> int:
+    """Stream one JSON object: the header fields, then ``documents`` one at a time."""
+    head = json.dumps(
+        {"format": FORMAT, "offsets": "codepoints", **header}, ensure_ascii=False, indent=1
+    )
+    stream.write(head[:-2] + ',\n "documents": [')
+    count = 0
+    for document in documents:
+        stream.write(",\n  " if count else "\n  ")
+        stream.write(json.dumps(document, ensure_ascii=False))
+        count += 1
+    stream.write("\n ]\n}\n" if count else "]\n}\n")
+    return count
+
+
+def write_jsonl(stream: TextIO, documents: Iterable[dict[str, Any]]) -> int:
+    count = 0
+    for document in documents:
+        stream.write(json.dumps(document, ensure_ascii=False))
+        stream.write("\n")
+        count += 1
+    return count

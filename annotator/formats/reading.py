@@ -1,0 +1,83 @@
+"""Opening input files: decoding with a clear message when the bytes are not what we expect."""
+
+from __future__ import annotations
+
+import codecs
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from annotator.core.errors import InputError
+
+BOM = "\ufeff"
+
+
+def check_encoding(encoding: str) -> str:
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError as error:
+        raise InputError(f"unknown encoding {encoding!r} (try utf-8 or cp1256)") from error
+
+
+def decode_error(path: Path, encoding: str) -> InputError:
+    """Find the first undecodable byte of a file and say where it is."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    line, offset = 1, 0
+    with path.open("rb") as stream:
+        for chunk in iter(lambda: stream.read(65536), b""):
+            for index in range(len(chunk)):
+                byte = chunk[index : index + 1]
+                try:
+                    decoder.decode(byte)
+                except UnicodeDecodeError:
+                    return InputError(
+                        f"cannot be read as {encoding}: byte 0x{byte[0]:02x} "
+                        f"at byte {offset + index} "
+                        "is not valid; give the file's encoding with --encoding (e.g. cp1256)",
+                        file=path,
+                        line=line,
+                    )
+                if byte == b"\n":
+                    line += 1
+            offset += len(chunk)
+    try:
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return InputError(
+            f"cannot be read as {encoding}: it ends in the middle of a character", file=path
+        )
+    return InputError(f"cannot be read as {encoding}", file=path)
+
+
+def open_text(path: Path, encoding: str) -> TextIO:
+    """A text stream that keeps line endings as they are (they are the text's business)."""
+    try:
+        return io.open(path, encoding=encoding, errors="strict", newline="")  # noqa: UP020
+    except FileNotFoundError as error:
+        raise InputError("no such file", file=path) from error
+    except IsADirectoryError as error:
+        raise InputError("is a folder, not a file", file=path) from error
+    except OSError as error:
+        raise InputError(f"cannot be opened ({error.strerror})", file=path) from error
+
+
+def read_text(path: Path, encoding: str) -> str:
+    with open_text(path, encoding) as stream:
+        try:
+            return stream.read()
+        except UnicodeDecodeError:
+            raise decode_error(path, encoding) from None
+
+
+def iter_lines(path: Path, encoding: str) -> Iterator[tuple[int, str]]:
+    """(line number, line) of a file, streamed, with a file-start BOM removed."""
+    with open_text(path, encoding) as stream:
+        number = 0
+        try:
+            for number, line in enumerate(stream, 1):
+                if number == 1 and line.startswith(BOM):
+                    line = line[1:]
+                yield number, line
+        except UnicodeDecodeError:
+            raise decode_error(path, encoding) from None

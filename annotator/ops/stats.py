@@ -1,0 +1,43 @@
+"""``annotator stats``: what a project holds, per label and per annotator."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.store.project import Project
+
+
+def stats(project: Project) -> dict[str, Any]:
+    spans_by_label = project.spans.count_by("label")
+    return {
+        "project": project.name,
+        "schema": project.schema.name,
+        "documents": project.documents.count(),
+        "annotators": project.annotators(),
+        "spans": project.spans.count(),
+        "spans_per_label": {
+            **{label: spans_by_label.get(label, 0) for label in project.schema.label_ids},
+            **{k: v for k, v in spans_by_label.items() if k not in project.schema.label_ids},
+        },
+        "spans_per_annotator": project.spans.count_by("annotator"),
+        "documents_done": project.progress.done_counts(),
+    }
+
+
+def format_stats(data: dict[str, Any]) -> str:
+    lines = [
+        f"Project {data['project']} (schema {data['schema']})",
+        f"  documents   {data['documents']}",
+        f"  spans       {data['spans']}",
+        f"  annotators  {', '.join(data['annotators']) or '(none yet)'}",
+        "",
+        "Spans per label:",
+    ]
+    width = max((len(k) for k in data["spans_per_label"]), default=0)
+    lines += [f"  {label:<{width}}  {n}" for label, n in data["spans_per_label"].items()]
+    lines += ["", "Per annotator:          spans   documents done"]
+    for annotator in data["annotators"]:
+        spans = data["spans_per_annotator"].get(annotator, 0)
+        done = data["documents_done"].get(annotator, 0)
+        lines.append(f"  {annotator:<20}  {spans:>6}   {done:>6} / {data['documents']}")
+    return "\n".join(lines)

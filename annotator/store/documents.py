@@ -1,0 +1,137 @@
+"""Documents and their texts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import sqlite_utils
+
+from annotator.core.model import Document, DocumentSummary, Status
+
+_STATUS = f"""COALESCE(
+    (SELECT status FROM progress p WHERE p.document_id = d.id AND p.annotator = :annotator),
+    CASE WHEN EXISTS (SELECT 1 FROM spans s WHERE s.document_id = d.id AND s.annotator = :annotator)
+         THEN '{Status.IN_PROGRESS}' ELSE '{Status.NEW}' END)"""
+_SPAN_COUNT = (
+    "(SELECT count(*) FROM spans s WHERE s.document_id = d.id AND s.annotator = :annotator)"
+)
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class Documents:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def add(self, name: str, text: str, sha256: str, meta: dict[str, Any], created: str) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO documents(name, sha256, length, meta, created) VALUES (?, ?, ?, ?, ?)",
+            [name, sha256, len(text), json.dumps(meta, ensure_ascii=False), created],
+        )
+        document_id = cursor.lastrowid
+        self.db.execute("INSERT INTO texts(document_id, text) VALUES (?, ?)", [document_id, text])
+        return document_id
+
+    def id_for_sha256(self, sha256: str) -> int | None:
+        row = self.db.execute("SELECT id FROM documents WHERE sha256 = ?", [sha256]).fetchone()
+        return row[0] if row else None
+
+    def get(self, document_id: int) -> Document | None:
+        row = self.db.execute(
+            "SELECT d.id, d.name, t.text, d.sha256, d.meta FROM documents d "
+            "JOIN texts t ON t.document_id = d.id WHERE d.id = ?",
+            [document_id],
+        ).fetchone()
+        return _document(row) if row else None
+
+    def name(self, document_id: int) -> str | None:
+        row = self.db.execute("SELECT name FROM documents WHERE id = ?", [document_id]).fetchone()
+        return row[0] if row else None
+
+    def count(self, name_filter: str = "") -> int:
+        if not name_filter:
+            return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        return self.db.execute(
+            "SELECT count(*) FROM documents WHERE name LIKE ? ESCAPE '\\'", [_like(name_filter)]
+        ).fetchone()[0]
+
+    def page(
+        self, annotator: str, offset: int, limit: int, name_filter: str = ""
+    ) -> list[DocumentSummary]:
+        """One page of the document list, in import order, with the annotator's status."""
+        where = "WHERE d.name LIKE :filter ESCAPE '\\'" if name_filter else ""
+        rows = self.db.execute(
+            f"SELECT d.id, d.name, d.length, {_STATUS}, "
+            f"{_SPAN_COUNT} "
+            f"FROM documents d {where} ORDER BY d.id LIMIT :limit OFFSET :offset",
+            {
+                "annotator": annotator,
+                "limit": limit,
+                "offset": offset,
+                "filter": _like(name_filter),
+            },
+        )
+        return [DocumentSummary(*row) for row in rows]
+
+    def summary(self, document_id: int, annotator: str) -> DocumentSummary | None:
+        row = self.db.execute(
+            f"SELECT d.id, d.name, d.length, {_STATUS}, "
+            f"{_SPAN_COUNT} "
+            "FROM documents d WHERE d.id = :id",
+            {"annotator": annotator, "id": document_id},
+        ).fetchone()
+        return DocumentSummary(*row) if row else None
+
+    def row_of(self, document_id: int, name_filter: str = "") -> int | None:
+        """Where a document stands in the (filtered) list, counting from 0."""
+        if (
+            self.db.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone()
+            is None
+        ):
+            return None
+        if name_filter:
+            row = self.db.execute(
+                "SELECT (SELECT name LIKE :f ESCAPE '\\' FROM documents WHERE id = :id), "
+                "count(*) FROM documents WHERE id < :id AND name LIKE :f ESCAPE '\\'",
+                {"id": document_id, "f": _like(name_filter)},
+            ).fetchone()
+            return row[1] if row[0] else None
+        return self.db.execute(
+            "SELECT count(*) FROM documents WHERE id < ?", [document_id]
+        ).fetchone()[0]
+
+    def neighbour(self, document_id: int, step: int, name_filter: str = "") -> int | None:
+        """The next (step 1) or previous (step -1) document in list order."""
+        op, order = (">", "ASC") if step > 0 else ("<", "DESC")
+        where = "AND name LIKE :f ESCAPE '\\'" if name_filter else ""
+        row = self.db.execute(
+            f"SELECT id FROM documents WHERE id {op} :id {where} ORDER BY id {order} LIMIT 1",
+            {"id": document_id, "f": _like(name_filter)},
+        ).fetchone()
+        return row[0] if row else None
+
+    def first_id(self) -> int | None:
+        row = self.db.execute("SELECT min(id) FROM documents").fetchone()
+        return row[0]
+
+    def iter_all(self) -> Iterator[Document]:
+        """Every document with its text, in id order, one at a time."""
+        rows = self.db.execute(
+            "SELECT d.id, d.name, t.text, d.sha256, d.meta FROM documents d "
+            "JOIN texts t ON t.document_id = d.id ORDER BY d.id"
+        )
+        for row in rows:
+            yield _document(row)
+
+    def iter_sha256(self) -> Iterator[tuple[int, str, str, int]]:
+        """(id, name, sha256, length) of every document, for checks that do not need text."""
+        yield from self.db.execute("SELECT id, name, sha256, length FROM documents ORDER BY id")
+
+
+def _document(row: tuple) -> Document:
+    return Document(id=row[0], name=row[1], text=row[2], sha256=row[3], meta=json.loads(row[4]))

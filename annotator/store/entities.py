@@ -1,0 +1,45 @@
+"""Canonical entities: one actor or place that mentions across documents refer to."""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from annotator.core.model import Entity
+
+
+class Entities:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def ensure(self, kind: str, name: str) -> int:
+        """The id of the entity of this kind and name, created if it is new."""
+        row = self.db.execute(
+            "SELECT id FROM entities WHERE kind = ? AND name = ?", [kind, name]
+        ).fetchone()
+        if row:
+            return row[0]
+        return self.db.execute(
+            "INSERT INTO entities(kind, name) VALUES (?, ?)", [kind, name]
+        ).lastrowid
+
+    def get(self, entity_id: int) -> Entity | None:
+        row = self.db.execute(
+            "SELECT id, kind, name FROM entities WHERE id = ?", [entity_id]
+        ).fetchone()
+        return Entity(*row) if row else None
+
+    def of_kind(self, kind: str) -> list[tuple[Entity, int]]:
+        """Entities of a kind with how many spans refer to each, most used first."""
+        rows = self.db.execute(
+            "SELECT e.id, e.kind, e.name, count(s.id) AS uses FROM entities e "
+            "LEFT JOIN spans s ON s.entity_id = e.id WHERE e.kind = ? "
+            "GROUP BY e.id ORDER BY uses DESC, e.name",
+            [kind],
+        )
+        return [(Entity(r[0], r[1], r[2]), r[3]) for r in rows]
+
+    def names(self) -> dict[int, str]:
+        return dict(self.db.execute("SELECT id, name FROM entities").fetchall())
+
+    def rename(self, entity_id: int, name: str) -> None:
+        self.db.execute("UPDATE entities SET name = ? WHERE id = ?", [name, entity_id])

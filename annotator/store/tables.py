@@ -1,0 +1,94 @@
+"""The project database's tables, in one place, with the format version they make up.
+
+A document's text lives in its own table so that listing 100,000 documents never reads
+text; spans are indexed by document and layer so that opening one document reads only it.
+"""
+
+FORMAT_VERSION = 1
+APPLICATION_ID = 0x414E4E4F  # "ANNO": marks a SQLite file as an annotator project
+
+DDL = """
+CREATE TABLE meta (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    sha256 TEXT NOT NULL UNIQUE,
+    length INTEGER NOT NULL,
+    meta TEXT NOT NULL DEFAULT '{}',
+    created TEXT NOT NULL
+);
+CREATE INDEX documents_name ON documents(name);
+CREATE TABLE texts (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    text TEXT NOT NULL
+);
+CREATE TABLE progress (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    status TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (document_id, annotator)
+) WITHOUT ROWID;
+CREATE INDEX progress_annotator ON progress(annotator, status);
+CREATE TABLE entities (
+    id INTEGER PRIMARY KEY,
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    UNIQUE (kind, name)
+);
+CREATE TABLE spans (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    label TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    attributes TEXT NOT NULL DEFAULT '{}',
+    entity_id INTEGER REFERENCES entities(id) ON DELETE SET NULL,
+    provenance TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX spans_document ON spans(document_id, annotator, start);
+CREATE INDEX spans_annotator ON spans(annotator, document_id);
+CREATE INDEX spans_label ON spans(label);
+CREATE INDEX spans_entity ON spans(entity_id) WHERE entity_id IS NOT NULL;
+CREATE TABLE relations (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    source INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+    target INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,
+    role TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE INDEX relations_document ON relations(document_id, annotator);
+CREATE INDEX relations_source ON relations(source);
+CREATE INDEX relations_target ON relations(target);
+CREATE TABLE comments (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    span_id INTEGER REFERENCES spans(id) ON DELETE SET NULL,
+    thread INTEGER,
+    author TEXT NOT NULL,
+    body TEXT NOT NULL,
+    resolved INTEGER NOT NULL DEFAULT 0,
+    created TEXT NOT NULL
+);
+CREATE INDEX comments_document ON comments(document_id);
+CREATE TABLE audit (
+    id INTEGER PRIMARY KEY,
+    time TEXT NOT NULL,
+    annotator TEXT NOT NULL,
+    action TEXT NOT NULL,
+    document_id INTEGER,
+    span_id INTEGER,
+    before TEXT,
+    after TEXT
+);
+CREATE INDEX audit_span ON audit(span_id);
+"""

@@ -1,0 +1,124 @@
+"""The command line as a user types it."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from annotator.cli import COMMANDS, main
+from annotator.store.project import Project
+from tests.conftest import snapshot, write_jsonl
+
+
+def run(capsys, *args):
+    code = main(list(map(str, args)))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_new_import_stats_check_export(capsys, tmp_path, seed_article):
+    folder = tmp_path / "deir-ez-zor"
+    code, out, _ = run(capsys, "new", folder, "--schema", "conflict")
+    assert code == 0 and "ACTOR, LOCATION, EVENT" in out
+    coded = write_jsonl(
+        tmp_path / "coded.jsonl",
+        [{"text": "«قسد» تسيطر على حقول الجفرة", "label": [[0, 5, "ACTOR"], [16, 27, "LOCATION"]]}],
+    )
+    code, out, _ = run(capsys, "import", folder, seed_article, coded, "--annotator", "samira")
+    assert code == 0
+    assert "Imported 2 files: 2 new documents, 0 already in the project, 2 spans added" in out
+    code, out, _ = run(capsys, "stats", folder, "--json")
+    data = json.loads(out)
+    assert data["documents"] == 2 and data["annotators"] == ["samira"]
+    assert data["spans_per_label"] == {"ACTOR": 1, "LOCATION": 1, "EVENT": 0}
+    assert data["spans_per_annotator"] == {"samira": 2}
+    code, out, _ = run(capsys, "stats", folder)
+    assert "samira" in out and "LOCATION" in out
+    code, out, _ = run(capsys, "check", folder)
+    assert code == 0 and "OK (2 documents, 2 spans)" in out
+    code, out, _ = run(
+        capsys, "export", folder, "--format", "jsonl", "--out", tmp_path / "out.jsonl"
+    )
+    assert code == 0 and "Wrote 2 documents, 2 spans" in out
+    assert len((tmp_path / "out.jsonl").read_text("utf-8").splitlines()) == 2
+
+
+def test_ner_and_file_schemas(capsys, tmp_path):
+    code, out, _ = run(capsys, "new", tmp_path / "ner", "--schema", "ner")
+    assert "PER, ORG, LOC, MISC" in out
+    schema = tmp_path / "mine.json"
+    schema.write_text(json.dumps({"name": "mine", "labels": [{"id": "WEAPON"}]}), encoding="utf-8")
+    code, out, _ = run(capsys, "new", tmp_path / "mine", "--schema", schema)
+    assert code == 0 and "WEAPON" in out
+    code, _, err = run(capsys, "new", tmp_path / "bad", "--schema", "nonsense")
+    assert code == 1 and "nonsense" in err and "cannot read" in err
+    assert not (tmp_path / "bad").exists()
+
+
+def test_bad_input_exits_non_zero_with_the_place_and_changes_nothing(capsys, tmp_path):
+    folder = tmp_path / "p"
+    run(capsys, "new", folder)
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"text": "نص"}\n{"text": \n', encoding="utf-8")
+    with Project.open(folder) as project:
+        before = snapshot(project)
+    code, _, err = run(capsys, "import", folder, broken)
+    assert code == 1
+    assert "broken.jsonl, line 2, record 2: not valid JSON" in err
+    assert "Traceback" not in err
+    with Project.open(folder) as project:
+        assert snapshot(project) == before
+
+
+def test_check_reports_a_span_that_no_longer_matches_its_text(capsys, tmp_path):
+    folder = tmp_path / "p"
+    run(capsys, "new", folder)
+    run(
+        capsys,
+        "import",
+        folder,
+        write_jsonl(tmp_path / "a.jsonl", [{"text": "دير الزور", "label": [[0, 3, "LOCATION"]]}]),
+    )
+    with Project.open(folder) as project:
+        project.db.execute("UPDATE spans SET text = 'حلب'")
+        project.db.execute(
+            "INSERT INTO relations(document_id, annotator, source, target, role, created) "
+            "VALUES (1, 'x', 1, 1, 'location', '')"
+        )
+    code, _, err = run(capsys, "check", folder)
+    assert code == 1
+    assert "span 1 (LOCATION" in err and "'حلب' differs from the text at its offsets 'دير'" in err
+    assert "joins spans of different layers" in err
+
+
+def test_every_command_explains_itself_with_an_example(capsys):
+    for command in COMMANDS:
+        with pytest.raises(SystemExit) as exit_info:
+            main([command, "--help"])
+        assert exit_info.value.code == 0
+        out = capsys.readouterr().out
+        assert "example" in out and f"annotator {command}" in out
+
+
+def test_missing_project_is_a_clear_error(capsys, tmp_path):
+    code, _, err = run(capsys, "stats", tmp_path / "nowhere")
+    assert code == 1 and "no project here" in err
+
+
+def test_python_dash_m_is_the_same_program(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "annotator", "new", str(tmp_path / "p"), "--schema", "ner"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "PER, ORG, LOC, MISC" in result.stdout
+    result = subprocess.run(
+        [sys.executable, "-m", "annotator", "check", str(tmp_path / "p")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0 and "OK (0 documents, 0 spans)" in result.stdout
