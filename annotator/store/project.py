@@ -14,6 +14,7 @@ import sqlite_utils
 from annotator.core import schema as schema_module
 from annotator.core.errors import ProjectError
 from annotator.core.schema import Schema
+from annotator.store.audit import Audit
 from annotator.store.documents import Documents
 from annotator.store.entities import Entities
 from annotator.store.progress import Progress
@@ -53,6 +54,7 @@ class Project:
         self.relations = Relations(db)
         self.progress = Progress(db)
         self.entities = Entities(db)
+        self.audit = Audit(db)
 
     # -- opening -------------------------------------------------------------------------
 

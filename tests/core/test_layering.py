@@ -45,3 +45,15 @@ def test_only_the_window_imports_qt():
             continue
         for name in imports_of(path):
             assert not name.startswith("PySide6"), (path, name)
+
+
+def test_sql_is_spoken_only_in_the_store():
+    import re
+
+    sql = re.compile(
+        r"\.execute\(|\.executemany\(|\b(SELECT|INSERT INTO|UPDATE \w+ SET|DELETE FROM)\b"
+    )
+    for path in PACKAGE.rglob("*.py"):
+        if "store" in path.relative_to(PACKAGE).parts:
+            continue
+        assert not sql.search(path.read_text(encoding="utf-8")), path

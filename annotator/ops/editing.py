@@ -1,0 +1,271 @@
+"""The edits an annotator makes, each one transaction with its audit-trail entry.
+
+The window's undo commands call these functions and nothing else, so every edit is on disk
+the moment it is shown, and a test can make any edit without a window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Relation, Span, Status
+from annotator.core.text import strip_span
+from annotator.store.project import Project, now
+
+
+class EditError(AnnotatorError):
+    """An edit the schema or the text does not allow."""
+
+
+@dataclass(frozen=True)
+class DeletedSpan:
+    """What deleting a span took away, so that undo can put all of it back."""
+
+    span: Span
+    relations: tuple[Relation, ...]
+
+
+def _audit(
+    project: Project,
+    annotator: str,
+    action: str,
+    document_id: int | None,
+    span_id: int | None,
+    before: Any = None,
+    after: Any = None,
+    time: str | None = None,
+) -> None:
+    project.audit.record(time or now(), annotator, action, document_id, span_id, before, after)
+
+
+def _span_record(span: Span) -> dict[str, Any]:
+    return {k: v for k, v in asdict(span).items() if k != "provenance"}
+
+
+def _mark_in_progress(project: Project, document_id: int, annotator: str, time: str) -> None:
+    if project.progress.get(document_id, annotator) is None:
+        project.progress.set(document_id, annotator, Status.IN_PROGRESS, time)
+
+
+def create_span(
+    project: Project,
+    document_id: int,
+    annotator: str,
+    label: str,
+    start: int,
+    end: int,
+    attributes: dict[str, Any] | None = None,
+    *,
+    span_id: int | None = None,
+    entity_id: int | None = None,
+) -> Span:
+    """Add a span (trimmed of surrounding white space) to an annotator's layer."""
+    if project.schema.label(label) is None:
+        raise EditError(f"label {label} is not in the project's schema")
+    document = project.documents.get(document_id)
+    if document is None:
+        raise EditError(f"document {document_id} does not exist")
+    start, end = strip_span(document.text, start, end)
+    if not 0 <= start < end <= len(document.text):
+        raise EditError("a span needs at least one character that is not white space")
+    time = now()
+    with project.write():
+        new_id = project.spans.add(
+            document_id,
+            annotator,
+            label,
+            start,
+            end,
+            document.text[start:end],
+            attributes or {},
+            entity_id=entity_id,
+            time=time,
+            span_id=span_id,
+        )
+        span = project.spans.get(new_id)
+        _mark_in_progress(project, document_id, annotator, time)
+        _audit(
+            project, annotator, "create", document_id, new_id, after=_span_record(span), time=time
+        )
+    return span
+
+
+def delete_span(project: Project, span_id: int, annotator: str) -> DeletedSpan:
+    span = project.spans.get(span_id)
+    if span is None:
+        raise EditError(f"span {span_id} no longer exists")
+    relations = tuple(project.relations.touching(span_id))
+    with project.write():
+        project.spans.delete(span_id)  # its relations go with it (ON DELETE CASCADE)
+        _audit(project, annotator, "delete", span.document_id, span_id, before=_span_record(span))
+    return DeletedSpan(span, relations)
+
+
+def restore_span(project: Project, deleted: DeletedSpan, annotator: str) -> Span:
+    """Put a deleted span back under its old id, with the links it had."""
+    span = deleted.span
+    time = now()
+    with project.write():
+        project.spans.add(
+            span.document_id,
+            span.annotator,
+            span.label,
+            span.start,
+            span.end,
+            span.text,
+            span.attributes,
+            entity_id=span.entity_id,
+            provenance=span.provenance,
+            time=time,
+            span_id=span.id,
+        )
+        for relation in deleted.relations:
+            if project.spans.get(relation.source) and project.spans.get(relation.target):
+                project.relations.add(
+                    relation.document_id,
+                    relation.annotator,
+                    relation.source,
+                    relation.target,
+                    relation.role,
+                    time=time,
+                    relation_id=relation.id,
+                )
+        _audit(project, annotator, "restore", span.document_id, span.id, after=_span_record(span))
+    return project.spans.get(span.id)
+
+
+def update_span(project: Project, span_id: int, annotator: str, **changes: Any) -> Span:
+    """Change a span's label, attributes or canonical entity."""
+    span = project.spans.get(span_id)
+    if span is None:
+        raise EditError(f"span {span_id} no longer exists")
+    if "label" in changes and project.schema.label(changes["label"]) is None:
+        raise EditError(f"label {changes['label']} is not in the project's schema")
+    time = now()
+    with project.write():
+        project.spans.update(span_id, time, **changes)
+        after = project.spans.get(span_id)
+        _audit(
+            project,
+            annotator,
+            "update",
+            span.document_id,
+            span_id,
+            before={k: getattr(span, k) for k in changes},
+            after={k: getattr(after, k) for k in changes},
+            time=time,
+        )
+    return after
+
+
+def link(
+    project: Project,
+    source: int,
+    target: int,
+    role: str,
+    annotator: str,
+    *,
+    relation_id: int | None = None,
+) -> Relation:
+    """Join an event span to an argument span in a role its label allows."""
+    event, argument = project.spans.get(source), project.spans.get(target)
+    if event is None or argument is None:
+        raise EditError("both spans of a link must exist")
+    if event.document_id != argument.document_id or event.annotator != argument.annotator:
+        raise EditError("a link joins two spans of one document and one layer")
+    label = project.schema.label(event.label)
+    role_def = label.role(role) if label else None
+    if role_def is None:
+        raise EditError(f"{event.label} has no role {role!r}")
+    argument_label = project.schema.label(argument.label)
+    if role_def.kinds and (argument_label is None or argument_label.kind not in role_def.kinds):
+        raise EditError(
+            f"role {role} takes {' or '.join(role_def.kinds)} spans, not {argument.label}"
+        )
+    existing = project.relations.find(source, target, role)
+    if existing is not None:
+        return project.relations.get(existing)
+    time = now()
+    with project.write():
+        if not role_def.many:
+            for other in project.relations.for_document(event.document_id, event.annotator):
+                if other.source == source and other.role == role:
+                    raise EditError(f"{event.label} already has its {role}; unlink it first")
+        new_id = project.relations.add(
+            event.document_id,
+            event.annotator,
+            source,
+            target,
+            role,
+            time=time,
+            relation_id=relation_id,
+        )
+        _audit(
+            project,
+            annotator,
+            "link",
+            event.document_id,
+            source,
+            after={"relation": new_id, "to": target, "role": role},
+            time=time,
+        )
+    return project.relations.get(new_id)
+
+
+def unlink(project: Project, relation_id: int, annotator: str) -> Relation:
+    relation = project.relations.get(relation_id)
+    if relation is None:
+        raise EditError(f"link {relation_id} no longer exists")
+    with project.write():
+        project.relations.delete(relation_id)
+        _audit(
+            project,
+            annotator,
+            "unlink",
+            relation.document_id,
+            relation.source,
+            before={"relation": relation_id, "to": relation.target, "role": relation.role},
+        )
+    return relation
+
+
+def set_status(project: Project, document_id: int, annotator: str, status: str) -> str | None:
+    """Set an annotator's status for a document; returns the status it had (None: derived)."""
+    previous = project.progress.get(document_id, annotator)
+    time = now()
+    with project.write():
+        project.progress.set(document_id, annotator, status, time)
+        _audit(
+            project,
+            annotator,
+            "status",
+            document_id,
+            None,
+            before=previous,
+            after=status,
+            time=time,
+        )
+    return previous
+
+
+def restore_status(project: Project, document_id: int, annotator: str, status: str | None) -> None:
+    """Undo of :func:`set_status`: back to an explicit status, or to none."""
+    with project.write():
+        if status is None:
+            project.progress.set(document_id, annotator, Status.NEW, now())
+        else:
+            project.progress.set(document_id, annotator, status, now())
+
+
+def missing_required(project: Project, document_id: int, annotator: str) -> list[str]:
+    """Spans whose required attributes are empty or wrong: what blocks marking a document done."""
+    problems = []
+    for span in project.spans.for_document(document_id, annotator):
+        label = project.schema.label(span.label)
+        if label is None:
+            continue
+        for problem in label.attribute_problems(span.attributes):
+            problems.append(f"{span.label} «{span.text}»: {problem}")
+    return problems
