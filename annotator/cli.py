@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from annotator import __version__
 from annotator.core import schema as schemas
 from annotator.core.errors import AnnotatorError
+from annotator.formats import registry
 from annotator.ops import checking, exporting, importing, stats
 from annotator.store.project import Project
 
@@ -78,7 +79,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("project")
     imp.add_argument("files", nargs="+", metavar="FILE")
-    imp.add_argument("--format", choices=sorted(importing.READERS), help="default: by extension")
+    imp.add_argument("--format", choices=registry.readable(), help="default: by extension")
     imp.add_argument(
         "--annotator",
         help="layer for spans that do not name their annotator (default: your user name)",
@@ -103,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
         ),
     )
     exp.add_argument("project")
-    exp.add_argument("--format", required=True, choices=exporting.FORMATS)
+    exp.add_argument("--format", required=True, choices=registry.writable())
     exp.add_argument("--out", required=True, help="file to write")
     exp.add_argument("--annotator", help="only this annotator's layer (default: all layers)")
 

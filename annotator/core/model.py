@@ -72,3 +72,13 @@ class Entity:
     id: int
     kind: str
     name: str
+
+
+@dataclass(frozen=True)
+class AnnotatedDocument:
+    """A document with its spans, links and each annotator's status: what exporters write."""
+
+    document: Document
+    spans: list[Span]
+    relations: list[Relation]
+    status: dict[str, str]

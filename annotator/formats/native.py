@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from annotator.core.errors import InputError
-from annotator.core.model import Document, Relation, Span
+from annotator.core.model import AnnotatedDocument, Document, Relation, Span
 from annotator.core.records import Record, RelationRecord, SpanRecord
 from annotator.formats.reading import BOM, iter_lines, read_text
+from annotator.formats.writing import atomic_file
 
 FORMAT = "annotator/1"
 
@@ -208,3 +209,18 @@ def write_jsonl(stream: TextIO, documents: Iterable[dict[str, Any]]) -> int:
         stream.write("\n")
         count += 1
     return count
+
+
+def _documents(documents: Iterable[AnnotatedDocument], entities: dict[int, str]) -> Iterator[dict]:
+    for item in documents:
+        yield document_json(item.document, item.spans, item.relations, item.status, entities)
+
+
+def write_json_file(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
+    with atomic_file(out) as stream:
+        write_json(stream, context.header, _documents(documents, context.entities))
+
+
+def write_jsonl_file(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
+    with atomic_file(out) as stream:
+        write_jsonl(stream, _documents(documents, context.entities))

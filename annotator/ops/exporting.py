@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from annotator.core.errors import InputError
-from annotator.formats import native
+from annotator.core.model import AnnotatedDocument
+from annotator.formats.registry import FORMATS, ExportContext, writable
 from annotator.store.project import Project
 from annotator.store.streams import iter_annotated
-
-FORMATS = ("json", "jsonl")
 
 
 @dataclass
@@ -26,27 +22,8 @@ class ExportReport:
     relations: int = 0
 
 
-@contextmanager
-def atomic_output(path: Path) -> Iterator[TextIO]:
-    """Write to a temporary file beside ``path`` and move it into place only when complete."""
-    path = Path(path)
-    if path.is_dir():
-        raise InputError("is a folder; give a file name to write", file=path)
-    if not path.parent.exists():
-        raise InputError("its folder does not exist", file=path)
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
-            yield stream
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def header(project: Project) -> dict[str, Any]:
+    """The project-level fields of our JSON export."""
     schema = project.schema
     return {
         "project": project.name,
@@ -61,27 +38,32 @@ def header(project: Project) -> dict[str, Any]:
     }
 
 
-def native_documents(
-    project: Project, report: ExportReport, annotator: str | None = None
-) -> Iterator[dict[str, Any]]:
-    entities = project.entities.names()
-    for item in iter_annotated(project, annotator):
+def _counted(
+    documents: Iterable[AnnotatedDocument], report: ExportReport
+) -> Iterator[AnnotatedDocument]:
+    for item in documents:
         report.documents += 1
         report.spans += len(item.spans)
         report.relations += len(item.relations)
-        yield native.document_json(item.document, item.spans, item.relations, item.status, entities)
+        yield item
 
 
 def export(
-    project: Project, fmt: str, out: str | Path, annotator: str | None = None
+    project: Project,
+    fmt: str,
+    out: str | Path,
+    annotator: str | None = None,
+    options: dict[str, Any] | None = None,
 ) -> ExportReport:
-    if fmt not in FORMATS:
-        raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt not in writable():
+        raise InputError(f"cannot export as {fmt!r}; choose one of {', '.join(writable())}")
+    context = ExportContext(
+        project=project.name,
+        schema=project.schema,
+        header=header(project),
+        entities=project.entities.names(),
+        options=options or {},
+    )
     report = ExportReport()
-    documents = native_documents(project, report, annotator)
-    with atomic_output(Path(out)) as stream:
-        if fmt == "json":
-            native.write_json(stream, header(project), documents)
-        else:
-            native.write_jsonl(stream, documents)
+    FORMATS[fmt].write(Path(out), _counted(iter_annotated(project, annotator), report), context)
     return report

@@ -8,25 +8,15 @@ the project adds its spans to that document instead of creating a second one.
 from __future__ import annotations
 
 import getpass
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError
 from annotator.core.records import PreparedRecord, Record, UnknownLabels, prepare
-from annotator.formats import csvfile, native, plaintext
 from annotator.formats.reading import check_encoding
+from annotator.formats.registry import FORMATS, by_extension, readable
 from annotator.store.project import Project, now
-
-Reader = Callable[[Path, str], Iterator[Record]]
-
-READERS: dict[str, Reader] = {
-    "txt": plaintext.read,
-    "jsonl": native.read_jsonl,
-    "json": native.read_json,
-    "csv": csvfile.read,
-}
-EXTENSIONS = {".txt": "txt", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv"}
 
 
 def default_annotator() -> str:
@@ -37,11 +27,11 @@ def default_annotator() -> str:
 
 
 def detect_format(path: Path) -> str:
-    fmt = EXTENSIONS.get(path.suffix.lower())
+    fmt = by_extension(path)
     if fmt is None:
         raise InputError(
             f"cannot tell the format from the extension {path.suffix!r}; give it with --format "
-            f"({', '.join(READERS)})",
+            f"({', '.join(readable())})",
             file=path,
         )
     return fmt
@@ -195,11 +185,11 @@ def import_files(
 ) -> ImportReport:
     """Import files in one transaction; on any error nothing at all is written."""
     encoding = check_encoding(encoding)
-    if fmt is not None and fmt not in READERS:
-        raise InputError(f"unknown format {fmt!r}; choose one of {', '.join(READERS)}")
+    if fmt is not None and fmt not in readable():
+        raise InputError(f"cannot import {fmt!r}; choose one of {', '.join(readable())}")
     importer = Importer(project, annotator or default_annotator())
     with project.write():
         for path in map(Path, paths):
-            reader = READERS[fmt or detect_format(path)]
+            reader = FORMATS[fmt or detect_format(path)].read
             importer.add_all(reader(path, encoding), path)
     return importer.report

@@ -7,10 +7,9 @@ of 100,000 documents runs four queries, not four per document.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from annotator.core.model import Document, Relation, Span
+from annotator.core.model import AnnotatedDocument
 from annotator.store.project import Project
 
 T = TypeVar("T")
@@ -31,14 +30,6 @@ class _Grouped(Generic[T]):
                 taken.append(self._next)
             self._next = next(self._items, None)
         return taken
-
-
-@dataclass(frozen=True)
-class AnnotatedDocument:
-    document: Document
-    spans: list[Span]
-    relations: list[Relation]
-    status: dict[str, str]
 
 
 def iter_annotated(project: Project, annotator: str | None = None) -> Iterator[AnnotatedDocument]:

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.schema import load_preset
+from annotator.formats import native
 from annotator.ops.exporting import export
 from annotator.ops.importing import import_files
 from annotator.store.project import Project
@@ -227,24 +228,24 @@ def test_the_reference_article_round_trips_with_every_span_in_place(
     ] == sorted(zip(words, labels, strict=True), key=lambda wl: text.index(wl[0]))
 
 
-def test_an_interrupted_export_leaves_no_partial_file(project, tmp_path):
+def test_an_interrupted_export_leaves_no_partial_file(project, tmp_path, monkeypatch):
     layered_project(project, tmp_path)
+    import_files(project, [write_jsonl(tmp_path / "more.jsonl", [{"text": "خبر ثانٍ"}])])
     out = tmp_path / "out.json"
     out.write_text("earlier export", encoding="utf-8")
+    calls = []
+    original = native.document_json
 
-    def broken(*args, **kwargs):
-        yield {"id": 1}
-        raise KeyboardInterrupt
+    def interrupted_on_the_second_document(*args):
+        calls.append(1)
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return original(*args)
 
-    import annotator.ops.exporting as exporting
-
-    original = exporting.native_documents
-    exporting.native_documents = broken
-    try:
-        with pytest.raises(KeyboardInterrupt):
-            export(project, "json", out)
-    finally:
-        exporting.native_documents = original
+    monkeypatch.setattr(native, "document_json", interrupted_on_the_second_document)
+    with pytest.raises(KeyboardInterrupt):
+        export(project, "json", out)
+    assert len(calls) == 2
     assert out.read_text(encoding="utf-8") == "earlier export"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".part")] == []
 

@@ -1,0 +1,83 @@
+"""Every file format the project reads or writes, in one table.
+
+A reader turns a file (or a folder, for formats that are folders) into records whose
+offsets are code points into the text exactly as the file gave it. A writer streams
+annotated documents to ``out``, which appears whole or not at all (see ``formats.writing``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.core.model import AnnotatedDocument
+from annotator.core.records import Record
+from annotator.core.schema import Schema
+from annotator.formats import csvfile, native, plaintext
+
+
+@dataclass(frozen=True)
+class ExportContext:
+    """What a writer may need besides the documents."""
+
+    project: str
+    schema: Schema
+    header: dict[str, Any] = field(default_factory=dict)  # project-level fields of our JSON
+    entities: dict[int, str] = field(default_factory=dict)  # canonical entity id -> name
+    options: dict[str, Any] = field(default_factory=dict)  # format-specific export options
+
+
+Reader = Callable[[Path, str], Iterator[Record]]
+Writer = Callable[[Path, Iterable[AnnotatedDocument], ExportContext], None]
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    description: str
+    extensions: tuple[str, ...] = ()
+    read: Reader | None = None
+    write: Writer | None = None
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("txt", "one article per file, named after the file", (".txt",), plaintext.read),
+        Format(
+            "jsonl",
+            "our JSONL: one document per line (also doccano's label triples on import)",
+            (".jsonl", ".ndjson"),
+            native.read_jsonl,
+            native.write_jsonl_file,
+        ),
+        Format(
+            "json",
+            "our JSON export (annotator/1)",
+            (".json",),
+            native.read_json,
+            native.write_json_file,
+        ),
+        Format(
+            "csv",
+            "a 'text' column, an optional 'name'; other columns are metadata",
+            (".csv",),
+            csvfile.read,
+        ),
+    )
+}
+
+
+def readable() -> list[str]:
+    return [name for name, f in FORMATS.items() if f.read]
+
+
+def writable() -> list[str]:
+    return [name for name, f in FORMATS.items() if f.write]
+
+
+def by_extension(path: Path) -> str | None:
+    suffix = path.suffix.lower()
+    return next((name for name, f in FORMATS.items() if f.read and suffix in f.extensions), None)
