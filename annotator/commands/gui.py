@@ -1,0 +1,26 @@
+"""annotator gui: open the window (the default command)."""
+
+from __future__ import annotations
+
+import argparse
+
+from annotator.commands.base import RAW
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "gui",
+        help="open the window (the default)",
+        formatter_class=RAW,
+        description="Open the annotation window; with no project, the sample project.",
+        epilog="examples:\n  annotator gui\n  annotator gui deir-ez-zor --annotator samira",
+    )
+    parser.add_argument("project", nargs="?")
+    parser.add_argument("--annotator", help="annotate as NAME (otherwise asked once, then kept)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from annotator.ui.app import run as run_window
+
+    return run_window(args.project, args.annotator)

@@ -1,0 +1,41 @@
+"""annotator new: create a project."""
+
+from __future__ import annotations
+
+import argparse
+
+from annotator.commands.base import RAW
+from annotator.core import schema as schemas
+from annotator.store.project import Project
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "new",
+        help="create a project",
+        formatter_class=RAW,
+        description="Create a project folder holding one SQLite database.",
+        epilog=(
+            "Presets: conflict (ACTOR, LOCATION, EVENT with ACLED types), ner (PER, ORG, LOC, "
+            "MISC), ace (ACE 2005 entities and events).\n\nexamples:\n"
+            "  annotator new deir-ez-zor\n"
+            "  annotator new ner-corpus --schema ner\n"
+            "  annotator new my-study --schema my-labels.json"
+        ),
+    )
+    parser.add_argument("project", help="folder to create")
+    parser.add_argument(
+        "--schema", default="conflict", help="a preset (conflict, ner, ace) or a schema JSON file"
+    )
+    parser.add_argument("--name", help="the project's display name (default: the folder name)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    schema = schemas.resolve(args.schema)
+    with Project.create(args.project, schema, args.name):
+        pass
+    print(
+        f"Created project {args.project} with schema {schema.name} ({', '.join(schema.label_ids)})."
+    )
+    return 0
