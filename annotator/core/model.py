@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.core.discussion import Thread
+
 GOLD = "gold"  # the layer written only by adjudication
 
 
@@ -82,3 +84,4 @@ class AnnotatedDocument:
     spans: list[Span]
     relations: list[Relation]
     status: dict[str, str]
+    threads: list[Thread] = field(default_factory=list)  # discussions on it and its spans

@@ -15,8 +15,10 @@ from annotator.core import schema as schema_module
 from annotator.core.errors import ProjectError
 from annotator.core.schema import Schema
 from annotator.store.audit import Audit
+from annotator.store.comments import Comments
 from annotator.store.documents import Documents
 from annotator.store.entities import Entities
+from annotator.store.merges import MergedLayers
 from annotator.store.progress import Progress
 from annotator.store.relations import Relations
 from annotator.store.spans import Spans
@@ -55,6 +57,8 @@ class Project:
         self.progress = Progress(db)
         self.entities = Entities(db)
         self.audit = Audit(db)
+        self.comments = Comments(db)
+        self.merged_layers = MergedLayers(db)
 
     # -- opening -------------------------------------------------------------------------
 

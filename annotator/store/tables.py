@@ -2,6 +2,10 @@
 
 A document's text lives in its own table so that listing 100,000 documents never reads
 text; spans are indexed by document and layer so that opening one document reads only it.
+A thread of comments keeps an anchor (the span discussed, as JSON) besides ``span_id``, so it
+still says what it was about when the span goes. ``merged_layers`` holds, for each layer a
+merge brought in, a fingerprint of what it brought: a later merge compares it with the layer
+as it is now to tell whether someone edited that layer here in between.
 """
 
 FORMAT_VERSION = 1
@@ -69,17 +73,35 @@ CREATE TABLE relations (
 CREATE INDEX relations_document ON relations(document_id, annotator);
 CREATE INDEX relations_source ON relations(source);
 CREATE INDEX relations_target ON relations(target);
-CREATE TABLE comments (
+CREATE TABLE threads (
     id INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     span_id INTEGER REFERENCES spans(id) ON DELETE SET NULL,
-    thread INTEGER,
-    author TEXT NOT NULL,
-    body TEXT NOT NULL,
+    anchor TEXT,
     resolved INTEGER NOT NULL DEFAULT 0,
+    resolved_by TEXT,
+    resolved_at TEXT,
     created TEXT NOT NULL
 );
-CREATE INDEX comments_document ON comments(document_id);
+CREATE INDEX threads_document ON threads(document_id);
+CREATE INDEX threads_span ON threads(span_id) WHERE span_id IS NOT NULL;
+CREATE INDEX threads_open ON threads(resolved, document_id);
+CREATE TABLE comments (
+    id INTEGER PRIMARY KEY,
+    thread_id INTEGER NOT NULL REFERENCES threads(id) ON DELETE CASCADE,
+    author TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE INDEX comments_thread ON comments(thread_id, id);
+CREATE TABLE merged_layers (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    source TEXT NOT NULL,
+    merged TEXT NOT NULL,
+    PRIMARY KEY (document_id, annotator)
+) WITHOUT ROWID;
 CREATE TABLE audit (
     id INTEGER PRIMARY KEY,
     time TEXT NOT NULL,
