@@ -1,10 +1,66 @@
-"""Starting the window."""
+"""Starting the window: system checks, the annotator's name, the project or the sample."""
 
 from __future__ import annotations
 
+import getpass
+import os
 import sys
+from pathlib import Path
+
+from annotator.ui.platform import missing_libraries
+
+
+def _default_name() -> str:
+    try:
+        return getpass.getuser() or "annotator"
+    except (KeyError, OSError):
+        return "annotator"
+
+
+def data_folder() -> Path:
+    from PySide6.QtCore import QStandardPaths
+
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location or Path.home() / ".annotator")
 
 
 def run(project: str | None, annotator: str | None) -> int:
-    print("The annotation window is not built yet; use the command line for now.", file=sys.stderr)
-    return 2
+    missing = missing_libraries()
+    if missing:
+        print(missing, file=sys.stderr)
+        return 1
+    from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+    from annotator.core.errors import AnnotatorError
+    from annotator.ops.sample import ensure_sample
+    from annotator.ui.main_window import MainWindow
+    from annotator.ui.settings import Settings
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("annotator")
+    app.setOrganizationName("annotator")
+    settings = Settings()
+    name = annotator or settings.annotator
+    if not name:
+        name, ok = QInputDialog.getText(
+            None,
+            "Welcome to annotator",
+            "Your name, as it will appear on your annotations:",
+            text=_default_name(),
+        )
+        name = name.strip() if ok and name.strip() else _default_name()
+        settings.annotator = name
+    try:
+        folder = Path(project) if project else ensure_sample(data_folder() / "sample-project", name)
+        window = MainWindow(settings, name)
+        window.open_project(folder)
+    except AnnotatorError as error:
+        QMessageBox.critical(None, "annotator", str(error))
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    window.show()
+    if os.environ.get("ANNOTATOR_QUIT_AFTER_SHOW"):
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(int(os.environ["ANNOTATOR_QUIT_AFTER_SHOW"]), app.quit)
+    return app.exec()

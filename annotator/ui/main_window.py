@@ -1,0 +1,452 @@
+"""The annotation window: document list, text, label palette, annotations, status bar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import Span, Status
+from annotator.core.text import is_rtl, strip_span
+from annotator.core.tokens import snap
+from annotator.ops import editing
+from annotator.store.project import Project
+from annotator.ui import commands, project_actions
+from annotator.ui.document_list import DocumentList
+from annotator.ui.find_bar import FindBar
+from annotator.ui.models.documents import DocumentListModel
+from annotator.ui.panels.annotations import AnnotationsPanel
+from annotator.ui.panels.labels import LabelPalette
+from annotator.ui.session import Session
+from annotator.ui.settings import Settings
+from annotator.ui.text_view import TextView
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: Settings, annotator: str) -> None:
+        super().__init__()
+        self.settings = settings
+        self.annotator = annotator
+        self.session: Session | None = None
+        self.document_id: int | None = None
+        self.text = ""
+        self.selected_span: int | None = None
+        self.resize(1280, 800)
+
+        self.documents = DocumentList()
+        self.text_view = TextView(font_size=settings.font_size)
+        self.find_bar = FindBar()
+        self.palette_panel = LabelPalette()
+        self.annotations = AnnotationsPanel()
+        self._build_layout()
+        self._build_actions()
+        self._build_status_bar()
+        self._connect()
+        self.setWindowTitle("annotator")
+        if settings.geometry is not None:
+            self.restoreGeometry(settings.geometry)
+
+    # -- building ----------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        center = QWidget()
+        column = QVBoxLayout(center)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.text_view, 1)
+        column.addWidget(self.find_bar)
+        side = QSplitter(Qt.Orientation.Vertical)
+        side.addWidget(self.palette_panel)
+        side.addWidget(self.annotations)
+        side.setStretchFactor(1, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.documents)
+        self.splitter.addWidget(center)
+        self.splitter.addWidget(side)
+        self.splitter.setSizes([260, 700, 320])
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(
+            file_menu,
+            "&New project…",
+            lambda: project_actions.new_project(self),
+            QKeySequence.StandardKey.New,
+        )
+        self._action(
+            file_menu,
+            "&Open project…",
+            lambda: project_actions.open_project(self),
+            QKeySequence.StandardKey.Open,
+        )
+        self.recent_menu = file_menu.addMenu("Open &recent")
+        file_menu.addSeparator()
+        self._action(
+            file_menu, "&Import articles…", lambda: project_actions.import_files(self), "Ctrl+I"
+        )
+        self._action(file_menu, "&Export…", lambda: project_actions.export_project(self), "Ctrl+E")
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = bar.addMenu("&Edit")
+        self.undo_group = QUndoGroup(self)
+        self.undo_action = self.undo_group.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_group.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        edit.addSeparator()
+        self._action(edit, "&Find…", self.open_find, QKeySequence.StandardKey.Find)
+        self.delete_action = self._action(edit, "&Delete span", self.delete_selected_span)
+        self.snap_action = QAction("&Snap selections to whole words", self, checkable=True)
+        self.snap_action.setChecked(self.settings.snap_to_words)
+        self.snap_action.toggled.connect(self._snap_toggled)
+        edit.addAction(self.snap_action)
+
+        document = bar.addMenu("&Document")
+        self.next_action = self._action(
+            document, "&Next document", lambda: self.step(1), Qt.Key.Key_PageDown
+        )
+        self.previous_action = self._action(
+            document, "&Previous document", lambda: self.step(-1), Qt.Key.Key_PageUp
+        )
+        self._action(
+            document,
+            "Mark &done and open next",
+            self.mark_done_and_next,
+            ["Ctrl+Return", "Ctrl+Enter"],
+        )
+        self._action(document, "Mark &in progress", lambda: self.set_status(Status.IN_PROGRESS))
+
+        view = bar.addMenu("&View")
+        self._action(view, "Zoom &in", lambda: self.zoom(1), ["Ctrl+=", "Ctrl++"])
+        self._action(view, "Zoom &out", lambda: self.zoom(-1), "Ctrl+-")
+        self._action(view, "&Reset zoom", lambda: self.zoom(0), "Ctrl+0")
+
+        who = bar.addMenu("&Annotator")
+        self._action(who, "&Switch annotator…", self.switch_annotator)
+
+        toolbar = self.addToolBar("Navigation")
+        toolbar.setObjectName("navigation")
+        toolbar.setMovable(False)
+        self.previous_button = QToolButton()
+        self.previous_button.setDefaultAction(self.previous_action)
+        self.next_button = QToolButton()
+        self.next_button.setDefaultAction(self.next_action)
+        toolbar.addWidget(self.previous_button)
+        toolbar.addWidget(self.next_button)
+        toolbar.addSeparator()
+        self.snap_box = QCheckBox("Snap to words")
+        self.snap_box.setChecked(self.snap_action.isChecked())
+        self.snap_box.toggled.connect(self.snap_action.setChecked)
+        self.snap_action.toggled.connect(self.snap_box.setChecked)
+        toolbar.addWidget(self.snap_box)
+        toolbar.addSeparator()
+        self.annotator_button = QToolButton()
+        self.annotator_button.clicked.connect(self.switch_annotator)
+        toolbar.addWidget(self.annotator_button)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.position_label = QLabel()
+        self.spans_label = QLabel()
+        self.saved_label = QLabel("All changes saved")
+        self.annotator_label = QLabel()
+        for label in (
+            self.position_label,
+            self.spans_label,
+            self.saved_label,
+            self.annotator_label,
+        ):
+            status.addPermanentWidget(label)
+
+    def _connect(self) -> None:
+        self.documents.documentChosen.connect(self.open_document)
+        self.text_view.labelKey.connect(self._label_key)
+        self.text_view.deleteRequested.connect(self.delete_selected_span)
+        self.text_view.spanClicked.connect(self.select_span)
+        self.palette_panel.labelChosen.connect(self.apply_label)
+        self.annotations.spanSelected.connect(self._span_from_panel)
+        self.find_bar.matchChosen.connect(self.text_view.select_range)
+        self.find_bar.closed.connect(self.text_view.setFocus)
+
+    # -- project -----------------------------------------------------------------------------
+
+    def open_project(self, folder: Path) -> None:
+        project = Project.open(folder)
+        if self.session is not None:
+            self.session.close()
+        self.session = Session(project, self.annotator, self.undo_group)
+        self.session.spansChanged.connect(self._spans_changed)
+        self.session.documentChanged.connect(self._document_changed)
+        self.session.saved.connect(lambda time: self.saved_label.setText(f"Saved {time}"))
+        self.session.failed.connect(self._failed)
+        self.palette_panel.set_schema(project.schema)
+        self.text_view.label_keys = frozenset(
+            label.key for label in project.schema.labels if label.key
+        )
+        self.documents.set_model(DocumentListModel(project, self.annotator))
+        self.settings.add_recent(project.folder)
+        project_actions.fill_recent_menu(self)
+        self._follow_direction(project)
+        self.document_id = None
+        first = self.settings.last_document(project.folder) or project.documents.first_id()
+        if first is not None and project.documents.name(first) is None:
+            first = project.documents.first_id()
+        if first is not None:
+            self.open_document(first)
+        else:
+            self.text_view.show_document("", [], {})
+        self._update_title()
+        self._update_status()
+
+    @property
+    def project(self) -> Project | None:
+        return self.session.project if self.session else None
+
+    def _follow_direction(self, project: Project) -> None:
+        """Mirror the panels and the arrows when the project's articles read right to left."""
+        first = project.documents.first_id()
+        document = project.documents.get(first) if first is not None else None
+        rtl = bool(document and is_rtl(document.text))
+        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        self.splitter.setLayoutDirection(direction)
+        self.splitter.widget(0).setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        style = self.style()
+        back, forward = QStyle.StandardPixmap.SP_ArrowLeft, QStyle.StandardPixmap.SP_ArrowRight
+        if rtl:
+            back, forward = forward, back
+        self.previous_action.setIcon(style.standardIcon(back))
+        self.next_action.setIcon(style.standardIcon(forward))
+
+    def _colors(self) -> dict[str, str]:
+        return {label.id: label.color for label in self.project.schema.labels}
+
+    # -- documents ---------------------------------------------------------------------------
+
+    def open_document(self, document_id: int) -> None:
+        project = self.project
+        document = project.documents.get(document_id)
+        if document is None:
+            return
+        self.document_id = document_id
+        self.text = document.text
+        self.selected_span = None
+        spans = project.spans.for_document(document_id, self.annotator)
+        self.text_view.show_document(document.text, spans, self._colors())
+        self.annotations.spans_model.set_spans(spans, self._colors())
+        self.find_bar.set_text(document.text)
+        self.session.activate(document_id)
+        self.documents.show_document(document_id)
+        self.settings.set_last_document(project.folder, document_id)
+        self._update_status()
+
+    def step(self, direction: int) -> None:
+        if self.project is None or self.document_id is None:
+            return
+        model = self.documents.model
+        neighbour = self.project.documents.neighbour(self.document_id, direction, model.name_filter)
+        if neighbour is not None:
+            self.open_document(neighbour)
+        else:
+            self.statusBar().showMessage(
+                "This is the last document." if direction > 0 else "This is the first document.",
+                3000,
+            )
+
+    def set_status(self, status: str) -> bool:
+        if self.document_id is None:
+            return False
+        return self.session.push(commands.SetStatus(self.session, self.document_id, status))
+
+    def mark_done_and_next(self) -> None:
+        if self.document_id is None:
+            return
+        problems = editing.missing_required(self.project, self.document_id, self.annotator)
+        if problems:
+            shown = "\n".join(f"• {p}" for p in problems[:12])
+            more = f"\n… and {len(problems) - 12} more" if len(problems) > 12 else ""
+            answer = QMessageBox.question(
+                self,
+                "Required attributes missing",
+                f"Some spans are not fully coded:\n{shown}{more}\n\nMark the document done anyway?",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        if self.set_status(Status.DONE):
+            self.step(1)
+
+    # -- annotating --------------------------------------------------------------------------
+
+    def _label_key(self, key: str) -> None:
+        label = self.project.schema.label_for_key(key)
+        if label is not None:
+            self.apply_label(label.id)
+
+    def apply_label(self, label_id: str) -> None:
+        """A label key or click: mark the selected text, or relabel the selected span."""
+        if self.document_id is None:
+            return
+        selection = self.text_view.selection()
+        if selection is not None:
+            start, end = self._snapped(*selection)
+            if start >= end:
+                self.statusBar().showMessage("The selection holds only white space.", 3000)
+                return
+            same = next(
+                (
+                    s
+                    for s in self.text_view.spans
+                    if (s.start, s.end, s.label) == (start, end, label_id)
+                ),
+                None,
+            )
+            if same is not None:
+                self.select_span(same.id)
+                return
+            command = commands.CreateSpan(self.session, self.document_id, label_id, start, end)
+            if self.session.push(command):
+                self.text_view.clear_selection()
+                self.select_span(command.span_id)
+            return
+        span = self._span(self.selected_span)
+        if span is None:
+            self.statusBar().showMessage("Select some text first, then press a label key.", 3000)
+        elif span.label != label_id:
+            self.session.push(
+                commands.UpdateSpan(self.session, self.document_id, span.id, label=label_id)
+            )
+
+    def _snapped(self, start: int, end: int) -> tuple[int, int]:
+        if self.snap_action.isChecked():
+            keep = self.project.schema.clitics == "exclude"
+            return snap(self.text, start, end, keep_proclitics=keep)
+        return strip_span(self.text, min(start, end), max(start, end))
+
+    def delete_selected_span(self) -> None:
+        span = self._span(self.selected_span)
+        if span is not None:
+            self.session.push(commands.DeleteSpan(self.session, self.document_id, span.id))
+            self.select_span(None)
+
+    def _span(self, span_id: int | None) -> Span | None:
+        return next((s for s in self.text_view.spans if s.id == span_id), None)
+
+    def select_span(self, span_id: int | None, *, scroll: bool = False) -> None:
+        self.selected_span = span_id if self._span(span_id) is not None else None
+        self.text_view.select_span(self.selected_span, scroll=scroll)
+        self.annotations.show_span(self.selected_span)
+
+    def _span_from_panel(self, span_id: int | None) -> None:
+        self.select_span(span_id, scroll=True)
+        self.text_view.setFocus()
+
+    # -- what changed ------------------------------------------------------------------------
+
+    def _spans_changed(self, document_id: int, touched: list) -> None:
+        if document_id != self.document_id:
+            return
+        spans = self.project.spans.for_document(document_id, self.annotator)
+        self.text_view.update_spans(spans, touched)
+        self.annotations.spans_model.set_spans(spans, self._colors())
+        if self._span(self.selected_span) is None:
+            self.selected_span = None
+        self.annotations.show_span(self.selected_span)
+        self._update_status()
+
+    def _document_changed(self, document_id: int) -> None:
+        self.documents.model.document_changed(document_id)
+        self._update_status()
+
+    def _failed(self, message: str) -> None:
+        self.saved_label.setText("Not saved!")
+        QMessageBox.warning(self, "The edit was not made", message)
+
+    def _update_status(self) -> None:
+        project = self.project
+        if project is None:
+            return
+        model = self.documents.model
+        total = model.rowCount() if model else 0
+        row = model.row_of(self.document_id) if model and self.document_id else None
+        self.position_label.setText(f"{row + 1} / {total}" if row is not None else f"– / {total}")
+        count = len(self.text_view.spans)
+        self.spans_label.setText(f"{count} span{'s' * (count != 1)}")
+        self.annotator_label.setText(f"Annotator: {self.annotator}")
+        self.annotator_button.setText(f"Annotator: {self.annotator} ▾")
+
+    def _update_title(self) -> None:
+        name = self.project.name if self.project else ""
+        self.setWindowTitle(f"{name} — annotator ({self.annotator})")
+
+    # -- small commands ----------------------------------------------------------------------
+
+    def open_find(self) -> None:
+        selection = self.text_view.selection()
+        self.find_bar.open(selection[1] if selection else 0)
+
+    def zoom(self, step: int) -> None:
+        size = 15.0 if step == 0 else self.text_view.font_size() + step
+        self.text_view.set_font_size(size)
+        self.settings.font_size = self.text_view.font_size()
+
+    def _snap_toggled(self, on: bool) -> None:
+        self.settings.snap_to_words = on
+
+    def switch_annotator(self) -> None:
+        name, ok = QInputDialog.getText(self, "Annotator", "Annotate as:", text=self.annotator)
+        name = name.strip()
+        if ok and name and name != self.annotator:
+            self.set_annotator(name)
+
+    def set_annotator(self, name: str) -> None:
+        self.annotator = name
+        self.settings.annotator = name
+        if self.session is not None:
+            self.session.set_annotator(name)
+            self.documents.model.set_annotator(name)
+            if self.document_id is not None:
+                self.open_document(self.document_id)
+        self._update_title()
+        self._update_status()
+
+    def show_error(self, error: AnnotatorError) -> None:
+        QMessageBox.warning(self, "annotator", str(error))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.settings.geometry = self.saveGeometry()
+        self.settings.sync()
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+        super().closeEvent(event)

@@ -1,0 +1,112 @@
+"""The document list: a lazy model over paged queries, instant with 100,000 documents."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from annotator.core.model import DocumentSummary, Status
+from annotator.store.project import Project
+
+PAGE = 256
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DocumentListModel(QAbstractTableModel):
+    """Name, the current annotator's status, and their span count, read a page at a time."""
+
+    HEADERS = ("Document", "Status", "Spans")
+    STATUS_MARK: ClassVar[dict[str, str]] = {
+        Status.NEW: "○ new",
+        Status.IN_PROGRESS: "◐ in progress",
+        Status.DONE: "● done",
+    }
+
+    def __init__(self, project: Project, annotator: str) -> None:
+        super().__init__()
+        self.project = project
+        self.annotator = annotator
+        self.name_filter = ""
+        self._count = project.documents.count()
+        self._pages: dict[int, list[DocumentSummary]] = {}
+
+    # -- Qt model -------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._count
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        summary = self.summary(index.row())
+        if summary is None:
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                summary.name,
+                self.STATUS_MARK.get(summary.status, summary.status),
+                summary.spans,
+            )[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return summary.id
+        return None
+
+    # -- paging ---------------------------------------------------------------------------
+
+    def summary(self, row: int) -> DocumentSummary | None:
+        if not 0 <= row < self._count:
+            return None
+        page = row // PAGE
+        if page not in self._pages:
+            if len(self._pages) > 64:
+                self._pages.clear()
+            self._pages[page] = self.project.documents.page(
+                self.annotator, page * PAGE, PAGE, self.name_filter
+            )
+        rows = self._pages[page]
+        offset = row - page * PAGE
+        return rows[offset] if offset < len(rows) else None
+
+    def document_id(self, row: int) -> int | None:
+        summary = self.summary(row)
+        return summary.id if summary else None
+
+    def row_of(self, document_id: int) -> int | None:
+        return self.project.documents.row_of(document_id, self.name_filter)
+
+    # -- changes ------------------------------------------------------------------------------
+
+    def set_filter(self, text: str) -> None:
+        self.beginResetModel()
+        self.name_filter = text.strip()
+        self._count = self.project.documents.count(self.name_filter)
+        self._pages.clear()
+        self.endResetModel()
+
+    def set_annotator(self, annotator: str) -> None:
+        self.beginResetModel()
+        self.annotator = annotator
+        self._pages.clear()
+        self.endResetModel()
+
+    def reload(self) -> None:
+        """Re-read everything (after an import or a merge)."""
+        self.set_filter(self.name_filter)
+
+    def document_changed(self, document_id: int) -> None:
+        """Re-read one document's row (its status or span count changed)."""
+        row = self.row_of(document_id)
+        if row is None:
+            return
+        self._pages.pop(row // PAGE, None)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))

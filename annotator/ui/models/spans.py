@@ -1,0 +1,59 @@
+"""The annotations panel's model: the document's spans in text order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from annotator.core.model import Span
+from annotator.ui.highlighter import BACKGROUND_ALPHA, tint
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def attributes_text(span: Span) -> str:
+    return "; ".join(f"{k}={v}" for k, v in span.attributes.items() if v not in (None, ""))
+
+
+class SpanTableModel(QAbstractTableModel):
+    HEADERS = ("Label", "Text", "Annotator", "Attributes")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.spans: list[Span] = []
+        self.colors: dict[str, str] = {}
+
+    def set_spans(self, spans: list[Span], colors: dict[str, str]) -> None:
+        self.beginResetModel()
+        self.spans = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
+        self.colors = colors
+        self.endResetModel()
+
+    def row_of(self, span_id: int) -> int | None:
+        return next((i for i, s in enumerate(self.spans) if s.id == span_id), None)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.spans)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        span = self.spans[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (span.label, span.text, span.annotator, attributes_text(span))[column]
+        if role == Qt.ItemDataRole.BackgroundRole and column == 0:
+            return tint(self.colors.get(span.label, "#808080"), BACKGROUND_ALPHA)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            return QColor(self.colors.get(span.label, "#000000")).darker(150)
+        if role == Qt.ItemDataRole.UserRole:
+            return span.id
+        return None

@@ -1,0 +1,50 @@
+"""The annotations panel: the document's spans in text order, in step with the text view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from annotator.ui.models.spans import SpanTableModel
+
+
+class AnnotationsPanel(QTableView):
+    spanSelected = Signal(object)  # span id or None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.spans_model = SpanTableModel()
+        self.setModel(self.spans_model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.verticalHeader().hide()
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setWordWrap(False)
+        self._quiet = False
+        self.selectionModel().selectionChanged.connect(self._selection_changed)
+
+    def _selection_changed(self) -> None:
+        if self._quiet:
+            return
+        rows = self.selectionModel().selectedRows()
+        self.spanSelected.emit(self.spans_model.spans[rows[0].row()].id if rows else None)
+
+    def show_span(self, span_id: int | None) -> None:
+        """Follow a selection made in the text, without echoing it back."""
+        self._quiet = True
+        try:
+            row = self.spans_model.row_of(span_id) if span_id is not None else None
+            if row is None:
+                self.clearSelection()
+            else:
+                index = self.spans_model.index(row, 0)
+                self.selectionModel().select(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+                self.scrollTo(index)
+        finally:
+            self._quiet = False
