@@ -14,6 +14,7 @@ import sqlite_utils
 from annotator.core import schema as schema_module
 from annotator.core.errors import ProjectError
 from annotator.core.schema import Schema
+from annotator.store import locking, migrations
 from annotator.store.audit import Audit
 from annotator.store.comments import Comments
 from annotator.store.documents import Documents
@@ -37,10 +38,16 @@ def database_path(path: str | Path) -> Path:
     return path if path.suffix == ".sqlite" and not path.is_dir() else path / DATABASE
 
 
+WAL_SIZE_LIMIT = 64 * 1024 * 1024  # the write-ahead log is cut back to this after a checkpoint
+
+
 def _connect(path: Path) -> sqlite_utils.Database:
+    """A connection that waits its turn behind other writers and syncs every commit to disk."""
     conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
-    conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 10000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
     return sqlite_utils.Database(conn)
 
 
@@ -88,14 +95,27 @@ class Project:
 
     @classmethod
     def open(cls, path: str | Path) -> Project:
+        """Open a project; one of an older format is upgraded, after a backup, first.
+
+        Opening writes no backup: the window and the commands that change a project call
+        :func:`annotator.store.backups.automatic` themselves.
+        """
         db_path = database_path(path)
         folder = db_path.parent
         if not db_path.exists():
             raise ProjectError(f"{path}: no project here (expected {db_path})")
+        locking.refuse_if_open_elsewhere(folder)
         try:
             db = _connect(db_path)
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
             version = db.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error):
+                raise ProjectError(f"{db_path}: cannot be opened ({error})") from error
+            raise ProjectError(
+                f"{folder}: the project is being restored or upgraded by another program; "
+                "try again when it has finished"
+            ) from error
         except sqlite3.DatabaseError as error:
             raise ProjectError(f"{db_path}: not a project database ({error})") from error
         if app_id != APPLICATION_ID:
@@ -108,7 +128,12 @@ class Project:
                 f"(format {version}; this version reads up to {FORMAT_VERSION}). "
                 "Update annotator to open it; the project has not been changed."
             )
-        db.execute("PRAGMA synchronous = FULL")
+        if version < FORMAT_VERSION:
+            db.conn.close()
+            migrations.upgrade(db_path)
+            db = _connect(db_path)
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode = WAL")  # e.g. a backup file put back by hand
         return cls(folder, db)
 
     def close(self) -> None:
@@ -159,6 +184,14 @@ class Project:
     @property
     def format_version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def data_version(self) -> int:
+        """A number that changes when another connection commits a change to the project.
+
+        Cheap enough to poll every second: the window re-reads what it shows when it moves.
+        This connection's own commits do not move it.
+        """
+        return self.db.execute("PRAGMA data_version").fetchone()[0]
 
     @property
     def schema(self) -> Schema:

@@ -1,0 +1,96 @@
+"""Bringing a project written by an older version of annotator up to the current format.
+
+The format version is SQLite's ``user_version``. Each :class:`Step` turns a database of
+format ``version - 1`` into one of format ``version``; :data:`STEPS` lists them in order and
+ends at :data:`~annotator.store.tables.FORMAT_VERSION`. Before the first step a backup of the
+project as it was is written to ``PROJECT/backups/``. Each step runs in its own transaction
+that also moves the version on, so an interruption leaves the project at the last version
+it completed, whole, and the next open carries on from there.
+
+Format 1 is the first released format: there are no steps yet. docs/safety.md says how to
+add one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from annotator.core.errors import ProjectError
+from annotator.store import backups
+from annotator.store.locking import sole_connection
+from annotator.store.tables import FORMAT_VERSION
+
+
+@dataclass(frozen=True)
+class Step:
+    """What turns format ``version - 1`` into format ``version``."""
+
+    version: int
+    description: str
+    apply: Callable[[sqlite3.Connection], None]  # runs inside the step's transaction
+
+
+STEPS: tuple[Step, ...] = ()
+
+
+def oldest_upgradable(steps: Sequence[Step], target: int) -> int:
+    """The oldest format that the steps can bring up to ``target``."""
+    return steps[0].version - 1 if steps else target
+
+
+def check_steps(steps: Sequence[Step], target: int) -> None:
+    """The steps must go one version at a time and end at ``target``."""
+    versions = [step.version for step in steps]
+    expected = list(range(target - len(steps) + 1, target + 1))
+    if versions != expected:
+        raise ValueError(f"upgrade steps go {versions}; expected {expected}")
+
+
+def upgrade(
+    database: Path, steps: Sequence[Step] | None = None, target: int | None = None
+) -> backups.Backup | None:
+    """Upgrade the database in place to ``target``; returns the backup made before, if any.
+
+    Refused while the project is open anywhere else: a program still reading the old format
+    must not see the new one appear under it.
+    """
+    steps = STEPS if steps is None else steps
+    target = FORMAT_VERSION if target is None else target
+    check_steps(steps, target)
+    folder = database.parent
+    with sole_connection(database, "upgrade it to this version of annotator") as conn:
+        found = conn.execute("PRAGMA user_version").fetchone()[0]
+        if found >= target:
+            return None  # another program upgraded it while we waited
+        oldest = oldest_upgradable(steps, target)
+        if found < oldest:
+            raise ProjectError(
+                f"{database}: format {found} is older than this version of annotator can "
+                f"upgrade (from format {oldest}); open it with an older version first. "
+                "The project has not been changed."
+            )
+        saved = backups.copy_database(conn, folder, backups.BEFORE_UPGRADE)
+        conn.execute("PRAGMA foreign_keys = OFF")  # steps may rebuild tables; checked below
+        for step in steps:
+            if step.version <= found:
+                continue
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                step.apply(conn)
+                broken = conn.execute("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise ProjectError(f"{len(broken)} rows lose what they refer to")
+                conn.execute(f"PRAGMA user_version = {int(step.version)}")
+                conn.execute("COMMIT")
+            except Exception as error:
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
+                raise ProjectError(
+                    f"{database}: upgrading to format {step.version} ({step.description}) "
+                    f"failed: {error}. The project is whole at format {step.version - 1}; "
+                    f"the backup {saved.name} holds it as it was before the upgrade."
+                ) from error
+    return saved
