@@ -89,6 +89,7 @@ class MainWindow(QMainWindow):
                 action.setShortcut(shortcut)
         action.triggered.connect(slot)
         menu.addAction(action)
+        self.addAction(action)  # its shortcut works wherever the focus is in this window
         return action
 
     def _build_actions(self) -> None:
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         edit.addAction(self.undo_action)
         edit.addAction(self.redo_action)
+        self.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
         self._action(edit, "&Find…", self.open_find, QKeySequence.StandardKey.Find)
         self.delete_action = self._action(edit, "&Delete span", self.delete_selected_span)

@@ -28,8 +28,8 @@ class AnnotationsPanel(QTableView):
     def _selection_changed(self) -> None:
         if self._quiet:
             return
-        rows = self.selectionModel().selectedRows()
-        self.spanSelected.emit(self.spans_model.spans[rows[0].row()].id if rows else None)
+        indexes = self.selectionModel().selectedIndexes()
+        self.spanSelected.emit(self.spans_model.spans[indexes[0].row()].id if indexes else None)
 
     def show_span(self, span_id: int | None) -> None:
         """Follow a selection made in the text, without echoing it back."""
