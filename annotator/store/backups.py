@@ -35,6 +35,7 @@ AUTO, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE = "auto", "manual", "before-restore
 REASONS = (AUTO, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE)
 RESTORE_STEP_PAGES = 256  # pages copied between two progress reports while restoring
 SMALL_TABLE_ROWS = 2000  # tables up to this size are compared row by row when fingerprinting
+WHOLE_TABLES = ("meta",)  # settings change in place: always compared row by row
 
 _NAME = re.compile(
     r"^(?P<stamp>\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z)-(?P<reason>[a-z]+(?:-[a-z]+)?)"
@@ -70,8 +71,8 @@ class Backup:
 def fingerprint(conn: sqlite3.Connection) -> str:
     """A cheap summary that changes whenever the project's content does.
 
-    Small tables are read whole; large ones contribute their row count, largest row id and
-    latest change time, which every edit, import and deletion moves.
+    Small tables (and the settings) are read whole; large ones contribute their row count,
+    largest row id and latest change time, which every edit, import and deletion moves.
     """
     digest = hashlib.sha256()
     objects = conn.execute(
@@ -83,7 +84,7 @@ def fingerprint(conn: sqlite3.Connection) -> str:
             continue
         columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')]
         rows = conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
-        if rows <= SMALL_TABLE_ROWS:
+        if rows <= SMALL_TABLE_ROWS or name in WHOLE_TABLES:
             order = ", ".join(str(i) for i in range(1, len(columns) + 1))
             for row in conn.execute(f'SELECT * FROM "{name}" ORDER BY {order}'):
                 digest.update(repr(row).encode())
@@ -92,7 +93,8 @@ def fingerprint(conn: sqlite3.Connection) -> str:
         if "WITHOUT ROWID" not in (sql or "").upper():
             parts.append("max(rowid)")
         parts += [f'max("{column}")' for column in ("updated", "time") if column in columns]
-        digest.update(repr(conn.execute(f'SELECT {", ".join(parts)} FROM "{name}"').fetchone()))
+        summary = conn.execute(f'SELECT {", ".join(parts)} FROM "{name}"').fetchone()
+        digest.update(repr(summary).encode())
     return digest.hexdigest()
 
 
@@ -248,9 +250,24 @@ def _database(project_folder: str | Path) -> Path:
     return path
 
 
+def _connect(project_folder: str | Path) -> sqlite3.Connection:
+    """A connection of its own to the project (safe to use from a worker thread)."""
+    path = _database(project_folder)
+    conn = sqlite3.connect(path, isolation_level=None, timeout=10)
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        conn.close()
+        raise ProjectError(f"{path}: not a project database ({error})") from error
+    if app_id != APPLICATION_ID:
+        conn.close()
+        raise ProjectError(f"{path}: not an annotator project database")
+    return conn
+
+
 def create(project_folder: str | Path, reason: str = MANUAL) -> Backup:
-    """Back up the project now (its own connection: safe from a worker thread)."""
-    conn = sqlite3.connect(_database(project_folder), isolation_level=None, timeout=10)
+    """Back up the project now."""
+    conn = _connect(project_folder)
     try:
         return copy_database(conn, Path(project_folder), reason)
     finally:
@@ -297,7 +314,7 @@ def automatic(project_folder: str | Path, keep: int = KEEP) -> Backup | None:
     restore or an upgrade are never removed automatically.
     """
     folder = Path(project_folder)
-    conn = sqlite3.connect(_database(folder), isolation_level=None, timeout=10)
+    conn = _connect(folder)
     try:
         existing = all_backups(folder)
         if existing:
