@@ -29,7 +29,7 @@ def run(project: str | None, annotator: str | None) -> int:
     if missing:
         print(missing, file=sys.stderr)
         return 1
-    from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+    from PySide6.QtWidgets import QApplication, QInputDialog
 
     from annotator.core.errors import AnnotatorError
     from annotator.ops.sample import ensure_sample
@@ -55,7 +55,6 @@ def run(project: str | None, annotator: str | None) -> int:
         window = MainWindow(settings, name)
         window.open_project(folder)
     except AnnotatorError as error:
-        QMessageBox.critical(None, "annotator", str(error))
         print(f"error: {error}", file=sys.stderr)
         return 1
     window.show()

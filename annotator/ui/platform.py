@@ -34,7 +34,7 @@ def _loadable(name: str) -> bool:
     return True
 
 
-def missing_libraries() -> str | None:
+def missing_libraries(libraries: dict[str, str] = XCB_LIBRARIES) -> str | None:
     """A message naming what to install, or None when the window can start."""
     if not sys.platform.startswith("linux"):
         return None
@@ -48,7 +48,7 @@ def missing_libraries() -> str | None:
             "annotator needs a display to open its window (no DISPLAY is set). Run it in a "
             "desktop session, or use the command line: annotator --help"
         )
-    missing = sorted({package for lib, package in XCB_LIBRARIES.items() if not _loadable(lib)})
+    missing = sorted({package for lib, package in libraries.items() if not _loadable(lib)})
     if not missing:
         return None
     return (
