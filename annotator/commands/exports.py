@@ -1,49 +1,196 @@
-"""annotator export: write documents and annotations."""
+"""annotator export: write documents and annotations, or a training dataset."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TextIO
 
-from annotator.commands.base import RAW
+from annotator.commands.base import RAW, plural
+from annotator.core.tagging import WRITABLE_SCHEMES
+from annotator.core.tokenised import TOKEN_MODES
 from annotator.formats import registry
 from annotator.ops import exporting
 from annotator.store.project import Project
 
+NOTES_SHOWN = 20
+
 
 def register(sub: argparse._SubParsersAction) -> None:
+    formats = "\n".join(
+        f"  {name:<6} {registry.FORMATS[name].description}" for name in registry.writable()
+    )
     parser = sub.add_parser(
         "export",
-        help="write documents and annotations",
+        help="write documents and annotations, or a training dataset",
         formatter_class=RAW,
         description=(
             "Write the project's documents with their annotations. Offsets are code points into\n"
             "'text', end exclusive; every annotation repeats its text and every document\n"
-            "carries the SHA-256 of its text."
+            "carries the SHA-256 of its text. Training formats (conll, spacy, hf) hold one\n"
+            "annotator's layer, cut the text into tokens and refuse to move a span that does\n"
+            "not fit the tokens: they list such spans, or leave them out with --drop-unaligned.\n"
+            "See docs/datasets.md."
         ),
         epilog=(
+            f"formats:\n{formats}\n\n"
             "examples:\n"
             "  annotator export deir-ez-zor --format json --out deir-ez-zor.json\n"
-            "  annotator export deir-ez-zor --format jsonl --out samira.jsonl --annotator samira"
+            "  annotator export deir-ez-zor --format jsonl --out samira.jsonl --annotator samira\n"
+            "  annotator export deir-ez-zor --format conll --out gold.conll --annotator gold\n"
+            "  annotator export deir-ez-zor --format hf --out dataset --annotator gold \\\n"
+            "      --only-done --sentences --split train=0.8,dev=0.1,test=0.1 --seed 7\n"
+            "  annotator export deir-ez-zor --format spacy --out train.spacy --annotator gold"
         ),
     )
     parser.add_argument("project")
     parser.add_argument("--format", required=True, choices=registry.writable())
-    parser.add_argument("--out", required=True, help="file to write")
-    parser.add_argument("--annotator", help="only this annotator's layer (default: all layers)")
+    parser.add_argument("--out", required=True, help="file (or folder: hf, --split) to write")
+    chosen = parser.add_argument_group("what to write")
+    chosen.add_argument(
+        "--annotator",
+        help="only this annotator's layer, or gold (default: all layers; training formats: "
+        "the only layer)",
+    )
+    chosen.add_argument(
+        "--only-done", action="store_true", help="only documents the annotator marked done"
+    )
+    chosen.add_argument(
+        "--exclude-label",
+        action="append",
+        default=[],
+        metavar="LABEL",
+        help="leave out spans with this label (repeatable)",
+    )
+    chosen.add_argument(
+        "--split",
+        metavar="PARTS",
+        help="split by document, e.g. train=0.8,dev=0.1,test=0.1; --out is then a folder",
+    )
+    chosen.add_argument("--seed", type=int, default=0, help="seed of the split (default 0)")
+    tokens = parser.add_argument_group("training formats (conll, spacy, hf)")
+    tokens.add_argument(
+        "--sentences",
+        action="store_true",
+        help="end sentences at . ! ? ؟ too (line breaks always end one); hf: a row a sentence",
+    )
+    tokens.add_argument(
+        "--tokens",
+        choices=TOKEN_MODES,
+        default="auto",
+        help="words, or white-space pieces; auto: white space for texts read from token files",
+    )
+    tokens.add_argument(
+        "--split-clitics",
+        action="store_true",
+        help="cut proclitics off as tokens where they precede the article: و|الجيش ب|المدينة",
+    )
+    tokens.add_argument("--scheme", choices=WRITABLE_SCHEMES, default="iob2", help="tag scheme")
+    tokens.add_argument(
+        "--drop-unaligned",
+        action="store_true",
+        help="write the dataset without the spans that do not fit the tokens, and list them",
+    )
+    tokens.add_argument("--flat", action="store_true", help="conll: one tag per token")
+    tokens.add_argument(
+        "--layout",
+        choices=("stacked", "conll2003"),
+        default="stacked",
+        help="conll: token TAG [TAG…], or token POS chunk TAG",
+    )
+    tokens.add_argument("--tab", action="store_true", help="conll: columns separated by tabs")
+    tokens.add_argument(
+        "--docstart",
+        choices=("auto", "always", "never"),
+        help="conll: -DOCSTART- lines (auto: when a file holds several documents)",
+    )
+    tokens.add_argument("--parquet", action="store_true", help="hf: Parquet instead of JSONL")
+    tokens.add_argument(
+        "--ents",
+        action="store_true",
+        help="spacy JSONL: 'ents' (no overlaps) instead of 'spans'",
+    )
     parser.set_defaults(run=run)
 
 
+def format_options(args: argparse.Namespace) -> dict[str, object]:
+    options: dict[str, object] = {
+        "tokens": args.tokens,
+        "split_clitics": args.split_clitics,
+        "sentences": args.sentences,
+        "scheme": args.scheme,
+        "drop_unaligned": args.drop_unaligned,
+        "flat": args.flat,
+        "layout": args.layout,
+        "tab": args.tab,
+        "parquet": args.parquet,
+        "ents": args.ents,
+    }
+    if args.docstart:
+        options["docstart"] = args.docstart
+    return options
+
+
+class ProgressBar:
+    """A one-line bar on a terminal; nothing at all when the stream is not one."""
+
+    def __init__(self, stream: TextIO, width: int = 30) -> None:
+        self.stream = stream
+        self.width = width
+        self.shown = -1
+        self.active = stream.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.active or total <= 0:
+            return
+        filled = min(self.width, self.width * done // total)
+        if filled == self.shown and done != total:
+            return
+        self.shown = filled
+        bar = "#" * filled + "." * (self.width - filled)
+        self.stream.write(f"\r[{bar}] {done}/{total} documents")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.active and self.shown >= 0:
+            self.stream.write("\n")
+            self.stream.flush()
+
+
 def run(args: argparse.Namespace) -> int:
+    bar = ProgressBar(sys.stderr)
     with Project.open(args.project) as project:
         if args.annotator and args.annotator not in project.annotators():
             known = ", ".join(project.annotators()) or "none yet"
             print(
                 f"note: no annotations by {args.annotator} (annotators: {known})", file=sys.stderr
             )
-        report = exporting.export(project, args.format, args.out, args.annotator)
+        try:
+            report = exporting.export(
+                project,
+                args.format,
+                args.out,
+                args.annotator,
+                format_options(args),
+                only_done=args.only_done,
+                exclude_labels=args.exclude_label,
+                split=args.split,
+                seed=args.seed,
+                progress=bar,
+            )
+        finally:
+            bar.close()
+    for note in report.notes[:NOTES_SHOWN]:
+        print(f"note: {note}", file=sys.stderr)
+    if len(report.notes) > NOTES_SHOWN:
+        print(f"note: … and {len(report.notes) - NOTES_SHOWN} more", file=sys.stderr)
+    layer = f" ({report.layer}'s layer)" if report.layer else ""
+    parts = ", ".join(f"{name} {n}" for name, n in report.parts.items())
     print(
         f"Wrote {report.documents} documents, {report.spans} spans, "
-        f"{report.relations} relations to {args.out}."
+        f"{report.relations} relations{layer} to {args.out}."
+        + (f" Split: {parts}." if parts else "")
     )
+    if report.notes:
+        print(f"{plural(len(report.notes), 'note')} above.", file=sys.stderr)
     return 0

@@ -14,19 +14,29 @@ Rules (also in docs/tokenisation.md):
   :func:`proclitic_prefixes` lists where such a word may be cut; only the text decides which cut
   is meant, so the window keeps a boundary the annotator chose after one, and
   ``split_clitics`` cuts only before the article ال (or the لل of ل + ال), where it is certain.
+- Sentences (for token formats): a line break always ends one; . ! ? ؟ ۔ end one except after
+  an initial or abbreviation (one letter glued to its dot: د. م. هـ. U.N.), inside a token
+  run glued together (t.co), after a list number opening a line (1.), and in an ellipsis.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 
 from annotator.core.text import BIDI_CONTROLS
 
+_WHITESPACE_TOKEN = re.compile(r"\S+")
+
 _JOINERS = "\u200c\u200d"
 _NUMBER_INNER = ".,٫٬"
 _CONJUNCTIONS = "وف"
 _PREPOSITIONS = "بلك"
+_TATWEEL = "\u0640"
+_SENTENCE_ENDS = frozenset(".!?؟۔‼⁉")
+_CLOSERS = frozenset("»”’\"')]}›")
+_LINE_BREAKS = frozenset("\n\u2028\u2029\x0b\x0c\x85")
 
 
 @dataclass(frozen=True)
@@ -186,3 +196,53 @@ def snap(text: str, start: int, end: int, *, keep_proclitics: bool = True) -> tu
     if last is not None and last[1] > end:
         end = last[1]
     return start, end
+
+
+def whitespace_tokens(text: str) -> list[Token]:
+    """The white-space-separated pieces of a text: the tokens of a text built from a token file.
+
+    Bidi marks stay inside the piece they touch, so a token file's tokens come back unchanged.
+    """
+    return [Token(m.start(), m.end(), m.group()) for m in _WHITESPACE_TOKEN.finditer(text)]
+
+
+def sentences(text: str, tokens: list[Token], *, punctuation: bool = True) -> list[list[Token]]:
+    """Group tokens (in text order) into sentences; without ``punctuation``, into lines."""
+    result: list[list[Token]] = []
+    current: list[Token] = []
+    ending = False  # a sentence-ending mark was seen; closing quotes may still follow
+    for index, token in enumerate(tokens):
+        if current:
+            gap = text[current[-1].end : token.start]
+            glued = not gap and (token.text in _CLOSERS or token.text in _SENTENCE_ENDS)
+            if any(char in _LINE_BREAKS for char in gap) or (ending and not glued):
+                result.append(current)
+                current = []
+                ending = False
+        current.append(token)
+        if punctuation and token.text in _SENTENCE_ENDS:
+            ending = _ends_sentence(text, tokens, index, current)
+    if current:
+        result.append(current)
+    return result
+
+
+def _ends_sentence(text: str, tokens: list[Token], index: int, sentence: list[Token]) -> bool:
+    """Whether the mark ``tokens[index]`` ends its sentence (see the module documentation)."""
+    mark = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    if following is not None and following.start == mark.end:
+        if following.text in _SENTENCE_ENDS or following.text in _CLOSERS:
+            return mark.text != "." or following.text != "."  # an ellipsis ends nothing
+        return False  # glued to what follows: t.co, 3.x, U.N.
+    if mark.text != ".":
+        return True
+    if index > 0 and tokens[index - 1].text == "." and tokens[index - 1].end == mark.start:
+        return False  # the last dot of an ellipsis
+    before = tokens[index - 1] if index > 0 else None
+    if before is None or before.end != mark.start:
+        return True
+    letters = [c for c in before.text if unicodedata.category(c)[0] == "L" and c != _TATWEEL]
+    if len(letters) == 1 and before.text[0].isalpha():
+        return False  # an initial or a one-letter abbreviation: د. م. هـ. U.N.
+    return not (len(sentence) == 2 and before.text.isdigit())  # a numbered line: 1. ٢.

@@ -15,7 +15,7 @@ from typing import Any
 from annotator.core.model import AnnotatedDocument
 from annotator.core.records import Record
 from annotator.core.schema import Schema
-from annotator.formats import csvfile, native, plaintext
+from annotator.formats import conll, csvfile, hf, native, plaintext, spacy
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class ExportContext:
     header: dict[str, Any] = field(default_factory=dict)  # project-level fields of our JSON
     entities: dict[int, str] = field(default_factory=dict)  # canonical entity id -> name
     options: dict[str, Any] = field(default_factory=dict)  # format-specific export options
+    notes: list[str] = field(default_factory=list)  # what a writer left out, for the report
 
 
 Reader = Callable[[Path, str], Iterator[Record]]
@@ -40,6 +41,7 @@ class Format:
     extensions: tuple[str, ...] = ()
     read: Reader | None = None
     write: Writer | None = None
+    training: bool = False  # one layer; tokenisation options; the writer routes --split parts
 
 
 FORMATS: dict[str, Format] = {
@@ -65,6 +67,30 @@ FORMATS: dict[str, Format] = {
             "a 'text' column, an optional 'name'; other columns are metadata",
             (".csv",),
             csvfile.read,
+        ),
+        Format(
+            "conll",
+            "token per line with BIO/IOB1/BIOES tags, nested tags stacked (CoNLL-2003 too)",
+            (".conll", ".iob", ".bio"),
+            conll.read,
+            conll.write,
+            training=True,
+        ),
+        Format(
+            "spacy",
+            "spaCy JSONL {text, spans} (or ents); the .spacy DocBin when spaCy is installed",
+            (".spacy",),
+            spacy.read,
+            spacy.write,
+            training=True,
+        ),
+        Format(
+            "hf",
+            "Hugging Face token classification: a folder of JSONL or Parquet and a card",
+            (),
+            None,
+            hf.write,
+            training=True,
         ),
     )
 }

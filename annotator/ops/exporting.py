@@ -1,18 +1,29 @@
-"""Writing a project's documents and annotations out, streamed, to a file that appears whole."""
+"""Writing a project's documents and annotations out, streamed, to files that appear whole.
+
+Options common to every format: one annotator's layer or all, only the documents that
+annotator marked done, labels left out, and a train/dev/test split by document (then the
+output is a folder with one file per part). Training formats (CoNLL, spaCy, Hugging Face)
+take exactly one layer and route the parts themselves in one pass; other formats are
+written once per part. Documents stream one at a time whatever the project's size.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument
-from annotator.formats.registry import FORMATS, ExportContext, writable
+from annotator.core.splits import SplitPlan, parse_split, plan_split
+from annotator.formats.registry import FORMATS, ExportContext, Format, writable
+from annotator.formats.writing import atomic_directory
 from annotator.store.project import Project
 from annotator.store.streams import iter_annotated
+
+Progress = Callable[[int, int], None]  # (documents written, documents to write)
 
 
 @dataclass
@@ -20,6 +31,9 @@ class ExportReport:
     documents: int = 0
     spans: int = 0
     relations: int = 0
+    layer: str | None = None
+    parts: dict[str, int] = field(default_factory=dict)  # documents per part of a split
+    notes: list[str] = field(default_factory=list)  # spans left out, layers without spans…
 
 
 def header(project: Project) -> dict[str, Any]:
@@ -38,14 +52,73 @@ def header(project: Project) -> dict[str, Any]:
     }
 
 
-def _counted(
-    documents: Iterable[AnnotatedDocument], report: ExportReport
-) -> Iterator[AnnotatedDocument]:
-    for item in documents:
-        report.documents += 1
-        report.spans += len(item.spans)
-        report.relations += len(item.relations)
-        yield item
+def _layer(project: Project, form: Format, annotator: str | None) -> str | None:
+    """The layer to write: the one asked for; for training formats, else the only one."""
+    if annotator is not None or not form.training:
+        return annotator
+    layers = sorted(project.spans.count_by("annotator"))
+    if len(layers) > 1:
+        raise InputError(
+            f"{form.name} holds one annotator's spans, and this project has {len(layers)} "
+            f"layers ({', '.join(layers)}): choose one with --annotator NAME "
+            "(--annotator gold for the adjudicated layer)"
+        )
+    return layers[0] if layers else None
+
+
+def _check_labels(project: Project, labels: Iterable[str]) -> tuple[str, ...]:
+    labels = tuple(labels)
+    known = project.schema.label_ids
+    unknown = [label for label in labels if label not in known]
+    if unknown:
+        raise InputError(
+            f"cannot leave out {', '.join(unknown)}: not a label of the schema "
+            f"(labels: {', '.join(known)})"
+        )
+    return labels
+
+
+class _Stream:
+    """The documents to write, filtered, counted and reported as they pass."""
+
+    def __init__(
+        self,
+        project: Project,
+        layer: str | None,
+        done: set[int] | None,
+        excluded: tuple[str, ...],
+        total: int,
+        progress: Progress | None,
+        report: ExportReport,
+    ) -> None:
+        self.project, self.layer, self.done, self.excluded = project, layer, done, excluded
+        self.total, self.progress, self.report = total, progress, report
+        self.written = 0
+        self.without_spans = 0
+
+    def documents(self, part: Callable[[int], bool] | None = None) -> Iterator[AnnotatedDocument]:
+        for item in iter_annotated(self.project, self.layer):
+            document_id = item.document.id
+            if self.done is not None and document_id not in self.done:
+                continue
+            if part is not None and not part(document_id):
+                continue
+            if self.excluded:
+                item = self._without_excluded(item)
+            self.report.documents += 1
+            self.report.spans += len(item.spans)
+            self.report.relations += len(item.relations)
+            self.without_spans += not item.spans
+            self.written += 1
+            if self.progress is not None:
+                self.progress(self.written, self.total)
+            yield item
+
+    def _without_excluded(self, item: AnnotatedDocument) -> AnnotatedDocument:
+        spans = [span for span in item.spans if span.label not in self.excluded]
+        kept = {span.id for span in spans}
+        relations = [r for r in item.relations if r.source in kept and r.target in kept]
+        return replace(item, spans=spans, relations=relations)
 
 
 def export(
@@ -54,16 +127,82 @@ def export(
     out: str | Path,
     annotator: str | None = None,
     options: dict[str, Any] | None = None,
+    *,
+    only_done: bool = False,
+    exclude_labels: Iterable[str] = (),
+    split: str | None = None,
+    seed: int = 0,
+    progress: Progress | None = None,
 ) -> ExportReport:
+    """Write the project (or one layer of it) as ``fmt``; see the module documentation."""
     if fmt not in writable():
         raise InputError(f"cannot export as {fmt!r}; choose one of {', '.join(writable())}")
+    form = FORMATS[fmt]
+    excluded = _check_labels(project, exclude_labels)
+    parts = parse_split(split) if split else None
+    layer = _layer(project, form, annotator)
+    done = None
+    if only_done:
+        if layer is None:
+            known = ", ".join(project.annotators()) or "none yet"
+            raise InputError(
+                "--only-done needs the annotator whose finished documents to write: "
+                f"give --annotator NAME (annotators: {known})"
+            )
+        done = project.progress.done_documents(layer)
+    total = len(done) if done is not None else project.documents.count()
+    plan = None
+    if parts is not None:
+        plan = plan_split(
+            parts,
+            seed,
+            (
+                (document_id, sha256)
+                for document_id, _, sha256, _ in project.documents.iter_sha256()
+                if done is None or document_id in done
+            ),
+        )
+    report = ExportReport(layer=layer, parts=plan.counts() if plan else {})
     context = ExportContext(
         project=project.name,
         schema=project.schema,
         header=header(project),
         entities=project.entities.names(),
-        options=options or {},
+        options={
+            **(options or {}),
+            "layer": layer,
+            "exclude_labels": excluded,
+            "split": plan if form.training else None,
+        },
     )
-    report = ExportReport()
-    FORMATS[fmt].write(Path(out), _counted(iter_annotated(project, annotator), report), context)
+    stream = _Stream(project, layer, done, excluded, total, progress, report)
+    if plan is not None and not form.training:
+        _write_parts(form, Path(out), stream, plan, context)
+    else:
+        form.write(Path(out), stream.documents(), context)
+    report.notes = list(context.notes)
+    if plan is not None:
+        report.notes += [
+            f"the {name} part has no documents" for name, n in report.parts.items() if not n
+        ]
+    if form.training and layer is not None and stream.without_spans and not only_done:
+        report.notes.append(
+            f"{stream.without_spans} of {report.documents} documents have no spans in "
+            f"{layer}'s layer and were written with every token outside an entity "
+            "(--only-done writes only the documents marked done)"
+        )
     return report
+
+
+def _write_parts(
+    form: Format, out: Path, stream: _Stream, plan: SplitPlan, context: ExportContext
+) -> None:
+    """One file per part, each written by the format's own writer, in one folder."""
+    suffix = form.extensions[0] if form.extensions else ""
+    with atomic_directory(out) as folder:
+        for name in plan.names:
+            form.write(
+                folder / f"{name}{suffix}",
+                stream.documents(lambda document_id, name=name: plan.of(document_id) == name),
+                context,
+            )

@@ -1,4 +1,11 @@
-from annotator.core.tokens import proclitic_prefixes, snap, tokenize, word_at
+from annotator.core.tokens import (
+    proclitic_prefixes,
+    sentences,
+    snap,
+    tokenize,
+    whitespace_tokens,
+    word_at,
+)
 
 TEXT = (
     "«قسد» تسيطر على حقول الجفرة، وقتل 2,359 مسلحاً\u200f من ISIS "
@@ -73,3 +80,74 @@ def test_word_at_finds_the_token_under_a_position():
     position = TEXT.index("الجفرة") + 3
     assert TEXT[slice(*word_at(TEXT, position))] == "الجفرة"
     assert word_at("  ", 1) is None
+
+
+def sentence_texts(text, **options):
+    return [
+        " ".join(t.text for t in sentence)
+        for sentence in sentences(text, tokenize(text), **options)
+    ]
+
+
+def test_sentences_end_at_arabic_and_latin_marks_and_at_line_breaks():
+    text = "انتهت المعركة. هل عاد الجيش؟ نعم! What now?\nسطر جديد بلا نقطة\nآخر"
+    assert sentence_texts(text) == [
+        "انتهت المعركة .",
+        "هل عاد الجيش ؟",
+        "نعم !",
+        "What now ?",
+        "سطر جديد بلا نقطة",
+        "آخر",
+    ]
+
+
+def test_without_punctuation_only_line_breaks_end_sentences():
+    text = "انتهت المعركة. هل عاد؟\nسطر"
+    assert sentence_texts(text, punctuation=False) == ["انتهت المعركة . هل عاد ؟", "سطر"]
+
+
+def test_numbers_initials_abbreviations_and_glued_dots_do_not_end_sentences():
+    text = (
+        "قال د. أحمد إن 3.5 مليون نزحوا عام 1343 هـ. ثم عاد "
+        "إلى t.co مع U.N. official. و1948م انتهت."
+    )
+    assert sentence_texts(text) == [
+        "قال د . أحمد إن 3.5 مليون نزحوا عام 1343 هـ . ثم عاد إلى t . co مع U . N . official .",
+        "و1948م انتهت .",
+    ]
+
+
+def test_closing_quotes_stay_with_their_sentence_and_ellipsis_ends_nothing():
+    text = "قال: «انتهى.» ثم صمت... وبعدها تكلم؟! نعم"
+    assert sentence_texts(text) == [
+        "قال : « انتهى . »",
+        "ثم صمت . . . وبعدها تكلم ؟ !",
+        "نعم",
+    ]
+
+
+def test_a_numbered_line_keeps_its_number():
+    assert sentence_texts("1. البند الأول.\n٢. البند الثاني") == [
+        "1 . البند الأول .",
+        "٢ . البند الثاني",
+    ]
+
+
+def test_sentences_keep_emoji_tatweel_and_marks_inside_and_offsets_true():
+    text = "\u200fالجيـــش 😀 تقدّم.\u200e 👨\u200d👩\u200d👧 عاد؟"
+    cut = sentences(text, tokenize(text))
+    assert [[t.text for t in s] for s in cut] == [
+        ["الجيـــش", "😀", "تقدّم", "."],
+        ["👨\u200d👩\u200d👧", "عاد", "؟"],
+    ]
+    for sentence in cut:
+        for token in sentence:
+            assert text[token.start : token.end] == token.text
+
+
+def test_whitespace_tokens_are_the_pieces_between_white_space_marks_included():
+    text = "\u200fالصالحية \u200fالمفرق\n😀 U.N.\t2,359"
+    tokens = whitespace_tokens(text)
+    assert [t.text for t in tokens] == ["\u200fالصالحية", "\u200fالمفرق", "😀", "U.N.", "2,359"]
+    for token in tokens:
+        assert text[token.start : token.end] == token.text
