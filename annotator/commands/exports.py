@@ -106,6 +106,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     tokens.add_argument("--parquet", action="store_true", help="hf: Parquet instead of JSONL")
     tokens.add_argument(
+        "--docbin",
+        action="store_true",
+        help="spacy: the binary DocBin (the default for an --out ending in .spacy)",
+    )
+    tokens.add_argument(
         "--ents",
         action="store_true",
         help="spacy JSONL: 'ents' (no overlaps) instead of 'spans'",
@@ -125,6 +130,7 @@ def format_options(args: argparse.Namespace) -> dict[str, object]:
         "tab": args.tab,
         "parquet": args.parquet,
         "ents": args.ents,
+        "docbin": args.docbin,
     }
     if args.docstart:
         options["docstart"] = args.docstart
