@@ -2,6 +2,8 @@
 
 A document's text lives in its own table so that listing 100,000 documents never reads
 text; spans are indexed by document and layer so that opening one document reads only it.
+Span and relation ids are never reused (AUTOINCREMENT): the audit trail and undo name an
+annotation by its id, and a deleted span's id must not come to mean another span.
 A thread of comments keeps an anchor (the span discussed, as JSON) besides ``span_id``, so it
 still says what it was about when the span goes. ``merged_layers`` holds, for each layer a
 merge brought in, a fingerprint of what it brought: a later merge compares it with the layer
@@ -44,7 +46,7 @@ CREATE TABLE entities (
     UNIQUE (kind, name)
 );
 CREATE TABLE spans (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     annotator TEXT NOT NULL,
     label TEXT NOT NULL,
@@ -62,7 +64,7 @@ CREATE INDEX spans_annotator ON spans(annotator, document_id);
 CREATE INDEX spans_label ON spans(label);
 CREATE INDEX spans_entity ON spans(entity_id) WHERE entity_id IS NOT NULL;
 CREATE TABLE relations (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     annotator TEXT NOT NULL,
     source INTEGER NOT NULL REFERENCES spans(id) ON DELETE CASCADE,

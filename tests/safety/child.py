@@ -7,7 +7,6 @@ it has finished (an acknowledged edit, a reached moment), which the test waits f
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
@@ -24,11 +23,12 @@ def say(*words: object) -> None:
 
 
 def spans(folder: str, document: str, annotator: str, count: str) -> None:
-    """Create ``count`` spans, printing ``span ID`` as each one is committed."""
+    """On a line ``go``, create ``count`` spans, printing ``span ID`` as each is committed."""
     with Project.open(folder) as project:
         text = project.documents.get(int(document)).text
         words = [(i, i + 1) for i, ch in enumerate(text) if not ch.isspace()]
         say("ready")
+        sys.stdin.readline()
         for n in range(int(count)):
             start, end = words[n % len(words)]
             span = editing.create_span(project, int(document), annotator, LABELS[n % 3], start, end)
@@ -112,17 +112,17 @@ def upgrade(database: str) -> None:
     say("upgraded")
 
 
-def slow_reader(folder: str) -> None:
-    """Read the project in a long transaction (for tests of waiting writers)."""
+def write_lock(folder: str) -> None:
+    """Hold the write lock (a transaction begun) until a line arrives on stdin."""
     with Project.open(folder) as project:
         with project.write():
             project.documents.count()
             say("holding")
-            time.sleep(float(sys.stdin.readline() or 0))
+            sys.stdin.readline()
         say("released")
 
 
-TASKS = {f.__name__: f for f in (spans, edits, hold, window, restore, backup, upgrade, slow_reader)}
+TASKS = {f.__name__: f for f in (spans, edits, hold, window, restore, backup, upgrade, write_lock)}
 
 if __name__ == "__main__":
     try:

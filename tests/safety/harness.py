@@ -111,6 +111,11 @@ class Child:
                 raise self._failure(f"not {what} within {timeout} s")
             time.sleep(0.005)
 
+    def send(self, line: str) -> None:
+        """Write a line to the process's stdin (a start signal, a go-ahead)."""
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+
     def kill(self, sig: int = signal.SIGKILL) -> int:
         """Send ``sig`` (SIGKILL: no clean-up code runs) and wait for the process to end."""
         if self.process.poll() is None:

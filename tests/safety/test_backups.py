@@ -49,6 +49,8 @@ def test_a_backup_is_one_consistent_file_even_while_another_process_writes(folde
     """Each edit adds a span and its audit entry in one transaction: a consistent copy has as
     many spans as 'create' entries, whatever moment it was taken at."""
     with Child(["-m", "tests.safety.child", "spans", folder, "1", "omar", "300"]) as writer:
+        writer.wait_for("ready")
+        writer.send("go")
         writer.wait_for("span")
         made = []
         while writer.process.poll() is None or not made:
