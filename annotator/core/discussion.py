@@ -29,8 +29,8 @@ class Thread:
     span_id: int | None
     anchor: dict[str, Any] | None  # annotator, start, end, label, text of the span discussed
     resolved: bool
-    resolved_by: str | None
-    resolved_at: str | None
+    changed_by: str | None  # who last resolved or reopened it
+    changed_at: str | None  # and when
     created: str
     comments: tuple[Comment, ...] = ()
 
@@ -72,6 +72,6 @@ class ThreadRecord:
     messages: list[MessageRecord] = field(default_factory=list)
     anchor: dict[str, Any] | None = None
     resolved: bool = False
-    resolved_by: str | None = None
-    resolved_at: str | None = None
+    changed_by: str | None = None
+    changed_at: str | None = None
     created: str | None = None

@@ -11,7 +11,7 @@ import sqlite_utils
 from annotator.core.discussion import Comment, Thread
 
 _THREAD = (
-    "t.id, t.document_id, t.span_id, t.anchor, t.resolved, t.resolved_by, t.resolved_at, "
+    "t.id, t.document_id, t.span_id, t.anchor, t.resolved, t.changed_by, t.changed_at, "
     "t.created, c.id, c.author, c.body, c.created"
 )
 
@@ -38,8 +38,8 @@ def _thread(row: tuple, comments: list[Comment]) -> Thread:
         span_id=row[2],
         anchor=json.loads(row[3]) if row[3] else None,
         resolved=bool(row[4]),
-        resolved_by=row[5],
-        resolved_at=row[6],
+        changed_by=row[5],
+        changed_at=row[6],
         created=row[7],
         comments=tuple(comments),
     )
@@ -59,19 +59,19 @@ class Comments:
         created: str,
         *,
         resolved: bool = False,
-        resolved_by: str | None = None,
-        resolved_at: str | None = None,
+        changed_by: str | None = None,
+        changed_at: str | None = None,
     ) -> int:
         return self.db.execute(
-            "INSERT INTO threads(document_id, span_id, anchor, resolved, resolved_by, "
-            "resolved_at, created) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO threads(document_id, span_id, anchor, resolved, changed_by, "
+            "changed_at, created) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
                 document_id,
                 span_id,
                 json.dumps(anchor, ensure_ascii=False) if anchor else None,
                 int(resolved),
-                resolved_by,
-                resolved_at,
+                changed_by,
+                changed_at,
                 created,
             ],
         ).lastrowid
@@ -82,9 +82,11 @@ class Comments:
             [thread_id, author, body, created],
         ).lastrowid
 
-    def set_resolved(self, thread_id: int, resolved: bool, by: str | None, time: str | None) -> None:
+    def set_resolved(
+        self, thread_id: int, resolved: bool, by: str | None, time: str | None
+    ) -> None:
         self.db.execute(
-            "UPDATE threads SET resolved = ?, resolved_by = ?, resolved_at = ? WHERE id = ?",
+            "UPDATE threads SET resolved = ?, changed_by = ?, changed_at = ? WHERE id = ?",
             [int(resolved), by, time, thread_id],
         )
 

@@ -81,8 +81,8 @@ CREATE TABLE threads (
     span_id INTEGER REFERENCES spans(id) ON DELETE SET NULL,
     anchor TEXT,
     resolved INTEGER NOT NULL DEFAULT 0,
-    resolved_by TEXT,
-    resolved_at TEXT,
+    changed_by TEXT,
+    changed_at TEXT,
     created TEXT NOT NULL
 );
 CREATE INDEX threads_document ON threads(document_id);
