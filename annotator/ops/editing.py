@@ -259,6 +259,15 @@ def restore_status(project: Project, document_id: int, annotator: str, status: s
             project.progress.set(document_id, annotator, status, now())
 
 
+def ensure_entity(project: Project, kind: str, name: str) -> int:
+    """The canonical entity of this kind and name, created if it is new."""
+    name = name.strip()
+    if not name:
+        raise EditError("a canonical entity needs a name")
+    with project.write():
+        return project.entities.ensure(kind, name)
+
+
 def missing_required(project: Project, document_id: int, annotator: str) -> list[str]:
     """Spans whose required attributes are empty or wrong: what blocks marking a document done."""
     problems = []

@@ -103,3 +103,54 @@ class SetStatus(EditCommand):
     def revert(self) -> None:
         editing.restore_status(self.project, self.document_id, self.annotator, self.previous)
         self.session.documentChanged.emit(self.document_id)
+
+
+class Link(EditCommand):
+    """Join an event span to an argument span in a role."""
+
+    def __init__(
+        self, session: Session, document_id: int, source: int, target: int, role: str
+    ) -> None:
+        super().__init__(session, document_id, f"Link {role}")
+        self.source, self.target, self.role = source, target, role
+        self.relation_id: int | None = None
+
+    def apply(self) -> None:
+        relation = editing.link(
+            self.project,
+            self.source,
+            self.target,
+            self.role,
+            self.annotator,
+            relation_id=self.relation_id,
+        )
+        self.relation_id = relation.id
+        self.session.spansChanged.emit(self.document_id, [])
+
+    def revert(self) -> None:
+        editing.unlink(self.project, self.relation_id, self.annotator)
+        self.session.spansChanged.emit(self.document_id, [])
+
+
+class Unlink(EditCommand):
+    def __init__(self, session: Session, document_id: int, relation_id: int) -> None:
+        super().__init__(session, document_id, "Unlink")
+        self.relation_id = relation_id
+        self.removed = None
+
+    def apply(self) -> None:
+        self.removed = editing.unlink(self.project, self.relation_id, self.annotator)
+        self.setText(f"Unlink {self.removed.role}")
+        self.session.spansChanged.emit(self.document_id, [])
+
+    def revert(self) -> None:
+        relation = self.removed
+        editing.link(
+            self.project,
+            relation.source,
+            relation.target,
+            relation.role,
+            self.annotator,
+            relation_id=relation.id,
+        )
+        self.session.spansChanged.emit(self.document_id, [])

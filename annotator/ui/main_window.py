@@ -11,16 +11,18 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStyle,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import Span, Status
+from annotator.core.model import Relation, Span, Status
 from annotator.core.text import is_rtl, strip_span
 from annotator.core.tokens import snap
 from annotator.ops import editing
@@ -30,6 +32,7 @@ from annotator.ui.document_list import DocumentList
 from annotator.ui.find_bar import FindBar
 from annotator.ui.models.documents import DocumentListModel
 from annotator.ui.panels.annotations import AnnotationsPanel
+from annotator.ui.panels.attributes import AttributesPanel
 from annotator.ui.panels.labels import LabelPalette
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
@@ -52,6 +55,10 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar()
         self.palette_panel = LabelPalette()
         self.annotations = AnnotationsPanel()
+        self.coding = AttributesPanel()
+        self.side_tabs = QTabWidget()
+        self.relations: list[Relation] = []
+        self.linking_from: int | None = None  # the event span being linked, in link mode
         self._build_layout()
         self._build_actions()
         self._build_status_bar()
@@ -70,8 +77,11 @@ class MainWindow(QMainWindow):
         column.addWidget(self.find_bar)
         side = QSplitter(Qt.Orientation.Vertical)
         side.addWidget(self.palette_panel)
-        side.addWidget(self.annotations)
+        self.side_tabs.addTab(self.annotations, "Annotations")
+        side.addWidget(self.side_tabs)
+        side.addWidget(self.coding)
         side.setStretchFactor(1, 1)
+        side.setStretchFactor(2, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.documents)
         self.splitter.addWidget(center)
@@ -128,6 +138,8 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(edit, "&Find…", self.open_find, QKeySequence.StandardKey.Find)
         self.delete_action = self._action(edit, "&Delete span", self.delete_selected_span)
+        self._action(edit, "&Link event to an argument…", self.start_linking, "Ctrl+L")
+        self._action(edit, "Code the selected span", self.focus_coding, "F2")
         self.snap_action = QAction("&Snap selections to whole words", self, checkable=True)
         self.snap_action.setChecked(self.settings.snap_to_words)
         self.snap_action.toggled.connect(self._snap_toggled)
@@ -197,6 +209,11 @@ class MainWindow(QMainWindow):
         self.text_view.spanClicked.connect(self.select_span)
         self.palette_panel.labelChosen.connect(self.apply_label)
         self.annotations.spanSelected.connect(self._span_from_panel)
+        self.annotations.activated.connect(self._span_activated_in_panel)
+        self.coding.attributesEdited.connect(self._attributes_edited)
+        self.coding.entityChosen.connect(self._entity_chosen)
+        self.coding.unlinkRequested.connect(self._unlink)
+        self.coding.linkRequested.connect(self.start_linking)
         self.find_bar.matchChosen.connect(self.text_view.select_range)
         self.find_bar.closed.connect(self.text_view.setFocus)
 
@@ -263,6 +280,9 @@ class MainWindow(QMainWindow):
         self.text = document.text
         self.selected_span = None
         spans = project.spans.for_document(document_id, self.annotator)
+        self.relations = project.relations.for_document(document_id, self.annotator)
+        self.linking_from = None
+        self.text_view.relations = self.relations
         self.text_view.show_document(document.text, spans, self._colors())
         self.annotations.spans_model.set_spans(spans, self._colors())
         self.find_bar.set_text(document.text)
@@ -365,9 +385,122 @@ class MainWindow(QMainWindow):
         return next((s for s in self.text_view.spans if s.id == span_id), None)
 
     def select_span(self, span_id: int | None, *, scroll: bool = False) -> None:
+        if self.linking_from is not None:
+            self._finish_linking(span_id)
+            return
         self.selected_span = span_id if self._span(span_id) is not None else None
         self.text_view.select_span(self.selected_span, scroll=scroll)
         self.annotations.show_span(self.selected_span)
+        self._show_coding()
+
+    def _show_coding(self) -> None:
+        """The coding panel and the argument marks follow the selected span."""
+        span = self._span(self.selected_span)
+        label = self.project.schema.label(span.label) if span else None
+        if span is None or label is None:
+            self.coding.show_span(None, None)
+            self.text_view.mark_arguments([], None)
+            return
+        names = {s.id: s.text for s in self.text_view.spans}
+        links = [
+            (r.id, r.role, names.get(r.target, "?")) for r in self.relations if r.source == span.id
+        ]
+        linked_from = [
+            f"{r.role} of «{names.get(r.source, '?')}»"
+            for r in self.relations
+            if r.target == span.id
+        ]
+        entity_names, entity_name = [], None
+        if label.kind in ("actor", "location"):
+            entity_names = [e.name for e, _uses in self.project.entities.of_kind(label.kind)]
+            if span.entity_id is not None:
+                entity = self.project.entities.get(span.entity_id)
+                entity_name = entity.name if entity else None
+        self.coding.show_span(span, label, entity_names, entity_name, links, linked_from)
+        arguments = [self._span(r.target) for r in self.relations if r.source == span.id]
+        self.text_view.mark_arguments([a for a in arguments if a], label.color)
+
+    def focus_coding(self) -> None:
+        if self.coding.editors:
+            next(iter(self.coding.editors.values())).setFocus()
+        elif self.coding.entity_box is not None:
+            self.coding.entity_box.setFocus()
+
+    def _attributes_edited(self, values: dict) -> None:
+        span = self._span(self.selected_span)
+        if span is not None and values != span.attributes:
+            self.session.push(
+                commands.UpdateSpan(self.session, self.document_id, span.id, attributes=values)
+            )
+
+    def _entity_chosen(self, name: str) -> None:
+        span = self._span(self.selected_span)
+        if span is None:
+            return
+        label = self.project.schema.label(span.label)
+        try:
+            entity_id = editing.ensure_entity(self.project, label.kind, name) if name else None
+        except AnnotatorError as error:
+            self.show_error(error)
+            return
+        if entity_id != span.entity_id:
+            self.session.push(
+                commands.UpdateSpan(self.session, self.document_id, span.id, entity_id=entity_id)
+            )
+
+    # -- role links ---------------------------------------------------------------------------
+
+    def start_linking(self) -> None:
+        span = self._span(self.selected_span)
+        label = self.project.schema.label(span.label) if span else None
+        if label is None or not label.roles:
+            self.statusBar().showMessage(
+                "Select an event span first, then link its arguments.", 4000
+            )
+            return
+        self.linking_from = span.id
+        self.statusBar().showMessage(
+            f"Click the span that fills a role of «{span.text}» (or pick it in the annotations "
+            "list and press Enter); Esc cancels."
+        )
+
+    def _span_activated_in_panel(self, index) -> None:
+        if self.linking_from is not None:
+            self._finish_linking(self.annotations.spans_model.spans[index.row()].id)
+
+    def _finish_linking(self, target_id: int | None) -> None:
+        source_id, self.linking_from = self.linking_from, None
+        self.statusBar().clearMessage()
+        event, target = self._span(source_id), self._span(target_id)
+        if event is None or target is None or target.id == event.id:
+            return
+        label = self.project.schema.label(event.label)
+        target_kind = getattr(self.project.schema.label(target.label), "kind", None)
+        roles = [r for r in label.roles if not r.kinds or target_kind in r.kinds]
+        if not roles:
+            self.statusBar().showMessage(
+                f"{event.label} has no role for a {target.label} span.", 4000
+            )
+            return
+        role = self.choose_role(roles, target)
+        if role is not None:
+            self.session.push(
+                commands.Link(self.session, self.document_id, event.id, target.id, role)
+            )
+        self.select_span(event.id)
+
+    def choose_role(self, roles, target: Span) -> str | None:
+        """A menu of the roles the argument may fill; number keys pick one."""
+        menu = QMenu(self)
+        for number, role in enumerate(roles, 1):
+            action = menu.addAction(f"&{number}  {role.name}")
+            action.setData(role.name)
+        cursor = self.text_view.cursorRect()
+        chosen = menu.exec(self.text_view.viewport().mapToGlobal(cursor.bottomRight()))
+        return chosen.data() if chosen else None
+
+    def _unlink(self, relation_id: int) -> None:
+        self.session.push(commands.Unlink(self.session, self.document_id, relation_id))
 
     def _span_from_panel(self, span_id: int | None) -> None:
         self.select_span(span_id, scroll=True)
@@ -379,11 +512,14 @@ class MainWindow(QMainWindow):
         if document_id != self.document_id:
             return
         spans = self.project.spans.for_document(document_id, self.annotator)
+        self.relations = self.project.relations.for_document(document_id, self.annotator)
+        self.text_view.relations = self.relations
         self.text_view.update_spans(spans, touched)
         self.annotations.spans_model.set_spans(spans, self._colors())
         if self._span(self.selected_span) is None:
             self.selected_span = None
         self.annotations.show_span(self.selected_span)
+        self._show_coding()
         self._update_status()
 
     def _document_changed(self, document_id: int) -> None:

@@ -7,17 +7,19 @@ import html
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QFont,
     QFontDatabase,
     QKeyEvent,
     QMouseEvent,
     QTextBlockFormat,
+    QTextCharFormat,
     QTextCursor,
     QTextOption,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
-from annotator.core.model import Span
+from annotator.core.model import Relation, Span
 from annotator.core.text import is_rtl
 from annotator.ui.highlighter import SpanHighlighter
 from annotator.ui.positions import Positions
@@ -68,6 +70,7 @@ class TextView(QTextEdit):
         self.highlighter = SpanHighlighter(self.document())
         self.positions = Positions("")
         self.spans: list[Span] = []
+        self.relations: list[Relation] = []
         self.label_keys: frozenset[str] = frozenset()
         self._press: QPoint | None = None
         self._last_click: tuple[int, list[int]] | None = None
@@ -231,7 +234,28 @@ class TextView(QTextEdit):
 
     def tooltip_for(self, spans: list[Span]) -> str:
         """Rich text built from escaped plain text: span text may contain < and &."""
-        lines = "<br>".join(
-            f"<b>{html.escape(span.label)}</b>: {html.escape(span.text)}" for span in spans
-        )
-        return f"<p style='white-space:pre'>{lines}</p>"
+        texts = {s.id: s.text for s in self.spans}
+        lines = []
+        for span in spans:
+            lines.append(f"<b>{html.escape(span.label)}</b>: {html.escape(span.text)}")
+            for relation in self.relations:
+                if relation.source == span.id:
+                    argument = html.escape(texts.get(relation.target, "?"))
+                    lines.append(f"&nbsp;&nbsp;{html.escape(relation.role)} → {argument}")
+        return f"<p style='white-space:pre'>{'<br>'.join(lines)}</p>"
+
+    def mark_arguments(self, spans: list[Span], color: str | None) -> None:
+        """Wavy underlines, in the event's colour, under the arguments of the selected event."""
+        selections = []
+        for span in spans:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.positions.qt(span.start))
+            cursor.setPosition(self.positions.qt(span.end), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(QColor(color or "#000000"))
+            selection.format = fmt
+            selections.append(selection)
+        self.setExtraSelections(selections)

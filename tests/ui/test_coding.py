@@ -1,0 +1,204 @@
+"""Coding spans in the window: attributes, canonical entities, role links."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit
+
+from annotator.ops.exporting import export
+from tests.ui.test_window import press, select
+
+TEXT = "هاجم تنظيم داعش نقاط الجيش في منطقة الثردات وقتل 5 جنود"
+
+
+def mark(qtbot, window, phrase, key, occurrence=1):
+    start = -1
+    for _ in range(occurrence):
+        start = window.text.index(phrase, start + 1)
+    select(window, start, start + len(phrase))
+    press(qtbot, window, key)
+    return window._span(window.selected_span)
+
+
+def choose(box: QComboBox, value: str) -> None:
+    """Pick a value the way a user does: the combo's activated signal."""
+    box.setCurrentText(value)
+    box.activated.emit(box.currentIndex())
+
+
+def type_into(field: QLineEdit, text: str) -> None:
+    field.setFocus()
+    field.clear()
+    field.insert(text)
+    field.editingFinished.emit()
+
+
+def test_a_sub_type_is_offered_only_under_its_type_and_every_change_is_undoable(qtbot, make_window):
+    window = make_window([{"text": TEXT}])
+    event = mark(qtbot, window, "هاجم", Qt.Key.Key_3)
+    panel = window.coding
+    assert "event_type" in panel.problems.text()  # required and empty: flagged
+    choose(panel.editors["event_type"], "Battles")
+    sub = panel.editors["sub_event_type"]
+    assert [sub.itemText(i) for i in range(sub.count())] == [
+        "", "Armed clash", "Government regains territory", "Non-state actor overtakes territory"
+    ]  # fmt: skip
+    choose(sub, "Armed clash")
+    type_into(panel.editors["fatalities"], "5")
+    type_into(panel.editors["date"], "2017-09-29")
+    stored = window.project.spans.get(event.id).attributes
+    assert stored == {"event_type": "Battles", "sub_event_type": "Armed clash", "fatalities": 5,
+                      "date": "2017-09-29"}  # fmt: skip
+    assert panel.problems.text() == ""
+    choose(panel.editors["event_type"], "Explosions/Remote violence")  # the sub-type no longer fits
+    assert "sub_event_type" not in window.project.spans.get(event.id).attributes
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.project.spans.get(event.id).attributes["sub_event_type"] == "Armed clash"
+    assert panel.editors["sub_event_type"].currentText() == "Armed clash"
+
+
+def test_canonical_entities_group_mentions_across_documents(qtbot, make_window):
+    window = make_window([{"text": "هاجم تنظيم داعش النقاط", "name": "a"},
+                          {"text": "انسحب التنظيم من البلدة", "name": "b"}])  # fmt: skip
+    mark(qtbot, window, "تنظيم داعش", Qt.Key.Key_1)
+    box = window.coding.entity_box
+    box.setCurrentText("داعش")
+    box.lineEdit().editingFinished.emit()
+    first = window.project.spans.get(window.selected_span)
+    assert window.project.entities.get(first.entity_id).name == "داعش"
+    window.step(1)
+    mark(qtbot, window, "التنظيم", Qt.Key.Key_1)
+    box = window.coding.entity_box
+    assert [box.itemText(i) for i in range(box.count())] == ["", "داعش"]  # offered from the project
+    choose(box, "داعش")
+    second = window.project.spans.get(window.selected_span)
+    assert second.entity_id == first.entity_id
+
+
+def test_an_event_is_linked_to_its_arguments_and_the_links_show(qtbot, make_window, monkeypatch):
+    window = make_window([{"text": TEXT}])
+    actor = mark(qtbot, window, "تنظيم داعش", Qt.Key.Key_1)
+    target = mark(qtbot, window, "الجيش", Qt.Key.Key_1)
+    place = mark(qtbot, window, "الثردات", Qt.Key.Key_2)
+    event = mark(qtbot, window, "هاجم", Qt.Key.Key_3)
+    offered = []
+
+    def role_menu(roles, argument):
+        offered.append([r.name for r in roles])
+        return {"تنظيم داعش": "actor1", "الجيش": "actor2", "الثردات": "location"}[argument.text]
+
+    monkeypatch.setattr(window, "choose_role", role_menu)  # the popup menu is modal
+    for argument in (actor, target, place):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        window.text_view.spanClicked.emit(argument.id)
+    assert offered == [["actor1", "actor2"], ["actor1", "actor2"], ["location"]]
+    links = {(r.role, r.target) for r in window.project.relations.for_document(window.document_id)}
+    assert links == {("actor1", actor.id), ("actor2", target.id), ("location", place.id)}
+    assert window.selected_span == event.id
+    marked = {(s.cursor.selectionStart(), s.cursor.selectionEnd())
+              for s in window.text_view.extraSelections()}  # fmt: skip
+    assert len(marked) == 3  # the arguments are underlined while the event is selected
+    tip = window.text_view.tooltip_for([event])
+    assert "actor1 → تنظيم داعش" in tip and "location → الثردات" in tip
+    relation = next(r for r in window.relations if r.role == "location")
+    window.coding.unlinkRequested.emit(relation.id)
+    assert len(window.project.relations.for_document(window.document_id)) == 2
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert len(window.project.relations.for_document(window.document_id)) == 3
+
+
+def test_linking_by_keyboard_through_the_annotations_list(qtbot, make_window, monkeypatch):
+    window = make_window([{"text": TEXT}])
+    place = mark(qtbot, window, "الثردات", Qt.Key.Key_2)
+    event = mark(qtbot, window, "هاجم", Qt.Key.Key_3)
+    monkeypatch.setattr(window, "choose_role", lambda roles, argument: roles[0].name)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    panel = window.annotations
+    row = panel.spans_model.row_of(place.id)
+    panel.activated.emit(panel.spans_model.index(row, 0))
+    (relation,) = window.project.relations.for_document(window.document_id)
+    assert (relation.source, relation.target, relation.role) == (event.id, place.id, "location")
+
+
+def test_escape_cancels_linking(qtbot, make_window):
+    window = make_window([{"text": TEXT}])
+    mark(qtbot, window, "الثردات", Qt.Key.Key_2)
+    mark(qtbot, window, "هاجم", Qt.Key.Key_3)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.linking_from is not None
+    qtbot.keyClick(window.text_view, Qt.Key.Key_Escape)
+    assert window.linking_from is None
+    assert window.project.relations.for_document(window.document_id) == []
+
+
+def test_the_reference_articles_events_can_be_fully_coded(
+    qtbot, make_window, seed_article, monkeypatch, tmp_path
+):
+    text = seed_article.read_text(encoding="utf-8")
+    window = make_window([{"text": text, "name": "deir-ez-zor"}])
+    roles = {}
+    monkeypatch.setattr(window, "choose_role", lambda options, argument: roles[argument.id])
+
+    def code_event(trigger, attributes, arguments, occurrence=1):
+        spans = {}
+        for phrase, key, role, n in arguments:
+            span = mark(qtbot, window, phrase, key, n)
+            roles[span.id] = role
+            spans[role] = span
+        event = mark(qtbot, window, trigger, Qt.Key.Key_3, occurrence)
+        for name, value in attributes.items():
+            editor = window.coding.editors[name]
+            if isinstance(editor, QComboBox):
+                choose(editor, value)
+            else:
+                type_into(editor, str(value))
+        for span in spans.values():
+            qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+            window.text_view.spanClicked.emit(span.id)
+        return event
+
+    code_event(
+        "هاجمت بعض النقاط العسكرية",
+        {"event_type": "Battles", "sub_event_type": "Armed clash"},
+        [("مجموعات إرهابية من تنظيم داعش", Qt.Key.Key_1, "actor1", 1),
+         ("وحدات من الجيش", Qt.Key.Key_1, "actor2", 1),
+         ("منطقة الثردات", Qt.Key.Key_2, "location", 1)],
+    )  # fmt: skip
+    code_event(
+        "سيطرة قواتها على حقول الجفرة",
+        {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"},
+        [
+            ("قواتها", Qt.Key.Key_1, "actor1", 1),
+            ("حقول الجفرة النفطية", Qt.Key.Key_2, "location", 1),
+        ],
+    )
+    code_event(
+        "ضربات جوية",
+        {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
+         "fatalities": 6},
+        [("التحالف الدولي", Qt.Key.Key_1, "actor1", 2),
+         ("قرية المعماري", Qt.Key.Key_2, "location", 1)],
+    )  # fmt: skip
+    assert window.project.spans.count() == 10
+    out = tmp_path / "coded.json"
+    export(window.project, "json", out)
+    (document,) = json.loads(out.read_text(encoding="utf-8"))["documents"]
+    spans = {a["id"]: a for a in document["annotations"]}
+    events = {}
+    for relation in document["relations"]:
+        trigger = spans[relation["from"]]
+        events.setdefault(trigger["text"], {"attributes": trigger["attributes"]})[
+            relation["role"]
+        ] = spans[relation["to"]]["text"]
+    assert events["هاجمت بعض النقاط العسكرية"] == {
+        "attributes": {"event_type": "Battles", "sub_event_type": "Armed clash"},
+        "actor1": "مجموعات إرهابية من تنظيم داعش", "actor2": "وحدات من الجيش",
+        "location": "منطقة الثردات",
+    }  # fmt: skip
+    assert events["سيطرة قواتها على حقول الجفرة"]["location"] == "حقول الجفرة النفطية"
+    assert events["ضربات جوية"]["attributes"]["fatalities"] == 6
+    assert events["ضربات جوية"]["actor1"] == "التحالف الدولي"
+    for annotation in document["annotations"]:
+        assert document["text"][annotation["start"] : annotation["end"]] == annotation["text"]
