@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from annotator.core.discussion import ThreadRecord
 from annotator.core.errors import InputError
 from annotator.core.model import Status
 from annotator.core.text import lone_surrogate, sha256_text, store_text
@@ -43,6 +44,7 @@ class Record:
     spans: list[SpanRecord] = field(default_factory=list)
     relations: list[RelationRecord] = field(default_factory=list)
     status: dict[str, str] = field(default_factory=dict)
+    threads: list[ThreadRecord] = field(default_factory=list)  # discussions, by span key
     line: int | None = None  # where the record starts in its file, when that means something
     number: int = 1  # the record's position in its file, from 1
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from annotator.core.discussion import MessageRecord, Thread, ThreadRecord
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Document, Relation, Span
 from annotator.core.records import Record, RelationRecord, SpanRecord
@@ -54,6 +55,38 @@ def _span_from_triple(item: Any, number: int) -> SpanRecord:
     return SpanRecord(start=item[0], end=item[1], label=item[2])
 
 
+def _message(item: Any, where: str) -> MessageRecord:
+    if not isinstance(item, dict) or not isinstance(item.get("body"), str):
+        raise InputError(f"{where} needs a 'body' text")
+    author, created = item.get("author"), item.get("created")
+    if not isinstance(author, str) or not isinstance(created, str):
+        raise InputError(f"{where} needs an 'author' and a 'created' time")
+    return MessageRecord(author, item["body"], created)
+
+
+def _thread(item: Any, number: int, span_keys: set[str]) -> ThreadRecord:
+    where = f"comment thread {number}"
+    if not isinstance(item, dict):
+        raise InputError(f"{where} must be an object")
+    annotation = item.get("annotation")
+    key = str(annotation) if annotation is not None else None
+    if key is not None and key not in span_keys:
+        raise InputError(f"{where}: no annotation with id {annotation!r}")
+    messages = item.get("messages")
+    if not isinstance(messages, list) or not messages:
+        raise InputError(f"{where} needs a non-empty list 'messages'")
+    anchor = item.get("anchor")
+    return ThreadRecord(
+        annotation=key,
+        messages=[_message(m, f"{where}, message {i}") for i, m in enumerate(messages, 1)],
+        anchor=anchor if isinstance(anchor, dict) else None,
+        resolved=bool(item.get("resolved", False)),
+        changed_by=item.get("changed_by"),
+        changed_at=item.get("changed_at"),
+        created=item.get("created"),
+    )
+
+
 def record_from_json(obj: Any, number: int, line: int | None = None) -> Record:
     """A document in our export shape (also doccano's ``label`` triples) as a record."""
     if not isinstance(obj, dict):
@@ -81,6 +114,10 @@ def record_from_json(obj: Any, number: int, line: int | None = None) -> Record:
         if not isinstance(status, dict):
             raise InputError("'status' must map an annotator to a status")
         name = obj.get("name")
+        comments = obj.get("comments") or []
+        if not isinstance(comments, list):
+            raise InputError("'comments' must be a list of threads")
+        keys = {span.key for span in spans if span.key is not None}
         return Record(
             text=obj["text"],
             name=str(name) if name is not None else None,
@@ -88,6 +125,7 @@ def record_from_json(obj: Any, number: int, line: int | None = None) -> Record:
             spans=spans,
             relations=relations,
             status=status,
+            threads=[_thread(item, i, keys) for i, item in enumerate(comments, 1)],
             line=line,
             number=number,
         )
@@ -149,12 +187,32 @@ def read_json(path: Path, encoding: str = "utf-8") -> Iterator[Record]:
 # -- writing ---------------------------------------------------------------------------
 
 
+def thread_json(thread: Thread, exported: set[int]) -> dict[str, Any]:
+    """A thread of comments; ``annotation`` is null when its span is not in the export."""
+    out: dict[str, Any] = {
+        "id": thread.id,
+        "annotation": thread.span_id if thread.span_id in exported else None,
+        "resolved": thread.resolved,
+        "created": thread.created,
+        "messages": [
+            {"author": c.author, "body": c.body, "created": c.created} for c in thread.comments
+        ],
+    }
+    if thread.anchor:
+        out["anchor"] = thread.anchor
+    if thread.changed_at:
+        out["changed_by"] = thread.changed_by
+        out["changed_at"] = thread.changed_at
+    return out
+
+
 def document_json(
     document: Document,
     spans: Iterable[Span],
     relations: Iterable[Relation],
     status: dict[str, str],
     entities: dict[int, str],
+    threads: Iterable[Thread] = (),
 ) -> dict[str, Any]:
     annotations = []
     for span in spans:
@@ -172,6 +230,7 @@ def document_json(
         if span.provenance:
             annotation["provenance"] = span.provenance
         annotations.append(annotation)
+    exported = {annotation["id"] for annotation in annotations}
     return {
         "id": document.id,
         "name": document.name,
@@ -184,6 +243,7 @@ def document_json(
             {"id": r.id, "from": r.source, "to": r.target, "role": r.role, "annotator": r.annotator}
             for r in relations
         ],
+        "comments": [thread_json(t, exported) for t in threads],
     }
 
 
@@ -213,7 +273,9 @@ def write_jsonl(stream: TextIO, documents: Iterable[dict[str, Any]]) -> int:
 
 def _documents(documents: Iterable[AnnotatedDocument], entities: dict[int, str]) -> Iterator[dict]:
     for item in documents:
-        yield document_json(item.document, item.spans, item.relations, item.status, entities)
+        yield document_json(
+            item.document, item.spans, item.relations, item.status, entities, item.threads
+        )
 
 
 def write_json_file(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
