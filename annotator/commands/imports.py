@@ -1,4 +1,4 @@
-"""annotator import: add articles, annotated or not."""
+"""annotator import: add articles, annotated or not, from our files or other tools'."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ import argparse
 from annotator.commands.base import RAW, plural
 from annotator.formats import registry
 from annotator.ops import importing
+from annotator.ops.labels import parse_label_map
 from annotator.store.project import Project
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     formats = "\n".join(
-        f"  {name:<6} {registry.FORMATS[name].description}" for name in registry.readable()
+        f"  {name:<12} {registry.FORMATS[name].description}" for name in registry.readable()
     )
     parser = sub.add_parser(
         "import",
@@ -21,18 +22,24 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=(
             "Add articles to a project. A record whose text is already in the project adds its\n"
             "spans to that document instead of creating another one. An import is\n"
-            "all-or-nothing: on any error nothing is written."
+            "all-or-nothing: on any error nothing is written, the schema included.\n"
+            "Labels the schema lacks are an error that lists them all, unless they are\n"
+            "renamed (--map-label) or added (--add-labels). See docs/interchange.md."
         ),
         epilog=(
             f"formats:\n{formats}\n\n"
             "examples:\n"
             "  annotator import deir-ez-zor articles/*.txt\n"
             "  annotator import deir-ez-zor coded.jsonl --annotator samira\n"
-            "  annotator import deir-ez-zor old-archive.csv --encoding cp1256"
+            "  annotator import deir-ez-zor old-archive.csv --encoding cp1256\n"
+            "  annotator import deir-ez-zor brat-corpus/ --add-labels\n"
+            "  annotator import deir-ez-zor ls.json --format labelstudio --map-label PER=ACTOR\n"
+            "  annotator import deir-ez-zor inception/annotation/ --webanno-layer NamedEntity\n"
+            "  annotator import deir-ez-zor news.jsonl --format prodigy --all-answers"
         ),
     )
     parser.add_argument("project")
-    parser.add_argument("files", nargs="+", metavar="FILE")
+    parser.add_argument("files", nargs="+", metavar="FILE", help="files, or folders (brat, TSV)")
     parser.add_argument("--format", choices=registry.readable(), help="default: by extension")
     parser.add_argument(
         "--annotator",
@@ -41,13 +48,70 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--encoding", default="utf-8", help="text encoding of the files (default utf-8)"
     )
+    labels = parser.add_argument_group("labels from elsewhere")
+    labels.add_argument(
+        "--map-label",
+        action="append",
+        default=[],
+        metavar="OLD=NEW",
+        help="rename a label of the files on the way in (repeatable): --map-label PERS=ACTOR",
+    )
+    labels.add_argument(
+        "--add-labels",
+        action="store_true",
+        help="add the files' unknown labels to the schema (from brat's annotation.conf when "
+        "it is beside the files: events with roles, attributes with values)",
+    )
+    labels.add_argument(
+        "--one-layer",
+        action="store_true",
+        help="put every span in the --annotator layer, even where the file names annotators",
+    )
+    tools = parser.add_argument_group("options of other tools' formats")
+    tools.add_argument(
+        "--predictions",
+        action="store_true",
+        help="labelstudio: import model predictions too, as layers prediction:<model version>",
+    )
+    tools.add_argument(
+        "--text-field", metavar="NAME", help="labelstudio: the data field holding the text"
+    )
+    tools.add_argument(
+        "--all-answers",
+        action="store_true",
+        help="prodigy: take rejected and ignored tasks too (their spans get 'answer')",
+    )
+    tools.add_argument(
+        "--webanno-layer",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="webanno: import only this annotation layer (repeatable), e.g. NamedEntity",
+    )
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    options = {
+        "predictions": args.predictions,
+        "text_field": args.text_field,
+        "all_answers": args.all_answers,
+        "webanno_layer": tuple(args.webanno_layer),
+    }
+    label_map = parse_label_map(args.map_label)
     with Project.open(args.project) as project:
         report = importing.import_files(
-            project, args.files, args.format, args.annotator, args.encoding
+            project,
+            args.files,
+            args.format,
+            args.annotator,
+            args.encoding,
+            label_map=label_map,
+            add_labels=args.add_labels,
+            options=options,
+            one_layer=args.one_layer,
         )
     print(f"Imported {plural(report.files, 'file')}: {report.summary()}.")
+    for note in report.notes:
+        print(f"note: {note}")
     return 0

@@ -15,7 +15,21 @@ from typing import Any
 from annotator.core.model import AnnotatedDocument
 from annotator.core.records import Record
 from annotator.core.schema import Schema
-from annotator.formats import conll, csvfile, hf, native, plaintext, spacy
+from annotator.formats import (
+    brat,
+    brat_export,
+    conll,
+    csvfile,
+    doccano,
+    hf,
+    labelstudio,
+    native,
+    plaintext,
+    prodigy,
+    spacy,
+    webanno,
+    webanno_export,
+)
 
 
 @dataclass(frozen=True)
@@ -42,6 +56,7 @@ class Format:
     read: Reader | None = None
     write: Writer | None = None
     training: bool = False  # one layer; tokenisation options; the writer routes --split parts
+    options: tuple[str, ...] | None = None  # reader takes options=; the import flags it honours
 
 
 FORMATS: dict[str, Format] = {
@@ -75,6 +90,7 @@ FORMATS: dict[str, Format] = {
             conll.read,
             conll.write,
             training=True,
+            options=("tag_scheme", "strict_tags", "sentences_per_document"),
         ),
         Format(
             "spacy",
@@ -91,6 +107,45 @@ FORMATS: dict[str, Format] = {
             None,
             hf.write,
             training=True,
+        ),
+        Format(
+            "brat",
+            "brat standoff: .txt + .ann pairs, or a folder of them (annotation.conf on export)",
+            (".ann",),
+            brat.read,
+            brat_export.write,
+            options=(),
+        ),
+        Format(
+            "doccano",
+            "doccano JSONL: label triples, or entities and relations (also doccano 1 downloads)",
+            (),
+            doccano.read,
+            doccano.write,
+            options=(),
+        ),
+        Format(
+            "labelstudio",
+            "Label Studio JSON tasks: span labels, relations; offsets checked against the text",
+            (),
+            labelstudio.read,
+            labelstudio.write,
+            options=("predictions", "text_field"),
+        ),
+        Format(
+            "webanno",
+            "WebAnno TSV 3 (INCEpTION): a .tsv, or a folder of <document>/<annotator>.tsv",
+            (".tsv",),
+            webanno.read,
+            webanno_export.write,
+            options=("webanno_layer",),
+        ),
+        Format(
+            "prodigy",
+            "Prodigy JSONL from span recipes: accepted answers (all with --all-answers)",
+            (),
+            prodigy.read,
+            options=("all_answers",),
         ),
     )
 }

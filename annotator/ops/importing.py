@@ -1,22 +1,28 @@
 """Bringing articles (annotated or not) into a project.
 
 An import is all-or-nothing: every file of one import is written in one transaction, and
-any error leaves the project exactly as it was. A record whose stored text is already in
-the project adds its spans to that document instead of creating a second one.
+any error leaves the project exactly as it was (its schema included, when labels are added).
+A record whose stored text is already in the project adds its spans to that document
+instead of creating a second one.
 """
 
 from __future__ import annotations
 
 import getpass
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.records import PreparedRecord, Record, UnknownLabels, prepare
+from annotator.formats.options import HINTS, LABELS, NOTES, new_options
 from annotator.formats.reading import check_encoding
 from annotator.formats.registry import FORMATS, by_extension, readable
+from annotator.ops.labels import LabelPolicy
 from annotator.store.project import Project, now
+
+FOLDER_FORMATS = ((".ann", "brat"), (".tsv", "webanno"))  # what a folder of such files holds
 
 
 def default_annotator() -> str:
@@ -26,7 +32,23 @@ def default_annotator() -> str:
         return "annotator"
 
 
+def _folder_format(path: Path) -> str | None:
+    for suffix, fmt in FOLDER_FORMATS:
+        if next(path.rglob(f"*{suffix}"), None) is not None:
+            return fmt
+    return None
+
+
 def detect_format(path: Path) -> str:
+    if path.is_dir():
+        fmt = _folder_format(path)
+        if fmt is None:
+            raise InputError(
+                "a folder with neither brat (.ann) nor WebAnno (.tsv) files; give files, or the "
+                "format with --format",
+                file=path,
+            )
+        return fmt
     fmt = by_extension(path)
     if fmt is None:
         raise InputError(
@@ -47,6 +69,8 @@ class ImportReport:
     spans_already_there: int = 0
     relations_added: int = 0
     annotators: set[str] = field(default_factory=set)
+    labels_added: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was kept in another form, or skipped
 
     def summary(self) -> str:
         parts = [
@@ -58,19 +82,35 @@ class ImportReport:
             parts.append(f"{self.spans_already_there} already there")
         if self.relations_added:
             parts.append(f"{self.relations_added} relations added")
+        if self.labels_added:
+            parts.append(f"labels added to the schema: {', '.join(self.labels_added)}")
         return ", ".join(parts)
 
 
 class Importer:
     """Writes prepared records into a project (inside a transaction the caller holds)."""
 
-    def __init__(self, project: Project, annotator: str) -> None:
+    def __init__(
+        self,
+        project: Project,
+        annotator: str,
+        policy: LabelPolicy | None = None,
+        one_layer: bool = False,
+    ) -> None:
         self.project = project
         self.annotator = annotator
-        self.labels = project.schema.label_ids
-        self.kinds = {label.id: label.kind for label in project.schema.labels}
+        self.policy = policy or LabelPolicy(project, {}, add=False)
+        self.one_layer = one_layer
         self.report = ImportReport()
         self.time = now()
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        return self.project.schema.label_ids
+
+    @property
+    def kinds(self) -> dict[str, str]:
+        return {label.id: label.kind for label in self.project.schema.labels}
 
     def add(self, record: PreparedRecord) -> None:
         project, report = self.project, self.report
@@ -90,6 +130,7 @@ class Importer:
             }
         ids: dict[str, int] = {}
         fresh = []
+        kinds = self.kinds if any(span.entity for span in record.spans) else {}
         for span in record.spans:
             layer = existing.setdefault(span.annotator, {})
             identity = (span.start, span.end, span.label)
@@ -99,9 +140,7 @@ class Importer:
                 span_id = layer[identity]
             else:
                 entity_id = (
-                    project.entities.ensure(self.kinds[span.label], span.entity)
-                    if span.entity
-                    else None
+                    project.entities.ensure(kinds[span.label], span.entity) if span.entity else None
                 )
                 needs_id = span.key is not None or span.provenance is not None
                 if needs_id:
@@ -149,11 +188,33 @@ class Importer:
             project.progress.set(document_id, annotator, status, self.time)
             report.annotators.add(annotator)
 
-    def add_all(self, records: Iterable[Record], source: Path) -> None:
+    def _into_one_layer(self, record: Record) -> None:
+        """Every span, link and status of the record in the import's annotator layer."""
+        for span in record.spans:
+            span.annotator = None
+        for relation in record.relations:
+            relation.annotator = None
+        statuses = set(record.status.values())
+        record.status = {self.annotator: statuses.pop()} if len(statuses) == 1 else {}
+
+    def add_all(
+        self,
+        records: Iterable[Record],
+        source: Path,
+        options: dict[str, Any] | None = None,
+    ) -> None:
         """Prepare and add every record of one file; unknown labels are listed all at once."""
+        options = options or {}
+        definitions = options.get(LABELS, {})  # filled by the reader as it reads
         unknown: dict[str, int] = {}
         stem = source.stem
         for record in records:
+            if self.one_layer:
+                self._into_one_layer(record)
+            try:
+                self.policy.apply(record, definitions)
+            except InputError as error:
+                raise error.located(file=source, line=record.line, record=record.number) from None
             try:
                 prepared = prepare(record, f"{stem}-{record.number}", self.annotator, self.labels)
             except UnknownLabels as error:
@@ -168,12 +229,31 @@ class Importer:
             listed = ", ".join(
                 f"{label} (first in record {n})" for label, n in sorted(unknown.items())
             )
+            hints = "".join(f" {hint}" for hint in options.get(HINTS) or [])
             raise InputError(
-                f"labels not in the project's schema: {listed}. Add them to the schema or map "
-                "them to existing labels",
+                f"labels not in the project's schema: {listed}. Add them to the schema "
+                f"(--add-labels) or map them to existing labels (--map-label OLD=NEW).{hints}",
                 file=source,
             )
         self.report.files += 1
+
+
+def _read(fmt: str, path: Path, encoding: str, options: dict[str, Any]) -> Iterator[Record]:
+    reader = FORMATS[fmt].read
+    if FORMATS[fmt].options is None:
+        return reader(path, encoding)
+    return reader(path, encoding, options=options)
+
+
+def _check_flags(flags: dict[str, Any], formats: set[str]) -> None:
+    """A format option given for an import with no file it applies to is a mistake."""
+    for name, value in flags.items():
+        if value is None or value is False or value == ():
+            continue
+        takers = [f for f, spec in FORMATS.items() if spec.options and name in spec.options]
+        if not formats.intersection(takers):
+            option = "--" + name.replace("_", "-")
+            raise InputError(f"{option} applies to {' and '.join(takers) or 'no'} files only")
 
 
 def import_files(
@@ -182,14 +262,38 @@ def import_files(
     fmt: str | None = None,
     annotator: str | None = None,
     encoding: str = "utf-8",
+    *,
+    label_map: dict[str, str] | None = None,
+    add_labels: bool = False,
+    options: dict[str, Any] | None = None,
+    one_layer: bool = False,
 ) -> ImportReport:
-    """Import files in one transaction; on any error nothing at all is written."""
+    """Import files in one transaction; on any error nothing at all is written.
+
+    ``label_map`` renames labels on the way in; ``add_labels`` adds the labels the schema
+    lacks (inside the same transaction); ``options`` holds format flags (see
+    ``formats.options``); ``one_layer`` puts every span in ``annotator``'s layer even where
+    the file names who made it.
+    """
     encoding = check_encoding(encoding)
     if fmt is not None and fmt not in readable():
         raise InputError(f"cannot import {fmt!r}; choose one of {', '.join(readable())}")
-    importer = Importer(project, annotator or default_annotator())
-    with project.write():
-        for path in map(Path, paths):
-            reader = FORMATS[fmt or detect_format(path)].read
-            importer.add_all(reader(path, encoding), path)
+    paths = [Path(p) for p in paths]
+    formats = [fmt or detect_format(path) for path in paths]
+    flags = dict(options or {})
+    _check_flags(flags, set(formats))
+    policy = LabelPolicy(project, label_map or {}, add=add_labels)
+    importer = Importer(project, annotator or default_annotator(), policy, one_layer)
+    try:
+        with project.write():
+            for path, path_format in zip(paths, formats, strict=True):
+                read_options = new_options(flags)
+                records = _read(path_format, path, encoding, read_options)
+                importer.add_all(records, path, read_options)
+                for message in read_options[NOTES]:
+                    importer.report.notes.append(f"{path.name}: {message}")
+    except BaseException:
+        project.forget_cached_schema()
+        raise
+    importer.report.labels_added = list(policy.added)
     return importer.report

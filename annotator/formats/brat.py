@@ -1,0 +1,349 @@
+"""brat standoff: a ``.txt`` file and its ``.ann`` annotations, one pair per document.
+
+Give a folder (every ``.ann`` under it, with the ``.txt`` of the same name), a ``.ann`` or a
+``.txt``. Offsets are code points into the ``.txt`` exactly as it is on disk (a byte-order
+mark and CR characters count, as they do for brat). What each line becomes:
+
+- ``T`` text-bound → a span. A discontinuous one (``0 5;10 15``) becomes one span per
+  fragment, all with the attribute ``fragment_of`` = its brat id, so they can be found and
+  are written back as one ``T``.
+- ``E`` event → its trigger span, with one relation per argument (the role is the argument's
+  role; an argument that is an event points at that event's trigger). brat numbers a repeated
+  role ``Org-Arg``, ``Org-Arg2``…: the number is dropped when the plain role is also there.
+  Two events sharing one trigger cannot be told apart in a project and are refused.
+- ``R`` relation → a relation from its first argument to its second; the role is its type.
+- ``A``/``M`` attribute → a span attribute (a binary one is ``true``); on an event, on its
+  trigger. Attributes of relations have no place and are refused.
+- ``#`` note → the attribute ``note`` (notes of other types: an attribute named by the type);
+  a note on a relation goes on its first argument, prefixed with the relation.
+- ``N`` normalisation → the attribute ``normalization`` (``Wikipedia:64488``; a list when
+  there are several) and the span's canonical entity (named by the normalisation's text).
+- ``*`` equivalence → the attribute ``equivalence`` = type and number (``Alias 1``) on every
+  member.
+
+``annotation.conf`` beside the files (or in a folder above them, within the imported folder)
+gives the labels' definitions when ``--add-labels`` adds them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import InputError
+from annotator.core.records import Record, RelationRecord, SpanRecord
+from annotator.formats import brat_conf
+from annotator.formats.brat_conf import BratConfiguration
+from annotator.formats.options import define_label, note
+from annotator.formats.reading import iter_lines, read_text
+
+CONF = "annotation.conf"
+NOTE_TYPE = "AnnotatorNotes"
+_OFFSETS = re.compile(r"^(\d+) (\d+)$")
+_WHITE = re.compile(r"\s")
+
+
+@dataclass
+class _Text:
+    id: str
+    label: str
+    fragments: list[tuple[int, int]]
+    text: str
+    line: int
+    spans: list[SpanRecord] = field(default_factory=list)
+
+
+@dataclass
+class _Event:
+    id: str
+    label: str
+    trigger: str
+    arguments: list[tuple[str, str]]
+    line: int
+
+
+@dataclass
+class _Relation:
+    id: str
+    type: str
+    arguments: list[tuple[str, str]]
+    line: int
+
+
+def _roles(event: _Event, conf: BratConfiguration | None) -> list[str]:
+    """The event's roles with brat's repeat numbers (Org-Arg2 → Org-Arg) taken off."""
+    present = {role for role, _ in event.arguments}
+    declared = conf.event_roles.get(event.label, set()) if conf else set()
+    roles = []
+    for role, _ in event.arguments:
+        base = role
+        if role not in declared:
+            for cut in range(len(role) - 1, 0, -1):
+                digits = role[cut:]
+                if not digits.isdigit():
+                    break
+                if int(digits) >= 2 and (role[:cut] in present or role[:cut] in declared):
+                    base = role[:cut]
+                    break
+        roles.append(base)
+    return roles
+
+
+class _Document:
+    """One ``.ann`` file read into its parts, then turned into a record."""
+
+    def __init__(self, ann: Path, text: str, conf: BratConfiguration | None) -> None:
+        self.ann = ann
+        self.text = text
+        self.conf = conf
+        self.texts: dict[str, _Text] = {}
+        self.events: dict[str, _Event] = {}
+        self.relations: dict[str, _Relation] = {}
+        self.attached: list[tuple[str, list[str], int]] = []  # A, M, #, N, * lines
+
+    def error(self, reason: str, line: int) -> InputError:
+        return InputError(reason, file=self.ann, line=line)
+
+    def parse(self, encoding: str) -> None:
+        if not self.ann.exists():
+            return  # brat treats a missing .ann as an empty one
+        for number, raw in iter_lines(self.ann, encoding):
+            line = raw.rstrip("\r\n")
+            if not line.strip():
+                continue
+            fields = line.split("\t")
+            kind = fields[0][:1]
+            try:
+                if kind == "T":
+                    self._text_bound(fields, number)
+                elif kind == "E":
+                    self._event(fields, number)
+                elif kind == "R":
+                    self._relation(fields, number)
+                elif kind in ("A", "M", "#", "N", "*"):
+                    if len(fields) < 2 or not fields[1].strip():
+                        raise ValueError
+                    self.attached.append((kind, fields, number))
+                else:
+                    raise self.error(f"unknown annotation {fields[0]!r}", number)
+            except (ValueError, IndexError):
+                raise self.error(f"cannot read this {kind} line: {line!r}", number) from None
+
+    def _text_bound(self, fields: list[str], number: int) -> None:
+        label, _, places = fields[1].partition(" ")
+        fragments = []
+        for place in places.split(";"):
+            match = _OFFSETS.match(place.strip())
+            if not match:
+                raise ValueError
+            start, end = int(match[1]), int(match[2])
+            if not start < end <= len(self.text):
+                raise self.error(
+                    f"{fields[0]} ({label}): offsets {start}-{end} are empty or outside the text "
+                    f"({len(self.text)} characters)",
+                    number,
+                )
+            fragments.append((start, end))
+        stated = fields[2] if len(fields) > 2 else None
+        found = " ".join(self.text[s:e] for s, e in fragments)
+        if stated is not None and _WHITE.sub(" ", stated) != _WHITE.sub(" ", found):
+            raise self.error(
+                f"{fields[0]} ({label}): the text at {places} is {found!r} but the file says "
+                f"{stated!r}",
+                number,
+            )
+        self.texts[fields[0]] = _Text(fields[0], label, fragments, found, number)
+
+    def _event(self, fields: list[str], number: int) -> None:
+        parts = fields[1].split()
+        label, _, trigger = parts[0].partition(":")
+        if not trigger:
+            raise self.error(f"event {fields[0]} has no trigger", number)
+        arguments = [tuple(part.split(":", 1)) for part in parts[1:]]
+        if any(len(pair) != 2 for pair in arguments):
+            raise ValueError
+        self.events[fields[0]] = _Event(fields[0], label, trigger, arguments, number)
+
+    def _relation(self, fields: list[str], number: int) -> None:
+        parts = fields[1].split()
+        arguments = [tuple(part.split(":", 1)) for part in parts[1:]]
+        if len(arguments) != 2 or any(len(pair) != 2 for pair in arguments):
+            raise self.error(f"relation {fields[0]} needs two arguments (Arg1:… Arg2:…)", number)
+        self.relations[fields[0]] = _Relation(fields[0], parts[0], arguments, number)
+
+    # -- resolving references --------------------------------------------------------------
+
+    def _text_of(self, ref: str, number: int) -> _Text:
+        """The text-bound annotation an id stands for (an event stands for its trigger)."""
+        if ref in self.events:
+            ref = self.events[ref].trigger
+        if ref not in self.texts:
+            raise self.error(f"refers to {ref}, which is not in the file", number)
+        return self.texts[ref]
+
+    def record(self, name: str, number: int) -> Record:
+        spans: list[SpanRecord] = []
+        for item in self.texts.values():
+            for index, (start, end) in enumerate(item.fragments):
+                attributes = {"fragment_of": item.id} if len(item.fragments) > 1 else {}
+                key = item.id if index == 0 else f"{item.id};{index}"
+                span = SpanRecord(start, end, item.label, attributes=attributes, key=key)
+                item.spans.append(span)
+                spans.append(span)
+        relations = self._event_relations() + self._plain_relations()
+        self._attach()
+        return Record(text=self.text, name=name, spans=spans, relations=relations, number=number)
+
+    def _event_relations(self) -> list[RelationRecord]:
+        relations = []
+        triggers: dict[str, str] = {}
+        for event in self.events.values():
+            trigger = self._text_of(event.trigger, event.line)
+            if trigger.label != event.label:
+                raise self.error(
+                    f"event {event.id} is {event.label} but its trigger {trigger.id} is "
+                    f"{trigger.label}",
+                    event.line,
+                )
+            if trigger.id in triggers:
+                raise self.error(
+                    f"events {triggers[trigger.id]} and {event.id} share the trigger "
+                    f"{trigger.id}: a project keeps one event per trigger span, so they "
+                    "cannot be told apart; give each event its own trigger",
+                    event.line,
+                )
+            triggers[trigger.id] = event.id
+            for role, (_, ref) in zip(_roles(event, self.conf), event.arguments, strict=True):
+                target = self._text_of(ref, event.line)
+                relations.append(RelationRecord(trigger.id, target.id, role))
+        return relations
+
+    def _plain_relations(self) -> list[RelationRecord]:
+        relations = []
+        for relation in self.relations.values():
+            (_, first), (_, second) = relation.arguments
+            source = self._text_of(first, relation.line)
+            target = self._text_of(second, relation.line)
+            relations.append(RelationRecord(source.id, target.id, relation.type))
+        return relations
+
+    def _set(self, item: _Text, name: str, value: Any) -> None:
+        for span in item.spans:
+            span.attributes[name] = value
+
+    def _add_value(self, item: _Text, name: str, value: str) -> None:
+        """Set an attribute; a second value makes it a list."""
+        known = item.spans[0].attributes.get(name)
+        if known is None:
+            self._set(item, name, value)
+        else:
+            self._set(item, name, [*(known if isinstance(known, list) else [known]), value])
+
+    def _attach(self) -> None:
+        equivalences = 0
+        for kind, fields, number in self.attached:
+            parts = fields[1].split(" ")
+            if kind in ("A", "M"):
+                name, target = parts[0], parts[1]
+                if target in self.relations:
+                    raise self.error(
+                        f"attribute {name} is on the relation {target}: relations have no "
+                        "attributes in a project",
+                        number,
+                    )
+                value: Any = " ".join(parts[2:]) if len(parts) > 2 else True
+                self._set(self._text_of(target, number), name, value)
+            elif kind == "#":
+                self._note(parts[0], parts[1], fields[2] if len(fields) > 2 else "", number)
+            elif kind == "N":
+                item = self._text_of(parts[1], number)
+                reference = " ".join(parts[2:])
+                name = fields[2] if len(fields) > 2 else ""
+                if not reference.startswith("entity:"):
+                    if parts[0] != "Reference":
+                        reference = f"{parts[0]} {reference}"
+                    self._add_value(item, "normalization", reference)
+                if name and item.spans[0].entity is None:
+                    for span in item.spans:
+                        span.entity = name
+            else:
+                equivalences += 1
+                for ref in parts[1:]:
+                    group = f"{parts[0]} {equivalences}"
+                    self._add_value(self._text_of(ref, number), "equivalence", group)
+
+    def _note(self, kind: str, target: str, text: str, number: int) -> None:
+        name = "note" if kind == NOTE_TYPE else kind
+        if target in self.relations:
+            relation = self.relations[target]
+            item = self._text_of(relation.arguments[0][1], number)
+            other = self._text_of(relation.arguments[1][1], number)
+            text = f"[{relation.type} → {other.text}] {text}"
+        else:
+            item = self._text_of(target, number)
+        known = item.spans[0].attributes.get(name)
+        self._set(item, name, f"{known}\n{text}" if known else text)
+
+
+# -- files and folders -------------------------------------------------------------------
+
+
+def _pairs(path: Path) -> tuple[Path, list[tuple[Path, Path]]]:
+    """(the folder configurations are looked for up to, [(txt, ann)…])."""
+    if path.is_dir():
+        anns = sorted(path.rglob("*.ann"))
+        if not anns:
+            raise InputError("no brat .ann files in this folder", file=path)
+        return path, [(ann.with_suffix(".txt"), ann) for ann in anns]
+    suffix = path.suffix.lower()
+    if suffix == ".ann":
+        return path.parent, [(path.with_suffix(".txt"), path)]
+    if suffix == ".txt":
+        return path.parent, [(path, path.with_suffix(".ann"))]
+    raise InputError("a brat document is a .txt with its .ann, or a folder of them", file=path)
+
+
+def _find_conf(folder: Path, root: Path) -> Path | None:
+    root = root.resolve()
+    folder = folder.resolve()
+    while True:
+        if (folder / CONF).is_file():
+            return folder / CONF
+        if folder == root or root not in folder.parents:
+            return None
+        folder = folder.parent
+
+
+def read(
+    path: Path, encoding: str = "utf-8", options: dict[str, Any] | None = None
+) -> Iterator[Record]:
+    root, pairs = _pairs(path)
+    confs: dict[Path, BratConfiguration] = {}
+    relation_types: set[str] = set()
+    blank = []
+    for number, (txt, ann) in enumerate(pairs, 1):
+        if not txt.exists():
+            raise InputError(f"{ann.name} has no text file {txt.name} beside it", file=ann)
+        conf_path = _find_conf(ann.parent, root)
+        conf = None
+        if conf_path is not None:
+            if conf_path not in confs:
+                confs[conf_path] = brat_conf.parse(read_text(conf_path, encoding))
+                for definition in confs[conf_path].definitions.values():
+                    define_label(options, definition)
+            conf = confs[conf_path]
+        document = _Document(ann, read_text(txt, encoding), conf)
+        document.parse(encoding)
+        if not document.text.strip() and not document.texts:
+            blank.append(txt.name)
+            continue
+        relation_types.update(r.type for r in document.relations.values())
+        yield document.record(txt.stem, number)
+    if relation_types:
+        kinds = ", ".join(sorted(relation_types))
+        note(options, f"brat relations became links whose role is their type: {kinds}")
+    if blank:
+        note(options, f"documents with no text skipped: {', '.join(blank)}")

@@ -1,0 +1,360 @@
+"""Label Studio JSON for text spans: a list of tasks, as Label Studio exports and imports them.
+
+A task is ``{"data": {<text field>: …}, "annotations": [{"result": [...]}], "predictions":
+[...]}``; a file holding one task object is read too. The text is ``data.text``, else the
+only text field of ``data``, else the field named by the import option ``text_field``.
+
+Offsets: Label Studio counts code points since 2021 (before, UTF-16 units, as browsers do),
+and its files do not say which. Every region carries the text it covers, so each region is
+checked under both counts and the one that matches is taken; a region that matches neither
+is refused, naming the task and the region.
+
+Layers: an annotation's ``completed_by`` names its layer (a user id 7 becomes ``user7``, a
+user object its e-mail), or our own ``annotator`` field; an annotation naming no one goes to
+the import's annotator. Predictions are machine output and are skipped unless the import
+option ``predictions`` is set; then each model version is a layer ``prediction:<version>``.
+Per-region ``choices``, ``textarea``, ``number`` and ``rating`` results become the span's
+attributes; ``relation`` results become relations (their first label is the role).
+
+Written: one task per document, ``data`` = {text, name, meta}, one annotation per layer with
+``ground_truth`` set on the gold layer; offsets in code points, as Label Studio reads them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import InputError
+from annotator.core.model import GOLD, AnnotatedDocument, Span
+from annotator.core.records import Record, RelationRecord, SpanRecord
+from annotator.core.text import Utf16Map
+from annotator.formats.options import flag, note
+from annotator.formats.reading import BOM, read_text
+from annotator.formats.writing import atomic_file
+
+_ATTRIBUTE_TYPES = ("choices", "textarea", "number", "rating", "taxonomy")
+_DATA_RESERVED = ("name", "meta")
+
+
+# -- offsets -----------------------------------------------------------------------------------
+
+
+def _integer(value: Any, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InputError(f"{what} must be a whole number, got {value!r}")
+    return value
+
+
+def resolve_offsets(
+    text: str, units: Utf16Map, start: int, end: int, claimed: str | None, where: str
+) -> tuple[int, int]:
+    """Code-point offsets of a region, whichever unit the file counted in; see the module."""
+    start, end = _integer(start, f"{where}: start"), _integer(end, f"{where}: end")
+    in_range = 0 <= start < end <= len(text)
+    as_points = text[start:end] if in_range else None
+    if claimed is None:
+        if not in_range:
+            raise InputError(f"{where}: offsets {start}-{end} are outside the text or empty")
+        return start, end
+    if as_points is not None and _same(as_points, claimed):
+        return start, end
+    as_units = None
+    if 0 <= start < end <= units.utf16_length:
+        try:
+            points = units.from_utf16(start), units.from_utf16(end)
+        except ValueError:
+            points = None
+        if points is not None:
+            as_units = text[points[0] : points[1]]
+            if _same(as_units, claimed):
+                return points
+    seen = f"code points give {as_points!r}" if as_points is not None else "no text"
+    if as_units is not None and as_units != as_points:
+        seen += f", UTF-16 units give {as_units!r}"
+    raise InputError(
+        f"{where}: the region says {claimed!r} but at {start}-{end} {seen}; the region does "
+        "not match its text (was the text edited after labelling?)"
+    )
+
+
+def _same(found: str, claimed: str) -> bool:
+    return found == claimed or found.strip() == claimed.strip()
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def _text_field(data: dict[str, Any], chosen: str | None) -> str:
+    if chosen is not None:
+        if not isinstance(data.get(chosen), str):
+            raise InputError(f"'data' has no text field {chosen!r} (fields: {', '.join(data)})")
+        return chosen
+    if isinstance(data.get("text"), str):
+        return "text"
+    fields = [k for k, v in data.items() if isinstance(v, str) and k not in _DATA_RESERVED]
+    if len(fields) == 1:
+        return fields[0]
+    if not fields:
+        raise InputError("'data' has no text field")
+    raise InputError(
+        f"'data' has several text fields ({', '.join(fields)}); choose one with --text-field"
+    )
+
+
+def _layer(annotation: dict[str, Any]) -> str | None:
+    if isinstance(annotation.get("annotator"), str) and annotation["annotator"]:
+        return annotation["annotator"]
+    who = annotation.get("completed_by")
+    if isinstance(who, dict):
+        who = who.get("email") or who.get("username") or who.get("id")
+    if isinstance(who, bool) or who is None or who == "":
+        return None
+    return f"user{who}" if isinstance(who, int) else str(who)
+
+
+class _Task:
+    """Turns one task's results into spans and relations, region by region."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.units = Utf16Map(text)
+        self.spans: list[SpanRecord] = []
+        self.relations: list[RelationRecord] = []
+        self.skipped: Counter[str] = Counter()
+
+    def add(self, results: Any, layer: str | None, source: str) -> None:
+        if not isinstance(results, list):
+            raise InputError(f"{source}: 'result' must be a list")
+        regions: dict[str, list[SpanRecord]] = {}
+        later = []
+        for index, result in enumerate(results, 1):
+            if not isinstance(result, dict) or not isinstance(result.get("value", {}), dict):
+                raise InputError(f"{source}, result {index}: expected an object with a 'value'")
+            kind = result.get("type")
+            region = str(result.get("id") or f"{source}-{index}")
+            where = f"{source}, region {region}"
+            if kind == "labels":
+                regions[region] = self._labels(result["value"], f"{source}/{region}", layer, where)
+            elif kind == "relation" or kind in _ATTRIBUTE_TYPES:
+                later.append((kind, region, result, where))
+            else:
+                self.skipped[f"results of type {kind!r} not imported (not text spans)"] += 1
+        for kind, region, result, where in later:
+            if kind == "relation":
+                self._relation(result, regions, layer, where)
+            elif region in regions:
+                for span in regions[region]:
+                    span.attributes[str(result.get("from_name") or kind)] = _attribute(
+                        kind, result["value"]
+                    )
+            else:
+                self.skipped[f"{kind} results not imported (they belong to no span)"] += 1
+
+    def _labels(
+        self, value: dict[str, Any], key: str, layer: str | None, where: str
+    ) -> list[SpanRecord]:
+        for field in ("start", "end", "labels"):
+            if field not in value:
+                raise InputError(f"{where}: 'value' has no '{field}'")
+        labels = value["labels"]
+        if (
+            not isinstance(labels, list)
+            or not labels
+            or not all(isinstance(x, str) for x in labels)
+        ):
+            raise InputError(f"{where}: 'labels' must be a non-empty list of names")
+        claimed = value.get("text") if isinstance(value.get("text"), str) else None
+        where = f"{where} ({', '.join(labels)})"
+        start, end = resolve_offsets(
+            self.text, self.units, value["start"], value["end"], claimed, where
+        )
+        spans = []
+        for index, label in enumerate(labels):
+            spans.append(SpanRecord(start, end, label, annotator=layer, key=f"{key}#{index}"))
+        self.spans.extend(spans)
+        return spans
+
+    def _relation(
+        self,
+        result: dict[str, Any],
+        regions: dict[str, list[SpanRecord]],
+        layer: str | None,
+        where: str,
+    ) -> None:
+        ends = []
+        for side in ("from_id", "to_id"):
+            region = str(result.get(side))
+            if region not in regions:
+                raise InputError(f"{where}: relation {side} {region!r} is no labelled region")
+            ends.append(regions[region][0].key)
+        if result.get("direction") == "left":
+            ends.reverse()
+        labels = result.get("labels") or []
+        role = str(labels[0]) if labels else "related"
+        self.relations.append(RelationRecord(ends[0], ends[1], role, layer))
+
+
+def _attribute(kind: str, value: dict[str, Any]) -> Any:
+    found = value.get(kind)
+    if kind == "textarea" and isinstance(found, list):
+        return "\n".join(str(x) for x in found)
+    if kind == "choices" and isinstance(found, list):
+        return found[0] if len(found) == 1 else found
+    if kind == "taxonomy" and isinstance(found, list):
+        return ["/".join(map(str, path)) if isinstance(path, list) else path for path in found]
+    return found
+
+
+def record_from_task(
+    task: Any, number: int, options: dict[str, Any] | None = None
+) -> tuple[Record, Counter[str]]:
+    if not isinstance(task, dict):
+        raise InputError(f"a task must be an object, got {type(task).__name__}")
+    data = task.get("data", task)
+    if not isinstance(data, dict):
+        raise InputError("'data' must be an object")
+    field = _text_field(data, flag(options, "text_field"))
+    parsed = _Task(data[field])
+    annotations = task.get("annotations") or task.get("completions") or []
+    if not isinstance(annotations, list):
+        raise InputError("'annotations' must be a list")
+    anonymous = 0
+    for index, annotation in enumerate(annotations, 1):
+        if not isinstance(annotation, dict):
+            raise InputError(f"annotation {index} must be an object")
+        if annotation.get("was_cancelled"):
+            parsed.skipped["cancelled annotations skipped"] += 1
+            continue
+        layer = _layer(annotation)
+        anonymous += layer is None
+        name = annotation.get("id", index)
+        parsed.add(annotation.get("result", []), layer, f"annotation {name}")
+    predictions = task.get("predictions") or []
+    if not isinstance(predictions, list):
+        raise InputError("'predictions' must be a list")
+    for index, prediction in enumerate(predictions, 1):
+        if not isinstance(prediction, dict):
+            raise InputError(f"prediction {index} must be an object")
+        if not flag(options, "predictions", False):
+            regions = sum(1 for r in prediction.get("result") or [] if isinstance(r, dict))
+            parsed.skipped["prediction results skipped (import them with --predictions)"] += regions
+            continue
+        version = prediction.get("model_version") or "unknown"
+        parsed.add(prediction.get("result", []), f"prediction:{version}", f"prediction {index}")
+    if anonymous > 1:
+        parsed.skipped["annotations naming no annotator put in one layer"] += anonymous
+    meta = {k: v for k, v in data.items() if k != field and k not in _DATA_RESERVED}
+    for extra in (data.get("meta"), task.get("meta")):
+        if isinstance(extra, dict):
+            meta.update(extra)
+    if task.get("id") is not None and "data" in task:
+        meta.setdefault("labelstudio_task", task["id"])
+    name = data.get("name")
+    record = Record(
+        text=data[field],
+        name=name if isinstance(name, str) else None,
+        meta=meta,
+        spans=parsed.spans,
+        relations=parsed.relations,
+        number=number,
+    )
+    return record, parsed.skipped
+
+
+def read(
+    path: Path, encoding: str = "utf-8", options: dict[str, Any] | None = None
+) -> Iterator[Record]:
+    try:
+        data = json.loads(read_text(path, encoding).removeprefix(BOM))
+    except json.JSONDecodeError as error:
+        raise InputError(f"not valid JSON ({error.msg})", file=path, line=error.lineno) from None
+    if isinstance(data, dict) and ("data" in data or "annotations" in data):
+        data = [data]
+    if not isinstance(data, list):
+        raise InputError("expected a list of Label Studio tasks", file=path)
+    skipped: Counter[str] = Counter()
+    for number, task in enumerate(data, 1):
+        try:
+            record, task_skipped = record_from_task(task, number, options)
+        except InputError as error:
+            raise error.located(file=path, record=number) from None
+        skipped.update(task_skipped)
+        yield record
+    for what, count in sorted(skipped.items()):
+        note(options, f"{count} {what}")
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def _attribute_result(region: str, span: Span, name: str, value: Any) -> dict[str, Any]:
+    if isinstance(value, bool):
+        kind, payload = "choices", ["true" if value else "false"]
+    elif isinstance(value, int | float):
+        kind, payload = "number", value
+    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+        kind, payload = "choices", value
+    elif isinstance(value, str):
+        kind, payload = "textarea", [value]
+    else:
+        kind, payload = "textarea", [json.dumps(value, ensure_ascii=False)]
+    if kind == "textarea":  # Label Studio keeps a textarea's answers under "text"
+        value_json = {"start": span.start, "end": span.end, "text": payload}
+    else:
+        value_json = {"start": span.start, "end": span.end, "text": span.text, kind: payload}
+    return {"id": region, "from_name": name, "to_name": "text", "type": kind, "value": value_json}
+
+
+def task_json(item: AnnotatedDocument) -> dict[str, Any]:
+    document = item.document
+    layers: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for span in item.spans:
+        region = f"s{span.id}"
+        layers[span.annotator].append(
+            {
+                "id": region,
+                "from_name": "label",
+                "to_name": "text",
+                "type": "labels",
+                "value": {
+                    "start": span.start,
+                    "end": span.end,
+                    "text": span.text,
+                    "labels": [span.label],
+                },
+            }
+        )
+        for name, value in span.attributes.items():
+            layers[span.annotator].append(_attribute_result(region, span, name, value))
+    for relation in item.relations:
+        layers[relation.annotator].append(
+            {
+                "type": "relation",
+                "from_id": f"s{relation.source}",
+                "to_id": f"s{relation.target}",
+                "direction": "right",
+                "labels": [relation.role],
+            }
+        )
+    for annotator in item.status:
+        layers.setdefault(annotator, [])
+    annotations = [
+        {"result": results, "ground_truth": annotator == GOLD, "annotator": annotator}
+        for annotator, results in sorted(layers.items())
+    ]
+    data = {"text": document.text, "name": document.name, "meta": document.meta}
+    return {"data": data, "annotations": annotations}
+
+
+def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
+    """A JSON list of tasks, written one task at a time."""
+    with atomic_file(out) as stream:
+        stream.write("[")
+        for count, item in enumerate(documents):
+            stream.write(",\n" if count else "\n")
+            stream.write(json.dumps(task_json(item), ensure_ascii=False))
+        stream.write("\n]\n")
