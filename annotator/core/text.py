@@ -105,6 +105,12 @@ def is_rtl(text: str) -> bool:
     return False
 
 
+def isolate(text: str) -> str:
+    """Text wrapped in a first-strong isolate (FSI … PDI), for quoting Arabic inside an English
+    message without the surrounding punctuation being reordered. Display only, never stored."""
+    return f"\u2068{text}\u2069"
+
+
 def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
     """Shrink a span so that it neither starts nor ends with white space."""
     while start < end and text[start].isspace():

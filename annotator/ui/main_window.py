@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Relation, Span, Status
-from annotator.core.text import is_rtl, strip_span
+from annotator.core.text import is_rtl, isolate, strip_span
 from annotator.core.tokens import snap
 from annotator.ops import editing
 from annotator.store.project import Project
@@ -86,7 +86,8 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.documents)
         self.splitter.addWidget(center)
         self.splitter.addWidget(side)
-        self.splitter.setSizes([260, 700, 320])
+        self.splitter.setSizes([250, 720, 400])
+        side.setSizes([120, 330, 350])
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
 
@@ -258,7 +259,8 @@ class MainWindow(QMainWindow):
         rtl = bool(document and is_rtl(document.text))
         direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         self.splitter.setLayoutDirection(direction)
-        self.splitter.widget(0).setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        for panel in (self.splitter.widget(0), self.splitter.widget(2)):  # forms read in English
+            panel.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         style = self.style()
         back, forward = QStyle.StandardPixmap.SP_ArrowLeft, QStyle.StandardPixmap.SP_ArrowRight
         if rtl:
@@ -406,7 +408,7 @@ class MainWindow(QMainWindow):
             (r.id, r.role, names.get(r.target, "?")) for r in self.relations if r.source == span.id
         ]
         linked_from = [
-            f"{r.role} of «{names.get(r.source, '?')}»"
+            f"{r.role} of {isolate('«' + names.get(r.source, '?') + '»')}"
             for r in self.relations
             if r.target == span.id
         ]

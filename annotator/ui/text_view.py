@@ -255,7 +255,7 @@ class TextView(QTextEdit):
             selection.cursor = cursor
             fmt = QTextCharFormat()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(QColor(color or "#000000"))
+            fmt.setUnderlineColor(QColor(color or "#000000").darker(140))
             selection.format = fmt
             selections.append(selection)
         self.setExtraSelections(selections)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Span
 from annotator.core.schema import Attribute, Label
+from annotator.core.text import isolate
 
 
 class AttributesPanel(QScrollArea):
@@ -94,8 +95,7 @@ class AttributesPanel(QScrollArea):
             self.problems.clear()
             return
         self.title.setText(
-            f"<b>{html.escape(label.name('en'))}</b> "
-            f"<span dir='rtl'>«{html.escape(span.text)}»</span>"
+            f"<b>{html.escape(label.name('en'))}</b> {html.escape(isolate(f'«{span.text}»'))}"
         )
         if not same:
             self._build_form(label, entity_names)
@@ -233,7 +233,7 @@ class AttributesPanel(QScrollArea):
                 row = QWidget()
                 line = QHBoxLayout(row)
                 line.setContentsMargins(0, 0, 0, 0)
-                line.addWidget(QLabel(f"{role} → «{text}»"), 1)
+                line.addWidget(QLabel(f"{role} → {isolate(f'«{text}»')}"), 1)
                 remove = QPushButton("Unlink")
                 remove.clicked.connect(lambda _=False, r=relation_id: self.unlinkRequested.emit(r))
                 line.addWidget(remove)
