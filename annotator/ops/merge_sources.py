@@ -1,0 +1,156 @@
+"""Reading what a merge brings: a colleague's project, or one of our annotator/1 exports.
+
+Both come out as the same thing, one document at a time: the stored text with its hash,
+every layer's spans (keyed by their id in the source), role links, statuses and threads.
+Spans whose label this project's schema lacks are taken out here, with the links that touch
+them, and counted; so are links a file names with no span behind them.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from annotator.core.discussion import MessageRecord, ThreadRecord
+from annotator.core.errors import InputError, ProjectError
+from annotator.core.records import PreparedRecord, PreparedSpan, Record, RelationRecord, prepare
+from annotator.formats import native
+from annotator.formats.reading import check_encoding
+from annotator.store.project import DATABASE, Project, database_path
+from annotator.store.streams import iter_annotated
+
+FILE_READERS = {
+    ".json": native.read_json,
+    ".jsonl": native.read_jsonl,
+    ".ndjson": native.read_jsonl,
+}
+
+
+@dataclass
+class Incoming:
+    """One document of the source, ready to merge."""
+
+    record: PreparedRecord
+    threads: list[ThreadRecord]
+
+
+@dataclass
+class Unmatched:
+    """What the source holds that this project cannot take, counted as it is read."""
+
+    labels: Counter[str] = field(default_factory=Counter)  # spans per unknown label
+    relations: int = 0  # links whose span is missing (or was left out for its label)
+    schema_note: str | None = None
+
+
+def is_project(path: Path) -> bool:
+    return (path.is_dir() and (path / DATABASE).exists()) or path.suffix == ".sqlite"
+
+
+def _without_unknown(record: Record, labels: set[str], unmatched: Unmatched) -> Record:
+    """The record less the spans whose label the schema lacks and the links to them."""
+    dropped = {s.key for s in record.spans if s.label not in labels and s.key is not None}
+    kept = [s for s in record.spans if s.label in labels]
+    unmatched.labels.update(s.label for s in record.spans if s.label not in labels)
+    known = {s.key for s in record.spans if s.key is not None}
+    relations = []
+    for relation in record.relations:
+        if relation.source in dropped or relation.target in dropped:
+            unmatched.relations += 1
+        elif relation.source not in known or relation.target not in known:
+            unmatched.relations += 1
+        else:
+            relations.append(relation)
+    return replace(record, spans=kept, relations=relations)
+
+
+def read_file(
+    path: Path, labels: set[str], annotator: str | None, encoding: str, unmatched: Unmatched
+) -> Iterator[Incoming]:
+    """The documents of an export file, checked and moved onto stored text."""
+    reader = FILE_READERS.get(path.suffix.lower())
+    if reader is None:
+        raise InputError(
+            "merge reads a project folder, a project.sqlite, or our .json / .jsonl export",
+            file=path,
+        )
+    for record in reader(path, check_encoding(encoding)):
+        try:
+            kept = _without_unknown(record, labels, unmatched)
+            prepared = prepare(kept, f"{path.stem}-{record.number}", annotator or "", tuple(labels))
+        except InputError as error:
+            raise error.located(file=path, line=record.line, record=record.number) from None
+        if any(not span.annotator for span in prepared.spans):
+            raise InputError(
+                "an annotation does not say whose it is; give the layer with --annotator",
+                file=path,
+                line=record.line,
+                record=record.number,
+            )
+        yield Incoming(prepared, record.threads)
+
+
+def read_project(
+    path: Path, target: Project, labels: set[str], unmatched: Unmatched
+) -> Iterator[Incoming]:
+    """The documents of a colleague's project, with every layer."""
+    if database_path(path).resolve() == database_path(target.folder).resolve():
+        raise ProjectError(f"{path}: this is the project itself; merge another one into it")
+    with Project.open(path) as source:
+        theirs, ours = source.schema, target.schema
+        if (theirs.name, theirs.version) != (ours.name, ours.version):
+            unmatched.schema_note = (
+                f"the source uses schema {theirs.name} {theirs.version}; "
+                f"this project uses {ours.name} {ours.version}"
+            )
+        entities = source.entities.names()
+        for item in iter_annotated(source):
+            spans = [
+                PreparedSpan(
+                    s.start,
+                    s.end,
+                    s.label,
+                    s.text,
+                    s.annotator,
+                    s.attributes,
+                    str(s.id),
+                    entities.get(s.entity_id) if s.entity_id is not None else None,
+                    s.provenance,
+                )
+                for s in item.spans
+            ]
+            unmatched.labels.update(s.label for s in spans if s.label not in labels)
+            keys = {s.key for s in spans if s.label in labels}
+            relations = []
+            for r in item.relations:
+                if str(r.source) in keys and str(r.target) in keys:
+                    relations.append(
+                        RelationRecord(str(r.source), str(r.target), r.role, r.annotator)
+                    )
+                else:
+                    unmatched.relations += 1
+            document = item.document
+            record = PreparedRecord(
+                text=document.text,
+                sha256=document.sha256,
+                name=document.name,
+                meta=document.meta,
+                spans=tuple(s for s in spans if s.label in labels),
+                relations=tuple(relations),
+                status=dict(item.status),
+            )
+            threads = [
+                ThreadRecord(
+                    annotation=str(t.span_id) if t.span_id is not None else None,
+                    messages=[MessageRecord(c.author, c.body, c.created) for c in t.comments],
+                    anchor=t.anchor,
+                    resolved=t.resolved,
+                    changed_by=t.changed_by,
+                    changed_at=t.changed_at,
+                    created=t.created,
+                )
+                for t in item.threads
+            ]
+            yield Incoming(record, threads)

@@ -1,0 +1,441 @@
+"""Bringing a colleague's work into this project: their layers join ours.
+
+The source is a colleague's project (its folder or its ``project.sqlite``) or one of our
+annotator/1 exports (``.json``, ``.jsonl``). Documents match by the SHA-256 of their text,
+labels by id. For each matched document, each layer the source has there (spans or a
+status) *replaces* that layer here: spans are added, changed (same extent and label, other
+attributes; the span keeps its id, so threads and gold provenance still point at it) or
+removed, and the report counts each. Merging the same colleague again therefore updates
+their layer instead of duplicating it.
+
+A layer is never overwritten without saying so. Each merge records a fingerprint of what it
+left in each layer of each document; if the layer here no longer matches it (someone edited
+it here since), or the layer exists here but never came by merge (the same annotator name
+annotated in both places), the merge refuses, naming the layer and documents, unless that
+annotator is given in ``overwrite``. The gold layer is never merged. Whatever the project
+cannot take — documents it does not have (unless ``add_documents``), labels its schema
+lacks, links whose spans are missing — is counted in the report, and with ``strict`` the
+merge refuses instead. Everything happens in one transaction: a failed merge leaves the
+project exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import GOLD, Relation, Span, Status
+from annotator.core.records import PreparedSpan, RelationRecord
+from annotator.ops.discussing import add_threads
+from annotator.ops.importing import default_annotator
+from annotator.ops.merge_sources import Incoming, Unmatched, is_project, read_file, read_project
+from annotator.store.project import Project, now
+
+
+class MergeConflict(AnnotatorError):
+    """The source would overwrite work done here."""
+
+
+@dataclass
+class LayerReport:
+    documents: int = 0  # documents where this layer changed
+    unchanged: int = 0  # documents where it was already as in the source
+    spans_added: int = 0
+    spans_changed: int = 0
+    spans_removed: int = 0
+    relations_added: int = 0
+    relations_removed: int = 0
+    overwritten: list[str] = field(default_factory=list)  # documents where local edits went
+
+
+@dataclass
+class MergeReport:
+    source: str
+    documents_matched: int = 0
+    documents_added: int = 0
+    documents_missing: list[str] = field(default_factory=list)  # names, not in this project
+    layers: dict[str, LayerReport] = field(default_factory=dict)
+    unmatched: Unmatched = field(default_factory=Unmatched)
+    roles_unknown: int = 0  # links in a role the event's label does not have here
+    gold_left_out: int = 0  # gold spans of the source (gold comes only from adjudication)
+    layers_left_out: set[str] = field(default_factory=set)  # not asked for
+    threads_added: int = 0
+    comments_added: int = 0
+
+    def problems(self) -> list[str]:
+        """What could not be merged: each a sentence for the user."""
+        found = []
+        if self.documents_missing:
+            names = ", ".join(self.documents_missing[:5])
+            more = len(self.documents_missing) - 5
+            found.append(
+                f"{len(self.documents_missing)} documents of the source are not in this project "
+                f"({names}{f' and {more} more' if more > 0 else ''}); "
+                "give --add-documents to add them"
+            )
+        if self.unmatched.labels:
+            listed = ", ".join(
+                f"{label} ({n})" for label, n in sorted(self.unmatched.labels.items())
+            )
+            found.append(f"spans with labels this project's schema lacks were left out: {listed}")
+        if self.unmatched.relations:
+            found.append(
+                f"{self.unmatched.relations} links were left out because a span they join "
+                "is missing or was left out"
+            )
+        if self.roles_unknown:
+            found.append(
+                f"{self.roles_unknown} links were left out because their role is not in this "
+                "project's schema"
+            )
+        return found
+
+    def notes(self) -> list[str]:
+        found = []
+        if self.gold_left_out:
+            found.append(
+                f"the source's gold layer ({self.gold_left_out} spans) was left out: gold is "
+                "written here only by adjudication"
+            )
+        if self.unmatched.schema_note:
+            found.append(self.unmatched.schema_note)
+        for name, layer in sorted(self.layers.items()):
+            if layer.overwritten:
+                found.append(
+                    f"{name}'s layer had been edited here in {len(layer.overwritten)} documents; "
+                    "those edits were replaced by the source's version, as asked"
+                )
+        return found
+
+
+def fingerprint(
+    spans: Iterable[tuple[int, int, str, dict[str, Any], str | None]],
+    relations: Iterable[tuple[tuple, tuple, str]],
+    status: str | None,
+) -> str:
+    """A hash of one layer of one document: spans (extent, label, attributes, entity), links
+    (by the extents and labels of their ends) and the explicit status."""
+    content = {
+        "spans": sorted(
+            [s, e, label, json.dumps(attrs, sort_keys=True, ensure_ascii=False), entity or ""]
+            for s, e, label, attrs, entity in spans
+        ),
+        "relations": sorted([list(a), list(b), role] for a, b, role in relations),
+        "status": status or "",
+    }
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+@dataclass
+class _Layer:
+    """One layer of one incoming document."""
+
+    spans: list[PreparedSpan] = field(default_factory=list)
+    relations: list[RelationRecord] = field(default_factory=list)
+    status: str | None = None
+
+    def fingerprint(self) -> str:
+        by_key = {s.key: (s.start, s.end, s.label) for s in self.spans if s.key is not None}
+        return fingerprint(
+            ((s.start, s.end, s.label, s.attributes, s.entity) for s in self.spans),
+            ((by_key[r.source], by_key[r.target], r.role) for r in self.relations),
+            self.status,
+        )
+
+
+class Merger:
+    """Writes incoming documents into a project (inside the caller's transaction)."""
+
+    def __init__(
+        self,
+        project: Project,
+        report: MergeReport,
+        *,
+        add_documents: bool,
+        overwrite: Sequence[str],
+        annotators: Sequence[str] | None,
+        by: str,
+    ) -> None:
+        self.project = project
+        self.report = report
+        self.add_documents = add_documents
+        self.overwrite = set(overwrite)
+        self.annotators = set(annotators) if annotators else None
+        self.by = by
+        self.time = now()
+        self.kinds = {label.id: label.kind for label in project.schema.labels}
+        self.entity_names = project.entities.names()
+        self.conflicts: dict[str, list[str]] = defaultdict(list)
+
+    def _layers(self, incoming: Incoming) -> dict[str, _Layer]:
+        schema = self.project.schema
+        layers: dict[str, _Layer] = defaultdict(_Layer)
+        owner: dict[str, str] = {}
+        label_of = {s.key: s.label for s in incoming.record.spans if s.key is not None}
+        for span in incoming.record.spans:
+            if span.annotator == GOLD:
+                self.report.gold_left_out += 1
+            elif self.annotators is not None and span.annotator not in self.annotators:
+                self.report.layers_left_out.add(span.annotator)
+            else:
+                layers[span.annotator].spans.append(span)
+                if span.key is not None:
+                    owner[span.key] = span.annotator
+        for relation in incoming.record.relations:
+            name = owner.get(relation.source)
+            if name is None or owner.get(relation.target) != name:
+                continue  # a link of a layer left out, or across layers: nothing to merge
+            label = schema.label(label_of[relation.source])
+            if label is None or label.role(relation.role) is None:
+                self.report.roles_unknown += 1
+                continue
+            layers[name].relations.append(relation)
+        for name, status in incoming.record.status.items():
+            if name == GOLD:
+                continue
+            if self.annotators is not None and name not in self.annotators:
+                self.report.layers_left_out.add(name)
+                continue
+            layers[name].status = status
+        return dict(layers)
+
+    def merge(self, incoming: Incoming) -> None:
+        record = incoming.record
+        project = self.project
+        document_id = project.documents.id_for_sha256(record.sha256)
+        if document_id is None:
+            if not self.add_documents:
+                self.report.documents_missing.append(record.name)
+                return
+            document_id = project.documents.add(
+                record.name, record.text, record.sha256, record.meta, self.time
+            )
+            self.report.documents_added += 1
+        else:
+            self.report.documents_matched += 1
+        name = project.documents.name(document_id) or record.name
+        span_ids: dict[str, int] = {}
+        for annotator, layer in sorted(self._layers(incoming).items()):
+            span_ids.update(self._merge_layer(document_id, name, annotator, layer))
+        if incoming.threads:
+            spans = {span_id: project.spans.get(span_id) for span_id in span_ids.values()}
+            added = add_threads(project, document_id, incoming.threads, span_ids, spans)
+            self.report.threads_added += added[0]
+            self.report.comments_added += added[1]
+
+    def _current(
+        self, document_id: int, annotator: str
+    ) -> tuple[list[Span], list[Relation], str | None]:
+        project = self.project
+        return (
+            project.spans.for_document(document_id, annotator),
+            project.relations.for_document(document_id, annotator),
+            project.progress.get(document_id, annotator),
+        )
+
+    def _fingerprint_here(
+        self, spans: list[Span], relations: list[Relation], status: str | None
+    ) -> str:
+        by_id = {s.id: (s.start, s.end, s.label) for s in spans}
+        return fingerprint(
+            (
+                (s.start, s.end, s.label, s.attributes, self.entity_names.get(s.entity_id))
+                for s in spans
+            ),
+            (
+                (by_id[r.source], by_id[r.target], r.role)
+                for r in relations
+                if r.source in by_id and r.target in by_id
+            ),
+            status,
+        )
+
+    def _merge_layer(
+        self, document_id: int, document_name: str, annotator: str, layer: _Layer
+    ) -> dict[str, int]:
+        """Replace one layer of one document with the source's; returns source key → our id."""
+        spans, relations, status = self._current(document_id, annotator)
+        here = self._fingerprint_here(spans, relations, status)
+        theirs = layer.fingerprint()
+        report = self.report.layers.setdefault(annotator, LayerReport())
+        merges = self.project.merged_layers
+        if here == theirs:
+            report.unchanged += 1
+            merges.record(document_id, annotator, theirs, self.report.source, self.time)
+            return _keys_to_ids(layer.spans, spans)
+        exists_here = bool(spans) or status is not None
+        edited_here = exists_here and merges.fingerprint(document_id, annotator) != here
+        if edited_here:
+            if annotator not in self.overwrite:
+                self.conflicts[annotator].append(document_name)
+                return {}
+            report.overwritten.append(document_name)
+        ids = self._replace(document_id, annotator, layer, spans, relations, status, report)
+        report.documents += 1
+        merges.record(document_id, annotator, theirs, self.report.source, self.time)
+        self.project.audit.record(
+            self.time,
+            self.by,
+            "merge",
+            document_id,
+            None,
+            after={"source": self.report.source, "layer": annotator},
+        )
+        return ids
+
+    def _entity(self, span: PreparedSpan) -> int | None:
+        if not span.entity:
+            return None
+        entity_id = self.project.entities.ensure(self.kinds[span.label], span.entity)
+        self.entity_names[entity_id] = span.entity
+        return entity_id
+
+    def _replace(
+        self,
+        document_id: int,
+        annotator: str,
+        layer: _Layer,
+        spans: list[Span],
+        relations: list[Relation],
+        status: str | None,
+        report: LayerReport,
+    ) -> dict[str, int]:
+        project = self.project
+        waiting: dict[tuple[int, int, str], list[Span]] = defaultdict(list)
+        for span in spans:
+            waiting[span.start, span.end, span.label].append(span)
+        ids: dict[str, int] = {}
+        kept: set[int] = set()
+        for span in layer.spans:
+            entity_id = self._entity(span)
+            same = waiting.get((span.start, span.end, span.label))
+            if same:
+                mine = same.pop(0)
+                if (mine.attributes, mine.entity_id) != (span.attributes, entity_id):
+                    project.spans.update(
+                        mine.id, self.time, attributes=span.attributes, entity_id=entity_id
+                    )
+                    report.spans_changed += 1
+                span_id = mine.id
+                kept.add(span_id)
+            else:
+                span_id = project.spans.add(
+                    document_id,
+                    annotator,
+                    span.label,
+                    span.start,
+                    span.end,
+                    span.text,
+                    span.attributes,
+                    entity_id=entity_id,
+                    provenance=span.provenance,
+                    time=self.time,
+                )
+                report.spans_added += 1
+            if span.key is not None:
+                ids[span.key] = span_id
+        for span in spans:
+            if span.id not in kept:
+                project.spans.delete(span.id)  # its links go with it
+                report.spans_removed += 1
+        wanted = {(ids[r.source], ids[r.target], r.role) for r in layer.relations}
+        for relation in relations:
+            if relation.source in kept and relation.target in kept:
+                key = (relation.source, relation.target, relation.role)
+                if key in wanted:
+                    wanted.discard(key)
+                else:
+                    project.relations.delete(relation.id)
+                    report.relations_removed += 1
+            else:
+                report.relations_removed += 1
+        for source, target, role in sorted(wanted):
+            project.relations.add(document_id, annotator, source, target, role, time=self.time)
+            report.relations_added += 1
+        if layer.status != status:
+            project.progress.set(document_id, annotator, layer.status or Status.NEW, self.time)
+        return ids
+
+    def raise_conflicts(self) -> None:
+        if not self.conflicts:
+            return
+        lines = []
+        for annotator, documents in sorted(self.conflicts.items()):
+            shown = ", ".join(f"«{name}»" for name in documents[:5])
+            more = f" and {len(documents) - 5} more" if len(documents) > 5 else ""
+            lines.append(
+                f"{annotator}'s layer here differs from what the last merge brought "
+                f"(or was made here) in {len(documents)} documents: {shown}{more}"
+            )
+        names = " ".join(f"--overwrite {name}" for name in sorted(self.conflicts))
+        raise MergeConflict(
+            "; ".join(lines)
+            + f". Merging would overwrite that work. Nothing was merged. Give {names} to "
+            "replace it with the source's version, or merge only other layers with --annotators."
+        )
+
+
+def _keys_to_ids(incoming: list[PreparedSpan], spans: list[Span]) -> dict[str, int]:
+    """Source key → our span id for a layer that is already as in the source."""
+    waiting: dict[tuple[int, int, str], list[int]] = defaultdict(list)
+    for span in spans:
+        waiting[span.start, span.end, span.label].append(span.id)
+    ids = {}
+    for span in incoming:
+        same = waiting.get((span.start, span.end, span.label))
+        if same and span.key is not None:
+            ids[span.key] = same.pop(0)
+    return ids
+
+
+def merge(
+    project: Project,
+    source: str | Path,
+    *,
+    add_documents: bool = False,
+    overwrite: Sequence[str] = (),
+    annotators: Sequence[str] | None = None,
+    strict: bool = False,
+    annotator: str | None = None,
+    encoding: str = "utf-8",
+    by: str | None = None,
+) -> MergeReport:
+    """Merge a colleague's project or export into ``project`` in one transaction.
+
+    ``annotator`` names the layer of spans a file does not attribute; ``by`` is who merges
+    (for the audit trail).
+    """
+    path = Path(source)
+    if not path.exists():
+        raise AnnotatorError(f"{source}: no such project or file")
+    if GOLD in overwrite:
+        raise AnnotatorError("the gold layer is never overwritten by a merge")
+    report = MergeReport(str(source))
+    labels = set(project.schema.label_ids)
+    merger = Merger(
+        project,
+        report,
+        add_documents=add_documents,
+        overwrite=overwrite,
+        annotators=annotators,
+        by=by or default_annotator(),
+    )
+    with project.write():
+        if is_project(path):
+            documents = read_project(path, project, labels, report.unmatched)
+        else:
+            documents = read_file(path, labels, annotator, encoding, report.unmatched)
+        for incoming in documents:
+            merger.merge(incoming)
+        merger.raise_conflicts()
+        if strict and report.problems():
+            raise MergeConflict(
+                "nothing was merged: " + "; ".join(report.problems()) + " (--strict)"
+            )
+    return report
