@@ -155,14 +155,28 @@ class Project:
             with self.db.atomic():  # nested: a savepoint
                 yield
             return
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise ProjectError(f"{self.folder}: cannot write to the project ({error})") from error
         try:
             yield
+        except sqlite3.Error as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise ProjectError(
+                f"{self.folder}: the change was not saved ({error}); the project is as it was"
+            ) from error
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
-        conn.execute("COMMIT")
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.Error as error:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise ProjectError(f"{self.folder}: the change was not saved ({error})") from error
 
     # -- project-wide settings ---------------------------------------------------------------
 

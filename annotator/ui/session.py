@@ -3,7 +3,6 @@ signals that tell every view what an edit changed (the views never re-read on th
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
@@ -49,7 +48,7 @@ class Session(QObject):
         """Make an edit: written to the project first, then put on the undo stack."""
         try:
             command.apply()
-        except (AnnotatorError, sqlite3.Error, ValueError) as error:
+        except (AnnotatorError, ValueError) as error:
             self.failed.emit(f"{command.text()}: {error}")
             return False
         command.applied = True
@@ -101,7 +100,7 @@ class EditCommand(QUndoCommand):
     def _guarded(self, action) -> None:
         try:
             action()
-        except (AnnotatorError, sqlite3.Error, ValueError) as error:
+        except (AnnotatorError, ValueError) as error:
             self.session.failed.emit(f"{self.text()}: {error}")
             return
         self.session.mark_saved()
