@@ -16,8 +16,10 @@ csv.field_size_limit(sys.maxsize)
 
 def read(path: Path, encoding: str = "utf-8") -> Iterator[Record]:
     with open_text(path, encoding) as stream:
+        start_line = 1
         try:
-            reader = csv.reader(stream)
+            # strict: an unclosed quote is an error, not a field that swallows the rest of the file
+            reader = csv.reader(stream, strict=True)
             header = next(reader, None)
             if header is None:
                 raise InputError(
@@ -56,4 +58,10 @@ def read(path: Path, encoding: str = "utf-8") -> Iterator[Record]:
         except UnicodeDecodeError:
             raise decode_error(path, encoding) from None
         except csv.Error as error:
+            if "unexpected end of data" in str(error):
+                raise InputError(
+                    'a quoted field that starts here is never closed (a " is missing)',
+                    file=path,
+                    line=start_line,
+                ) from error
             raise InputError(f"not valid CSV ({error})", file=path, line=reader.line_num) from error
