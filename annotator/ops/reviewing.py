@@ -1,0 +1,76 @@
+"""Review over a project: agreement figures, one document's disagreements, everyone's progress.
+
+The window and the command line call these; the figures themselves are computed by the pure
+functions of ``annotator/review/`` on documents streamed from the project.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from annotator.core.errors import AnnotatorError
+from annotator.core.model import GOLD, AnnotatedDocument, Status
+from annotator.review.agreement import Agreement, measure
+from annotator.review.diff import Disagreement, disagreements
+from annotator.store.project import Project
+from annotator.store.streams import iter_annotated
+
+
+def layers(project: Project) -> list[str]:
+    """Annotators whose layers can be compared: everyone but gold."""
+    return [name for name in project.annotators() if name != GOLD]
+
+
+def _check(project: Project, annotators: Sequence[str]) -> None:
+    known = set(project.annotators())
+    unknown = [name for name in annotators if name not in known]
+    if unknown:
+        raise AnnotatorError(
+            f"no annotations by {', '.join(unknown)} in this project "
+            f"(annotators: {', '.join(sorted(known)) or 'none yet'})"
+        )
+    if len(set(annotators)) < 2:
+        raise AnnotatorError("agreement needs at least two annotators")
+
+
+def agreement(project: Project, annotators: Sequence[str] | None = None) -> Agreement:
+    """Agreement between annotators (default: every layer but gold) over the whole project."""
+    names = list(annotators) if annotators else layers(project)
+    _check(project, names)
+    return measure(iter_annotated(project), project.schema, names)
+
+
+def document_disagreements(
+    project: Project, document_id: int, annotators: Sequence[str] | None = None
+) -> list[Disagreement]:
+    """Where the layers of one document disagree, in text order (for the review screen)."""
+    document = project.documents.get(document_id)
+    if document is None:
+        raise AnnotatorError(f"document {document_id} does not exist")
+    annotated = AnnotatedDocument(
+        document,
+        project.spans.for_document(document_id),
+        project.relations.for_document(document_id),
+        project.progress.for_document(document_id),
+    )
+    names = list(annotators) if annotators else sorted({s.annotator for s in annotated.spans})
+    return disagreements(annotated, [name for name in names if annotators or name != GOLD])
+
+
+def progress(project: Project) -> dict[str, dict[str, int]]:
+    """Documents done and in progress per annotator (in progress: a status set, or spans)."""
+    explicit: dict[str, dict[int, str]] = {}
+    for document_id, annotator, status in project.progress.iter_all():
+        explicit.setdefault(annotator, {})[document_id] = status
+    counts: dict[str, dict[str, int]] = {}
+    for annotator in project.annotators():
+        statuses = explicit.get(annotator, {})
+        tally = Counter(statuses.values())
+        with_spans = project.spans.documents_with_layer(annotator)
+        tally[Status.IN_PROGRESS] += sum(1 for d in with_spans if d not in statuses)
+        counts[annotator] = {
+            Status.DONE: tally[Status.DONE],
+            Status.IN_PROGRESS: tally[Status.IN_PROGRESS],
+        }
+    return counts
