@@ -8,6 +8,7 @@ from annotator.commands.base import RAW, plural
 from annotator.formats import registry
 from annotator.ops import importing
 from annotator.ops.labels import parse_label_map
+from annotator.store import backups
 from annotator.store.project import Project
 
 
@@ -100,6 +101,7 @@ def run(args: argparse.Namespace) -> int:
     }
     label_map = parse_label_map(args.map_label)
     with Project.open(args.project) as project:
+        backups.automatic(project.folder)  # the project as it was, should the import be unwanted
         report = importing.import_files(
             project,
             args.files,

@@ -3,6 +3,7 @@ to a fixed number, and a restore that can be undone and never leaves a half-writ
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import sqlite3
@@ -23,7 +24,7 @@ from annotator.store.project import DATABASE, Project
 from annotator.store.tables import FORMAT_VERSION
 from tests.conftest import snapshot
 from tests.safety.conftest import SENTENCE, add_document, big_text
-from tests.safety.harness import Child
+from tests.safety.harness import Child, run_annotator
 
 
 def span_words(folder: Path) -> list[tuple[str, str]]:
@@ -314,3 +315,19 @@ def test_a_folder_that_is_no_project_is_said_so(tmp_path, capsys):
     (tmp_path / "x" / DATABASE).write_bytes(os.urandom(8192))
     code, _, err = run(capsys, "backup", tmp_path / "x")
     assert code == 1 and "not a project database" in err
+
+
+def test_an_unwanted_import_is_undone_by_restoring_the_backup_it_made_first(folder, tmp_path):
+    mark(folder, "دورية للشرطة")
+    wrong = tmp_path / "wrong.jsonl"
+    wrong.write_text(
+        json.dumps({"text": SENTENCE, "label": [[0, 4, "EVENT"]]}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    imported = run_annotator("import", folder, wrong, "--annotator", "samira")
+    assert imported.returncode == 0, imported.stderr
+    assert len(span_words(folder)) == 2
+    (made,) = backups.all_backups(folder)
+    assert (made.reason, made.documents, made.spans) == ("auto", 1, 1)
+    backups.restore(folder, made.name)
+    assert span_words(folder) == [("ACTOR", "دورية للشرطة")]
