@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -64,6 +64,10 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._connect()
         self.setWindowTitle("annotator")
+        self._data_version: int | None = None
+        self.watch = QTimer(self)  # picks up changes another window or process made
+        self.watch.setInterval(1500)
+        self.watch.timeout.connect(self.pick_up_changes)
         if settings.geometry is not None:
             self.restoreGeometry(settings.geometry)
 
@@ -247,6 +251,23 @@ class MainWindow(QMainWindow):
             self.text_view.show_document("", [], {})
         self._update_title()
         self._update_status()
+        self._data_version = project.data_version()
+        self.watch.start()
+
+    def pick_up_changes(self) -> None:
+        """Re-read what the window shows when another connection has changed the project."""
+        project = self.project
+        if project is None:
+            return
+        version = project.data_version()
+        if version == self._data_version:
+            return
+        self._data_version = version
+        project.forget_cached_schema()
+        self.documents.model.refresh()
+        if self.document_id is not None:
+            self._spans_changed(self.document_id, [(0, len(self.text))])
+        self.statusBar().showMessage("Updated with changes made elsewhere.", 3000)
 
     @property
     def project(self) -> Project | None:

@@ -296,3 +296,28 @@ def test_switching_annotator_shows_their_own_layer(qtbot, make_window):
     assert window.text_view.spans == []
     assert "omar" in window.annotator_label.text()
     assert window.settings.annotator == "omar"
+
+
+def test_changes_made_by_another_process_appear_in_the_window(qtbot, make_window, tmp_path):
+    import json
+    import subprocess
+    import sys
+
+    text = "قصفت طائرات مواقع في قرية المعماري"
+    window = make_window([{"text": text}])
+    record = {"text": text, "label": [[text.index("قرية"), len(text), "LOCATION"]]}
+    coded = tmp_path / "from-elsewhere.jsonl"
+    coded.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    folder = str(window.project.folder)
+    result = subprocess.run(
+        [sys.executable, "-m", "annotator", "import", folder, str(coded), "--annotator", "samira"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    qtbot.waitUntil(
+        lambda: [s.text for s in window.text_view.spans] == ["قرية المعماري"], timeout=5000
+    )
+    assert window.documents.model.summary(0).spans == 1
+    assert window.spans_label.text() == "1 span"

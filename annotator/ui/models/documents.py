@@ -103,6 +103,16 @@ class DocumentListModel(QAbstractTableModel):
         """Re-read everything (after an import or a merge)."""
         self.set_filter(self.name_filter)
 
+    def refresh(self) -> None:
+        """Re-read rows after changes made elsewhere, keeping the view where it is."""
+        count = self.project.documents.count(self.name_filter)
+        if count != self._count:
+            self.reload()
+            return
+        self._pages.clear()
+        if count:
+            self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self.HEADERS) - 1))
+
     def document_changed(self, document_id: int) -> None:
         """Re-read one document's row (its status or span count changed)."""
         row = self.row_of(document_id)
