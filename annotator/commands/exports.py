@@ -192,8 +192,9 @@ def run(args: argparse.Namespace) -> int:
         print(f"note: … and {len(report.notes) - NOTES_SHOWN} more", file=sys.stderr)
     layer = f" ({report.layer}'s layer)" if report.layer else ""
     parts = ", ".join(f"{name} {n}" for name, n in report.parts.items())
+    left_out = f" ({report.left_out} left out)" if report.left_out else ""
     print(
-        f"Wrote {report.documents} documents, {report.spans} spans, "
+        f"Wrote {report.documents} documents, {report.spans} spans{left_out}, "
         f"{report.relations} relations{layer} to {args.out}."
         + (f" Split: {parts}." if parts else "")
     )

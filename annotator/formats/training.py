@@ -19,6 +19,7 @@ from annotator.core.tokenised import TOKEN_MODES, Misfit, Tokenisation
 from annotator.formats.writing import atomic_directory, atomic_file
 
 SHOWN = 20  # misfits listed in an error message; the rest are counted
+LEFT_OUT = "left out: "  # how the notes of spans left out begin
 
 
 def tokenisation(options: dict[str, Any]) -> Tokenisation:
@@ -65,7 +66,7 @@ class Misfits:
                 "Cut proclitics (--split-clitics), choose another tokenisation (--tokens), "
                 "or leave these spans out (--drop-unaligned)."
             )
-        notes.extend(f"left out: {line}" for line in lines)
+        notes.extend(f"{LEFT_OUT}{line}" for line in lines)
 
 
 @contextmanager

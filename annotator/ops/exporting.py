@@ -19,6 +19,7 @@ from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument
 from annotator.core.splits import SplitPlan, parse_split, plan_split
 from annotator.formats.registry import FORMATS, ExportContext, Format, writable
+from annotator.formats.training import LEFT_OUT
 from annotator.formats.writing import atomic_directory
 from annotator.store.project import Project
 from annotator.store.streams import iter_annotated
@@ -32,6 +33,7 @@ class ExportReport:
     spans: int = 0
     relations: int = 0
     layer: str | None = None
+    left_out: int = 0  # spans that did not fit a training format, dropped as asked
     parts: dict[str, int] = field(default_factory=dict)  # documents per part of a split
     notes: list[str] = field(default_factory=list)  # spans left out, layers without spans…
 
@@ -181,6 +183,8 @@ def export(
     else:
         form.write(Path(out), stream.documents(), context)
     report.notes = list(context.notes)
+    report.left_out = sum(1 for note in report.notes if note.startswith(LEFT_OUT))
+    report.spans -= report.left_out
     if plan is not None:
         report.notes += [
             f"the {name} part has no documents" for name, n in report.parts.items() if not n
