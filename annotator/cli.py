@@ -7,11 +7,11 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__
-from annotator.commands import audit, backup, check, exports, gui, imports, new, stats
+from annotator.commands import agree, audit, backup, check, exports, gui, imports, merge, new, stats
 from annotator.core.errors import AnnotatorError
 
-COMMAND_MODULES = (new, imports, exports, stats, check, backup, audit, gui)
-COMMANDS = ("new", "import", "export", "stats", "check", "backup", "audit", "gui")
+COMMAND_MODULES = (new, imports, exports, stats, check, backup, audit, merge, agree, gui)
+COMMANDS = ("new", "import", "export", "stats", "check", "backup", "audit", "merge", "agree", "gui")
 
 
 def parser() -> argparse.ArgumentParser:

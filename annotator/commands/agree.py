@@ -1,0 +1,107 @@
+"""annotator agree: how far annotators agree, and which documents need review."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from annotator.commands.base import RAW
+from annotator.ops import reviewing
+from annotator.reports import charts
+from annotator.review.agreement import Agreement
+from annotator.store.project import Project
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "agree",
+        help="measure agreement between annotators",
+        formatter_class=RAW,
+        description=(
+            "Agreement between annotators over the documents both annotated (spans there, or\n"
+            "marked done): span precision, recall and F1 with exact and overlap matching,\n"
+            "overall and per label; Cohen's kappa per pair and Krippendorff's alpha across\n"
+            "all on token labels; event agreement; label confusion; and the documents that\n"
+            "agree least. See docs/review.md for how each figure is computed."
+        ),
+        epilog=(
+            "examples:\n"
+            "  annotator agree deir-ez-zor\n"
+            "  annotator agree deir-ez-zor --annotators samira,omar --json\n"
+            "  annotator agree deir-ez-zor --plot agreement.png --confusion confusion.svg"
+        ),
+    )
+    parser.add_argument("project")
+    parser.add_argument(
+        "--annotators", help="comma-separated (default: every layer but gold; name gold to add it)"
+    )
+    parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--plot", metavar="FILE", help="save agreement per label (.png or .svg)")
+    parser.add_argument(
+        "--confusion", metavar="FILE", help="save the label confusion heat map (.png or .svg)"
+    )
+    parser.add_argument(
+        "--language", default="ar", help="language of label names in charts (default ar)"
+    )
+    parser.add_argument(
+        "--worst", type=int, default=10, help="how many documents to list (default 10)"
+    )
+    parser.set_defaults(run=run)
+
+
+def _figure(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
+
+
+def format_agreement(result: Agreement, worst: int) -> str:
+    lines = [f"Annotators: {', '.join(result.annotators)}"]
+    if not result.pairs:
+        lines.append("No document was annotated by two of them yet.")
+        return "\n".join(lines)
+    lines += [
+        "",
+        "pair                      docs   exact P   R     F1    overlap P  R     F1    kappa",
+    ]
+    for pair in result.pairs:
+        name = " / ".join(pair.annotators)
+        e, o = pair.exact, pair.overlap
+        lines.append(
+            f"{name:<24}  {pair.documents:>5}   {e.precision:.3f} {e.recall:.3f} {e.f1:.3f}"
+            f"   {o.precision:.3f} {o.recall:.3f} {o.f1:.3f}  {_figure(pair.cohen_kappa)}"
+        )
+    lines += ["", f"Krippendorff's alpha (tokens, all annotators): {_figure(result.alpha)}"]
+    lines += ["", "Per label (all pairs):     exact F1   overlap F1"]
+    for label, counts in result.by_label().items():
+        lines.append(f"  {label:<22}  {counts.exact.f1:.3f}      {counts.overlap.f1:.3f}")
+    lines += ["", "Events:                   exact F1   overlap F1"]
+    for pair in result.pairs:
+        name = " / ".join(pair.annotators)
+        lines.append(
+            f"  {name:<22}  {pair.events['exact'].f1:.3f}      {pair.events['overlap'].f1:.3f}"
+        )
+    lines += ["", f"Documents that agree least (exact F1, overlap F1), of {len(result.documents)}:"]
+    for document in result.documents[:worst]:
+        lines.append(
+            f"  {document.exact_f1:.3f}  {document.overlap_f1:.3f}  #{document.id} {document.name}"
+        )
+    return "\n".join(lines)
+
+
+def run(args: argparse.Namespace) -> int:
+    chosen = [a.strip() for a in args.annotators.split(",")] if args.annotators else None
+    with Project.open(args.project) as project:
+        result = reviewing.agreement(project, chosen)
+    if args.plot:
+        charts.save(charts.agreement_by_label(result, args.language), args.plot)
+    if args.confusion:
+        labels, matrix = result.confusion()
+        names = ("first of each pair", "second of each pair")
+        if len(result.pairs) == 1:
+            names = result.pairs[0].annotators
+        figure = charts.confusion_heatmap(labels, matrix, names, result.schema, args.language)
+        charts.save(figure, args.confusion)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        print(format_agreement(result, args.worst))
+    return 0

@@ -1,0 +1,92 @@
+"""annotator merge: bring a colleague's project or export into this one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from annotator.commands.base import RAW, plural
+from annotator.ops import merging
+from annotator.store.project import Project
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser(
+        "merge",
+        help="bring in a colleague's project or export",
+        formatter_class=RAW,
+        description=(
+            "Bring a colleague's work into this project: their layers join ours. SOURCE is a\n"
+            "project folder (or its project.sqlite) or one of our .json / .jsonl exports.\n"
+            "Documents match by the SHA-256 of their text, labels by id. Merging the same\n"
+            "colleague again updates their layer (spans added, changed, removed) instead of\n"
+            "duplicating it. A layer edited here since the last merge, or made here under the\n"
+            "same name, is not overwritten unless you say --overwrite NAME. The gold layer is\n"
+            "never merged. What cannot be matched is reported. All or nothing: on any error or\n"
+            "refusal nothing is written."
+        ),
+        epilog=(
+            "examples:\n"
+            "  annotator merge deir-ez-zor ../samira/deir-ez-zor\n"
+            "  annotator merge deir-ez-zor omar.jsonl --add-documents\n"
+            "  annotator merge deir-ez-zor ../samira/deir-ez-zor --overwrite samira"
+        ),
+    )
+    parser.add_argument("project")
+    parser.add_argument("source", metavar="SOURCE")
+    parser.add_argument(
+        "--add-documents",
+        action="store_true",
+        help="add the source's documents this project lacks (default: report them)",
+    )
+    parser.add_argument(
+        "--overwrite",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="replace NAME's layer even where it was edited here (may be repeated)",
+    )
+    parser.add_argument(
+        "--annotators", help="merge only these layers (comma-separated; default: all)"
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="refuse if anything cannot be matched"
+    )
+    parser.add_argument("--annotator", help="layer for spans a file does not attribute to anyone")
+    parser.add_argument("--encoding", default="utf-8", help="of an export file (default utf-8)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    chosen = [a.strip() for a in args.annotators.split(",")] if args.annotators else None
+    with Project.open(args.project) as project:
+        report = merging.merge(
+            project,
+            args.source,
+            add_documents=args.add_documents,
+            overwrite=args.overwrite,
+            annotators=chosen,
+            strict=args.strict,
+            annotator=args.annotator,
+            encoding=args.encoding,
+        )
+    print(
+        f"Merged {args.source}: {report.documents_matched} documents matched, "
+        f"{report.documents_added} added."
+    )
+    for name, layer in sorted(report.layers.items()):
+        print(
+            f"  {name}: {plural(layer.documents, 'document')} updated "
+            f"({layer.unchanged} already as in the source); spans {layer.spans_added} added, "
+            f"{layer.spans_changed} changed, {layer.spans_removed} removed; links "
+            f"{layer.relations_added} added, {layer.relations_removed} removed"
+        )
+    if report.threads_added or report.comments_added:
+        print(
+            f"  discussion: {report.threads_added} threads, {report.comments_added} comments added"
+        )
+    for line in report.notes():
+        print(f"note: {line}", file=sys.stderr)
+    for line in report.problems():
+        print(f"not merged: {line}", file=sys.stderr)
+    return 0

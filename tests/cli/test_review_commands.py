@@ -1,0 +1,95 @@
+"""annotator merge and annotator agree, run as a user runs them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from annotator.cli import main
+from annotator.core.model import Status
+from annotator.core.schema import load_preset
+from annotator.ops import editing
+from annotator.ops.importing import import_files
+from annotator.store.project import Project
+from tests.conftest import snapshot, write_jsonl
+
+TEXT = "هاجم تنظيم داعش نقاط الجيش في منطقة الثردات بريف دير الزور"
+
+
+def at(word: str) -> tuple[int, int]:
+    start = TEXT.index(word)
+    return start, start + len(word)
+
+
+@pytest.fixture
+def two_projects(tmp_path):
+    """The lead's project with Omar's layer, and Samira's project of the same article."""
+    source = write_jsonl(tmp_path / "article.jsonl", [{"text": TEXT, "name": "مقال"}])
+    with Project.create(tmp_path / "lead", load_preset("conflict")) as lead:
+        import_files(lead, [source])
+        editing.create_span(lead, 1, "omar", "ACTOR", *at("تنظيم داعش"))
+        editing.create_span(lead, 1, "omar", "LOCATION", *at("الثردات"))
+        editing.set_status(lead, 1, "omar", Status.DONE)
+    with Project.create(tmp_path / "samira", load_preset("conflict")) as samira:
+        import_files(samira, [source])
+        editing.create_span(samira, 1, "samira", "ACTOR", *at("داعش"))
+        editing.create_span(samira, 1, "samira", "LOCATION", *at("الثردات"))
+        editing.set_status(samira, 1, "samira", Status.DONE)
+    return tmp_path / "lead", tmp_path / "samira"
+
+
+def test_merge_then_agree_as_json_and_a_chart(two_projects, tmp_path, capsys):
+    lead, samira = two_projects
+    assert main(["merge", str(lead), str(samira)]) == 0
+    out = capsys.readouterr().out
+    assert "samira: 1 document updated" in out and "2 added" in out
+    plot = tmp_path / "agreement.png"
+    assert main(["agree", str(lead), "--json", "--plot", str(plot)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    [pair] = data["pairs"]
+    assert pair["annotators"] == ["omar", "samira"]
+    assert pair["documents"] == 1
+    assert pair["exact"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5}
+    assert pair["overlap"]["f1"] == 1.0
+    assert pair["by_label"]["LOCATION"]["exact_f1"] == 1.0
+    assert pair["by_label"]["ACTOR"] == {"exact_f1": 0.0, "overlap_f1": 1.0, "spans": [1, 1]}
+    assert isinstance(pair["cohen_kappa"], float)
+    assert data["documents"] == [
+        {
+            "id": 1,
+            "name": "مقال",
+            "annotators": ["omar", "samira"],
+            "exact_f1": 0.5,
+            "overlap_f1": 1.0,
+        }
+    ]
+    assert plot.read_bytes()[:4] == b"\x89PNG"
+
+
+def test_agree_prints_a_table(two_projects, capsys):
+    lead, samira = two_projects
+    main(["merge", str(lead), str(samira)])
+    capsys.readouterr()
+    assert main(["agree", str(lead), "--annotators", "omar,samira"]) == 0
+    out = capsys.readouterr().out
+    assert "omar / samira" in out and "Krippendorff's alpha" in out and "#1 مقال" in out
+
+
+def test_agree_names_an_unknown_annotator(two_projects, capsys):
+    lead, _ = two_projects
+    assert main(["agree", str(lead), "--annotators", "omar,nadia"]) == 1
+    assert "no annotations by nadia" in capsys.readouterr().err
+
+
+def test_a_refused_merge_exits_non_zero_and_changes_nothing(two_projects, capsys):
+    lead, samira = two_projects
+    with Project.open(samira) as theirs:
+        editing.create_span(theirs, 1, "omar", "EVENT", *at("هاجم"))
+    with Project.open(lead) as project:
+        before = snapshot(project)
+    assert main(["merge", str(lead), str(samira)]) == 1
+    assert "--overwrite omar" in capsys.readouterr().err
+    with Project.open(lead) as project:
+        assert snapshot(project) == before
+    assert main(["merge", str(lead), str(samira), "--annotators", "samira"]) == 0
