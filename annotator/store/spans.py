@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import sqlite_utils
@@ -100,6 +100,15 @@ class Spans:
             )
         return [_span(row) for row in rows]
 
+    def overlapping(self, document_id: int, annotator: str, start: int, end: int) -> list[Span]:
+        """A layer's spans that touch [start, end] (what an edit there may have changed)."""
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM spans WHERE document_id = ? AND annotator = ? "
+            "AND start <= ? AND end >= ? ORDER BY start, end DESC, id",
+            [document_id, annotator, end, start],
+        )
+        return [_span(row) for row in rows]
+
     def keys(self, document_id: int, annotator: str) -> dict[tuple[int, int, str], int]:
         """(start, end, label) → id of a layer's spans: what an import must not add twice."""
         rows = self.db.execute(
@@ -169,3 +178,132 @@ class Spans:
             "SELECT DISTINCT document_id FROM spans WHERE annotator = ? ORDER BY 1", [annotator]
         )
         return [row[0] for row in rows]
+
+    # -- schema changes: spans and links by label, attribute and role ---------------------------
+    # Attribute names and values are matched with json_each, never spliced into a JSON path,
+    # so a name with a dot, a quote or a space is found exactly; rewritten attributes keep the
+    # sorted-key form every other write gives them.
+
+    def _matching(self, label: str, match: dict[str, str | None]) -> tuple[str, list[Any]]:
+        """WHERE clause for spans of ``label`` holding each attribute (with the value, if given)."""
+        clauses, values = ["label = ?"], [label]
+        for name, value in match.items():
+            if value is None:
+                clauses.append("EXISTS (SELECT 1 FROM json_each(spans.attributes) WHERE key = ?)")
+                values.append(name)
+            else:
+                clauses.append(
+                    "EXISTS (SELECT 1 FROM json_each(spans.attributes) "
+                    "WHERE key = ? AND type = 'text' AND value = ?)"
+                )
+                values += [name, value]
+        return " AND ".join(clauses), values
+
+    def count_with_attributes(self, label: str, match: dict[str, str | None]) -> int:
+        """Spans of a label that hold these attributes (with these values where given)."""
+        where, values = self._matching(label, match)
+        return self.db.execute(f"SELECT count(*) FROM spans WHERE {where}", values).fetchone()[0]
+
+    def attribute_values(self, label: str, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(span id, attributes) of the spans of a label that hold a value for ``name``."""
+        where, values = self._matching(label, {name: None})
+        for span_id, attributes in self.db.execute(
+            f"SELECT id, attributes FROM spans WHERE {where}", values
+        ).fetchall():
+            yield span_id, json.loads(attributes)
+
+    def _rewrite_attributes(
+        self,
+        label: str,
+        match: dict[str, str | None],
+        change: Callable[[dict[str, Any]], dict[str, Any]],
+        time: str,
+    ) -> int:
+        where, values = self._matching(label, match)
+        found = self.db.execute(f"SELECT id, attributes FROM spans WHERE {where}", values)
+        rows = [
+            (_json(change(json.loads(attributes))), time, span_id)
+            for span_id, attributes in found.fetchall()
+        ]
+        self.db.conn.executemany("UPDATE spans SET attributes = ?, updated = ? WHERE id = ?", rows)
+        return len(rows)
+
+    def rename_attribute(self, label: str, old: str, new: str, time: str) -> int:
+        """Move the value of ``old`` to ``new`` in every span of the label holding one."""
+
+        def renamed(attributes: dict[str, Any]) -> dict[str, Any]:
+            attributes[new] = attributes.pop(old)
+            return attributes
+
+        return self._rewrite_attributes(label, {old: None}, renamed, time)
+
+    def clear_attributes(
+        self, label: str, names: tuple[str, ...], match: dict[str, str | None], time: str
+    ) -> int:
+        """Remove ``names`` from the spans of the label that match: a value or attribute gone."""
+
+        def cleared(attributes: dict[str, Any]) -> dict[str, Any]:
+            return {k: v for k, v in attributes.items() if k not in names}
+
+        return self._rewrite_attributes(label, match, cleared, time)
+
+    def count_links(self, label: str) -> int:
+        """Role links from or to spans of a label: what deleting the label takes with it."""
+        return self.db.execute(
+            "SELECT count(*) FROM relations WHERE source IN (SELECT id FROM spans WHERE label = ?) "
+            "OR target IN (SELECT id FROM spans WHERE label = ?)",
+            [label, label],
+        ).fetchone()[0]
+
+    def links_to_label(self, label: str) -> dict[tuple[str, str], int]:
+        """(event label, role) → how many links have a span of ``label`` as their argument."""
+        rows = self.db.execute(
+            "SELECT s.label, r.role, count(*) FROM relations r "
+            "JOIN spans s ON s.id = r.source JOIN spans t ON t.id = r.target "
+            "WHERE t.label = ? GROUP BY 1, 2 ORDER BY 1, 2",
+            [label],
+        )
+        return {(event, role): n for event, role, n in rows}
+
+    def links_from_label(self, label: str) -> dict[str, int]:
+        """Role → how many links go from spans of the (event) label ``label``."""
+        rows = self.db.execute(
+            "SELECT r.role, count(*) FROM relations r JOIN spans s ON s.id = r.source "
+            "WHERE s.label = ? GROUP BY 1 ORDER BY 1",
+            [label],
+        )
+        return dict(rows.fetchall())
+
+    def role_arguments(self, label: str, role: str) -> dict[str, int]:
+        """Argument label → how many links of this role go from spans of ``label`` to it."""
+        rows = self.db.execute(
+            "SELECT t.label, count(*) FROM relations r "
+            "JOIN spans s ON s.id = r.source JOIN spans t ON t.id = r.target "
+            "WHERE s.label = ? AND r.role = ? GROUP BY 1 ORDER BY 1",
+            [label, role],
+        )
+        return dict(rows.fetchall())
+
+    def events_with_several(self, label: str, role: str) -> int:
+        """Event spans of a label with more than one link in ``role``."""
+        return self.db.execute(
+            "SELECT count(*) FROM (SELECT r.source FROM relations r "
+            "JOIN spans s ON s.id = r.source WHERE s.label = ? AND r.role = ? "
+            "GROUP BY r.source HAVING count(*) > 1)",
+            [label, role],
+        ).fetchone()[0]
+
+    def rename_role(self, label: str, old: str, new: str) -> int:
+        """Links of role ``old`` from spans of ``label`` take the role's new name."""
+        return self.db.execute(
+            "UPDATE relations SET role = ? WHERE role = ? "
+            "AND source IN (SELECT id FROM spans WHERE label = ?)",
+            [new, old, label],
+        ).rowcount
+
+    def delete_role_links(self, label: str, role: str) -> int:
+        return self.db.execute(
+            "DELETE FROM relations WHERE role = ? "
+            "AND source IN (SELECT id FROM spans WHERE label = ?)",
+            [role, label],
+        ).rowcount
