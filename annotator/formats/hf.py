@@ -13,6 +13,7 @@ offset conventions. One tag per token: overlapping spans do not fit (see docs/da
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from datetime import UTC, datetime
@@ -28,6 +29,7 @@ from annotator.formats.writing import atomic_directory
 
 BATCH = 1000  # Parquet rows written at a time
 UNSPLIT = "train"  # the part name the card gives an export without a split
+_SPLIT_NAME = re.compile(r"^\w+$")
 FEATURES = ("id", "document", "sha256", "tokens", "ner_tags", "offsets")
 
 
@@ -127,6 +129,11 @@ def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> No
     index = {name: number for number, name in enumerate(names)}
     plan = options.get("split")
     parts = plan.names if plan else (UNSPLIT,)
+    for part in parts:
+        if not _SPLIT_NAME.match(part):
+            raise InputError(
+                f"Hugging Face split names are letters, digits and _ only, not {part!r}"
+            )
     parquet = bool(options.get("parquet"))
     suffix = ".parquet" if parquet else ".jsonl"
     files = {part: f"{part if plan else 'data'}{suffix}" for part in parts}
@@ -191,9 +198,6 @@ def _card(
             lines += ["    sequence:", "      sequence: int64"]
         else:
             lines.append("    dtype: string")
-    lines.append("  splits:")
-    for part, tally in counts.items():
-        lines += [f"  - name: {_yaml_string(part)}", f"    num_examples: {tally.rows}"]
     lines += ["---", ""]
     unit = "sentence" if how.sentences else "document"
     lines += [

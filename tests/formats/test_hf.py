@@ -96,7 +96,7 @@ def test_anercorp_as_a_dataset_with_counts_per_label_in_the_card(tmp_path):
     card = (out / "README.md").read_text("utf-8")
     for label, count in (("PERS", 907), ("LOC", 676), ("ORG", 459), ("MISC", 243)):
         assert f"| {label} | {count} | {count} |" in card
-    assert f"    num_examples: {len(rows)}\n" in card
+    assert f"| *rows* | {len(rows)} | {len(rows)} |" in card
     assert "code points" in card and "SHA-256" in card and "line breaks and . ! ? ؟" in card
     names = class_names(out)
     (document,) = project.documents.iter_all()
@@ -139,6 +139,8 @@ def test_a_split_writes_one_file_per_part_and_the_card_counts_each(project, tmp_
     card = (out / "README.md").read_text("utf-8")
     assert '  - split: "dev"\n    path: "dev.jsonl"' in card
     assert "train=0.8, dev=0.1, test=0.1 (seed 5)" in card
+    with pytest.raises(InputError, match="letters, digits and _ only, not 'dev-set'"):
+        export(project, "hf", tmp_path / "bad", split="train=0.9,dev-set=0.1")
 
 
 def test_bioes_tags_give_four_classes_a_label(project, tmp_path):
