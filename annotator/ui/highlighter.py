@@ -41,24 +41,34 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._index()
         self.rehighlight()
 
-    def update_spans(self, spans: list[Span], touched: list[tuple[int, int]]) -> None:
-        """New spans after an edit; repaint only the paragraphs of the touched ranges."""
+    def update_spans(self, spans: list[Span], removed: list[Span], added: list[Span]) -> None:
+        """New spans after an edit: re-index and repaint only the paragraphs it touched."""
         self._spans = spans
-        self._index()
-        for start, end in touched:
-            self._rehighlight_range(start, end)
+        blocks: set[int] = set()
+        for span in removed:
+            for number in self._blocks_of(span):
+                self._by_block[number] = [
+                    s for s in self._by_block.get(number, []) if s.id != span.id
+                ]
+                blocks.add(number)
+        for span in added:
+            for number in self._blocks_of(span):
+                self._by_block.setdefault(number, []).append(span)
+                blocks.add(number)
+        document = self.document()
+        for number in sorted(blocks):
+            self.rehighlightBlock(document.findBlockByNumber(number))
 
-    def select(self, span_id: int | None) -> None:
-        previous = next((s for s in self._spans if s.id == self.selected), None)
+    def select(self, span_id: int | None, by_id: dict[int, Span]) -> None:
+        previous = by_id.get(self.selected)
         self.selected = span_id
-        current = next((s for s in self._spans if s.id == span_id), None)
+        current = by_id.get(span_id)
         for span in (previous, current):
             if span is not None:
                 self._rehighlight_range(span.start, span.end)
 
     def _index(self) -> None:
         document = self.document()
-        positions = self._positions
         starts = []
         block = document.begin()
         while block.isValid():
@@ -66,13 +76,31 @@ class SpanHighlighter(QSyntaxHighlighter):
             block = block.next()
         self._block_starts = starts
         by_block: dict[int, list[Span]] = defaultdict(list)
-        if positions is not None:
-            for span in self._spans:
-                first = bisect_right(starts, positions.qt(span.start)) - 1
-                last = bisect_right(starts, max(positions.qt(span.end) - 1, 0)) - 1
-                for number in range(first, last + 1):
-                    by_block[number].append(span)
+        for span in self._spans:
+            for number in self._blocks_of(span):
+                by_block[number].append(span)
         self._by_block = dict(by_block)
+
+    def spans_touching(self, start: int, end: int) -> list[Span]:
+        """Shown spans that touch [start, end], found through the paragraph index."""
+        if self._positions is None or not self._block_starts:
+            return []
+        first = bisect_right(self._block_starts, self._positions.qt(start)) - 1
+        last = bisect_right(self._block_starts, self._positions.qt(end)) - 1
+        found = {}
+        for number in range(max(first, 0), last + 1):
+            for span in self._by_block.get(number, ()):
+                if span.start <= end and span.end >= start:
+                    found[span.id] = span
+        return list(found.values())
+
+    def _blocks_of(self, span: Span) -> range:
+        """The paragraphs (block numbers) a span lies in."""
+        if self._positions is None:
+            return range(0)
+        first = bisect_right(self._block_starts, self._positions.qt(span.start)) - 1
+        last = bisect_right(self._block_starts, max(self._positions.qt(span.end) - 1, 0)) - 1
+        return range(max(first, 0), last + 1)
 
     def _rehighlight_range(self, start: int, end: int) -> None:
         if self._positions is None:

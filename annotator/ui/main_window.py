@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -405,7 +406,7 @@ class MainWindow(QMainWindow):
             self.select_span(None)
 
     def _span(self, span_id: int | None) -> Span | None:
-        return next((s for s in self.text_view.spans if s.id == span_id), None)
+        return self.text_view.by_id.get(span_id)
 
     def select_span(self, span_id: int | None, *, scroll: bool = False) -> None:
         if self.linking_from is not None:
@@ -534,16 +535,44 @@ class MainWindow(QMainWindow):
     def _spans_changed(self, document_id: int, touched: list) -> None:
         if document_id != self.document_id:
             return
-        spans = self.project.spans.for_document(document_id, self.annotator)
+        spans, removed, added = self._merged_spans(document_id, touched)
         self.relations = self.project.relations.for_document(document_id, self.annotator)
         self.text_view.relations = self.relations
-        self.text_view.update_spans(spans, touched)
+        self.text_view.update_spans(spans, removed, added)
         self.annotations.spans_model.set_spans(spans, self._colors())
         if self._span(self.selected_span) is None:
             self.selected_span = None
         self.annotations.show_span(self.selected_span)
         self._show_coding()
         self._update_status()
+
+    def _merged_spans(
+        self, document_id: int, touched: list
+    ) -> tuple[list[Span], list[Span], list[Span]]:
+        """The shown spans with those in the edited ranges re-read, and what was removed and
+        added: an edit costs the size of what it touched, not of the document."""
+        shown = self.text_view.spans
+        fresh: dict[int, Span] = {}
+        for start, end in touched:
+            for span in self.project.spans.overlapping(document_id, self.annotator, start, end):
+                fresh[span.id] = span
+        near = {
+            s.id: s
+            for start, end in touched
+            for s in self.text_view.highlighter.spans_touching(start, end)
+        }
+        removed = [s for s in near.values() if fresh.get(s.id) != s]
+        kept_ids = {s.id for s in shown} - {s.id for s in removed}
+        added = [s for s in fresh.values() if s.id not in kept_ids]
+        gone = {s.id for s in removed}
+        merged = [s for s in shown if s.id not in gone]
+        keys = [(s.start, -s.end, s.id) for s in merged]
+        for span in added:
+            key = (span.start, -span.end, span.id)
+            at = bisect_left(keys, key)
+            keys.insert(at, key)
+            merged.insert(at, span)
+        return merged, removed, added
 
     def _document_changed(self, document_id: int) -> None:
         self.documents.model.document_changed(document_id)

@@ -70,6 +70,7 @@ class TextView(QTextEdit):
         self.highlighter = SpanHighlighter(self.document())
         self.positions = Positions("")
         self.spans: list[Span] = []
+        self.by_id: dict[int, Span] = {}
         self.relations: list[Relation] = []
         self.label_keys: frozenset[str] = frozenset()
         self._press: QPoint | None = None
@@ -80,6 +81,7 @@ class TextView(QTextEdit):
     def show_document(self, text: str, spans: list[Span], colors: dict[str, str]) -> None:
         self.positions = Positions(text)
         self.spans = spans
+        self.by_id = {s.id: s for s in spans}
         self.highlighter.selected = None
         self.setPlainText(text)  # never HTML: an article may contain < and &
         self._set_directions()
@@ -107,13 +109,18 @@ class TextView(QTextEdit):
             block = block.next()
         cursor.endEditBlock()
 
-    def update_spans(self, spans: list[Span], touched: list[tuple[int, int]]) -> None:
+    def update_spans(self, spans: list[Span], removed: list[Span], added: list[Span]) -> None:
+        """Spans after an edit (in text order), with what the edit removed and added."""
         self.spans = spans
-        self.highlighter.update_spans(spans, touched)
+        for span in removed:
+            self.by_id.pop(span.id, None)
+        for span in added:
+            self.by_id[span.id] = span
+        self.highlighter.update_spans(spans, removed, added)
 
     def select_span(self, span_id: int | None, *, scroll: bool = True) -> None:
-        self.highlighter.select(span_id)
-        span = next((s for s in self.spans if s.id == span_id), None)
+        self.highlighter.select(span_id, self.by_id)
+        span = self.by_id.get(span_id)
         if span is not None and scroll:
             cursor = self.textCursor()
             cursor.setPosition(self.positions.qt(span.start))

@@ -26,8 +26,9 @@ class SpanTableModel(QAbstractTableModel):
         self.colors: dict[str, str] = {}
 
     def set_spans(self, spans: list[Span], colors: dict[str, str]) -> None:
+        """``spans`` in text order (as the store and the window keep them)."""
         self.beginResetModel()
-        self.spans = sorted(spans, key=lambda s: (s.start, -s.end, s.id))
+        self.spans = list(spans)
         self.colors = colors
         self.endResetModel()
 

@@ -19,8 +19,12 @@ class AnnotationsPanel(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.horizontalHeader().setStretchLastSection(True)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # sizing to contents
+        header.setStretchLastSection(True)  # would read every row of a long document
+        for column, width in enumerate((80, 150, 70)):
+            header.resizeSection(column, width)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setWordWrap(False)
         self._quiet = False
         self.selectionModel().selectionChanged.connect(self._selection_changed)

@@ -1,0 +1,1 @@
+"""Benchmarks that print figures: ``python -m annotator.bench --help``. Not part of the tests."""

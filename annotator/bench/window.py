@@ -1,0 +1,119 @@
+"""How fast the window opens a long document and answers a label key.
+
+Goals: a 100,000-character document with 5,000 spans opens and paints in well under a
+second; creating a span responds within one frame (~16 ms).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from annotator.bench.synthetic import article, spans
+from annotator.core.schema import load_preset
+from annotator.formats import native
+from annotator.ops.importing import Importer
+from annotator.store.project import Project
+
+
+def _long_document(folder: Path, characters: int, span_count: int) -> Path:
+    rng = random.Random(3)
+    text = article(rng, characters)[:characters]
+    path = folder / "long.jsonl"
+    import json
+
+    path.write_text(
+        json.dumps({"name": "long", "text": text, "label": spans(rng, text, span_count)},
+                   ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    with Project.create(folder / "project", load_preset("conflict")) as project:
+        importer = Importer(project, "bench")
+        with project.write():
+            importer.add_all(native.read_jsonl(path), path)
+    return folder / "project"
+
+
+def run(characters: int = 100_000, span_count: int = 5_000, repeats: int = 5) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QApplication, QTextEdit
+
+    from annotator.ui.main_window import MainWindow
+    from annotator.ui.settings import Settings
+
+    app = QApplication.instance() or QApplication([])
+    folder = Path(tempfile.mkdtemp(prefix="annotator-bench-"))
+    project_folder = _long_document(folder, characters, span_count)
+    window = MainWindow(Settings(folder / "settings.ini"), "bench")
+    window.resize(1400, 900)
+    window.show()
+    window.open_project(project_folder)
+    app.processEvents()
+    text = window.text
+
+    def paint() -> None:
+        app.processEvents()  # the paint events the edit queued (Qt repaints what changed)
+
+    opening = []
+    for _ in range(repeats):
+        window.text_view.show_document("", [], {})
+        app.processEvents()
+        start = time.perf_counter()
+        window.open_document(1)
+        paint()
+        opening.append(time.perf_counter() - start)
+
+    plain = QTextEdit()
+    plain.resize(window.text_view.size())
+    plain.show()
+    baseline = []
+    for _ in range(repeats):
+        plain.clear()
+        app.processEvents()
+        start = time.perf_counter()
+        plain.setPlainText(text)
+        plain.viewport().repaint()
+        app.processEvents()
+        baseline.append(time.perf_counter() - start)
+
+    rng = random.Random(11)
+    creating = []
+    view = window.text_view
+    for _ in range(30):
+        start_offset = rng.randrange(0, len(text) - 20)
+        cursor = view.textCursor()
+        cursor.setPosition(view.positions.qt(start_offset))
+        cursor.setPosition(view.positions.qt(start_offset + 12), QTextCursor.MoveMode.KeepAnchor)
+        view.setTextCursor(cursor)
+        start = time.perf_counter()
+        window.apply_label("ACTOR")
+        paint()
+        creating.append(time.perf_counter() - start)
+    spans_shown = len(view.spans)
+    window.close()
+    return {
+        "characters": len(text),
+        "spans": spans_shown,
+        "open_and_paint_s": statistics.median(opening),
+        "plain_text_edit_s": statistics.median(baseline),
+        "create_span_ms": statistics.median(creating) * 1000,
+        "create_span_worst_ms": max(creating) * 1000,
+    }
+
+
+def report(figures: dict) -> str:
+    ratio = figures["open_and_paint_s"] / figures["plain_text_edit_s"]
+    return (
+        f"window: a document of {figures['characters']:,} characters with "
+        f"{figures['spans']:,} spans\n"
+        f"  open and paint      {figures['open_and_paint_s'] * 1000:8.1f} ms  (goal < 1000 ms; "
+        f"{ratio:.1f}x a bare QTextEdit showing the same text, "
+        f"{figures['plain_text_edit_s'] * 1000:.1f} ms)\n"
+        f"  create a span       {figures['create_span_ms']:8.1f} ms  median, "
+        f"{figures['create_span_worst_ms']:.1f} ms worst of 30 (goal ~16 ms, one frame)"
+    )
