@@ -21,6 +21,7 @@ from annotator.formats import (
     conll,
     csvfile,
     doccano,
+    events_csv,
     hf,
     labelstudio,
     native,
@@ -139,6 +140,13 @@ FORMATS: dict[str, Format] = {
             webanno.read,
             webanno_export.write,
             options=("webanno_layer",),
+        ),
+        Format(
+            "events-csv",
+            "a row per event: type, actors, place, date, fatalities, sentence (Excel, R, pandas)",
+            (".csv",),
+            None,
+            events_csv.write,
         ),
         Format(
             "prodigy",
