@@ -199,7 +199,7 @@ class _Task:
 
 
 def _attribute(kind: str, value: dict[str, Any]) -> Any:
-    found = value.get(kind)
+    found = value.get("text" if kind == "textarea" else kind)
     if kind == "textarea" and isinstance(found, list):
         return "\n".join(str(x) for x in found)
     if kind == "choices" and isinstance(found, list):

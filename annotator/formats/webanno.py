@@ -469,32 +469,55 @@ class _TsvDocument:
         return relations
 
 
-def _files(path: Path) -> list[tuple[Path, str, str | None]]:
-    """(file, document name, layer) of each TSV to read; see docs/interchange.md."""
-    if path.is_dir():
-        files = sorted(path.rglob("*.tsv"))
-        if not files:
-            raise InputError("no WebAnno .tsv files in this folder", file=path)
-        out = []
-        for file in files:
-            in_document_folder = file.parent != path
-            if file.stem in CURATOR_FILES:
-                layer: str | None = GOLD
-            else:
-                layer = file.stem if in_document_folder else None
-            out.append((file, file.parent.name if in_document_folder else file.stem, layer))
-        return out
-    return [(path, path.stem, GOLD if path.stem in CURATOR_FILES else None)]
+def _groups(path: Path) -> list[tuple[Path, list[Path]]]:
+    """The TSV files to read, by the folder holding them."""
+    if not path.is_dir():
+        return [(path.parent, [path])]
+    files = sorted(path.rglob("*.tsv"))
+    if not files:
+        raise InputError("no WebAnno .tsv files in this folder", file=path)
+    groups: dict[Path, list[Path]] = {}
+    for file in files:
+        groups.setdefault(file.parent, []).append(file)
+    return list(groups.items())
+
+
+def _layer_of(file: Path, by_annotator: bool) -> str | None:
+    if file.stem in CURATOR_FILES:
+        return GOLD
+    return file.stem if by_annotator else None
 
 
 def read(
     path: Path, encoding: str = "utf-8", options: dict[str, Any] | None = None
 ) -> Iterator[Record]:
+    """Records of a TSV file, or of every TSV file under a folder.
+
+    The files of one folder are one document's annotators (INCEpTION's
+    ``<document>/<annotator>.tsv``) when they hold the same text and are several, or sit in a
+    sub-folder of the one imported: each is then the layer named by the file, and the
+    document is named after the folder. Otherwise each file is a document of its own, in
+    the import's annotator layer. ``curator.tsv`` and ``CURATION_USER.tsv`` are the gold layer.
+    """
     wanted = tuple(flag(options, "webanno_layer", ()) or ())
-    for number, (file, name, layer) in enumerate(_files(path), 1):
-        document = _TsvDocument(file, wanted)
-        document.read(encoding)
-        notes: list[str] = []
-        yield document.record(name, layer, number, notes)
-        for message in notes:
-            note(options, message)
+    number = 0
+    seen_layers: set[str] = set()
+    for folder, files in _groups(path):
+        documents = []
+        for file in files:
+            document = _TsvDocument(file, wanted)
+            document.read(encoding)
+            seen_layers.update(n for layer in document.layers for n in (layer.name, layer.type))
+            documents.append(document)
+        same_text = len({document.text() for document in documents}) == 1
+        by_annotator = same_text and (len(files) > 1 or (path.is_dir() and folder != path))
+        for document in documents:
+            number += 1
+            name = folder.name if by_annotator else document.path.stem
+            notes: list[str] = []
+            yield document.record(name, _layer_of(document.path, by_annotator), number, notes)
+            for message in notes:
+                note(options, message)
+    missing = [name for name in wanted if name not in seen_layers]
+    if missing:
+        note(options, f"no layer {', '.join(missing)} in the files (--webanno-layer)")

@@ -1,0 +1,102 @@
+"""Helpers for the interchange-format tests: fresh projects, what a round trip must keep, and
+the "hard" variant of a real sample (byte-order mark, CRLF, a direction mark before every
+token) made in tmp_path."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from annotator.core.schema import load_preset
+from annotator.ops.exporting import export
+from annotator.ops.importing import import_files
+from annotator.store.project import Project
+
+RLM = "\u200f"
+_TOKEN = re.compile(r"\S+")
+
+
+def fresh(folder: Path, schema: str = "conflict") -> Project:
+    return Project.create(folder, load_preset(schema))
+
+
+def spans_of(project: Project) -> dict[str, set[tuple[int, int, str, str, str]]]:
+    """Per document text hash: (start, end, label, text, annotator) of every span."""
+    found: dict[str, set[tuple[int, int, str, str, str]]] = {}
+    for document in project.documents.iter_all():
+        found[document.sha256] = {
+            (s.start, s.end, s.label, s.text, s.annotator)
+            for s in project.spans.for_document(document.id)
+        }
+    return found
+
+
+def links_of(project: Project) -> dict[str, set[tuple[tuple[int, int, str], str, tuple]]]:
+    """Per document: (event span, role, argument span) of every relation, by place and label."""
+    found: dict[str, set] = {}
+    for document in project.documents.iter_all():
+        spans = {s.id: (s.start, s.end, s.label) for s in project.spans.for_document(document.id)}
+        found[document.sha256] = {
+            (spans[r.source], r.role, spans[r.target])
+            for r in project.relations.for_document(document.id)
+        }
+    return found
+
+
+def texts_of(project: Project) -> set[str]:
+    return {document.text for document in project.documents.iter_all()}
+
+
+def round_trip(
+    project: Project, fmt: str, out: Path, into: Path, annotator: str | None = None, **options
+) -> Project:
+    """Export ``project`` as ``fmt`` and import the result into a new project (with its labels)."""
+    export(project, fmt, out, annotator)
+    again = Project.create(into, project.schema)
+    import_files(again, [out], fmt, annotator="importer", **options)
+    return again
+
+
+def hard_positions(text: str) -> tuple[str, list[int]]:
+    """The text with a BOM, CRLF line ends and an RLM before every token; and where each
+    character of the original text went."""
+    starts = {m.start() for m in _TOKEN.finditer(text)}
+    out = ["\ufeff"]
+    where = []
+    length = 1
+    for index, char in enumerate(text):
+        if index in starts:
+            out.append(RLM)
+            length += 1
+        if char == "\n":
+            out.append("\r")
+            length += 1
+        where.append(length)
+        out.append(char)
+        length += 1
+    return "".join(out), where
+
+
+def hard_span(where: list[int], start: int, end: int) -> tuple[int, int]:
+    """A span's offsets in the hard text: from its first character to after its last."""
+    return where[start], where[end - 1] + 1
+
+
+def stored(hard: str) -> str:
+    """What the project stores of a hard text: no BOM, LF line ends, the marks kept."""
+    return hard.removeprefix("\ufeff").replace("\r\n", "\n")
+
+
+def stored_offset(hard: str, position: int) -> int:
+    """Where a position of the hard text is in the stored text."""
+    return position - 1 - hard.count("\r", 0, position)
+
+
+def hard_words(clean: str, words: list[tuple[str, str]]) -> tuple[str, list[tuple[int, int, str]]]:
+    """The hard text of ``clean`` and each word's (start, end, label) in it."""
+    hard, where = hard_positions(clean)
+    spans = []
+    for word, label in words:
+        start = clean.index(word)
+        spans.append((*hard_span(where, start, start + len(word)), label))
+    return hard, spans
