@@ -22,7 +22,7 @@ def _span(row: tuple) -> Span:
         start=row[4],
         end=row[5],
         text=row[6],
-        attributes=json.loads(row[7]),
+        attributes=json.loads(row[7]) if row[7] != "{}" else {},
         entity_id=row[8],
         provenance=json.loads(row[9]) if row[9] else None,
     )

@@ -30,12 +30,15 @@ class FindBar(QWidget):
         self.field.returnPressed.connect(self.next_match)
         self.field.textChanged.connect(self._reset)
         self.field.installEventFilter(self)
+        self._source = ""
         self._text: NormalisedText | None = None
         self._position = 0
         self.hide()
 
     def set_text(self, text: str) -> None:
-        self._text = normalised(text)
+        """The document to search; its normalised form is built on the first search."""
+        self._source = text
+        self._text = None
         self._position = 0
         self._reset()
 
@@ -49,8 +52,10 @@ class FindBar(QWidget):
         self.count.setText("")
 
     def next_match(self) -> None:
-        if self._text is None or not self.field.text():
+        if not self.field.text():
             return
+        if self._text is None:
+            self._text = normalised(self._source)
         matches = list(self._text.find_all(self.field.text()))
         if not matches:
             self.count.setText("no match")

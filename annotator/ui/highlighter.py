@@ -3,6 +3,7 @@ underline, so that nested and overlapping spans all stay visible (no HTML, no te
 
 from __future__ import annotations
 
+import functools
 from bisect import bisect_right
 from collections import defaultdict
 from itertools import pairwise
@@ -32,14 +33,31 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._positions: Positions | None = None
         self._by_block: dict[int, list[Span]] = {}
         self._block_starts: list[int] = []
+        self._ready: set[int] = set()  # paragraphs that have been in view (painted with spans)
         self.selected: int | None = None
 
     def set_spans(self, spans: list[Span], colors: dict[str, str], positions: Positions) -> None:
+        """A new document's spans. Paragraphs are formatted when they first come into view
+        (:meth:`reveal`), so opening a long document costs what fits on the screen."""
         self._spans = spans
-        self._colors = colors
+        if colors != self._colors:
+            self._colors = colors
+            self._format_for.cache_clear()
         self._positions = positions
+        self._ready = set()
         self._index()
-        self.rehighlight()
+
+    def reveal(self, first: int, last: int) -> None:
+        """Format the paragraphs ``first``..``last`` (block numbers) if not done yet."""
+        document = self.document()
+        for number in range(max(first, 0), min(last, document.blockCount() - 1) + 1):
+            if number not in self._ready:
+                self._ready.add(number)
+                if number in self._by_block:
+                    self.rehighlightBlock(document.findBlockByNumber(number))
+
+    def reveal_all(self) -> None:
+        self.reveal(0, self.document().blockCount() - 1)
 
     def update_spans(self, spans: list[Span], removed: list[Span], added: list[Span]) -> None:
         """New spans after an edit: re-index and repaint only the paragraphs it touched."""
@@ -56,7 +74,7 @@ class SpanHighlighter(QSyntaxHighlighter):
                 self._by_block.setdefault(number, []).append(span)
                 blocks.add(number)
         document = self.document()
-        for number in sorted(blocks):
+        for number in sorted(blocks & self._ready):
             self.rehighlightBlock(document.findBlockByNumber(number))
 
     def select(self, span_id: int | None, by_id: dict[int, Span]) -> None:
@@ -110,13 +128,16 @@ class SpanHighlighter(QSyntaxHighlighter):
         last = document.findBlock(self._positions.qt(end))
         block = first
         while block.isValid():
-            self.rehighlightBlock(block)
+            if block.blockNumber() in self._ready:
+                self.rehighlightBlock(block)
             if block == last:
                 break
             block = block.next()
 
     def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()
+        if block.blockNumber() not in self._ready:
+            return
         spans = self._by_block.get(block.blockNumber())
         if not spans or self._positions is None:
             return
@@ -138,15 +159,19 @@ class SpanHighlighter(QSyntaxHighlighter):
         covering.sort(key=lambda s: (s.end - s.start, s.id))
         selected = next((s for s in covering if s.id == self.selected), None)
         shown = selected or covering[0]
+        under = next((s.label for s in covering if s is not shown), None)
+        return self._format_for(shown.label, selected is not None, under)
+
+    @functools.lru_cache(maxsize=256)  # noqa: B019 (a few formats, reused by every paragraph)
+    def _format_for(self, label: str, selected: bool, underline: str | None) -> QTextCharFormat:
         fmt = QTextCharFormat()
-        color = self._colors.get(shown.label, "#808080")
-        if selected is not None:
+        color = self._colors.get(label, "#808080")
+        if selected:
             fmt.setBackground(tint(color, SELECTED_ALPHA))
             fmt.setForeground(QColor("white"))
         else:
             fmt.setBackground(tint(color, BACKGROUND_ALPHA))
-        others = [s for s in covering if s is not shown]
-        if others:
+        if underline is not None:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(QColor(self._colors.get(others[0].label, "#808080")))
+            fmt.setUnderlineColor(QColor(self._colors.get(underline, "#808080")))
         return fmt

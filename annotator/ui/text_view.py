@@ -87,6 +87,23 @@ class TextView(QTextEdit):
         self._set_directions()
         self.highlighter.set_spans(spans, colors, self.positions)
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.reveal_visible()
+
+    def reveal_visible(self) -> None:
+        """Format the paragraphs on screen, and a screenful either side."""
+        viewport = self.viewport()
+        top = self.cursorForPosition(viewport.rect().topLeft()).block().blockNumber()
+        bottom = self.cursorForPosition(viewport.rect().bottomRight()).block().blockNumber()
+        margin = max(bottom - top, 10)
+        self.highlighter.reveal(top - margin, bottom + margin)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.reveal_visible()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.reveal_visible()
 
     def _set_directions(self) -> None:
         """Each paragraph right-to-left and right-aligned when its text is RTL."""

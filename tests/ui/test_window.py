@@ -321,3 +321,14 @@ def test_changes_made_by_another_process_appear_in_the_window(qtbot, make_window
     )
     assert window.documents.model.summary(0).spans == 1
     assert window.spans_label.text() == "1 span"
+
+
+def test_a_long_document_paints_spans_as_they_scroll_into_view(qtbot, make_window):
+    paragraphs = [f"الفقرة رقم {n} عن دير الزور والحسكة" for n in range(400)]
+    text = "\n".join(paragraphs)
+    last = text.rindex("دير الزور")
+    window = make_window([{"text": text, "label": [[last, last + 9, "LOCATION"]]}])
+    assert last not in highlighted(window)  # far below the screen: not formatted yet
+    bar = window.text_view.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert highlighted(window) == set(range(last, last + 9))
