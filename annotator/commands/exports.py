@@ -7,6 +7,7 @@ import sys
 from typing import TextIO
 
 from annotator.commands.base import RAW, plural
+from annotator.core.errors import InputError
 from annotator.core.tagging import WRITABLE_SCHEMES
 from annotator.core.tokenised import TOKEN_MODES
 from annotator.formats import registry
@@ -14,6 +15,22 @@ from annotator.ops import exporting
 from annotator.store.project import Project
 
 NOTES_SHOWN = 20
+TRAINING = ("conll", "spacy", "hf")
+FLAG_FORMATS = {  # options given a value other than their default, and who takes them
+    "sentences": TRAINING,
+    "tokens": TRAINING,
+    "split_clitics": TRAINING,
+    "scheme": ("conll", "hf"),
+    "drop_unaligned": TRAINING,
+    "flat": ("conll",),
+    "layout": ("conll",),
+    "tab": ("conll",),
+    "docstart": ("conll",),
+    "parquet": ("hf",),
+    "docbin": ("spacy",),
+    "ents": ("spacy",),
+}
+DEFAULTS = {"tokens": "auto", "scheme": "iob2", "layout": "stacked"}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -118,6 +135,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.set_defaults(run=run)
 
 
+def check_flags(args: argparse.Namespace) -> None:
+    """An option the chosen format does not take is a mistake, not something to ignore."""
+    for name, formats in FLAG_FORMATS.items():
+        value = getattr(args, name)
+        if value and value != DEFAULTS.get(name) and args.format not in formats:
+            flag = "--" + name.replace("_", "-")
+            raise InputError(f"{flag} applies to {', '.join(formats)} only, not {args.format}")
+
+
 def format_options(args: argparse.Namespace) -> dict[str, object]:
     options: dict[str, object] = {
         "tokens": args.tokens,
@@ -164,6 +190,7 @@ class ProgressBar:
 
 
 def run(args: argparse.Namespace) -> int:
+    check_flags(args)
     bar = ProgressBar(sys.stderr)
     with Project.open(args.project) as project:
         if args.annotator and args.annotator not in project.annotators():

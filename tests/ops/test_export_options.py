@@ -222,3 +222,14 @@ def test_a_large_export_streams_in_constant_memory(tmp_path):
     large = peak_memory_of_export(tmp_path, 2000)
     assert (tmp_path / "o2000.conll").read_text("utf-8").count("\n\n") > 2000
     assert large < 1.5 * small + 100_000, (small, large)
+
+
+def test_an_option_the_format_does_not_take_is_refused(capsys, project, tmp_path):
+    for flags, message in (
+        (["--format", "json", "--sentences"], "--sentences applies to conll, spacy, hf only"),
+        (["--format", "conll", "--parquet"], "--parquet applies to hf only, not conll"),
+        (["--format", "hf", "--scheme", "bilou", "--flat"], "--flat applies to conll only"),
+    ):
+        code = main(["export", str(project.folder), "--out", str(tmp_path / "x"), *flags])
+        assert code == 1 and message in capsys.readouterr().err
+    assert not (tmp_path / "x").exists()
