@@ -76,9 +76,11 @@ def format_agreement(result: Agreement, worst: int) -> str:
     lines += ["", "Events:                   exact F1   overlap F1"]
     for pair in result.pairs:
         name = " / ".join(pair.annotators)
-        lines.append(
-            f"  {name:<22}  {pair.events['exact'].f1:.3f}      {pair.events['overlap'].f1:.3f}"
-        )
+        exact, overlap = pair.events["exact"], pair.events["overlap"]
+        if exact.reference or exact.candidate:
+            lines.append(f"  {name:<22}  {exact.f1:.3f}      {overlap.f1:.3f}")
+        else:
+            lines.append(f"  {name:<22}  (no events)")
     lines += ["", f"Documents that agree least (exact F1, overlap F1), of {len(result.documents)}:"]
     for document in result.documents[:worst]:
         lines.append(

@@ -71,7 +71,7 @@ def run(args: argparse.Namespace) -> int:
             encoding=args.encoding,
         )
     print(
-        f"Merged {args.source}: {report.documents_matched} documents matched, "
+        f"Merged {args.source}: {plural(report.documents_matched, 'document')} matched, "
         f"{report.documents_added} added."
     )
     for name, layer in sorted(report.layers.items()):
