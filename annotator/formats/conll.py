@@ -273,37 +273,29 @@ def read(
     number = 0
     tokens_seen = False
     for line_number, line in iter_lines(path, encoding):
-        if not line.strip():
-            if sentence and document is not None:
-                document.sentences.append(sentence)
-            sentence = []
-            if document is not None and len(document.sentences) == sentences_per_document:
-                number += 1
-                yield document.record(number, findings, check)
-                document = None
-            continue
-        tokens = layout.tokens(line, line_number)
-        if tokens is None:  # -DOCSTART-
-            if sentence and document is not None:
-                document.sentences.append(sentence)
-            sentence = []
-            if document is not None and document.sentences:
-                number += 1
-                yield document.record(number, findings, check)
-            document = None
-            continue
-        if document is None:
-            document = _Document(line_number)
-        for token in tokens:
-            check.allowed(token)
-            sentence.append(token)
-        tokens_seen = True
-        if layout.kind == "pipes":
+        tokens = layout.tokens(line, line_number) if line.strip() else []
+        if tokens:
+            if document is None:
+                document = _Document(line_number)
+            for token in tokens:
+                check.allowed(token)
+                sentence.append(token)
+            tokens_seen = True
+            if layout.kind != "pipes":
+                continue
+        # a blank line, a -DOCSTART- line (None) or a sentence-per-line line ends a sentence
+        if sentence and document is not None:
             document.sentences.append(sentence)
             sentence = []
+        if document is not None and (
+            tokens is None or len(document.sentences) == sentences_per_document
+        ):
+            number += 1
+            yield document.record(number, findings, check)
+            document = None
     if sentence and document is not None:
         document.sentences.append(sentence)
-    if document is not None and document.sentences:
+    if document is not None:
         number += 1
         yield document.record(number, findings, check)
     if not tokens_seen:

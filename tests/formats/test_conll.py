@@ -295,6 +295,9 @@ def test_docstart_splits_documents_and_sentences_per_document_too(tmp_path):
     assert [r.line for r in records] == [3, 7]
     records = list(conll.read(path, options={"sentences_per_document": 1}))
     assert [r.text for r in records] == ["حلب", "إدلب مدينة", "قرية"]
+    piped = corpus_file("spacy-prodigy", "spacy", "ner-sent-per-line.iob")
+    records = list(conll.read(piped, options={"sentences_per_document": 1}))
+    assert len(records) == 2 and [r.line for r in records] == [1, 2]
 
 
 # -- export ------------------------------------------------------------------------------
