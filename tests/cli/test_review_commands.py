@@ -93,3 +93,22 @@ def test_a_refused_merge_exits_non_zero_and_changes_nothing(two_projects, capsys
     with Project.open(lead) as project:
         assert snapshot(project) == before
     assert main(["merge", str(lead), str(samira), "--annotators", "samira"]) == 0
+
+
+def test_gold_exports_like_any_layer_from_the_command_line(two_projects, tmp_path, capsys):
+    from annotator.ops import adjudicating
+
+    lead, samira = two_projects
+    main(["merge", str(lead), str(samira)])
+    with Project.open(lead) as project:
+        report = adjudicating.accept_agreed(project, "lead")
+    assert report.spans_added == 1  # both marked «الثردات» as LOCATION
+    out = tmp_path / "gold.jsonl"
+    assert (
+        main(["export", str(lead), "--format", "jsonl", "--out", str(out), "--annotator", "gold"])
+        == 0
+    )
+    [line] = out.read_text(encoding="utf-8").splitlines()
+    [annotation] = json.loads(line)["annotations"]
+    assert (annotation["annotator"], annotation["text"]) == ("gold", "الثردات")
+    assert {s["annotator"] for s in annotation["provenance"]["from"]} == {"omar", "samira"}
