@@ -203,6 +203,11 @@ def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> No
         (folder / "annotation.conf").write_text(
             render(context.schema, relation_types), encoding="utf-8"
         )
+    spaced = sorted({name for name in [*kinds, *relation_types] if type_name(name) != name})
+    if spaced and hasattr(context, "notes"):
+        context.notes.append(
+            f"brat names cannot hold spaces: written with underscores: {', '.join(spaced)}"
+        )
 
 
 def _pair(folder: Path, name: str, text: str, ann: str) -> None:

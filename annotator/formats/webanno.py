@@ -95,7 +95,7 @@ class _Annotation:
     key: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class _Unit:
     id: str
     begin: int
@@ -131,6 +131,7 @@ class _TsvDocument:
         self.chains: dict[tuple[str, int, int], _Annotation] = {}
         self.relations: list[_Relation] = []
         self.current: _Unit | None = None
+        self.reading_order: list[Column] = []
 
     def error(self, reason: str, line: int | None = None) -> InputError:
         return InputError(reason, file=self.path, line=line)
@@ -158,6 +159,8 @@ class _TsvDocument:
                 layer = parse_layer(line, len(self.columns))
                 self.layers.append(layer)
                 self.columns += layer.columns
+                # a chain's type column names elements its link column creates: links first
+                self.reading_order = sorted(self.columns, key=lambda c: c.kind == "chain_type")
                 continue
             in_header = False
             if not line.strip() or line.startswith("#"):
@@ -206,17 +209,12 @@ class _TsvDocument:
         if "." not in unit_id:
             self.current = unit
         self.units[unit_id] = unit
-        for column in self._in_reading_order:
+        for column in self.reading_order:
             value = fields[3 + column.index]
             if value == "_" or not self.selected(column.layer):
                 continue
             for index, item in enumerate(_STACK.split(value)):
                 self._value(unit, column, index, item, number)
-
-    @property
-    def _in_reading_order(self) -> list[Column]:
-        """A chain's type column names elements its link column creates: links first."""
-        return sorted(self.columns, key=lambda column: column.kind == "chain_type")
 
     def _value(self, unit: _Unit, column: Column, index: int, item: str, number: int) -> None:
         layer = column.layer

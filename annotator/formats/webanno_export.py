@@ -15,7 +15,7 @@ Sentences break at line ends, so that INCEpTION rebuilds exactly the same text f
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -52,7 +52,7 @@ def tokens(text: str, spans: Iterable[Span]) -> list[tuple[int, int]]:
     gap_start = 0
     for run_start, run_end in [*runs, (len(text), len(text))]:
         if gap_start < run_start:
-            inner = [c for c in cuts if gap_start < c < run_start]
+            inner = cuts[bisect_right(cuts, gap_start) : bisect_left(cuts, run_start)]
             edges = [gap_start, *inner, run_start]
             for piece_start, piece_end in pairwise(edges):
                 if piece_start in starts or piece_end in ends:

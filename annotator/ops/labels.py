@@ -4,7 +4,8 @@
 a file uses and the schema lacks; a reader may offer their definitions (brat's
 ``annotation.conf`` gives events with roles and attributes with values), otherwise a label's
 kind is guessed from its name. The schema is changed inside the import's transaction, so a
-failed import leaves it as it was.
+failed import leaves it as it was. Attribute values that files write as text ("12", "true")
+are given the type the schema says.
 """
 
 from __future__ import annotations

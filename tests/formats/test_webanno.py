@@ -135,6 +135,13 @@ def test_a_curation_folder_is_one_document_with_each_annotator_and_the_gold(proj
     assert relations == {("user1", "X"), ("user1", "W"), ("user2", "X"), ("user2", "W")}
 
 
+def test_one_layer_puts_every_annotator_s_file_in_the_import_s_layer(project):
+    folder = corpus_file("webanno-tsv3", "curation-testsuite", "simpleRelGovStackedTest")
+    import_files(project, [folder], annotator="samira", add_labels=True, one_layer=True)
+    assert {s.annotator for s in project.spans.iter_all()} == {"samira"}
+    assert {r.annotator for r in project.relations.iter_all()} == {"samira"}
+
+
 def test_one_layer_of_many_can_be_chosen(project):
     path = corpus_file("webanno-tsv3", "curation-testsuite", "relationLabelTest", "user1.tsv")
     report = import_files(
