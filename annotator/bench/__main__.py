@@ -6,8 +6,6 @@ import argparse
 import platform
 import sys
 
-from annotator.bench import window
-
 
 def machine() -> str:
     import os
@@ -21,7 +19,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(f"machine: {machine()}")
     if "window" in args.what:
-        print(window.report(window.run()))
+        from annotator.ui import benchmark  # Qt lives under ui/
+
+        print(benchmark.report(benchmark.run()))
     return 0
 
 
