@@ -92,11 +92,19 @@ def stored_offset(hard: str, position: int) -> int:
     return position - 1 - hard.count("\r", 0, position)
 
 
-def hard_words(clean: str, words: list[tuple[str, str]]) -> tuple[str, list[tuple[int, int, str]]]:
-    """The hard text of ``clean`` and each word's (start, end, label) in it."""
+def hard_places(
+    clean: str, places: list[tuple[int, int, str]]
+) -> tuple[str, list[tuple[int, int, str]]]:
+    """The hard text of ``clean`` and where each (start, end, label) span went in it."""
     hard, where = hard_positions(clean)
-    spans = []
+    return hard, [(*hard_span(where, start, end), label) for start, end, label in places]
+
+
+def hard_words(clean: str, words: list[tuple[str, str]]) -> tuple[str, list[tuple[int, int, str]]]:
+    """The same, for words that each occur once in the text."""
+    places = []
     for word, label in words:
         start = clean.index(word)
-        spans.append((*hard_span(where, start, start + len(word)), label))
-    return hard, spans
+        assert clean.count(word) == 1, word
+        places.append((start, start + len(word), label))
+    return hard_places(clean, places)

@@ -13,6 +13,8 @@ from annotator.ops.importing import import_files
 from tests.conftest import corpus_file, snapshot, write_jsonl
 from tests.formats.interchange import (
     fresh,
+    hard_positions,
+    hard_span,
     hard_words,
     links_of,
     round_trip,
@@ -348,3 +350,41 @@ def test_a_folder_import_is_all_or_nothing(project, tmp_path):
         import_files(project, [folder], annotator="a", add_labels=True)
     assert snapshot(project) == before
     assert [label.id for label in project.schema.labels] == ["ACTOR", "LOCATION", "EVENT"]
+
+
+def test_a_hard_variant_of_a_real_tutorial_document_keeps_its_annotations(project, tmp_path):
+    source = tutorial() / "000-introduction"
+    clean = source.with_suffix(".txt").read_text("utf-8")
+    ann_text_lines = source.with_suffix(".ann").read_text("utf-8").splitlines()
+    words = []
+    for line in ann_text_lines:
+        if line.startswith("T"):
+            label, start, end = line.split("\t")[1].split()
+            words.append((int(start), int(end), label))
+    hard, where = hard_positions(clean)
+    moved = {}
+    for start, end, _ in words:
+        moved[f"{start} {end}"] = "{} {}".format(*hard_span(where, start, end))
+    out = []
+    for line in ann_text_lines:
+        if line.startswith("T"):
+            fields = line.split("\t")
+            label, start, end = fields[1].split()
+            s, e = map(int, moved[f"{start} {end}"].split())
+            line = f"{fields[0]}\t{label} {s} {e}\t{LINE_END.sub(' ', hard[s:e])}"
+        out.append(line)
+    folder = tmp_path / "hard"
+    folder.mkdir()
+    (folder / "000-introduction.txt").write_bytes(hard.encode("utf-8"))
+    (folder / "000-introduction.ann").write_bytes(("\r\n".join(out) + "\r\n").encode("utf-8"))
+    import_files(project, [folder], annotator="a", add_labels=True)
+    (document,) = project.documents.iter_all()
+    assert document.text == stored(hard)
+    expected = set()
+    for start, end, label in words:
+        s, e = hard_span(where, start, end)
+        expected.add((stored_offset(hard, s), stored_offset(hard, e), label))
+    assert {(s.start, s.end, s.label) for s in project.spans.iter_all()} == expected
+    arguments = sum(len(x.split("\t")[1].split()) - 1 for x in ann_text_lines if x.startswith("E"))
+    relations = sum(1 for line in ann_text_lines if line.startswith("R"))
+    assert len(list(project.relations.iter_all())) == arguments + relations

@@ -10,7 +10,7 @@ from annotator.ops.importing import import_files
 from tests.conftest import corpus_file, snapshot, write_jsonl
 from tests.formats.interchange import (
     fresh,
-    hard_words,
+    hard_places,
     links_of,
     round_trip,
     spans_of,
@@ -132,8 +132,7 @@ def test_a_hard_variant_of_the_real_examples_keeps_every_span(project, tmp_path)
     expected = set()
     for line in path.read_text("utf-8").splitlines():
         record = json.loads(line)
-        words = [(record["text"][s:e], label) for s, e, label in record["label"]]
-        hard, places = hard_words(record["text"] + "\nسطر ثانٍ", words)
+        hard, places = hard_places(record["text"] + "\nسطر ثانٍ", record["label"])
         lines.append(json.dumps({"text": hard, "label": [list(p) for p in places]}))
         expected |= {
             (stored(hard), stored_offset(hard, s), stored_offset(hard, e), lab)

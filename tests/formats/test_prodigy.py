@@ -7,7 +7,7 @@ import pytest
 from annotator.core.errors import InputError
 from annotator.ops.importing import import_files
 from tests.conftest import corpus_file, snapshot
-from tests.formats.interchange import fresh, hard_words, stored, stored_offset
+from tests.formats.interchange import fresh, hard_places, stored, stored_offset
 
 MAPPING = {"PERSON": "PER", "ORGANIZATION": "ORG", "LOCATION": "LOC", "PRODUCT": "MISC"}
 
@@ -58,8 +58,8 @@ def test_all_answers_takes_the_ignored_one_and_marks_its_spans(tmp_path):
 def test_a_hard_variant_of_real_headlines_keeps_every_span(tmp_path):
     lines, expected = [], set()
     for task in tasks()[:40]:
-        words = [(task["text"][s["start"] : s["end"]], s["label"]) for s in task.get("spans", [])]
-        hard, places = hard_words(task["text"] + "\nخبر", words)
+        spans = [(s["start"], s["end"], s["label"]) for s in task.get("spans", [])]
+        hard, places = hard_places(task["text"] + "\nخبر", spans)
         spans = [{"start": s, "end": e, "label": lab} for s, e, lab in places]
         lines.append(json.dumps({**task, "text": hard, "spans": spans}, ensure_ascii=False))
         expected |= {

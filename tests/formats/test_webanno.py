@@ -10,7 +10,15 @@ from annotator.core.text import Utf16Map, strip_span
 from annotator.ops.exporting import export
 from annotator.ops.importing import import_files
 from tests.conftest import CORPUS, corpus_file, snapshot, write_jsonl
-from tests.formats.interchange import fresh, hard_words, links_of, round_trip, spans_of, stored
+from tests.formats.interchange import (
+    fresh,
+    hard_places,
+    links_of,
+    round_trip,
+    spans_of,
+    stored,
+    stored_offset,
+)
 from tests.ops.test_import import RAW, raw_spans
 
 SUITE = CORPUS / "webanno-tsv3" / "tsv3-suite"
@@ -173,8 +181,7 @@ def test_the_tricky_article_and_its_hard_variant_round_trip(project, tmp_path):
     )
 
     clean = stored(RAW)
-    words = [(clean[s.start : s.end], s.label) for s in project.spans.iter_all()]
-    hard, places = hard_words(clean, words)
+    hard, places = hard_places(clean, [(s.start, s.end, s.label) for s in project.spans.iter_all()])
     with fresh(tmp_path / "hard") as hard_project:
         write_jsonl(tmp_path / "h.jsonl", [{"text": hard, "label": [list(p) for p in places]}])
         import_files(hard_project, [tmp_path / "h.jsonl"], annotator="samira")
@@ -247,3 +254,44 @@ def test_broken_files_are_refused_with_their_line(project, tmp_path, content, me
     with pytest.raises(InputError, match=message):
         import_files(project, [path], add_labels=True)
     assert snapshot(project) == before
+
+
+@pytest.mark.parametrize(
+    "parts",
+    [
+        ("tsv3", "example2.tsv"),
+        ("curation-testsuite", "relationLabelTest", "user1.tsv"),
+        ("tsv3-suite", "testTokenBoundedSpanWithSpecialSymbolsValue", "reference.tsv"),
+    ],
+)
+def test_real_files_survive_export_and_import(tmp_path, parts):
+    with fresh(tmp_path / "p") as project:
+        import_files(project, [corpus_file("webanno-tsv3", *parts)], annotator="a", add_labels=True)
+        again = round_trip(project, "webanno", tmp_path / "out", tmp_path / "again")
+        layers = {"a"}
+        assert {s.annotator for s in again.spans.iter_all()} == layers
+        assert spans_of(again) == spans_of(project)
+        assert links_of(again) == links_of(project)
+        again.close()
+
+
+def test_a_hard_variant_of_a_real_file_keeps_every_span(tmp_path):
+    with fresh(tmp_path / "p") as project:
+        import_files(project, [corpus_file("webanno-tsv3", "tsv3", "example2.tsv")],
+                     annotator="a", add_labels=True)  # fmt: skip
+        (document,) = project.documents.iter_all()
+        spans = [(s.start, s.end, s.label) for s in project.spans.iter_all()]
+        labels = project.schema
+    hard, places = hard_places(document.text, spans)
+    with fresh(tmp_path / "hard") as hard_project:
+        hard_project.set_schema(labels)
+        write_jsonl(tmp_path / "h.jsonl", [{"text": hard, "label": [list(p) for p in places]}])
+        import_files(hard_project, [tmp_path / "h.jsonl"], annotator="a")
+        export(hard_project, "webanno", tmp_path / "out")
+        (file,) = (tmp_path / "out").rglob("*.tsv")
+        file.write_bytes(b"\xef\xbb\xbf" + file.read_bytes().replace(b"\n", b"\r\n"))
+        with fresh(tmp_path / "back") as back:
+            import_files(back, [file], annotator="a", add_labels=True)
+            assert {d.text for d in back.documents.iter_all()} == {stored(hard)}
+            found = {(s.start, s.end) for s in back.spans.iter_all()}
+            assert found == {(stored_offset(hard, s), stored_offset(hard, e)) for s, e, _ in places}
