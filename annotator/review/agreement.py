@@ -179,8 +179,26 @@ class _Layer:
         spans.sort(key=lambda s: (s.start, -s.end, s.label, s.id))
         self.spans = spans
         self.labels = Counter(span.label for span in spans)
+        self.keys = Counter((span.start, span.end, span.label) for span in spans)
         self.events = rules.events(spans)
         self.roles = roles_of(spans, relations) if self.events else {}
+
+
+def _unmatched(spans: list[Span], common: Counter[tuple[int, int, str]]) -> list[Span]:
+    """The spans left when ``common`` (a multiset of exact keys) is taken out, in order."""
+    if not common:
+        return spans
+    if common.total() == len(spans):
+        return []
+    taken = Counter(common)
+    rest = []
+    for span in spans:
+        key = (span.start, span.end, span.label)
+        if taken[key]:
+            taken[key] -= 1
+        else:
+            rest.append(span)
+    return rest
 
 
 def is_annotated(document: AnnotatedDocument, annotator: str, layer: Sequence[Span]) -> bool:
@@ -250,11 +268,18 @@ class AgreementMeasure:
         """Add one document's figures to a pair's; returns (exact, overlap) matches."""
         pair.documents += 1
         a, b = first.spans, second.spans
-        pairing = pair_spans(a, b)
-        pair.exact.add(len(pairing.exact), len(a), len(b))
-        pair.overlap.add(len(pairing.same_label), len(a), len(b))
-        exact_by_label = Counter(a[i].label for i, _ in pairing.exact)
-        overlap_by_label = Counter(a[i].label for i, _ in pairing.same_label)
+        # exact pairs are a multiset intersection; only what is left needs pairing up
+        common = first.keys & second.keys
+        exact = sum(common.values())
+        exact_by_label: Counter[str] = Counter()
+        for (_, _, label), n in common.items():
+            exact_by_label[label] += n
+        rest_a, rest_b = _unmatched(a, common), _unmatched(b, common)
+        pairing = pair_spans(rest_a, rest_b)
+        overlap = exact + len(pairing.boundary)
+        pair.exact.add(exact, len(a), len(b))
+        pair.overlap.add(overlap, len(a), len(b))
+        overlap_by_label = exact_by_label + Counter(rest_a[i].label for i, _ in pairing.boundary)
         for label in first.labels.keys() | second.labels.keys():
             sizes = (first.labels[label], second.labels[label])
             pair.by_label[label].exact.add(exact_by_label[label], *sizes)
@@ -262,11 +287,12 @@ class AgreementMeasure:
         a_name, b_name = pair.annotators
         pair.tokens.update(zip(labelled.labels[a_name], labelled.labels[b_name], strict=True))
         pair.tokens[OUTSIDE, OUTSIDE] += labelled.outside
-        paired = pairing.exact + pairing.boundary + pairing.relabelled + pairing.crossed
+        pair.confusion.update({(label, label): n for label, n in exact_by_label.items()})
+        paired = pairing.boundary + pairing.relabelled + pairing.crossed
         pair.confusion.update(
-            [(a[i].label, b[j].label) for i, j in paired]
-            + [(a[i].label, NOTHING) for i in pairing.unpaired_first]
-            + [(NOTHING, b[j].label) for j in pairing.unpaired_second]
+            [(rest_a[i].label, rest_b[j].label) for i, j in paired]
+            + [(rest_a[i].label, NOTHING) for i in pairing.unpaired_first]
+            + [(NOTHING, rest_b[j].label) for j in pairing.unpaired_second]
         )
         if first.events or second.events:
             agreed = agreed_events(
@@ -274,7 +300,7 @@ class AgreementMeasure:
             )
             for mode, matched in agreed.items():
                 pair.events[mode].add(len(matched), len(first.events), len(second.events))
-        return len(pairing.exact), len(pairing.same_label)
+        return exact, overlap
 
     def result(self) -> Agreement:
         names = self.chosen or sorted(self.seen)

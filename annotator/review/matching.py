@@ -145,6 +145,8 @@ class Pairing:
 
 def pair_spans(first: Sequence[Extent], second: Sequence[Extent], *, steps: int = 4) -> Pairing:
     """Pair two layers' spans in the steps of the module documentation (the first ``steps``)."""
+    if not first or not second:
+        return Pairing([], [], [], [], list(range(len(first))), list(range(len(second))))
     free_a, free_b = set(range(len(first))), set(range(len(second)))
     found: list[list[Pair]] = []
     step_functions = (
