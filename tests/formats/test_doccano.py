@@ -174,3 +174,23 @@ def test_malformed_records_are_refused_with_their_place(project, tmp_path, conte
     with pytest.raises(InputError, match=message):
         import_files(project, [path], "doccano")
     assert snapshot(project) == before
+
+
+def test_the_real_examples_survive_export_and_import(tmp_path):
+    with fresh(tmp_path / "p", "ner") as project:
+        import_files(
+            project,
+            [
+                corpus_file("doccano", "export_relation_extraction_example.jsonl"),
+                corpus_file("doccano", "export_sequence_labeling_example.jsonl"),
+            ],
+            "doccano",
+            annotator="a",
+            add_labels=True,
+        )
+        again = round_trip(project, "doccano", tmp_path / "d.jsonl", tmp_path / "again")
+        assert {k: {x[:4] for x in v} for k, v in spans_of(again).items()} == {
+            k: {x[:4] for x in v} for k, v in spans_of(project).items()
+        }
+        assert links_of(again) == links_of(project)
+        again.close()

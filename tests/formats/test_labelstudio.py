@@ -9,7 +9,14 @@ from annotator.core.model import GOLD
 from annotator.core.text import Utf16Map
 from annotator.ops.importing import import_files
 from tests.conftest import corpus_file, snapshot, write_jsonl
-from tests.formats.interchange import fresh, hard_words, round_trip, stored, stored_offset
+from tests.formats.interchange import (
+    fresh,
+    hard_words,
+    round_trip,
+    spans_of,
+    stored,
+    stored_offset,
+)
 from tests.ops.test_import import RAW, WORDS, raw_spans
 
 EMOJI_TEXT = "😀 قصف 👨\u200d👩\u200d👧 على مدينة إدلب 🇸🇾 وريفها"
@@ -255,3 +262,22 @@ def test_words_of_the_tricky_article_round_trip(project, tmp_path):
         (s.start, s.end, s.label, s.text) for s in project.spans.iter_all()
     }
     assert len(list(again.spans.iter_all())) == len(WORDS)
+
+
+def test_the_real_example_with_its_prediction_survives_export_and_import(tmp_path):
+    with fresh(tmp_path / "p", "ner") as project:
+        import_files(
+            project,
+            [
+                corpus_file("label-studio", "named_entity", "annotations", "1.json"),
+                corpus_file("label-studio", "named_entity", "tasks.json"),
+            ],
+            "labelstudio",
+            annotator="samira",
+            add_labels=True,
+            options={"predictions": True},
+        )
+        again = round_trip(project, "labelstudio", tmp_path / "ls.json", tmp_path / "again")
+        assert spans_of(again) == spans_of(project)
+        assert {s.annotator for s in again.spans.iter_all()} == {"samira", "prediction:model 1"}
+        again.close()
