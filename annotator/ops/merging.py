@@ -34,84 +34,13 @@ from annotator.core.model import GOLD, Relation, Span, Status
 from annotator.core.records import PreparedSpan, RelationRecord
 from annotator.ops.discussing import add_threads
 from annotator.ops.importing import default_annotator
-from annotator.ops.merge_sources import Incoming, Unmatched, is_project, read_file, read_project
+from annotator.ops.merge_report import LayerReport, MergeReport
+from annotator.ops.merge_sources import Incoming, is_project, read_file, read_project
 from annotator.store.project import Project, now
 
 
 class MergeConflict(AnnotatorError):
     """The source would overwrite work done here."""
-
-
-@dataclass
-class LayerReport:
-    documents: int = 0  # documents where this layer changed
-    unchanged: int = 0  # documents where it was already as in the source
-    spans_added: int = 0
-    spans_changed: int = 0
-    spans_removed: int = 0
-    relations_added: int = 0
-    relations_removed: int = 0
-    overwritten: list[str] = field(default_factory=list)  # documents where local edits went
-
-
-@dataclass
-class MergeReport:
-    source: str
-    documents_matched: int = 0
-    documents_added: int = 0
-    documents_missing: list[str] = field(default_factory=list)  # names, not in this project
-    layers: dict[str, LayerReport] = field(default_factory=dict)
-    unmatched: Unmatched = field(default_factory=Unmatched)
-    roles_unknown: int = 0  # links in a role the event's label does not have here
-    gold_left_out: int = 0  # gold spans of the source (gold comes only from adjudication)
-    layers_left_out: set[str] = field(default_factory=set)  # not asked for
-    threads_added: int = 0
-    comments_added: int = 0
-
-    def problems(self) -> list[str]:
-        """What could not be merged: each a sentence for the user."""
-        found = []
-        if self.documents_missing:
-            names = ", ".join(self.documents_missing[:5])
-            more = len(self.documents_missing) - 5
-            found.append(
-                f"{len(self.documents_missing)} documents of the source are not in this project "
-                f"({names}{f' and {more} more' if more > 0 else ''}); "
-                "give --add-documents to add them"
-            )
-        if self.unmatched.labels:
-            listed = ", ".join(
-                f"{label} ({n})" for label, n in sorted(self.unmatched.labels.items())
-            )
-            found.append(f"spans with labels this project's schema lacks were left out: {listed}")
-        if self.unmatched.relations:
-            found.append(
-                f"{self.unmatched.relations} links were left out because a span they join "
-                "is missing or was left out"
-            )
-        if self.roles_unknown:
-            found.append(
-                f"{self.roles_unknown} links were left out because their role is not in this "
-                "project's schema"
-            )
-        return found
-
-    def notes(self) -> list[str]:
-        found = []
-        if self.gold_left_out:
-            found.append(
-                f"the source's gold layer ({self.gold_left_out} spans) was left out: gold is "
-                "written here only by adjudication"
-            )
-        if self.unmatched.schema_note:
-            found.append(self.unmatched.schema_note)
-        for name, layer in sorted(self.layers.items()):
-            if layer.overwritten:
-                found.append(
-                    f"{name}'s layer had been edited here in {len(layer.overwritten)} documents; "
-                    "those edits were replaced by the source's version, as asked"
-                )
-        return found
 
 
 def fingerprint(
