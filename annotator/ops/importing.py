@@ -206,7 +206,7 @@ class Importer:
         """Prepare and add every record of one file; unknown labels are listed all at once."""
         options = options or {}
         definitions = options.get(LABELS, {})  # filled by the reader as it reads
-        unknown: dict[str, int] = {}
+        unknown: dict[str, int | str] = {}  # label → the record it first appears in
         stem = source.stem
         for record in records:
             if self.one_layer:
@@ -218,8 +218,9 @@ class Importer:
             try:
                 prepared = prepare(record, f"{stem}-{record.number}", self.annotator, self.labels)
             except UnknownLabels as error:
+                where = f"{record.number}, {record.name}" if source.is_dir() else record.number
                 for label in error.labels:
-                    unknown.setdefault(label, record.number)
+                    unknown.setdefault(label, where)
                 continue
             except InputError as error:
                 raise error.located(file=source, line=record.line, record=record.number) from None

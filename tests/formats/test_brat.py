@@ -136,6 +136,7 @@ def test_unknown_labels_are_listed_and_nothing_changes(project):
     for label in ("GPE", "Merge-org", "Money", "Organization", "Person", "Report"):
         assert label in message
     assert "--add-labels" in message and "--map-label" in message
+    assert "Person (first in record 1, 000-introduction)" in message  # a folder: documents named
     assert snapshot(project) == before
 
 
