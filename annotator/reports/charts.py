@@ -4,11 +4,12 @@ Figures are built with ``matplotlib.figure.Figure`` on an Agg canvas (no pyplot,
 backend), so the window can put the same figure on a Qt canvas of its own.
 
 Arabic in figures: label names and document names are drawn in an Arabic-capable font
-(Noto Naskh Arabic, then Noto Sans Arabic, then DejaVu Sans as a fallback). Matplotlib with
-its complex-text layout engine (libraqm, matplotlib 3.11 and later) joins Arabic letters and
-orders right-to-left runs itself; older versions draw every code point in its isolated form,
-left to right. Only for those does :func:`display` reshape the text (arabic-reshaper) and
-reorder it for display (python-bidi). This is the one place those two libraries belong: Qt
+(Noto Naskh Arabic, then Noto Sans Arabic, then DejaVu Sans as a fallback). A matplotlib
+whose font engine lays text out with libraqm (matplotlib 3.11 does) joins Arabic letters and
+orders right-to-left runs itself; one without it draws every code point in its isolated form,
+left to right. Only for such a matplotlib does :func:`display` reshape the text
+(arabic-reshaper) and reorder it for display (python-bidi). This is the one place those two
+libraries belong: Qt
 shapes text natively, and pre-shaped text there — or here, where matplotlib shapes too — comes
 out reversed and broken.
 """

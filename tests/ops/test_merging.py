@@ -65,7 +65,7 @@ def layer(project: Project, annotator: str) -> list[tuple]:
 
 
 def test_a_colleagues_layer_joins_ours_with_links_and_status(ours, colleague):
-    report = merge(ours, colleague.folder)
+    report = merge(ours, colleague.folder / "project.sqlite")
     assert report.documents_matched == 1
     assert report.layers["samira"].spans_added == 3
     assert report.layers["samira"].relations_added == 2
