@@ -9,9 +9,8 @@ whose font engine lays text out with libraqm (matplotlib 3.11 does) joins Arabic
 orders right-to-left runs itself; one without it draws every code point in its isolated form,
 left to right. Only for such a matplotlib does :func:`display` reshape the text
 (arabic-reshaper) and reorder it for display (python-bidi). This is the one place those two
-libraries belong: Qt
-shapes text natively, and pre-shaped text there — or here, where matplotlib shapes too — comes
-out reversed and broken.
+libraries belong: Qt shapes text natively, and pre-shaped text there — or here, where
+matplotlib shapes too — comes out reversed and broken.
 """
 
 from __future__ import annotations
