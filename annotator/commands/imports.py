@@ -89,6 +89,22 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="webanno: import only this annotation layer (repeatable), e.g. NamedEntity",
     )
+    tools.add_argument(
+        "--tag-scheme",
+        choices=("auto", "iob1", "iob2", "bioes", "bilou"),
+        help="conll: the files' tag scheme (default: auto, told from the tags)",
+    )
+    tools.add_argument(
+        "--strict-tags",
+        action="store_true",
+        help="conll: refuse tags that need repairing instead of repairing them",
+    )
+    tools.add_argument(
+        "--sentences-per-document",
+        type=int,
+        metavar="N",
+        help="conll: a new document every N sentences (besides each -DOCSTART-)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -98,6 +114,9 @@ def run(args: argparse.Namespace) -> int:
         "text_field": args.text_field,
         "all_answers": args.all_answers,
         "webanno_layer": tuple(args.webanno_layer),
+        "tag_scheme": args.tag_scheme,
+        "strict_tags": args.strict_tags,
+        "sentences_per_document": args.sentences_per_document,
     }
     label_map = parse_label_map(args.map_label)
     with Project.open(args.project) as project:
