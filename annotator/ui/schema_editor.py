@@ -60,6 +60,10 @@ class TextBox(QTextEdit):
         self.setAcceptRichText(False)
         self.setTabChangesFocus(True)  # Tab moves on, as in every other field
 
+    def text(self) -> str:
+        """The text as typed: no-break spaces and line separators kept (toPlainText drops them)."""
+        return self.document().toRawText().replace("\u2029", "\n")
+
     def focusOutEvent(self, event: QFocusEvent) -> None:
         super().focusOutEvent(event)
         self.editingFinished.emit()
@@ -317,11 +321,11 @@ class SchemaEditor(QDialog):
                 return
             label = self.current_label()
         names = {**label.names, "en": self.name_en_edit.text(), "ar": self.name_ar_edit.text()}
-        examples = self.examples_edit.toPlainText().splitlines()
+        examples = self.examples_edit.text().split("\n")
         changes = {
             "names": {k: v.strip() for k, v in names.items() if v.strip()},
             "key": self.key_edit.text().strip(),
-            "description": self.description_edit.toPlainText().strip(),
+            "description": self.description_edit.text().strip(),
             "examples": tuple(e.strip() for e in examples if e.strip()),
         }
         differing = {k: v for k, v in changes.items() if getattr(label, k) != v}

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QColorDialog, QLineEdit, QMessageBox
 
+from annotator.ops import schema_changes
 from annotator.store.project import Project
 from annotator.ui.schema_editor import SchemaEditor, open_schema_editor
 from tests.conftest import snapshot
@@ -97,6 +98,27 @@ def test_names_description_and_examples_are_stored_when_the_field_is_left(qtbot,
         assert location.examples[-1] == "قرية المعماري"
         assert len(location.examples) == 5
     assert "موقع" in dialog.label_list.currentItem().text()
+
+
+def test_leaving_an_unchanged_field_changes_nothing_even_with_invisible_characters(
+    qtbot, dialog, project
+):
+    description = "Mark\u00a0the name\u2028without the proclitic و\u200f."
+    examples = ("حقول\u00a0الجفرة", "دير الزور")
+    dialog.apply(
+        schema_changes.update_label,
+        "LOCATION",
+        description=description,
+        examples=examples,
+    )
+    select_label(dialog, "LOCATION")
+    before = snapshot(project)
+    for box in (dialog.description_edit, dialog.examples_edit):
+        box.setFocus()
+        qtbot.keyClick(box, Qt.Key.Key_Tab)
+    assert snapshot(project) == before
+    label = project.schema.label("LOCATION")
+    assert (label.description, label.examples) == (description, examples)
 
 
 def test_examples_read_each_in_its_own_direction(qtbot, dialog):
