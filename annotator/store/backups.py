@@ -205,6 +205,13 @@ def copy_database(source: sqlite3.Connection, project_folder: Path, reason: str)
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
     directory = folder_of(project_folder)
+    try:
+        return _copy(source, directory, reason)
+    except (OSError, sqlite3.Error) as error:  # a full disk, a read-only folder
+        raise ProjectError(f"{directory}: cannot write a backup there ({error})") from error
+
+
+def _copy(source: sqlite3.Connection, directory: Path, reason: str) -> Backup:
     directory.mkdir(exist_ok=True)
     path = _new_path(directory, reason)
     fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=directory)
@@ -228,8 +235,9 @@ def copy_database(source: sqlite3.Connection, project_folder: Path, reason: str)
         raise
     facts = {"format": version, "documents": documents, "spans": spans, "fingerprint": summary}
     sidecar = _sidecar(path)
-    sidecar.with_suffix(".part").write_text(json.dumps(facts), encoding="utf-8")
-    os.replace(sidecar.with_suffix(".part"), sidecar)
+    temporary = directory / f".{sidecar.name}.part"
+    temporary.write_text(json.dumps(facts), encoding="utf-8")
+    os.replace(temporary, sidecar)
     return Backup(
         name=path.name,
         path=path,

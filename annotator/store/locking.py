@@ -144,7 +144,8 @@ def sessions(folder: str | Path) -> list[Session]:
             continue
         if session.here:
             if not _alive(session.pid, session.started):
-                path.unlink(missing_ok=True)
+                with contextlib.suppress(OSError):  # a read-only folder keeps it; no harm
+                    path.unlink(missing_ok=True)
                 continue
         else:
             try:
@@ -206,7 +207,7 @@ def sole_connection(database: Path, doing: str) -> Iterator[sqlite3.Connection]:
     it is open, so an exclusive lock is granted only when no other program (and no other
     connection of this one) has the project open. It is held until the connection closes.
     """
-    conn = sqlite3.connect(database, isolation_level=None, timeout=2)
+    conn = sqlite3.connect(database, isolation_level=None, timeout=1)  # others' edits are short
     try:
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         conn.execute("BEGIN EXCLUSIVE")

@@ -27,7 +27,7 @@ def run(capsys, *args) -> tuple[int, str, str]:
 
 def history(folder) -> dict[str, object]:
     """Edits by two people in two processes: omar's in a child, samira's here."""
-    began = datetime.now(UTC)
+    began = datetime.now(UTC).replace(microsecond=0)  # the trail keeps milliseconds
     with Child(["-m", "tests.safety.child", "spans", folder, "1", "omar", "3"]) as other:
         other.wait_for("ready")
         other.send("go")

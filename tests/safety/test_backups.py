@@ -197,7 +197,7 @@ def test_the_refusal_names_the_window_that_has_the_project_open(folder):
 
 
 def test_a_restore_killed_mid_copy_leaves_the_project_as_it_was(folder, tmp_path):
-    with Project.create(tmp_path / "big", load_preset("conflict")) as big:
+    with Project.create(tmp_path / "big", load_preset("conflict")) as big, big.write():
         for n in range(300):
             add_document(big, f"d{n}", big_text(n))
     large = backups.create(tmp_path / "big")
@@ -331,3 +331,14 @@ def test_an_unwanted_import_is_undone_by_restoring_the_backup_it_made_first(fold
     assert (made.reason, made.documents, made.spans) == ("auto", 1, 1)
     backups.restore(folder, made.name)
     assert span_words(folder) == [("ACTOR", "دورية للشرطة")]
+
+
+def test_a_backup_that_cannot_be_written_is_a_clear_error_and_changes_nothing(folder):
+    mark(folder, "دورية للشرطة")
+    before = dump(folder)
+    (folder / "backups").write_text("not a folder", encoding="utf-8")
+    with pytest.raises(ProjectError, match="backups: cannot write a backup there"):
+        backups.create(folder)
+    with pytest.raises(ProjectError, match="cannot write a backup there"):
+        backups.automatic(folder)
+    assert dump(folder) == before

@@ -6,6 +6,7 @@ an interrupted import left nothing of itself, and an interrupted export left the
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -67,20 +68,25 @@ def test_an_import_killed_mid_way_leaves_nothing_of_itself(folder, tmp_path):
 
 
 def big_project(folder: Path, documents: int) -> None:
-    with Project.create(folder, load_preset("conflict")) as project:
+    with Project.create(folder, load_preset("conflict")) as project, project.write():
         for n in range(documents):
             add_document(project, f"d{n}", big_text(n))
 
 
 def test_an_export_killed_mid_write_leaves_the_old_file(tmp_path):
     folder = tmp_path / "big"
-    big_project(folder, 400)
+    big_project(folder, 1000)
     out = tmp_path / "out.jsonl"
     out.write_text('{"old": "export"}\n', encoding="utf-8")
     with annotator("export", folder, "--format", "jsonl", "--out", out) as child:
 
         def writing() -> list[Path]:
-            return [p for p in tmp_path.glob(".out.jsonl.*") if p.stat().st_size > 0]
+            found = []
+            for path in tmp_path.glob(".out.jsonl.*"):
+                with contextlib.suppress(FileNotFoundError):  # renamed meanwhile
+                    if path.stat().st_size > 0:
+                        found.append(path)
+            return found
 
         child.wait_until(lambda: bool(writing()), "the export writes")
         os.kill(child.process.pid, signal.SIGSTOP)  # freeze it mid-write, then kill it
@@ -94,14 +100,14 @@ def test_an_export_killed_mid_write_leaves_the_old_file(tmp_path):
     finished = run_annotator("export", folder, "--format", "jsonl", "--out", out)
     assert finished.returncode == 0, finished.stderr
     lines = out.read_text(encoding="utf-8").splitlines()
-    assert [json.loads(line)["name"] for line in lines] == [f"d{n}" for n in range(400)]
+    assert [json.loads(line)["name"] for line in lines] == [f"d{n}" for n in range(1000)]
     assert importing.detect_format(out) == "jsonl"
     assert not any(p.name.endswith(".jsonl") for p in tmp_path.iterdir() if p != out)
 
 
 def test_an_export_interrupted_with_ctrl_c_leaves_no_stray_file(tmp_path):
     folder = tmp_path / "big"
-    big_project(folder, 400)
+    big_project(folder, 1000)
     out = tmp_path / "out.json"
     with annotator("export", folder, "--format", "json", "--out", out) as child:
         child.wait_until(lambda: any(tmp_path.glob(".out.json.*")), "the export writes")
@@ -129,16 +135,21 @@ def test_a_burst_of_edits_killed_keeps_every_acknowledged_edit(folder):
     assert_checks(folder)
     with Project.open(folder) as project:
         spans = {s.id: s for s in project.spans.for_document(1, "samira")}
+        # The one edit in flight when the kill came may be on disk without its line:
+        # a span created, or the last created span relabelled or deleted.
+        last = max(created)
+        surprises = set(spans) - set(created)
         for span_id, (start, end) in created.items():
+            label = "LOCATION" if span_id in relabelled else "ACTOR"
             if span_id in deleted:
                 assert span_id not in spans
-                continue
-            span = spans[span_id]
-            assert (span.start, span.end, span.text) == (start, end, SENTENCE[start:end])
-            assert span.label == ("LOCATION" if span_id in relabelled else "ACTOR")
-        # At most the one edit in flight when the kill came was committed without its line.
-        unacknowledged = set(spans) - set(created)
-        assert len(unacknowledged) <= 1
+            elif span_id == last and (span_id not in spans or spans[span_id].label != label):
+                surprises.add(span_id)
+            else:
+                span = spans[span_id]
+                assert (span.start, span.end, span.text) == (start, end, SENTENCE[start:end])
+                assert span.label == label
+        assert len(surprises) <= 1, surprises
         trail = {(e.action, e.span_id) for e in project.audit.iter_all()}
         assert {("create", i) for i in created} <= trail
         assert {("delete", i) for i in deleted} <= trail
