@@ -160,8 +160,13 @@ def all_backups(project_folder: str | Path) -> list[Backup]:
     directory = folder_of(project_folder)
     if not directory.is_dir():
         return []
-    found = [_describe(path) for path in directory.glob("*.sqlite")]
-    return sorted((b for b in found if b is not None), key=lambda b: b.name, reverse=True)
+    found = [b for b in map(_describe, directory.glob("*.sqlite")) if b is not None]
+    return sorted(found, key=_made, reverse=True)
+
+
+def _made(backup: Backup) -> tuple[datetime, int]:
+    """When a backup was made; two made in the same millisecond are numbered."""
+    return backup.time, int(_NAME.match(backup.name)["n"] or 1)
 
 
 def find(project_folder: str | Path, name: str) -> Backup:

@@ -195,7 +195,13 @@ def claim(folder: str | Path, annotator: str | None = None, *, take_over: bool =
         since=datetime.now(UTC).isoformat(timespec="seconds"),
         started=_process_start(pid),
     )
-    _write(session)
+    try:
+        _write(session)
+    except OSError as error:
+        raise ProjectError(
+            f"{folder}: cannot note that the project is open ({error}); "
+            "a project must be in a folder you can write to"
+        ) from error
     return session
 
 

@@ -133,7 +133,11 @@ class Project:
             migrations.upgrade(db_path)
             db = _connect(db_path)
         if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            db.execute("PRAGMA journal_mode = WAL")  # e.g. a backup file put back by hand
+            try:
+                db.execute("PRAGMA journal_mode = WAL")  # e.g. a backup file put back by hand
+            except sqlite3.OperationalError as error:
+                db.conn.close()
+                raise ProjectError(f"{db_path}: cannot be opened for writing ({error})") from error
         return cls(folder, db)
 
     def close(self) -> None:

@@ -342,3 +342,14 @@ def test_a_backup_that_cannot_be_written_is_a_clear_error_and_changes_nothing(fo
     with pytest.raises(ProjectError, match="cannot write a backup there"):
         backups.automatic(folder)
     assert dump(folder) == before
+
+
+def test_a_backup_file_put_in_place_by_hand_opens_as_a_project(folder, tmp_path):
+    mark(folder, "دورية للشرطة")
+    made = backups.create(folder)
+    (tmp_path / "copy").mkdir()
+    shutil.copyfile(made.path, tmp_path / "copy" / DATABASE)
+    with Project.open(tmp_path / "copy") as project:
+        assert project.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert [s.text for s in project.spans.for_document(1)] == ["دورية للشرطة"]
+        assert problems(project) == []
