@@ -71,6 +71,7 @@ class PreparedRecord:
     spans: tuple[PreparedSpan, ...]
     relations: tuple[RelationRecord, ...]
     status: dict[str, str]
+    threads: tuple[ThreadRecord, ...] = ()
 
 
 class UnknownLabels(InputError):
@@ -161,4 +162,5 @@ def prepare(
         spans=tuple(spans),
         relations=tuple(record.relations),
         status=dict(record.status),
+        threads=tuple(record.threads),
     )

@@ -19,7 +19,9 @@ from annotator.core.records import PreparedRecord, Record, UnknownLabels, prepar
 from annotator.formats.options import HINTS, LABELS, NOTES, new_options
 from annotator.formats.reading import check_encoding
 from annotator.formats.registry import FORMATS, by_extension, readable
+from annotator.ops import discussing
 from annotator.ops.labels import LabelPolicy
+from annotator.ops.progress import Progress
 from annotator.store.project import Project, now
 
 FOLDER_FORMATS = ((".ann", "brat"), (".tsv", "webanno"))  # what a folder of such files holds
@@ -68,6 +70,7 @@ class ImportReport:
     spans_added: int = 0
     spans_already_there: int = 0
     relations_added: int = 0
+    threads_added: int = 0
     annotators: set[str] = field(default_factory=set)
     labels_added: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what was kept in another form, or skipped
@@ -82,6 +85,8 @@ class ImportReport:
             parts.append(f"{self.spans_already_there} already there")
         if self.relations_added:
             parts.append(f"{self.relations_added} relations added")
+        if self.threads_added:
+            parts.append(f"{self.threads_added} discussion threads added")
         if self.labels_added:
             parts.append(f"labels added to the schema: {', '.join(self.labels_added)}")
         return ", ".join(parts)
@@ -96,11 +101,14 @@ class Importer:
         annotator: str,
         policy: LabelPolicy | None = None,
         one_layer: bool = False,
+        progress: Progress | None = None,
     ) -> None:
         self.project = project
         self.annotator = annotator
         self.policy = policy or LabelPolicy(project, {}, add=False)
         self.one_layer = one_layer
+        self.progress = progress
+        self.read = 0  # records read so far, over every file of the import
         self.report = ImportReport()
         self.time = now()
 
@@ -187,6 +195,9 @@ class Importer:
         for annotator, status in record.status.items():
             project.progress.set(document_id, annotator, status, self.time)
             report.annotators.add(annotator)
+        if record.threads:
+            threads, _comments = discussing.add_threads(project, document_id, record.threads, ids)
+            report.threads_added += threads
 
     def _into_one_layer(self, record: Record) -> None:
         """Every span, link and status of the record in the import's annotator layer."""
@@ -226,6 +237,9 @@ class Importer:
                 raise error.located(file=source, line=record.line, record=record.number) from None
             if not unknown:
                 self.add(prepared)
+            self.read += 1
+            if self.progress is not None:
+                self.progress(self.read, None)
         if unknown:
             listed = ", ".join(
                 f"{label} (first in record {n})" for label, n in sorted(unknown.items())
@@ -268,13 +282,16 @@ def import_files(
     add_labels: bool = False,
     options: dict[str, Any] | None = None,
     one_layer: bool = False,
+    progress: Progress | None = None,
 ) -> ImportReport:
     """Import files in one transaction; on any error nothing at all is written.
 
     ``label_map`` renames labels on the way in; ``add_labels`` adds the labels the schema
     lacks (inside the same transaction); ``options`` holds format flags (see
     ``formats.options``); ``one_layer`` puts every span in ``annotator``'s layer even where
-    the file names who made it.
+    the file names who made it. ``progress(records read, None)`` is called after each record,
+    inside the transaction: raising :class:`~annotator.core.errors.Cancelled` there undoes
+    the whole import.
     """
     encoding = check_encoding(encoding)
     if fmt is not None and fmt not in readable():
@@ -284,7 +301,7 @@ def import_files(
     flags = dict(options or {})
     _check_flags(flags, set(formats))
     policy = LabelPolicy(project, label_map or {}, add=add_labels)
-    importer = Importer(project, annotator or default_annotator(), policy, one_layer)
+    importer = Importer(project, annotator or default_annotator(), policy, one_layer, progress)
     try:
         with project.write():
             for path, path_format in zip(paths, formats, strict=True):

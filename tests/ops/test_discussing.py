@@ -149,3 +149,31 @@ def test_an_export_of_one_layer_keeps_threads_on_other_layers_by_anchor(project,
     [comment] = line["comments"]
     assert comment["annotation"] is None
     assert comment["anchor"]["annotator"] == "samira"
+
+
+def test_threads_in_an_export_come_back_with_an_import(tmp_path):
+    from annotator.core.schema import load_preset
+    from annotator.ops import discussing as threads_ops
+    from annotator.ops import editing
+    from annotator.ops.exporting import export
+    from annotator.ops.importing import import_files
+    from annotator.store.project import Project
+    from tests.conftest import write_jsonl
+
+    text = "قصفت طائرات مواقع في قرية المعماري"
+    with Project.create(tmp_path / "a", load_preset("conflict")) as project:
+        import_files(project, [write_jsonl(tmp_path / "in.jsonl", [{"text": text}])])
+        span = editing.create_span(project, 1, "samira", "LOCATION", 21, len(text))
+        thread = threads_ops.start_thread(project, 1, "omar", "قرية أم بلدة؟", span.id)
+        threads_ops.reply(project, thread.id, "samira", "قرية، بحسب المصدر")
+        threads_ops.start_thread(project, 1, "omar", "Is the date known?")
+        export(project, "jsonl", tmp_path / "out.jsonl")
+    with Project.create(tmp_path / "b", load_preset("conflict")) as copy:
+        report = import_files(copy, [tmp_path / "out.jsonl"])
+        assert report.threads_added == 2
+        found = threads_ops.threads(copy, 1)
+        on_span = next(t for t in found if t.span_id is not None)
+        assert [c.body for c in on_span.comments] == ["قرية أم بلدة؟", "قرية، بحسب المصدر"]
+        assert copy.spans.get(on_span.span_id).text == "قرية المعماري"
+        again = import_files(copy, [tmp_path / "out.jsonl"])
+        assert again.threads_added == 0 and len(threads_ops.threads(copy, 1)) == 2
