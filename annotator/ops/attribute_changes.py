@@ -123,7 +123,10 @@ def rename_attribute(
         message = (
             f"Renamed {label_id}'s attribute {old} to {name}; {plural(moved, 'value')} follow."
         )
-        before, after = {"label": label_id, "attribute": old}, {"attribute": name, "spans": moved}
+        before, after = (
+            {"label": label_id, "attribute": old},
+            {"label": label_id, "attribute": name},
+        )
         return _with_attribute(schema, label, attributes), message, before, after
 
     return apply_change(project, annotator, "rename attribute", edit)
@@ -163,7 +166,17 @@ def update_attribute(
         if updated == attribute:
             return schema, "Nothing changed.", None, None
         attributes = tuple(updated if a.name == name else a for a in label.attributes)
-        before, after = attribute.to_json(), updated.to_json()
+        fields = [
+            k
+            for k in ("required", "minimum", "maximum")
+            if getattr(attribute, k) != getattr(updated, k)
+        ]
+        before = {
+            "label": label_id,
+            "attribute": name,
+            **{k: getattr(attribute, k) for k in fields},
+        }
+        after = {"label": label_id, "attribute": name, **{k: getattr(updated, k) for k in fields}}
         message = f"Changed {label_id}'s attribute {name}."
         return _with_attribute(schema, label, attributes), message, before, after
 
@@ -193,7 +206,9 @@ def remove_attribute(
         message = f"Removed {label_id}'s attribute {name}" + (
             f" and its value from {plural(used, 'span')}." if used else "."
         )
-        before, after = {"label": label_id, **attribute.to_json()}, {"cleared": used}
+        before = {"label": label_id, "attribute": name, "spans": used}
+        after = {"label": label_id, "attribute": None, "spans": 0}
+        before["definition"] = attribute.to_json()
         return _with_attribute(schema, label, attributes), message, before, after
 
     return apply_change(project, annotator, "remove attribute", edit)
@@ -245,8 +260,9 @@ def add_choice_value(
         attributes = tuple(updated if a.name == name else a for a in label.attributes)
         where = f" under {under}" if under else ""
         message = f"Added {new!r} to {label_id}'s {name}{where}."
-        after = {"label": label_id, "attribute": name, "value": new, "under": under}
-        return _with_attribute(schema, label, attributes), message, None, after
+        before = {"label": label_id, "attribute": name, "under": under, "value": None}
+        after = {**before, "value": new}
+        return _with_attribute(schema, label, attributes), message, before, after
 
     return apply_change(project, annotator, "add value", edit)
 
@@ -308,7 +324,8 @@ def remove_choice_value(
         message = f"Removed {value!r} from {label_id}'s {name}" + (
             f"; cleared {' and '.join(cleared)} on {plural(used, 'span')}." if used else "."
         )
-        before = {"label": label_id, "attribute": name, "value": value, "under": group}
-        return _with_attribute(schema, label, attributes), message, before, {"cleared": used}
+        before = {"label": label_id, "attribute": name, "under": group, "value": value}
+        before, after = {**before, "spans": used}, {**before, "value": None, "spans": 0}
+        return _with_attribute(schema, label, attributes), message, before, after
 
     return apply_change(project, annotator, "remove value", edit)

@@ -104,7 +104,14 @@ def update_role(
             moved = project.spans.rename_role(label_id, name, updated.name)
             message = f"Renamed {label_id}'s role {name} to {updated.name}; "
             message += f"{plural(moved, 'link')} follow."
-        before, after = {"label": label_id, **role.to_json()}, updated.to_json()
+        fields = [k for k in ("kinds", "many") if getattr(role, k) != getattr(updated, k)]
+        before = {
+            "label": label_id,
+            "role": role.name,
+            **{k: role.to_json().get(k) for k in fields},
+        }
+        after = {"label": label_id, "role": updated.name}
+        after.update({k: updated.to_json().get(k) for k in fields})
         return with_label(schema, replace(label, roles=roles)), message, before, after
 
     return apply_change(project, annotator, "change role", edit)
@@ -130,7 +137,8 @@ def remove_role(
         message = f"Removed {label_id}'s role {name}" + (
             f" and {plural(used, 'link')}." if used else "."
         )
-        before = {"label": label_id, **role.to_json()}
-        return with_label(schema, replace(label, roles=roles)), message, before, {"links": used}
+        before = {"label": label_id, "role": name, "links": used, "definition": role.to_json()}
+        after = {"label": label_id, "role": None, "links": 0}
+        return with_label(schema, replace(label, roles=roles)), message, before, after
 
     return apply_change(project, annotator, "remove role", edit)

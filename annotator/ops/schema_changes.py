@@ -53,7 +53,8 @@ class SchemaChange:
     changed: bool = True
 
 
-# What an edit returns: the new schema, a message, and the audit entry's before and after.
+# What an edit returns: the new schema, a message, and the audit entry's before and after
+# (dicts with the same keys where both exist, so the audit table reads "key: old → new").
 Edit = Callable[[Schema, str], tuple[Schema, str, Any, Any]]
 
 
@@ -218,8 +219,8 @@ def update_label(
         if not changes:
             return schema, "Nothing changed.", None, None
         updated = replace(label, **changes)
-        before = {k: v for k, v in label.to_json().items() if k in changes}
-        after = {k: v for k, v in updated.to_json().items() if k in changes}
+        before = {"label": label_id, **{k: label.to_json()[k] for k in changes}}
+        after = {"label": label_id, **{k: updated.to_json()[k] for k in changes}}
         fields = ", ".join(sorted(changes))
         return with_label(schema, updated), f"Changed {label_id}: {fields}.", before, after
 
@@ -268,7 +269,9 @@ def delete_label(project: Project, annotator: str, label_id: str) -> SchemaChang
         project.spans.delete_label(label_id)  # links and threads follow by foreign key
         remaining = tuple(x for x in schema.labels if x.id != label_id)
         message = f"Deleted label {label_id} with {usage.describe()}."
-        after = {"spans": usage.spans, "links": usage.links}
-        return schema.with_labels(remaining), message, label.to_json(), after
+        before = {"label": label_id, "spans": usage.spans, "links": usage.links}
+        before["definition"] = label.to_json()
+        after = {"label": None, "spans": 0, "links": 0}
+        return schema.with_labels(remaining), message, before, after
 
     return apply_change(project, annotator, "delete label", edit)

@@ -176,8 +176,13 @@ def test_deleting_a_label_first_reports_then_removes_its_spans_and_links(project
         assert roles == {"actor1", "actor2"}
     entry = list(project.audit.iter_all())[-1]
     assert entry.action == "schema: delete label"
-    assert entry.after == {"spans": 4, "links": 4}
-    assert entry.before["id"] == "LOCATION"
+    assert entry.after == {"label": None, "spans": 0, "links": 0}
+    assert (entry.before["label"], entry.before["spans"], entry.before["links"]) == (
+        "LOCATION",
+        4,
+        4,
+    )
+    assert entry.before["definition"]["names"] == {"en": "Location", "ar": "مكان"}
 
 
 def test_the_last_label_cannot_be_deleted(project, coded):
