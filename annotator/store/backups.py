@@ -13,7 +13,6 @@ changed since its newest backup, and only ``keep`` of them are kept (see :func:`
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -25,6 +24,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from annotator.core.errors import ProjectError
+from annotator.store.contents import counts, fingerprint
 from annotator.store.locking import sole_connection
 from annotator.store.tables import APPLICATION_ID, FORMAT_VERSION
 
@@ -34,8 +34,6 @@ KEEP = 10  # automatic backups kept per project
 AUTO, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE = "auto", "manual", "before-restore", "before-upgrade"
 REASONS = (AUTO, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE)
 RESTORE_STEP_PAGES = 256  # pages copied between two progress reports while restoring
-SMALL_TABLE_ROWS = 2000  # tables up to this size are compared row by row when fingerprinting
-WHOLE_TABLES = ("meta",)  # settings change in place: always compared row by row
 
 _NAME = re.compile(
     r"^(?P<stamp>\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z)-(?P<reason>[a-z]+(?:-[a-z]+)?)"
@@ -63,49 +61,6 @@ class Backup:
     def describe(self) -> str:
         local = self.time.astimezone().strftime("%Y-%m-%d %H:%M:%S")
         return f"{local}  {self.reason:<14} {self.documents} documents, {self.spans} spans"
-
-
-# -- what a database holds -----------------------------------------------------------------
-
-
-def fingerprint(conn: sqlite3.Connection) -> str:
-    """A cheap summary that changes whenever the project's content does.
-
-    Small tables (and the settings) are read whole; large ones contribute their row count,
-    largest row id and latest change time, which every edit, import and deletion moves.
-    """
-    digest = hashlib.sha256()
-    objects = conn.execute(
-        "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
-    ).fetchall()
-    for kind, name, sql in objects:
-        digest.update(repr((kind, name, sql)).encode())
-        if kind != "table":
-            continue
-        columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{name}")')]
-        rows = conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0]
-        if rows <= SMALL_TABLE_ROWS or name in WHOLE_TABLES:
-            order = ", ".join(str(i) for i in range(1, len(columns) + 1))
-            for row in conn.execute(f'SELECT * FROM "{name}" ORDER BY {order}'):
-                digest.update(repr(row).encode())
-            continue
-        parts = ["count(*)"]
-        if "WITHOUT ROWID" not in (sql or "").upper():
-            parts.append("max(rowid)")
-        parts += [f'max("{column}")' for column in ("updated", "time") if column in columns]
-        summary = conn.execute(f'SELECT {", ".join(parts)} FROM "{name}"').fetchone()
-        digest.update(repr(summary).encode())
-    return digest.hexdigest()
-
-
-def _counts(conn: sqlite3.Connection) -> tuple[int, int, int]:
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    try:
-        documents = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
-        spans = conn.execute("SELECT count(*) FROM spans").fetchone()[0]
-    except sqlite3.DatabaseError:
-        documents = spans = 0
-    return version, documents, spans
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
@@ -136,7 +91,7 @@ def _describe(path: Path) -> Backup | None:
         try:
             conn = _read_only(path)
             try:
-                version, documents, spans = _counts(conn)
+                version, documents, spans = counts(conn)
                 summary = fingerprint(conn)
             finally:
                 conn.close()
@@ -227,7 +182,7 @@ def _copy(source: sqlite3.Connection, directory: Path, reason: str) -> Backup:
         try:
             source.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-            version, documents, spans = _counts(copy)
+            version, documents, spans = counts(copy)
             summary = fingerprint(copy)
         finally:
             copy.close()

@@ -17,7 +17,7 @@ from annotator.core.errors import ProjectError
 from annotator.core.schema import load_preset
 from annotator.ops import editing
 from annotator.ops.checking import problems
-from annotator.store import backups
+from annotator.store import backups, contents
 from annotator.store.backups import Backup
 from annotator.store.locking import claim
 from annotator.store.project import DATABASE, Project
@@ -87,10 +87,10 @@ def test_an_automatic_backup_is_made_only_when_the_project_changed(folder):
     assert [b.reason for b in backups.all_backups(folder)] == ["manual", "auto", "auto"]
 
 
-@pytest.mark.parametrize("small_tables", [backups.SMALL_TABLE_ROWS, 0], ids=["whole", "summary"])
+@pytest.mark.parametrize("small_tables", [contents.SMALL_TABLE_ROWS, 0], ids=["whole", "summary"])
 def test_every_kind_of_edit_counts_as_a_change(folder, monkeypatch, small_tables):
     """Large tables are compared by summary, small ones row by row: both see every edit."""
-    monkeypatch.setattr(backups, "SMALL_TABLE_ROWS", small_tables)
+    monkeypatch.setattr(contents, "SMALL_TABLE_ROWS", small_tables)
     actor = mark(folder, "دورية للشرطة")
     event = mark(folder, "وصلت", "EVENT")
 
