@@ -29,6 +29,7 @@ FLAG_FORMATS = {  # options given a value other than their default, and who take
     "parquet": ("hf",),
     "docbin": ("spacy",),
     "ents": ("spacy",),
+    "doccano_shape": ("doccano",),
 }
 DEFAULTS = {"tokens": "auto", "scheme": "iob2", "layout": "stacked"}
 
@@ -132,6 +133,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         action="store_true",
         help="spacy JSONL: 'ents' (no overlaps) instead of 'spans'",
     )
+    parser.add_argument(
+        "--doccano-shape",
+        choices=("entities", "label"),
+        help="doccano: 'entities' with relations (default) or 'label' triples (no relations)",
+    )
     parser.set_defaults(run=run)
 
 
@@ -160,6 +166,8 @@ def format_options(args: argparse.Namespace) -> dict[str, object]:
     }
     if args.docstart:
         options["docstart"] = args.docstart
+    if args.doccano_shape:
+        options["doccano_shape"] = args.doccano_shape
     return options
 
 

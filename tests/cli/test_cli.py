@@ -122,3 +122,24 @@ def test_python_dash_m_is_the_same_program(tmp_path):
         check=False,
     )
     assert result.returncode == 0 and "OK (0 documents, 0 spans)" in result.stdout
+
+
+def test_doccano_export_in_either_shape(capsys, tmp_path):
+    folder = tmp_path / "p"
+    run(capsys, "new", folder)
+    coded = write_jsonl(
+        tmp_path / "a.jsonl", [{"text": "«قسد» في حقول الجفرة", "label": [[1, 4, "ACTOR"]]}]
+    )
+    run(capsys, "import", folder, coded, "--annotator", "samira")
+    out = tmp_path / "l.jsonl"
+    code, _, err = run(
+        capsys, "export", folder, "--format", "doccano", "--out", out, "--doccano-shape", "label"
+    )
+    assert code == 0, err
+    (line,) = (tmp_path / "l.jsonl").read_text("utf-8").splitlines()
+    assert json.loads(line)["label"] == [[1, 4, "ACTOR"]]
+    other = tmp_path / "x.jsonl"
+    code, _, err = run(
+        capsys, "export", folder, "--format", "jsonl", "--out", other, "--doccano-shape", "label"
+    )
+    assert code == 1 and "--doccano-shape applies to doccano only" in err
