@@ -55,3 +55,10 @@ class ProjectError(AnnotatorError):
 
 class SchemaError(AnnotatorError):
     """A label schema that is not well formed, or an operation the schema does not allow."""
+
+
+class Cancelled(AnnotatorError):
+    """The user stopped a long operation; whatever it was writing was rolled back."""
+
+    def __init__(self, message: str = "cancelled; nothing was changed") -> None:
+        super().__init__(message)

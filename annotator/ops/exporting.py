@@ -21,10 +21,9 @@ from annotator.core.splits import SplitPlan, parse_split, plan_split
 from annotator.formats.registry import FORMATS, ExportContext, Format, writable
 from annotator.formats.training import LEFT_OUT
 from annotator.formats.writing import atomic_directory
+from annotator.ops.progress import Progress
 from annotator.store.project import Project
 from annotator.store.streams import iter_annotated
-
-Progress = Callable[[int, int], None]  # (documents written, documents to write)
 
 
 @dataclass
@@ -136,7 +135,12 @@ def export(
     seed: int = 0,
     progress: Progress | None = None,
 ) -> ExportReport:
-    """Write the project (or one layer of it) as ``fmt``; see the module documentation."""
+    """Write the project (or one layer of it) as ``fmt``; see the module documentation.
+
+    ``progress(documents written, documents to write)`` is called after each document; raising
+    :class:`~annotator.core.errors.Cancelled` there stops the export and leaves no output (an
+    existing file at ``out`` stays as it was).
+    """
     if fmt not in writable():
         raise InputError(f"cannot export as {fmt!r}; choose one of {', '.join(writable())}")
     form = FORMATS[fmt]

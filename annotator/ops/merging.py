@@ -36,6 +36,7 @@ from annotator.ops.discussing import add_threads
 from annotator.ops.importing import default_annotator
 from annotator.ops.merge_report import LayerReport, MergeReport
 from annotator.ops.merge_sources import Incoming, is_project, read_file, read_project
+from annotator.ops.progress import Progress, counted
 from annotator.store.project import Project, now
 
 
@@ -334,11 +335,14 @@ def merge(
     annotator: str | None = None,
     encoding: str = "utf-8",
     by: str | None = None,
+    progress: Progress | None = None,
 ) -> MergeReport:
     """Merge a colleague's project or export into ``project`` in one transaction.
 
     ``annotator`` names the layer of spans a file does not attribute; ``by`` is who merges
-    (for the audit trail).
+    (for the audit trail). ``progress(documents merged, documents in the source or None)``
+    is called inside the transaction: raising :class:`~annotator.core.errors.Cancelled`
+    there leaves the project as it was.
     """
     path = Path(source)
     if not path.exists():
@@ -355,12 +359,16 @@ def merge(
         annotators=annotators,
         by=by or default_annotator(),
     )
+    total = None
+    if is_project(path) and progress is not None:
+        with Project.open(path) as theirs:
+            total = theirs.documents.count()
     with project.write():
         if is_project(path):
             documents = read_project(path, project, labels, report.unmatched)
         else:
             documents = read_file(path, labels, annotator, encoding, report.unmatched)
-        for incoming in documents:
+        for incoming in counted(documents, total, progress):
             merger.merge(incoming)
         merger.raise_conflicts()
         if strict and report.problems():

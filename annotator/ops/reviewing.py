@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD, AnnotatedDocument, Status
+from annotator.ops.progress import Progress, counted
 from annotator.review.agreement import Agreement, measure
 from annotator.review.diff import Disagreement, disagreements
 from annotator.store.project import Project
@@ -34,11 +35,21 @@ def _check(project: Project, annotators: Sequence[str]) -> None:
         raise AnnotatorError("agreement needs at least two annotators")
 
 
-def agreement(project: Project, annotators: Sequence[str] | None = None) -> Agreement:
-    """Agreement between annotators (default: every layer but gold) over the whole project."""
+def agreement(
+    project: Project,
+    annotators: Sequence[str] | None = None,
+    progress: Progress | None = None,
+) -> Agreement:
+    """Agreement between annotators (default: every layer but gold) over the whole project.
+
+    ``progress(documents read, documents in the project)`` may raise
+    :class:`~annotator.core.errors.Cancelled` to stop; agreement writes nothing.
+    """
     names = list(annotators) if annotators else layers(project)
     _check(project, names)
-    return measure(iter_annotated(project), project.schema, names)
+    total = project.documents.count() if progress is not None else None
+    documents = counted(iter_annotated(project), total, progress)
+    return measure(documents, project.schema, names)
 
 
 def document_disagreements(
