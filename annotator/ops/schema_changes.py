@@ -219,8 +219,8 @@ def update_label(
         if not changes:
             return schema, "Nothing changed.", None, None
         updated = replace(label, **changes)
-        before = {"label": label_id, **{k: label.to_json()[k] for k in changes}}
-        after = {"label": label_id, **{k: updated.to_json()[k] for k in changes}}
+        before = {"label": label_id, **{k: label.to_json().get(k, []) for k in changes}}
+        after = {"label": label_id, **{k: updated.to_json().get(k, []) for k in changes}}
         fields = ", ".join(sorted(changes))
         return with_label(schema, updated), f"Changed {label_id}: {fields}.", before, after
 

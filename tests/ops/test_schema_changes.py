@@ -160,6 +160,14 @@ def test_an_event_label_without_links_may_become_another_kind(project, coded):
     with reopened(project) as other:
         assert other.schema.label("ARREST").kind == "other"
         assert other.schema.label("ARREST").roles == ()
+    entry = list(project.audit.iter_all())[-1]
+    assert entry.action == "schema: change label"
+    assert entry.before == {
+        "label": "ARREST",
+        "kind": "event",
+        "roles": [{"name": "agent", "kinds": []}],
+    }
+    assert entry.after == {"label": "ARREST", "kind": "other", "roles": []}
 
 
 def test_deleting_a_label_first_reports_then_removes_its_spans_and_links(project, coded):
