@@ -7,11 +7,35 @@ import sys
 from collections.abc import Sequence
 
 from annotator import __version__
-from annotator.commands import agree, audit, backup, check, exports, gui, imports, merge, new, stats
+from annotator.commands import (
+    agree,
+    audit,
+    backup,
+    check,
+    exports,
+    gui,
+    imports,
+    merge,
+    new,
+    search,
+    stats,
+)
 from annotator.core.errors import AnnotatorError
 
-COMMAND_MODULES = (new, imports, exports, stats, check, backup, audit, merge, agree, gui)
-COMMANDS = ("new", "import", "export", "stats", "check", "backup", "audit", "merge", "agree", "gui")
+COMMAND_MODULES = (new, imports, exports, stats, search, check, backup, audit, merge, agree, gui)
+COMMANDS = (
+    "new",
+    "import",
+    "export",
+    "stats",
+    "search",
+    "check",
+    "backup",
+    "audit",
+    "merge",
+    "agree",
+    "gui",
+)
 
 
 def parser() -> argparse.ArgumentParser:
