@@ -61,7 +61,7 @@ class SearchIndex:
         self.path = index_path(project)
         self.database = project.folder / DATABASE
         self.conn = self._connect()
-        self._checked: int | None = None  # the project's data_version when last compared
+        self._complete_to: int | None = None  # every document up to this id is indexed
 
     # -- opening ----------------------------------------------------------------------------
 
@@ -112,41 +112,41 @@ class SearchIndex:
         self.close()
 
     # -- keeping up to date ---------------------------------------------------------------------
+    # Once this connection has compared the whole index with the project, only new documents
+    # can appear while it stays open: documents are never deleted, and a backup is restored
+    # (or the project upgraded) only when no other connection has the project open, this one
+    # included. Later checks therefore read only the project's largest document id.
 
-    def _project_version(self) -> int:
-        return self.conn.execute("PRAGMA project.data_version").fetchone()[0]
-
-    def is_current(self) -> bool:
-        """True when the project has not changed since the index was last found complete."""
-        return self._checked is not None and self._checked == self._project_version()
+    def _largest_id(self) -> int:
+        return self.conn.execute("SELECT coalesce(max(id), 0) FROM project.documents").fetchone()[0]
 
     def outdated(self) -> int:
-        """How many documents an update would index: 0 when the index is complete.
-
-        Costs nothing while the project has not changed since the last check or update.
-        """
-        if self.is_current():
-            return 0
-        version = self._project_version()
+        """How many documents an update would index: 0 when the index is complete."""
+        if self._complete_to is not None:
+            if self._largest_id() == self._complete_to:
+                return 0
+            return len(self.pending(after=self._complete_to))
         if self.stale():
             return self.conn.execute("SELECT count(*) FROM project.documents").fetchone()[0]
+        largest = self._largest_id()
         missing = len(self.pending())
         if not missing:
-            self._checked = version
+            self._complete_to = largest
         return missing
 
     def stale(self) -> int:
         """Indexed documents that are no longer in the project with the same text."""
         return self.conn.execute(
-            "SELECT count(*) FROM indexed i WHERE NOT EXISTS (SELECT 1 FROM project.documents d "
-            "WHERE d.sha256 = i.sha256 AND d.id = i.document_id)"
+            "SELECT count(*) FROM indexed i LEFT JOIN project.documents d "
+            "ON d.id = i.document_id WHERE d.sha256 IS NOT i.sha256"
         ).fetchone()[0]
 
-    def pending(self) -> list[int]:
+    def pending(self, after: int = 0) -> list[int]:
         """Ids of the documents not indexed yet (or indexed from another text), in order."""
         rows = self.conn.execute(
             "SELECT d.id FROM project.documents d LEFT JOIN indexed i ON i.document_id = d.id "
-            "WHERE i.sha256 IS NOT d.sha256 ORDER BY d.id"
+            "WHERE d.id > ? AND i.sha256 IS NOT d.sha256 ORDER BY d.id",
+            [after],
         )
         return [row[0] for row in rows]
 
@@ -161,10 +161,10 @@ class SearchIndex:
         Works in transactions of :data:`CHUNK` documents, calling ``progress(done, total)``
         inside each: a ``Cancelled`` raised there keeps the chunks already finished.
         """
-        version = self._project_version()
-        if self.stale():
+        if self._complete_to is None and self.stale():
             self.clear()
-        pending = self.pending()
+        largest = self._largest_id()
+        pending = self.pending(after=self._complete_to or 0)
         total = len(pending)
         if progress is not None and total:
             progress(0, total)
@@ -186,7 +186,7 @@ class SearchIndex:
         if total > CHUNK:
             with self._writing():
                 self.conn.execute("INSERT INTO words(words) VALUES ('optimize')")
-        self._checked = version
+        self._complete_to = largest
         return total
 
     def _texts(self, ids: list[int]) -> Iterator[tuple[int, str, str]]:
