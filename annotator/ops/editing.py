@@ -60,8 +60,10 @@ def create_span(
     *,
     span_id: int | None = None,
     entity_id: int | None = None,
+    by: str | None = None,
 ) -> Span:
-    """Add a span (trimmed of surrounding white space) to an annotator's layer."""
+    """Add a span (trimmed of surrounding white space) to an annotator's layer; ``by`` is who
+    made the edit when it is not the layer's own annotator (a reviewer editing gold)."""
     if project.schema.label(label) is None:
         raise EditError(f"label {label} is not in the project's schema")
     document = project.documents.get(document_id)
@@ -87,7 +89,13 @@ def create_span(
         span = project.spans.get(new_id)
         _mark_in_progress(project, document_id, annotator, time)
         _audit(
-            project, annotator, "create", document_id, new_id, after=_span_record(span), time=time
+            project,
+            by or annotator,
+            "create",
+            document_id,
+            new_id,
+            after=_span_record(span),
+            time=time,
         )
     return span
 

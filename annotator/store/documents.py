@@ -19,6 +19,16 @@ _SPAN_COUNT = (
 )
 
 
+def _where(name_filter: str, open_threads: bool) -> str:
+    """The list's filter: a part of the name, and only documents with open discussions."""
+    conditions = []
+    if name_filter:
+        conditions.append("d.name LIKE :filter ESCAPE '\\'")
+    if open_threads:
+        conditions.append("d.id IN (SELECT document_id FROM threads WHERE resolved = 0)")
+    return f"WHERE {' AND '.join(conditions)}" if conditions else ""
+
+
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -53,18 +63,22 @@ class Documents:
         row = self.db.execute("SELECT name FROM documents WHERE id = ?", [document_id]).fetchone()
         return row[0] if row else None
 
-    def count(self, name_filter: str = "") -> int:
-        if not name_filter:
-            return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+    def count(self, name_filter: str = "", open_threads: bool = False) -> int:
+        where = _where(name_filter, open_threads)
         return self.db.execute(
-            "SELECT count(*) FROM documents WHERE name LIKE ? ESCAPE '\\'", [_like(name_filter)]
+            f"SELECT count(*) FROM documents d {where}", {"filter": _like(name_filter)}
         ).fetchone()[0]
 
     def page(
-        self, annotator: str, offset: int, limit: int, name_filter: str = ""
+        self,
+        annotator: str,
+        offset: int,
+        limit: int,
+        name_filter: str = "",
+        open_threads: bool = False,
     ) -> list[DocumentSummary]:
         """One page of the document list, in import order, with the annotator's status."""
-        where = "WHERE d.name LIKE :filter ESCAPE '\\'" if name_filter else ""
+        where = _where(name_filter, open_threads)
         rows = self.db.execute(
             f"SELECT d.id, d.name, d.length, {_STATUS}, "
             f"{_SPAN_COUNT} "
@@ -87,31 +101,32 @@ class Documents:
         ).fetchone()
         return DocumentSummary(*row) if row else None
 
-    def row_of(self, document_id: int, name_filter: str = "") -> int | None:
-        """Where a document stands in the (filtered) list, counting from 0."""
-        if (
-            self.db.execute("SELECT 1 FROM documents WHERE id = ?", [document_id]).fetchone()
-            is None
-        ):
+    def row_of(
+        self, document_id: int, name_filter: str = "", open_threads: bool = False
+    ) -> int | None:
+        """Where a document stands in the (filtered) list, counting from 0; None if not in it."""
+        where = _where(name_filter, open_threads)
+        params = {"id": document_id, "filter": _like(name_filter)}
+        inside = self.db.execute(
+            f"SELECT 1 FROM documents d {where} {'AND' if where else 'WHERE'} d.id = :id", params
+        ).fetchone()
+        if inside is None:
             return None
-        if name_filter:
-            row = self.db.execute(
-                "SELECT (SELECT name LIKE :f ESCAPE '\\' FROM documents WHERE id = :id), "
-                "count(*) FROM documents WHERE id < :id AND name LIKE :f ESCAPE '\\'",
-                {"id": document_id, "f": _like(name_filter)},
-            ).fetchone()
-            return row[1] if row[0] else None
         return self.db.execute(
-            "SELECT count(*) FROM documents WHERE id < ?", [document_id]
+            f"SELECT count(*) FROM documents d {where} {'AND' if where else 'WHERE'} d.id < :id",
+            params,
         ).fetchone()[0]
 
-    def neighbour(self, document_id: int, step: int, name_filter: str = "") -> int | None:
+    def neighbour(
+        self, document_id: int, step: int, name_filter: str = "", open_threads: bool = False
+    ) -> int | None:
         """The next (step 1) or previous (step -1) document in list order."""
         op, order = (">", "ASC") if step > 0 else ("<", "DESC")
-        where = "AND name LIKE :f ESCAPE '\\'" if name_filter else ""
+        where = _where(name_filter, open_threads)
         row = self.db.execute(
-            f"SELECT id FROM documents WHERE id {op} :id {where} ORDER BY id {order} LIMIT 1",
-            {"id": document_id, "f": _like(name_filter)},
+            f"SELECT d.id FROM documents d {where} {'AND' if where else 'WHERE'} d.id {op} :id "
+            f"ORDER BY d.id {order} LIMIT 1",
+            {"id": document_id, "filter": _like(name_filter)},
         ).fetchone()
         return row[0] if row else None
 

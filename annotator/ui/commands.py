@@ -5,28 +5,36 @@ from __future__ import annotations
 from typing import Any
 
 from annotator.core.model import Status
-from annotator.ops import editing
+from annotator.ops import adjudicating, editing
 from annotator.ops.editing import DeletedSpan
 from annotator.ui.session import EditCommand, Session
 
 
 class CreateSpan(EditCommand):
     def __init__(
-        self, session: Session, document_id: int, label: str, start: int, end: int
+        self,
+        session: Session,
+        document_id: int,
+        label: str,
+        start: int,
+        end: int,
+        layer: str | None = None,
     ) -> None:
         super().__init__(session, document_id, f"Mark {label}")
         self.label, self.start, self.end = label, start, end
+        self.layer = layer  # None: the annotator's own layer; GOLD when a reviewer edits gold
         self.span_id: int | None = None
 
     def apply(self) -> None:
         span = editing.create_span(
             self.project,
             self.document_id,
-            self.annotator,
+            self.layer or self.annotator,
             self.label,
             self.start,
             self.end,
             span_id=self.span_id,
+            by=self.annotator,
         )
         self.span_id = span.id
         self.start, self.end = span.start, span.end
@@ -154,3 +162,30 @@ class Unlink(EditCommand):
             relation_id=relation.id,
         )
         self.session.spansChanged.emit(self.document_id, [])
+
+
+class AcceptSpan(EditCommand):
+    """Put one annotator's version of a span into gold (replacing gold versions of it)."""
+
+    def __init__(
+        self, session: Session, document_id: int, span_id: int, replacing: tuple[int, ...] = ()
+    ) -> None:
+        super().__init__(session, document_id, "Accept into gold")
+        self.span_id = span_id
+        self.replacing = replacing
+        self.accepted: adjudicating.Accepted | None = None
+
+    def apply(self) -> None:
+        self.accepted = adjudicating.accept(
+            self.project, self.span_id, self.annotator, replacing=self.replacing
+        )
+        gold = self.accepted.gold
+        self.setText(f"Accept {gold.label} «{gold.text}» into gold")
+        self.session.spansChanged.emit(self.document_id, [(gold.start, gold.end)])
+        self.session.documentChanged.emit(self.document_id)
+
+    def revert(self) -> None:
+        adjudicating.undo_accept(self.project, self.accepted, self.annotator)
+        gold = self.accepted.gold
+        self.session.spansChanged.emit(self.document_id, [(gold.start, gold.end)])
+        self.session.documentChanged.emit(self.document_id)

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Signal
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHeaderView,
+    QLineEdit,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.ui.models.documents import DocumentListModel
 
@@ -19,6 +26,8 @@ class DocumentList(QWidget):
         self.filter.setPlaceholderText("Filter by name…")
         self.filter.setClearButtonEnabled(True)
         layout.addWidget(self.filter)
+        self.open_threads = QCheckBox("Only documents with open discussions")
+        layout.addWidget(self.open_threads)
         self.view = QTreeView()
         self.view.setRootIsDecorated(False)
         self.view.setUniformRowHeights(True)  # what keeps 100,000 rows instant
@@ -27,15 +36,21 @@ class DocumentList(QWidget):
         self.model: DocumentListModel | None = None
         self._quiet = False
         self.filter.textChanged.connect(self._filter)
+        self.open_threads.toggled.connect(lambda _on: self._filter(self.filter.text()))
 
-    def set_model(self, model: DocumentListModel) -> None:
+    def set_model(self, model) -> None:
+        """The ordinary list (DocumentListModel) or the review order (ReviewListModel)."""
         self.model = model
         self.view.setModel(model)
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        for column in range(1, model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, 90)
+        filterable = isinstance(model, DocumentListModel)
+        self.filter.setEnabled(filterable)
+        self.open_threads.setEnabled(filterable)
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
 
     def _row_changed(self, current, _previous) -> None:
@@ -47,7 +62,7 @@ class DocumentList(QWidget):
 
     def _filter(self, text: str) -> None:
         if self.model is not None:
-            self.model.set_filter(text)
+            self.model.set_filter(text, self.open_threads.isChecked())
 
     def show_document(self, document_id: int) -> None:
         """Select a document's row without reopening it."""

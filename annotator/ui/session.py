@@ -59,6 +59,10 @@ class Session(QObject):
     def mark_saved(self) -> None:
         self.saved.emit(datetime.now().strftime("%H:%M:%S"))
 
+    def clear_undo(self) -> None:
+        for stack in self._stacks.values():
+            stack.clear()
+
     def set_annotator(self, annotator: str) -> None:
         self.annotator = annotator
         for stack in self._stacks.values():

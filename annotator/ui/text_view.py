@@ -268,8 +268,8 @@ class TextView(QTextEdit):
                     lines.append(f"&nbsp;&nbsp;{html.escape(relation.role)} → {argument}")
         return f"<p style='white-space:pre'>{'<br>'.join(lines)}</p>"
 
-    def mark_arguments(self, spans: list[Span], color: str | None) -> None:
-        """Wavy underlines, in the event's colour, under the arguments of the selected event."""
+    def mark_spans(self, spans: list[Span], color: str | None) -> None:
+        """Wavy underlines in ``color`` under some spans (an event's arguments, disagreements)."""
         selections = []
         for span in spans:
             selection = QTextEdit.ExtraSelection()

@@ -28,6 +28,7 @@ class DocumentListModel(QAbstractTableModel):
         self.project = project
         self.annotator = annotator
         self.name_filter = ""
+        self.open_threads = False  # only documents with open discussions
         self._count = project.documents.count()
         self._pages: dict[int, list[DocumentSummary]] = {}
 
@@ -71,7 +72,7 @@ class DocumentListModel(QAbstractTableModel):
             if len(self._pages) > 64:
                 self._pages.clear()
             self._pages[page] = self.project.documents.page(
-                self.annotator, page * PAGE, PAGE, self.name_filter
+                self.annotator, page * PAGE, PAGE, self.name_filter, self.open_threads
             )
         rows = self._pages[page]
         offset = row - page * PAGE
@@ -82,14 +83,21 @@ class DocumentListModel(QAbstractTableModel):
         return summary.id if summary else None
 
     def row_of(self, document_id: int) -> int | None:
-        return self.project.documents.row_of(document_id, self.name_filter)
+        return self.project.documents.row_of(document_id, self.name_filter, self.open_threads)
+
+    def neighbour(self, document_id: int, step: int) -> int | None:
+        return self.project.documents.neighbour(
+            document_id, step, self.name_filter, self.open_threads
+        )
 
     # -- changes ------------------------------------------------------------------------------
 
-    def set_filter(self, text: str) -> None:
+    def set_filter(self, text: str, open_threads: bool | None = None) -> None:
         self.beginResetModel()
         self.name_filter = text.strip()
-        self._count = self.project.documents.count(self.name_filter)
+        if open_threads is not None:
+            self.open_threads = open_threads
+        self._count = self.project.documents.count(self.name_filter, self.open_threads)
         self._pages.clear()
         self.endResetModel()
 
@@ -105,7 +113,7 @@ class DocumentListModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         """Re-read rows after changes made elsewhere, keeping the view where it is."""
-        count = self.project.documents.count(self.name_filter)
+        count = self.project.documents.count(self.name_filter, self.open_threads)
         if count != self._count:
             self.reload()
             return

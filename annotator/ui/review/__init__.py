@@ -1,0 +1,1 @@
+"""The review screens: layers side by side, disagreements, adjudication, agreement."""

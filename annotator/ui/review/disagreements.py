@@ -1,0 +1,89 @@
+"""The list of a document's disagreements, in text order, walked with F8 / Shift+F8."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from annotator.core.model import Span
+from annotator.core.text import isolate
+from annotator.review.diff import Disagreement, Kind
+
+Index = QModelIndex | QPersistentModelIndex
+
+KIND_NAMES = {
+    Kind.MISSING: "missing span",
+    Kind.BOUNDARY: "boundary",
+    Kind.LABEL: "label",
+    Kind.ATTRIBUTE: "attribute",
+    Kind.ROLE: "role",
+}
+KIND_COLORS = {
+    Kind.MISSING: "#c62828",
+    Kind.BOUNDARY: "#ef6c00",
+    Kind.LABEL: "#6a1b9a",
+    Kind.ATTRIBUTE: "#1565c0",
+    Kind.ROLE: "#2e7d32",
+}
+
+
+def version(span: Span | None) -> str:
+    if span is None:
+        return "—"
+    return f"{span.label} {isolate('«' + span.text + '»')}"
+
+
+def details(item: Disagreement) -> str:
+    if item.kind == Kind.MISSING:
+        return f"not marked by {item.missing_from}"
+    parts = []
+    for name, (first, second) in item.differences.items():
+        parts.append(f"{name}: {first!r} / {second!r}")
+    return "; ".join(parts)
+
+
+class DisagreementModel(QAbstractTableModel):
+    HEADERS: ClassVar[tuple[str, ...]] = (
+        "Kind",
+        "Annotators",
+        "First version",
+        "Second",
+        "What differs",
+    )
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: list[Disagreement] = []
+
+    def set_items(self, items: list[Disagreement]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        item = self.items[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                KIND_NAMES.get(item.kind, item.kind),
+                " / ".join(item.annotators),
+                version(item.first),
+                version(item.second),
+                details(item),
+            )[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == 0:
+            return QColor(KIND_COLORS.get(item.kind, "#000000"))
+        return None

@@ -1,0 +1,79 @@
+"""The document list in review order: documents two or more annotators annotated, worst
+agreement first, so that a lead starts where the work is."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from annotator.review.agreement import DocumentAgreement
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class ReviewListModel(QAbstractTableModel):
+    HEADERS: ClassVar[tuple[str, ...]] = ("Document", "Exact F1", "Overlap F1", "Annotators")
+
+    def __init__(self, documents: list[DocumentAgreement]) -> None:
+        super().__init__()
+        self.documents = sorted(documents, key=lambda d: (d.exact_f1, d.overlap_f1, d.id))
+        self._rows = {d.id: row for row, d in enumerate(self.documents)}
+        self.name_filter = ""
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.documents)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        document = self.documents[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                document.name,
+                f"{document.exact_f1:.2f}",
+                f"{document.overlap_f1:.2f}",
+                ", ".join(document.annotators),
+            )[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column in (1, 2):
+            value = document.exact_f1 if column == 1 else document.overlap_f1
+            return QColor("#c62828" if value < 0.6 else "#ef6c00" if value < 0.85 else "#2e7d32")
+        if role == Qt.ItemDataRole.UserRole:
+            return document.id
+        return None
+
+    # the document list's interface
+    def document_id(self, row: int) -> int | None:
+        return self.documents[row].id if 0 <= row < len(self.documents) else None
+
+    def row_of(self, document_id: int) -> int | None:
+        return self._rows.get(document_id)
+
+    def neighbour(self, document_id: int, step: int) -> int | None:
+        row = self.row_of(document_id)
+        return self.document_id(row + step) if row is not None else None
+
+    def set_filter(self, text: str, open_threads: bool | None = None) -> None:
+        """Filtering is offered by the ordinary list; review order keeps every row."""
+
+    def document_changed(self, document_id: int) -> None:
+        row = self.row_of(document_id)
+        if row is not None:
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+
+    def refresh(self) -> None:
+        if self.documents:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self.documents) - 1, len(self.HEADERS) - 1)
+            )
+
+    def set_annotator(self, annotator: str) -> None:
+        """The review order does not depend on who is looking."""

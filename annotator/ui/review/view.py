@@ -1,0 +1,294 @@
+"""Review of one document: the annotators' layers and gold side by side, the disagreements
+listed in text order, and one key to accept a version into gold.
+
+Keys: F8 / Shift+F8 next and previous disagreement; 1–9 accept that annotator's version of
+the current disagreement; A accepts the span clicked in an annotator's pane; in the gold pane
+the label keys, Delete and the mouse edit gold like any layer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import GOLD, Span
+from annotator.core.tokens import snap
+from annotator.ops import reviewing
+from annotator.review.diff import Disagreement
+from annotator.ui import commands
+from annotator.ui.review.disagreements import DisagreementModel
+from annotator.ui.review.panes import ReviewPanes
+
+if TYPE_CHECKING:
+    from annotator.ui.session import Session
+
+DISAGREEMENT_COLOR = "#c62828"
+
+
+class ReviewView(QWidget):
+    status = Signal(str)  # a message for the status bar
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = None
+        self.document_id: int | None = None
+        self.text = ""
+        self.chosen: list[str] | None = None  # annotators to compare (None: all who annotated)
+        self.layers: list[str] = []
+        self.spans: list[Span] = []
+        self.current = -1
+        self.candidate: Span | None = None
+        self.font_size = 15.0
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        self.summary = QLabel()
+        bar.addWidget(self.summary, 1)
+        self.who = QToolButton()
+        self.who.setText("Annotators ▾")
+        self.who.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.who.setMenu(QMenu(self.who))
+        bar.addWidget(self.who)
+        self.accept_agreed_button = QPushButton("Accept all agreed")
+        self.accept_agreed_button.setToolTip(
+            "Every span all annotators of this document marked the same way goes to gold"
+        )
+        bar.addWidget(self.accept_agreed_button)
+        column.addLayout(bar)
+        split = QSplitter(Qt.Orientation.Vertical)
+        self.panes = ReviewPanes()
+        split.addWidget(self.panes)
+        self.table = QTableView()
+        self.model = DisagreementModel()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for number, width in enumerate((110, 130, 220, 220)):
+            header.resizeSection(number, width)
+        split.addWidget(self.table)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        column.addWidget(split, 1)
+        self.table.clicked.connect(lambda index: self.go_to(index.row()))
+        self.panes.spanClicked.connect(self._span_clicked)
+        self.table.installEventFilter(self)
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def show_document(self, session: Session, document_id: int) -> None:
+        self.session = session
+        project = session.project
+        document = project.documents.get(document_id)
+        if document is None:
+            return
+        keep = self.current if document_id == self.document_id else 0
+        self.document_id = document_id
+        self.text = document.text
+        self.spans = project.spans.for_document(document_id)
+        relations = project.relations.for_document(document_id)
+        present = sorted({s.annotator for s in self.spans if s.annotator != GOLD})
+        compared = [a for a in (self.chosen or present) if a in present or self.chosen]
+        self._fill_annotator_menu(present)
+        layers = [*compared, GOLD]
+        if layers != self.layers:
+            label_keys = frozenset(label.key for label in project.schema.labels if label.key)
+            self.panes.set_layers(layers, self.font_size, label_keys)
+            for pane in self.panes.panes:
+                pane.view.installEventFilter(self)
+                if pane.layer == GOLD:
+                    pane.view.labelKey.connect(self._gold_label_key)
+                    pane.view.deleteRequested.connect(self._gold_delete)
+            self.layers = layers
+        colors = {label.id: label.color for label in project.schema.labels}
+        self.panes.show_document(document.text, self.spans, colors, relations)
+        items = (
+            reviewing.document_disagreements(project, document_id, compared)
+            if len(compared) >= 2
+            else []
+        )
+        self.model.set_items(items)
+        self._mark_disagreements(items)
+        self.summary.setText(self._summary(compared, items))
+        self.current = -1
+        if items:
+            self.go_to(min(keep, len(items) - 1) if keep >= 0 else 0)
+
+    def _summary(self, compared: list[str], items: list[Disagreement]) -> str:
+        if len(compared) < 2:
+            return "Fewer than two annotators have annotated this document: nothing to compare."
+        count = len(items)
+        return (
+            f"{count} disagreement{'s' * (count != 1)} between {', '.join(compared)} — "
+            "F8 next, Shift+F8 previous, 1–9 accept that annotator's version, A accept the "
+            "clicked span"
+        )
+
+    def _fill_annotator_menu(self, present: list[str]) -> None:
+        menu = self.who.menu()
+        menu.clear()
+        for name in present:
+            action = QAction(name, menu, checkable=True)
+            action.setChecked(self.chosen is None or name in self.chosen)
+            action.toggled.connect(lambda _on: self._annotators_changed())
+            menu.addAction(action)
+
+    def _annotators_changed(self) -> None:
+        self.chosen = [a.text() for a in self.who.menu().actions() if a.isChecked()]
+        if self.session is not None and self.document_id is not None:
+            self.show_document(self.session, self.document_id)
+
+    def _mark_disagreements(self, items: list[Disagreement]) -> None:
+        for pane in self.panes.panes:
+            involved = {
+                s.id: s
+                for item in items
+                for s in (*item.spans, *item.fillers)
+                if s.annotator == pane.layer
+            }
+            pane.view.mark_spans(list(involved.values()), DISAGREEMENT_COLOR)
+
+    # -- walking the disagreements -----------------------------------------------------------
+
+    def go_to(self, row: int) -> None:
+        items = self.model.items
+        if not items:
+            return
+        row %= len(items)
+        self.current = row
+        item = items[row]
+        self.table.selectionModel().select(
+            self.model.index(row, 0),
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(self.model.index(row, 0))
+        for pane in self.panes.panes:
+            mine = next((s for s in item.spans if s.annotator == pane.layer), None)
+            pane.view.select_span(mine.id if mine else None, scroll=False)
+            pane.view.select_range(item.start, item.start)
+        self.candidate = item.first or item.second
+        self.status.emit(f"Disagreement {row + 1} of {len(items)}")
+
+    def step(self, direction: int) -> None:
+        if self.model.items:
+            self.go_to(self.current + direction if self.current >= 0 else 0)
+
+    # -- accepting ---------------------------------------------------------------------------
+
+    def accept_version(self, number: int) -> None:
+        """Accept annotator ``number``'s (1-based) version of the current disagreement."""
+        if not 1 <= number <= len(self.layers) - 1 or self.current < 0:
+            return
+        layer = self.layers[number - 1]
+        item = self.model.items[self.current]
+        span = next((s for s in item.spans if s.annotator == layer), None)
+        if span is None:
+            self.status.emit(f"{layer} has no version of this; nothing to accept")
+            return
+        self.accept(span)
+
+    def accept(self, span: Span) -> None:
+        if self.session is None or span.annotator == GOLD:
+            return
+        gold = [s for s in self.spans if s.annotator == GOLD]
+        replacing = tuple(
+            g.id
+            for g in gold
+            if g.start < span.end
+            and span.start < g.end
+            and (g.label == span.label or (g.start, g.end) == (span.start, span.end))
+            and (g.start, g.end, g.label) != (span.start, span.end, span.label)
+        )
+        self.session.push(commands.AcceptSpan(self.session, self.document_id, span.id, replacing))
+
+    def refresh(self) -> None:
+        if self.session is not None and self.document_id is not None:
+            self.show_document(self.session, self.document_id)
+
+    # -- gold, edited like any layer ---------------------------------------------------------
+
+    def _gold_pane(self):
+        return self.panes.pane(GOLD)
+
+    def _gold_label_key(self, key: str) -> None:
+        project = self.session.project
+        label = project.schema.label_for_key(key)
+        view = self._gold_pane().view
+        if label is None:
+            return
+        selection = view.selection()
+        if selection is not None:
+            start, end = snap(
+                self.text, *selection, keep_proclitics=project.schema.clitics == "exclude"
+            )
+            if start < end:
+                self.session.push(
+                    commands.CreateSpan(self.session, self.document_id, label.id, start, end, GOLD)
+                )
+            return
+        span = view.by_id.get(view.highlighter.selected)
+        if span is not None and span.label != label.id:
+            self.session.push(
+                commands.UpdateSpan(self.session, self.document_id, span.id, label=label.id)
+            )
+
+    def _gold_delete(self) -> None:
+        view = self._gold_pane().view
+        span = view.by_id.get(view.highlighter.selected)
+        if span is not None:
+            self.session.push(commands.DeleteSpan(self.session, self.document_id, span.id))
+
+    def _span_clicked(self, layer: str, span_id: int | None) -> None:
+        pane = self.panes.pane(layer)
+        pane.view.select_span(span_id, scroll=False)
+        span = pane.view.by_id.get(span_id) if span_id is not None else None
+        if layer != GOLD:
+            self.candidate = span
+            if span is not None:
+                self.status.emit(f"A accepts {layer}'s {span.label} «{span.text}» into gold")
+
+    # -- keys --------------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() != QEvent.Type.KeyPress:
+            return super().eventFilter(watched, event)
+        key: QKeyEvent = event
+        in_gold = self._gold_pane() is not None and watched is self._gold_pane().view
+        if key.key() == Qt.Key.Key_F8:
+            self.step(-1 if key.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1)
+            return True
+        if not in_gold and key.text().isdigit() and key.text() != "0":
+            self.accept_version(int(key.text()))
+            return True
+        if not in_gold and key.text().lower() == "a" and self.candidate is not None:
+            self.accept(self.candidate)
+            return True
+        return super().eventFilter(watched, event)
+
+    def point_of(self, layer: str, offset: int) -> QPoint:
+        """Where a character of a pane is on screen (for tests and tooltips)."""
+        view = self.panes.pane(layer).view
+        cursor = view.textCursor()
+        cursor.setPosition(view.positions.qt(offset))
+        return view.cursorRect(cursor).center()
