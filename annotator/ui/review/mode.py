@@ -33,6 +33,7 @@ class ReviewMode:
         self.window = window
         self.view = ReviewView()
         self.active = False
+        self._sizes: list[int] = []
         self.view.status.connect(lambda text: window.statusBar().showMessage(text, 5000))
         self.view.accept_agreed_button.clicked.connect(self.accept_agreed_here)
 
@@ -45,12 +46,16 @@ class ReviewMode:
         self.active = on
         if on:
             self.view.font_size = window.text_view.font_size()
+            self._sizes = window.splitter.sizes()
+            total = sum(self._sizes)
+            window.splitter.setSizes([200, total - 480, 280])  # room for the panes
             window.center.setCurrentWidget(self.view)
             self.order_by_agreement()
             if window.document_id is not None and self.view.document_id != window.document_id:
                 self.view.show_document(window.session, window.document_id)
         else:
             window.center.setCurrentIndex(0)
+            window.splitter.setSizes(self._sizes)
             window.documents.set_model(DocumentListModel(window.project, window.annotator))
             if window.document_id is not None:
                 window.open_document(window.document_id)

@@ -70,6 +70,21 @@ class ReviewPanes(QSplitter):
             pane.view.show_document(text, layer_spans, colors)
             pane.set_count(len(layer_spans))
 
+    def show_offset(self, offset: int) -> None:
+        """Bring the same place of the text to a third of the way down every pane."""
+        self._syncing = True
+        try:
+            for pane in self.panes:
+                view = pane.view
+                cursor = view.textCursor()
+                cursor.setPosition(view.positions.qt(offset))
+                view.setTextCursor(cursor)
+                bar = view.verticalScrollBar()
+                line = view.cursorRect(cursor).top() + bar.value()
+                bar.setValue(max(0, line - view.viewport().height() // 3))
+        finally:
+            self._syncing = False
+
     def _follow(self, source: Pane, value: int) -> None:
         """Scroll every pane with the one scrolled (same text, same width, same lines)."""
         if self._syncing:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,6 +59,7 @@ class ReviewView(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         bar.addWidget(self.summary, 1)
         self.who = QToolButton()
         self.who.setText("Annotators ▾")
@@ -89,6 +90,8 @@ class ReviewView(QWidget):
         split.addWidget(self.table)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        split.setSizes([560, 180])
+        self.table.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # an English table
         column.addWidget(split, 1)
         self.table.clicked.connect(lambda index: self.go_to(index.row()))
         self.panes.spanClicked.connect(self._span_clicked)
@@ -186,7 +189,7 @@ class ReviewView(QWidget):
         for pane in self.panes.panes:
             mine = next((s for s in item.spans if s.annotator == pane.layer), None)
             pane.view.select_span(mine.id if mine else None, scroll=False)
-            pane.view.select_range(item.start, item.start)
+        QTimer.singleShot(0, lambda: self.panes.show_offset(item.start))  # once laid out
         self.candidate = item.first or item.second
         self.status.emit(f"Disagreement {row + 1} of {len(items)}")
 
