@@ -36,6 +36,7 @@ from annotator.ui.panels.annotations import AnnotationsPanel
 from annotator.ui.panels.attributes import AttributesPanel
 from annotator.ui.panels.discussion import DiscussionPanel
 from annotator.ui.panels.guidelines import GuidelinesPanel
+from annotator.ui.panels.history import HistoryPanel
 from annotator.ui.panels.labels import LabelPalette
 from annotator.ui.review.mode import ReviewMode
 from annotator.ui.schema_editor import open_schema_editor
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.annotations = AnnotationsPanel()
         self.guidelines = GuidelinesPanel()
         self.discussion = DiscussionPanel()
+        self.history = HistoryPanel()
         self.coding = AttributesPanel()
         self.side_tabs = QTabWidget()
         self.coder = Coding(self)
@@ -99,6 +101,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.annotations, "Annotations")
         self.side_tabs.addTab(self.guidelines, "Guidelines")
         self.side_tabs.addTab(self.discussion, "Discussion")
+        self.side_tabs.addTab(self.history, "History")
         side.addWidget(self.side_tabs)
         side.addWidget(self.coding)
         side.setStretchFactor(1, 1)
@@ -360,6 +363,8 @@ class MainWindow(QMainWindow):
         self.annotations.show_span(self.selected_span)
         self.coder.show()
         self.discussion.set_context(self.session, self.document_id, self.selected())
+        span_id = self.selected_span
+        self.history.show_entries(self.project.audit.for_span(span_id) if span_id else [])
 
     @property
     def linking_from(self) -> int | None:
@@ -458,6 +463,12 @@ class MainWindow(QMainWindow):
 
     def snap_toggled(self, on: bool) -> None:
         self.settings.snap_to_words = on
+
+    def show_invisibles(self, on: bool) -> None:
+        """Show bidi marks, zero-width joiners and other invisible characters (they are in the
+        text and count in offsets either way)."""
+        self.text_view.show_invisibles(on)
+        self.settings.q.setValue("view/show_invisibles", on)
 
     def switch_annotator(self) -> None:
         name, ok = QInputDialog.getText(self, "Annotator", "Annotate as:", text=self.annotator)

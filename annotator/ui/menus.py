@@ -107,6 +107,12 @@ def build(window: MainWindow) -> None:
     _action(window, view, "Zoom &in", lambda: window.zoom(1), ["Ctrl+=", "Ctrl++"])
     _action(window, view, "Zoom &out", lambda: window.zoom(-1), "Ctrl+-")
     _action(window, view, "&Reset zoom", lambda: window.zoom(0), "Ctrl+0")
+    window.invisibles_action = QAction("Show &invisible characters (bidi marks, joiners)", window)
+    window.invisibles_action.setCheckable(True)
+    window.invisibles_action.setShortcut("Ctrl+Shift+I")
+    window.invisibles_action.toggled.connect(window.show_invisibles)
+    view.addAction(window.invisibles_action)
+    window.addAction(window.invisibles_action)
 
     who = bar.addMenu("&Annotator")
     _action(window, who, "&Switch annotator…", window.switch_annotator)

@@ -89,6 +89,13 @@ class TextView(QTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.reveal_visible()
 
+    def show_invisibles(self, on: bool) -> None:
+        option = self.document().defaultTextOption()
+        flags = option.flags()
+        flag = QTextOption.Flag.ShowDefaultIgnorables
+        option.setFlags(flags | flag if on else flags & ~flag)
+        self.document().setDefaultTextOption(option)
+
     def reveal_visible(self) -> None:
         """Format the paragraphs on screen, and a screenful either side."""
         viewport = self.viewport()

@@ -80,3 +80,35 @@ def test_a_window_notes_that_it_has_the_project_and_removes_the_note_on_close(qt
     assert session.here and session.annotator == "samira"
     window.close()
     assert locking.sessions(folder) == []
+
+
+def test_the_history_of_a_span_shows_who_changed_it(qtbot, make_window):
+    window = make_window([{"text": TEXT}])
+    span = mark(qtbot, window, "طائرات", Qt.Key.Key_1)
+    press(qtbot, window, Qt.Key.Key_2)  # relabel
+    window.select_span(span.id)
+    rows = [
+        [window.history.item(r, c).text() for c in range(4)]
+        for r in range(window.history.rowCount())
+    ]
+    assert [row[1:3] for row in rows] == [["samira", "create"], ["samira", "update"]]
+    assert "ACTOR" in rows[1][3] and "LOCATION" in rows[1][3]
+
+
+def test_invisible_characters_are_shown_on_request(qtbot, make_window):
+    from PySide6.QtGui import QTextOption
+
+    window = make_window([{"text": "قال\u200f المصدر إن ISIS\u200e هاجم"}])
+    flag = QTextOption.Flag.ShowDefaultIgnorables
+    assert not window.text_view.document().defaultTextOption().flags() & flag
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_I,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.text_view.document().defaultTextOption().flags() & flag
+    start = window.text.index("ISIS")
+    select(window, start, start + 5)  # the LRM after it is inside the selection and the span
+    window.snap_box.setChecked(False)
+    press(qtbot, window, Qt.Key.Key_1)
+    assert window.selected().text == "ISIS\u200e"

@@ -1,0 +1,59 @@
+"""The audit trail of the selected span: who created, changed or deleted it, and when."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from annotator.store.audit import AuditEntry
+
+
+def _when(time: str) -> str:
+    try:
+        return datetime.fromisoformat(time).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return time
+
+
+def _change(before: Any, after: Any) -> str:
+    if isinstance(before, dict) and isinstance(after, dict):
+        keys = [k for k in after if before.get(k) != after.get(k)] or list(after)
+        return "; ".join(f"{k}: {before.get(k)!r} → {after.get(k)!r}" for k in keys)
+    if after is not None and before is None:
+        if isinstance(after, dict) and "label" in after:
+            return f"{after.get('label')} «{after.get('text', '')}»"
+        return str(after)
+    if before is not None and after is None:
+        return (
+            f"was {before.get('label')} «{before.get('text', '')}»"
+            if isinstance(before, dict)
+            else str(before)
+        )
+    return ""
+
+
+class HistoryPanel(QTableWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 4, parent)
+        self.setHorizontalHeaderLabels(["When", "Who", "What", "Change"])
+        self.verticalHeader().hide()
+        self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((140, 80, 70)):
+            header.resizeSection(column, width)
+
+    def show_entries(self, entries: list[AuditEntry]) -> None:
+        self.setRowCount(len(entries))
+        for row, entry in enumerate(entries):
+            values = (
+                _when(entry.time),
+                entry.annotator,
+                entry.action,
+                _change(entry.before, entry.after),
+            )
+            for column, value in enumerate(values):
+                self.setItem(row, column, QTableWidgetItem(value))
