@@ -84,6 +84,8 @@ class MainWindow(QMainWindow):
         self.heartbeat.timeout.connect(lambda: self.claim and self.claim.refresh())
         if settings.geometry is not None:
             self.restoreGeometry(settings.geometry)
+        if settings.q.value("view/show_invisibles", False) in (True, "true"):
+            self.invisibles_action.setChecked(True)
 
     # -- building ----------------------------------------------------------------------------
 
