@@ -49,10 +49,13 @@ def _span_from_annotation(item: Any, number: int) -> SpanRecord:
     )
 
 
+_SEQUENCES = (list, tuple)  # a tuple of types: isinstance takes it faster than list | tuple
+
+
 def _span_from_triple(item: Any, number: int) -> SpanRecord:
-    if not isinstance(item, list | tuple) or len(item) != 3 or not isinstance(item[2], str):
+    if not isinstance(item, _SEQUENCES) or len(item) != 3 or not isinstance(item[2], str):
         raise InputError(f"'label' entry {number} must be [start, end, \"LABEL\"], got {item!r}")
-    return SpanRecord(start=item[0], end=item[1], label=item[2])
+    return SpanRecord(item[0], item[1], item[2])  # start, end, label
 
 
 def _message(item: Any, where: str) -> MessageRecord:

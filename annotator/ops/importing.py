@@ -25,6 +25,7 @@ from annotator.ops.progress import Progress
 from annotator.store.project import Project, now
 
 FOLDER_FORMATS = ((".ann", "brat"), (".tsv", "webanno"))  # what a folder of such files holds
+SPANS_PER_INSERT = 400  # new spans written together (of several records) in one statement
 
 
 def default_annotator() -> str:
@@ -111,6 +112,13 @@ class Importer:
         self.read = 0  # records read so far, over every file of the import
         self.report = ImportReport()
         self.time = now()
+        self._waiting: list[tuple] = []  # new spans held back for one bulk insert
+
+    def flush(self) -> None:
+        """Write the spans held back. :meth:`add_all` does it; a caller of :meth:`add` must."""
+        if self._waiting:
+            self.project.spans.add_many(self._waiting, self.time)
+            self._waiting = []
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -121,6 +129,9 @@ class Importer:
         return {label.id: label.kind for label in self.project.schema.labels}
 
     def add(self, record: PreparedRecord) -> None:
+        """Add one record. Its new spans without an id in the file wait to be written with
+        those of the next records, in one statement (:meth:`flush`); reading spans, or writing
+        one on its own, writes them first, so ids come in the order they always did."""
         project, report = self.project, self.report
         report.records += 1
         document_id = project.documents.id_for_sha256(record.sha256)
@@ -132,26 +143,29 @@ class Importer:
             existing: dict[str, dict[tuple[int, int, str], int]] = {}
         else:
             report.documents_matched += 1
+            self.flush()
             existing = {
                 layer: project.spans.keys(document_id, layer)
                 for layer in {span.annotator for span in record.spans}
             }
         ids: dict[str, int] = {}
-        fresh = []
+        fresh: list[tuple] = []
         kinds = self.kinds if any(span.entity for span in record.spans) else {}
         for span in record.spans:
-            layer = existing.setdefault(span.annotator, {})
+            layer = existing.get(span.annotator)
+            if layer is None:
+                layer = existing[span.annotator] = {}
             identity = (span.start, span.end, span.label)
-            report.annotators.add(span.annotator)
-            if identity in layer:
+            span_id = layer.get(identity)
+            if span_id is not None:
                 report.spans_already_there += 1
-                span_id = layer[identity]
             else:
                 entity_id = (
                     project.entities.ensure(kinds[span.label], span.entity) if span.entity else None
                 )
                 needs_id = span.key is not None or span.provenance is not None
                 if needs_id:
+                    self.flush()  # those of earlier records first, as if written already
                     span_id = project.spans.add(
                         document_id,
                         span.annotator,
@@ -182,8 +196,10 @@ class Importer:
                 report.spans_added += 1
             if span.key is not None:
                 ids[span.key] = span_id
-        if fresh:
-            project.spans.add_many(fresh, self.time)
+        report.annotators.update(existing)  # the layers of every span of the record
+        self._waiting += fresh
+        if len(self._waiting) >= SPANS_PER_INSERT:
+            self.flush()
         for relation in record.relations:
             source, target = ids[relation.source], ids[relation.target]
             annotator = relation.annotator or project.spans.get(source).annotator
@@ -196,6 +212,7 @@ class Importer:
             project.progress.set(document_id, annotator, status, self.time)
             report.annotators.add(annotator)
         if record.threads:
+            self.flush()
             threads, _comments = discussing.add_threads(project, document_id, record.threads, ids)
             report.threads_added += threads
 
@@ -240,6 +257,7 @@ class Importer:
             self.read += 1
             if self.progress is not None:
                 self.progress(self.read, None)
+        self.flush()
         if unknown:
             listed = ", ".join(
                 f"{label} (first in record {n})" for label, n in sorted(unknown.items())
