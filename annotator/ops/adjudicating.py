@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.model import GOLD, Relation, Span, Status
-from annotator.ops.editing import DeletedSpan, EditError
+from annotator.ops.editing import DeletedSpan, EditError, put_back
 from annotator.review.adjudicate import (
     ACCEPTED,
     AGREED,
@@ -198,31 +198,7 @@ def undo_accept(project: Project, accepted: Accepted, adjudicator: str) -> None:
             for link in accepted.links:
                 project.relations.delete(link.id)
         for deleted in accepted.replaced:
-            span = deleted.span
-            project.spans.add(
-                span.document_id,
-                span.annotator,
-                span.label,
-                span.start,
-                span.end,
-                span.text,
-                span.attributes,
-                entity_id=span.entity_id,
-                provenance=span.provenance,
-                time=time,
-                span_id=span.id,
-            )
-            for relation in deleted.relations:
-                if project.spans.get(relation.source) and project.spans.get(relation.target):
-                    project.relations.add(
-                        relation.document_id,
-                        relation.annotator,
-                        relation.source,
-                        relation.target,
-                        relation.role,
-                        time=time,
-                        relation_id=relation.id,
-                    )
+            put_back(project, deleted, time)
         project.audit.record(
             time, adjudicator, "undo accept", gold.document_id, gold.id, before=_span_record(gold)
         )

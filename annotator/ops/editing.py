@@ -111,35 +111,42 @@ def delete_span(project: Project, span_id: int, annotator: str) -> DeletedSpan:
     return DeletedSpan(span, relations)
 
 
+def put_back(project: Project, deleted: DeletedSpan, time: str) -> None:
+    """Re-insert a deleted span under its old id, with those of its links whose other end
+    still exists (inside the caller's transaction)."""
+    span = deleted.span
+    project.spans.add(
+        span.document_id,
+        span.annotator,
+        span.label,
+        span.start,
+        span.end,
+        span.text,
+        span.attributes,
+        entity_id=span.entity_id,
+        provenance=span.provenance,
+        time=time,
+        span_id=span.id,
+    )
+    for relation in deleted.relations:
+        if project.spans.get(relation.source) and project.spans.get(relation.target):
+            project.relations.add(
+                relation.document_id,
+                relation.annotator,
+                relation.source,
+                relation.target,
+                relation.role,
+                time=time,
+                relation_id=relation.id,
+            )
+
+
 def restore_span(project: Project, deleted: DeletedSpan, annotator: str) -> Span:
     """Put a deleted span back under its old id, with the links it had."""
     span = deleted.span
     time = now()
     with project.write():
-        project.spans.add(
-            span.document_id,
-            span.annotator,
-            span.label,
-            span.start,
-            span.end,
-            span.text,
-            span.attributes,
-            entity_id=span.entity_id,
-            provenance=span.provenance,
-            time=time,
-            span_id=span.id,
-        )
-        for relation in deleted.relations:
-            if project.spans.get(relation.source) and project.spans.get(relation.target):
-                project.relations.add(
-                    relation.document_id,
-                    relation.annotator,
-                    relation.source,
-                    relation.target,
-                    relation.role,
-                    time=time,
-                    relation_id=relation.id,
-                )
+        put_back(project, deleted, time)
         _audit(project, annotator, "restore", span.document_id, span.id, after=_span_record(span))
     return project.spans.get(span.id)
 

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from annotator.core.model import Span
 from annotator.ui.highlighter import BACKGROUND_ALPHA, tint
-
-Index = QModelIndex | QPersistentModelIndex
+from annotator.ui.models.table import Index, TableModel
 
 
 def attributes_text(span: Span) -> str:
     return "; ".join(f"{k}={v}" for k, v in span.attributes.items() if v not in (None, ""))
 
 
-class SpanTableModel(QAbstractTableModel):
+class SpanTableModel(TableModel):
     HEADERS = ("Label", "Text", "Annotator", "Attributes")
 
     def __init__(self) -> None:
@@ -35,16 +34,8 @@ class SpanTableModel(QAbstractTableModel):
     def row_of(self, span_id: int) -> int | None:
         return next((i for i, s in enumerate(self.spans) if s.id == span_id), None)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.spans)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+    def row_count(self) -> int:
+        return len(self.spans)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         span = self.spans[index.row()]

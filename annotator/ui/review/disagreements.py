@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from annotator.core.model import Span
 from annotator.core.text import isolate
 from annotator.review.diff import Disagreement, Kind
-
-Index = QModelIndex | QPersistentModelIndex
+from annotator.ui.models.table import Index, TableModel
 
 KIND_NAMES = {
     Kind.MISSING: "missing span",
@@ -44,7 +43,7 @@ def details(item: Disagreement) -> str:
     return "; ".join(parts)
 
 
-class DisagreementModel(QAbstractTableModel):
+class DisagreementModel(TableModel):
     HEADERS: ClassVar[tuple[str, ...]] = (
         "Kind",
         "Annotators",
@@ -62,16 +61,8 @@ class DisagreementModel(QAbstractTableModel):
         self.items = list(items)
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+    def row_count(self) -> int:
+        return len(self.items)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self.items[index.row()]

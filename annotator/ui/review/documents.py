@@ -5,15 +5,14 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from annotator.review.agreement import DocumentAgreement
+from annotator.ui.models.table import Index, TableModel
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class ReviewListModel(QAbstractTableModel):
+class ReviewListModel(TableModel):
     HEADERS: ClassVar[tuple[str, ...]] = ("Document", "Exact F1", "Overlap F1", "Annotators")
 
     def __init__(self, documents: list[DocumentAgreement]) -> None:
@@ -22,16 +21,8 @@ class ReviewListModel(QAbstractTableModel):
         self._rows = {d.id: row for row, d in enumerate(self.documents)}
         self.name_filter = ""
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.documents)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
+    def row_count(self) -> int:
+        return len(self.documents)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         document = self.documents[index.row()]
