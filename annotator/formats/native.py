@@ -268,8 +268,7 @@ def write_json(stream: TextIO, header: dict[str, Any], documents: Iterable[dict[
 def write_jsonl(stream: TextIO, documents: Iterable[dict[str, Any]]) -> int:
     count = 0
     for document in documents:
-        stream.write(json.dumps(document, ensure_ascii=False))
-        stream.write("\n")
+        stream.write(json.dumps(document, ensure_ascii=False) + "\n")  # one write, not two
         count += 1
     return count
 

@@ -149,4 +149,5 @@ class Documents:
 
 
 def _document(row: tuple) -> Document:
-    return Document(id=row[0], name=row[1], text=row[2], sha256=row[3], meta=json.loads(row[4]))
+    meta = json.loads(row[4]) if row[4] != "{}" else {}
+    return Document(row[0], row[1], row[2], row[3], meta)  # id, name, text, sha256, meta

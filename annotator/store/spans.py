@@ -16,17 +16,19 @@ _COLUMNS = "id, document_id, annotator, label, start, end, text, attributes, ent
 
 
 def _span(row: tuple) -> Span:
+    # positional, in the order of _COLUMNS and of Span's fields: an export builds millions
+    id_, document_id, annotator, label, start, end, text, attributes, entity_id, provenance = row
     return Span(
-        id=row[0],
-        document_id=row[1],
-        annotator=row[2],
-        label=row[3],
-        start=row[4],
-        end=row[5],
-        text=row[6],
-        attributes=json.loads(row[7]) if row[7] != "{}" else {},
-        entity_id=row[8],
-        provenance=json.loads(row[9]) if row[9] else None,
+        id_,
+        document_id,
+        annotator,
+        label,
+        start,
+        end,
+        text,
+        json.loads(attributes) if attributes != "{}" else {},
+        entity_id,
+        json.loads(provenance) if provenance else None,
     )
 
 
@@ -176,8 +178,7 @@ class Spans:
                 "ORDER BY document_id, start, end DESC, id",
                 [annotator],
             )
-        for row in rows:
-            yield _span(row)
+        yield from map(_span, rows)
 
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM spans").fetchone()[0]

@@ -7,12 +7,14 @@ of 100,000 documents runs five queries, not five per document.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from operator import attrgetter, itemgetter
 from typing import Generic, TypeVar
 
 from annotator.core.model import AnnotatedDocument
 from annotator.store.project import Project
 
 T = TypeVar("T")
+_DOCUMENT_ID = attrgetter("document_id")
 
 
 class _Grouped(Generic[T]):
@@ -25,19 +27,24 @@ class _Grouped(Generic[T]):
 
     def take(self, document_id: int) -> list[T]:
         taken = []
-        while self._next is not None and self._document_of(self._next) <= document_id:
-            if self._document_of(self._next) == document_id:
-                taken.append(self._next)
-            self._next = next(self._items, None)
+        document_of, items, item = self._document_of, self._items, self._next
+        while item is not None:
+            owner = document_of(item)
+            if owner > document_id:
+                break
+            if owner == document_id:
+                taken.append(item)
+            item = next(items, None)
+        self._next = item
         return taken
 
 
 def iter_annotated(project: Project, annotator: str | None = None) -> Iterator[AnnotatedDocument]:
     """Every document with its spans, relations, statuses (of one layer, or all) and threads."""
-    spans = _Grouped(project.spans.iter_all(annotator), lambda s: s.document_id)
-    relations = _Grouped(project.relations.iter_all(annotator), lambda r: r.document_id)
-    progress = _Grouped(project.progress.iter_all(), lambda row: row[0])
-    threads = _Grouped(project.comments.iter_all(), lambda t: t.document_id)
+    spans = _Grouped(project.spans.iter_all(annotator), _DOCUMENT_ID)
+    relations = _Grouped(project.relations.iter_all(annotator), _DOCUMENT_ID)
+    progress = _Grouped(project.progress.iter_all(), itemgetter(0))
+    threads = _Grouped(project.comments.iter_all(), _DOCUMENT_ID)
     for document in project.documents.iter_all():
         status = {
             name: value
