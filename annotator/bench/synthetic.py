@@ -123,3 +123,22 @@ def records(count: int, spans_each: int = 25, seed: int = 7) -> Iterator[dict]:
     for number in range(count):
         text = article(rng)
         yield {"name": f"article-{number:06d}", "text": text, "label": spans(rng, text, spans_each)}
+
+
+def colleague(record: dict, rng: random.Random) -> dict:
+    """The same article as another annotator might have marked it: most spans the same, some
+    relabelled, some a word shorter, some left out, and now and then one more."""
+    text, marked = record["text"], []
+    for start, end, label in record["label"]:
+        roll = rng.random()
+        if roll < 0.08:
+            continue
+        if roll < 0.16:
+            label = rng.choice([other for other in LABELS if other != label])
+        elif roll < 0.24:
+            space = text.rfind(" ", start, end)
+            end = space if space > start else end
+        marked.append([start, end, label])
+    if rng.random() < 0.5:
+        marked += spans(rng, text, 1)
+    return {"name": record["name"], "text": text, "label": marked}
