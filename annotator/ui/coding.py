@@ -47,7 +47,7 @@ class Coding:
             window.text_view.mark_spans([], None)
             return
         relations = window.relations
-        names = {s.id: s.text for s in window.text_view.spans}
+        names = {i: s.text for i, s in window.text_view.by_id.items()}
         links = [(r.id, r.role, names.get(r.target, "?")) for r in relations if r.source == span.id]
         linked_from = [
             f"{r.role} of {isolate('«' + names.get(r.source, '?') + '»')}"

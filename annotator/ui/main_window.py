@@ -317,7 +317,7 @@ class MainWindow(QMainWindow):
             same = next(
                 (
                     s
-                    for s in self.text_view.spans
+                    for s in self.text_view.highlighter.spans_touching(start, end)
                     if (s.start, s.end, s.label) == (start, end, label_id)
                 ),
                 None,

@@ -22,17 +22,21 @@ class SpanTableModel(TableModel):
     def __init__(self) -> None:
         super().__init__()
         self.spans: list[Span] = []
+        self._rows: dict[int, int] | None = None
         self.colors: dict[str, str] = {}
 
     def set_spans(self, spans: list[Span], colors: dict[str, str]) -> None:
         """``spans`` in text order (as the store and the window keep them)."""
         self.beginResetModel()
         self.spans = list(spans)
+        self._rows: dict[int, int] | None = None  # span id -> row, built when first asked
         self.colors = colors
         self.endResetModel()
 
     def row_of(self, span_id: int) -> int | None:
-        return next((i for i, s in enumerate(self.spans) if s.id == span_id), None)
+        if self._rows is None:
+            self._rows = {s.id: row for row, s in enumerate(self.spans)}
+        return self._rows.get(span_id)
 
     def row_count(self) -> int:
         return len(self.spans)
