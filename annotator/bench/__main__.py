@@ -11,10 +11,11 @@ import argparse
 import os
 import platform
 import shutil
-import sqlite3
 import sys
 import tempfile
 from pathlib import Path
+
+from annotator.store.baseline import sqlite_version
 
 
 def _cpu() -> str:
@@ -40,7 +41,7 @@ def _memory() -> str:
 def machine() -> str:
     return (
         f"{_cpu()}, {os.cpu_count()} cores, {_memory()}, {platform.system()} "
-        f"{platform.release()}, Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}"
+        f"{platform.release()}, Python {platform.python_version()}, SQLite {sqlite_version()}"
     )
 
 

@@ -20,6 +20,11 @@ BATCH = 1000  # documents per executemany
 _CREATED = "2026-01-01T00:00:00.000+00:00"
 
 
+def sqlite_version() -> str:
+    """The version of the SQLite library Python uses (figures depend on it)."""
+    return sqlite3.sqlite_version
+
+
 def _connect(database: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(database, isolation_level=None)
     conn.execute("PRAGMA journal_mode = WAL")
