@@ -6,7 +6,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from annotator.core.errors import ProjectError
+from annotator.core.schema import load_preset
 from annotator.ops.importing import import_files
+from annotator.store import backups
+from annotator.store.project import Project
 from annotator.ui.panels import search as search_panel
 from annotator.ui.panels.search import MATCH_ROLE, SearchPanel
 from tests.conftest import write_jsonl
@@ -104,3 +108,31 @@ def test_a_large_project_is_indexed_in_the_background_then_searched(
     assert panel.indexing is not None
     qtbot.waitUntil(lambda: panel.model.rowCount() == 10, timeout=10000)
     assert panel.status.text() == "10 articles"
+
+
+def test_nothing_is_written_before_the_first_search(qtbot, project, tmp_path):
+    import_files(project, [write_jsonl(tmp_path / "articles.jsonl", ARTICLES)])
+    widget = SearchPanel()
+    qtbot.addWidget(widget)
+    widget.set_project(project)
+    assert not (project.folder / "cache").exists()
+    widget.search("قصفت")
+    assert (project.folder / "cache").exists()
+    widget.set_project(None)
+
+
+def test_leaving_the_project_lets_a_backup_be_restored(qtbot, tmp_path):
+    folder = tmp_path / "restorable"
+    with Project.create(folder, load_preset("conflict")) as project:
+        import_files(project, [write_jsonl(tmp_path / "articles.jsonl", ARTICLES)])
+    saved = backups.create(folder)
+    widget = SearchPanel()
+    qtbot.addWidget(widget)
+    with Project.open(folder) as project:
+        widget.set_project(project)
+        widget.search("قصفت")
+        assert widget.model.rowCount() == 1
+    with pytest.raises(ProjectError):
+        backups.restore(folder, saved.name)  # the panel still reads the project
+    widget.set_project(None)
+    backups.restore(folder, saved.name)

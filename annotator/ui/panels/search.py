@@ -227,18 +227,15 @@ class SearchPanel(QWidget):
         self.view.activated.connect(self._chosen)
 
     def set_project(self, project: Project | None) -> None:
-        """Search this project from now on (None: no project); stops indexing the last one."""
+        """Search this project from now on (None: none). Stops indexing the last one and closes
+        the connection to its index: a backup can be restored only when no connection is open.
+        Nothing is opened or written until the first search."""
         self._stop_indexing()
         if self.searcher is not None:
             self.searcher.close()
         self.project, self.searcher = project, None
         self.model.show(None, None)
         self.status.clear()
-        if project is not None:
-            try:
-                self.searcher = CorpusSearch(project)
-            except AnnotatorError as error:
-                self.status.setText(str(error))
 
     def search(self, text: str | None = None) -> None:
         """Search for ``text`` (default: what the box holds)."""
@@ -248,13 +245,15 @@ class SearchPanel(QWidget):
             self.field.setText(text)
             self.field.blockSignals(False)
         query = self.field.text().strip()
-        if self.searcher is None or not query:
+        if self.project is None or not query:
             self.model.show(None, None)
             self.status.clear()
             return
         if self.indexing is not None:
             return  # the search runs when the index is ready
         try:
+            if self.searcher is None:
+                self.searcher = CorpusSearch(self.project)
             if self.searcher.outdated() > INLINE:
                 self._start_indexing()
                 return
