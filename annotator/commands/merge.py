@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from annotator.commands.base import RAW, plural
+from annotator.commands.base import RAW
 from annotator.ops import merging
 from annotator.store.project import Project
 
@@ -70,21 +70,7 @@ def run(args: argparse.Namespace) -> int:
             annotator=args.annotator,
             encoding=args.encoding,
         )
-    print(
-        f"Merged {args.source}: {plural(report.documents_matched, 'document')} matched, "
-        f"{report.documents_added} added."
-    )
-    for name, layer in sorted(report.layers.items()):
-        print(
-            f"  {name}: {plural(layer.documents, 'document')} updated "
-            f"({layer.unchanged} already as in the source); spans {layer.spans_added} added, "
-            f"{layer.spans_changed} changed, {layer.spans_removed} removed; links "
-            f"{layer.relations_added} added, {layer.relations_removed} removed"
-        )
-    if report.threads_added or report.comments_added:
-        print(
-            f"  discussion: {report.threads_added} threads, {report.comments_added} comments added"
-        )
+    print("\n".join(report.summary_lines(str(args.source))))
     for line in report.notes():
         print(f"note: {line}", file=sys.stderr)
     for line in report.problems():

@@ -77,3 +77,22 @@ class MergeReport:
                     "those edits were replaced by the source's version, as asked"
                 )
         return found
+
+    def summary_lines(self, source: str) -> list[str]:
+        """What the merge did, in words: the command line prints these, the window shows them."""
+        lines = [
+            f"Merged {source}: {self.documents_matched} document"
+            f"{'s' * (self.documents_matched != 1)} matched, {self.documents_added} added."
+        ]
+        for name, layer in sorted(self.layers.items()):
+            lines.append(
+                f"  {name}: {layer.documents} document{'s' * (layer.documents != 1)} updated "
+                f"({layer.unchanged} already as in the source); spans {layer.spans_added} added, "
+                f"{layer.spans_changed} changed, {layer.spans_removed} removed; links "
+                f"{layer.relations_added} added, {layer.relations_removed} removed"
+            )
+        if self.threads_added or self.comments_added:
+            lines.append(
+                f"  discussion: {self.threads_added} threads, {self.comments_added} comments added"
+            )
+        return lines

@@ -38,6 +38,7 @@ from annotator.ui.panels.discussion import DiscussionPanel
 from annotator.ui.panels.guidelines import GuidelinesPanel
 from annotator.ui.panels.history import HistoryPanel
 from annotator.ui.panels.labels import LabelPalette
+from annotator.ui.panels.search import SearchPanel
 from annotator.ui.review.mode import ReviewMode
 from annotator.ui.schema_editor import open_schema_editor
 from annotator.ui.session import Session
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.documents = DocumentList()
+        self.search = SearchPanel()
+        self.left_tabs = QTabWidget()
         self.text_view = TextView(font_size=settings.font_size)
         self.find_bar = FindBar()
         self.palette_panel = LabelPalette()
@@ -108,8 +111,10 @@ class MainWindow(QMainWindow):
         side.addWidget(self.coding)
         side.setStretchFactor(1, 1)
         side.setStretchFactor(2, 1)
+        self.left_tabs.addTab(self.documents, "Documents")
+        self.left_tabs.addTab(self.search, "Search")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.documents)
+        self.splitter.addWidget(self.left_tabs)
         self.splitter.addWidget(self.center)
         self.splitter.addWidget(side)
         self.splitter.setSizes([250, 720, 400])
@@ -140,6 +145,7 @@ class MainWindow(QMainWindow):
         self.annotations.spanSelected.connect(self._span_from_panel)
         self.annotations.activated.connect(self._span_activated_in_panel)
         self.discussion.spanChosen.connect(lambda span_id: self.select_span(span_id, scroll=True))
+        self.search.matchChosen.connect(self.show_match)
         self.find_bar.matchChosen.connect(self.text_view.select_range)
         self.find_bar.closed.connect(self.text_view.setFocus)
 
@@ -182,6 +188,7 @@ class MainWindow(QMainWindow):
         self._update_title()
         self._update_status()
         self._data_version = project.data_version()
+        self.search.set_project(project)
         self.watch.start()
         self.heartbeat.start()
         project_actions.back_up_in_background(self, project.folder)
@@ -454,6 +461,18 @@ class MainWindow(QMainWindow):
 
     # -- small commands ----------------------------------------------------------------------
 
+    def show_match(self, document_id: int, start: int, end: int) -> None:
+        """A corpus-search match: open its document and select it, so a label key marks it."""
+        if document_id != self.document_id:
+            self.open_document(document_id)
+        self.text_view.select_range(start, end)
+        self.text_view.setFocus()
+
+    def open_search(self) -> None:
+        self.left_tabs.setCurrentWidget(self.search)
+        self.search.field.setFocus()
+        self.search.field.selectAll()
+
     def open_find(self) -> None:
         selection = self.text_view.selection()
         self.find_bar.open(selection[1] if selection else 0)
@@ -497,6 +516,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return None
         folder = self.session.project.folder
+        self.search.set_project(None)
         self.watch.stop()
         self.heartbeat.stop()
         self.session.close()

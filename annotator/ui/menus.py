@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QCheckBox, QToolButton
 
 from annotator.core.model import Status
-from annotator.ui import project_actions
+from annotator.ui import project_actions, transfer
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -42,11 +42,12 @@ def build(window: MainWindow) -> None:
         window,
         file_menu,
         "&Import articles…",
-        lambda: project_actions.import_files(window),
+        lambda: transfer.import_files(window),
         "Ctrl+I",
     )
-    _action(window, file_menu, "&Export…", lambda: project_actions.export_project(window), "Ctrl+E")
-    _action(window, file_menu, "&Merge a colleague's work…", lambda: project_actions.merge(window))
+    _action(window, file_menu, "Import a &folder…", lambda: transfer.import_folder(window))
+    _action(window, file_menu, "&Export…", lambda: transfer.export_project(window), "Ctrl+E")
+    _action(window, file_menu, "&Merge a colleague's work…", lambda: transfer.merge(window))
     file_menu.addSeparator()
     _action(window, file_menu, "Back up now", lambda: project_actions.back_up(window))
     _action(window, file_menu, "Restore a backup…", lambda: project_actions.restore(window))
@@ -64,6 +65,7 @@ def build(window: MainWindow) -> None:
     window.addActions([window.undo_action, window.redo_action])
     edit.addSeparator()
     _action(window, edit, "&Find…", window.open_find, QKeySequence.StandardKey.Find)
+    _action(window, edit, "Search &all articles…", window.open_search, "Ctrl+Shift+F")
     window.delete_action = _action(window, edit, "&Delete span", window.delete_selected_span)
     _action(window, edit, "&Link event to an argument…", window.coder.start_linking, "Ctrl+L")
     _action(window, edit, "Code the selected span", window.coder.focus, "F2")

@@ -1,4 +1,4 @@
-"""File-menu actions: new, open, recent, import, export (dialogs around the shared operations)."""
+"""File-menu actions: new, open, recent, backups, and the note that a window has a project."""
 
 from __future__ import annotations
 
@@ -13,8 +13,6 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from annotator.core import schema as schemas
 from annotator.core.errors import AnnotatorError, ProjectError
-from annotator.formats import registry
-from annotator.ops import exporting, importing, merging
 from annotator.store import backups, locking
 from annotator.store.project import Project
 
@@ -78,50 +76,6 @@ def fill_recent_menu(window: MainWindow) -> None:
         action.triggered.connect(lambda _=False, f=folder: open_folder(window, Path(f)))
         menu.addAction(action)
     menu.setEnabled(bool(window.settings.recent))
-
-
-def import_files(window: MainWindow) -> None:
-    if window.project is None:
-        return
-    patterns = " ".join(
-        f"*{ext}" for name in registry.readable() for ext in registry.FORMATS[name].extensions
-    )
-    files, _ = QFileDialog.getOpenFileNames(
-        window, "Import articles", filter=f"Articles ({patterns})"
-    )
-    if not files:
-        return
-    try:
-        with _Busy():
-            report = importing.import_files(window.project, files, annotator=window.annotator)
-    except AnnotatorError as error:
-        window.show_error(error)
-        return
-    window.documents.model.reload()
-    window.statusBar().showMessage(f"Imported: {report.summary()}.", 8000)
-    if window.document_id is None and window.project.documents.first_id() is not None:
-        window.open_document(window.project.documents.first_id())
-
-
-def export_project(window: MainWindow) -> None:
-    if window.project is None:
-        return
-    names = registry.writable()
-    fmt, ok = QInputDialog.getItem(window, "Export", "Format:", names, 0, False)
-    if not ok:
-        return
-    path, _ = QFileDialog.getSaveFileName(window, "Export to", f"{window.project.name}.{fmt}")
-    if not path:
-        return
-    try:
-        with _Busy():
-            report = exporting.export(window.project, fmt, path)
-    except AnnotatorError as error:
-        window.show_error(error)
-        return
-    window.statusBar().showMessage(
-        f"Wrote {report.documents} documents and {report.spans} spans to {path}.", 8000
-    )
 
 
 def claim(window: MainWindow, folder: Path) -> locking.Session:
@@ -205,25 +159,3 @@ def restore(window: MainWindow) -> None:
         f"Restored {chosen.name}; the project as it was just before is kept as {before.name}.",
         15000,
     )
-
-
-def merge(window: MainWindow) -> None:
-    """Bring a colleague's project folder or export file into this project."""
-    if window.project is None:
-        return
-    source, _ = QFileDialog.getOpenFileName(
-        window, "Merge a colleague's project (its project.sqlite) or export file",
-        filter="Projects and exports (*.sqlite *.json *.jsonl)",
-    )  # fmt: skip
-    if not source:
-        return
-    try:
-        with _Busy():
-            report = merging.merge(window.project, source, by=window.annotator)
-    except AnnotatorError as error:
-        window.show_error(error)
-        return
-    window.documents.model.reload()
-    if window.document_id is not None:
-        window.open_document(window.document_id)
-    QMessageBox.information(window, "Merge", report.summary())

@@ -15,6 +15,7 @@ from annotator.ui.models.documents import DocumentListModel
 from annotator.ui.review.dashboard import AgreementDashboard
 from annotator.ui.review.documents import ReviewListModel
 from annotator.ui.review.view import ReviewView
+from annotator.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
@@ -60,14 +61,27 @@ class ReviewMode:
             if window.document_id is not None:
                 window.open_document(window.document_id)
 
+    def _agreement(self, show_error: bool = True):
+        """Agreement over the whole project, measured in a worker with progress and Cancel."""
+        outcome = run_task(
+            self.window,
+            "Agreement",
+            self.window.project.folder,
+            lambda project, progress: reviewing.agreement(project, progress=progress),
+            show_error=show_error,
+        )
+        return outcome.result if outcome.ok else None
+
     def order_by_agreement(self) -> None:
         """The documents two or more annotators annotated, worst agreement first."""
         window = self.window
-        try:
-            with _Busy():
-                agreement = reviewing.agreement(window.project)
-        except AnnotatorError as error:
-            window.statusBar().showMessage(str(error), 6000)
+        agreement = self._agreement(show_error=False)
+        if agreement is None:
+            window.statusBar().showMessage(
+                "Fewer than two annotators: review mode shows the layers, with nothing to "
+                "compare yet.",
+                6000,
+            )
             return
         window.documents.set_model(ReviewListModel(agreement.documents))
         if agreement.documents:  # start where the work is: the worst document
@@ -124,13 +138,10 @@ class ReviewMode:
         window = self.window
         if window.project is None:
             return
-        try:
-            with _Busy():
-                agreement = reviewing.agreement(window.project)
-                progress = reviewing.progress(window.project)
-        except AnnotatorError as error:
-            window.show_error(error)
+        agreement = self._agreement()
+        if agreement is None:
             return
+        progress = reviewing.progress(window.project)
         dialog = AgreementDashboard(agreement, progress, window.project.documents.count(), window)
         dialog.documentChosen.connect(window.open_document)
         dialog.show()

@@ -1,0 +1,101 @@
+"""Import, export, merge and corpus search from the window, run off the GUI thread."""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from annotator.core.schema import load_preset
+from annotator.ops.importing import import_files
+from annotator.store.project import Project
+from annotator.ui import transfer
+from tests.conftest import write_jsonl
+from tests.ui.test_window import press
+
+TEXT = "قصفت طائرات مواقع في قرية المعماري"
+
+
+def test_importing_from_the_window_adds_documents_and_can_add_unknown_labels(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    window = make_window([{"text": TEXT}])
+    coded = write_jsonl(
+        tmp_path / "other-tool.jsonl",
+        [{"text": "وصلت عائلات إلى الحسكة", "label": [[16, 22, "GPE"]]}],
+    )
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes,
+    )
+    transfer.run_import(window, [str(coded)])
+    assert asked and "GPE" in asked[0]
+    assert window.documents.model.rowCount() == 2
+    assert "GPE" in window.palette_panel.buttons  # the schema change reached the palette
+    second = window.documents.model.document_id(1)
+    assert [s.text for s in window.project.spans.for_document(second)] == ["الحسكة"]
+
+
+def test_a_failed_import_changes_nothing(qtbot, make_window, tmp_path, monkeypatch):
+    window = make_window([{"text": TEXT}])
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"text": "نص"}\n{"text": \n', encoding="utf-8")
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    transfer.run_import(window, [str(broken)])
+    assert warnings and "broken.jsonl, line 2" in warnings[0]
+    assert window.project.documents.count() == 1
+
+
+def test_exporting_one_layer_from_the_window(qtbot, make_window, tmp_path, monkeypatch):
+    window = make_window([{"text": TEXT, "label": [[5, 11, "ACTOR"]]}])
+    out = tmp_path / "samira.jsonl"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+
+    def choose(dialog):
+        dialog.format.setCurrentIndex(dialog.format.findData("jsonl"))
+        dialog.layer.setCurrentIndex(dialog.layer.findData("samira"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(transfer.ExportDialog, "exec", choose)
+    transfer.export_project(window)
+    (document,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert [a["text"] for a in document["annotations"]] == ["طائرات"]
+
+
+def test_merging_a_colleagues_project_from_the_window(qtbot, make_window, tmp_path, monkeypatch):
+    window = make_window([{"text": TEXT}])
+    with Project.create(tmp_path / "omar", load_preset("conflict")) as colleague:
+        import_files(
+            colleague,
+            [write_jsonl(tmp_path / "o.jsonl", [{"text": TEXT, "label": [[21, 34, "LOCATION"]]}])],
+            annotator="omar",
+        )
+    monkeypatch.setattr(
+        QFileDialog,
+        "getOpenFileName",
+        lambda *a, **k: (str(tmp_path / "omar" / "project.sqlite"), ""),
+    )
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    transfer.merge(window)
+    assert "1 document matched" in shown[0]
+    assert [s.text for s in window.project.spans.for_document(1, "omar")] == ["قرية المعماري"]
+
+
+def test_a_corpus_search_match_opens_and_is_marked_with_a_label_key(qtbot, make_window):
+    window = make_window(
+        [{"text": "خبر أول", "name": "a"}, {"text": "😀 مواقع في قريه المعماري", "name": "b"}]
+    )
+    window.open_search()
+    window.search.field.setText("قرية")
+    window.search.search()
+    qtbot.waitUntil(lambda: window.search.model.rowCount() == 1, timeout=10000)
+    window.search.view.activated.emit(window.search.model.index(0, 0))
+    assert window.project.documents.name(window.document_id) == "b"
+    press(qtbot, window, Qt.Key.Key_2)
+    (span,) = window.project.spans.for_document(window.document_id)
+    assert (span.text, span.label) == ("قريه", "LOCATION")
