@@ -102,7 +102,7 @@ def test_a_large_project_is_indexed_in_the_background_then_searched(
     monkeypatch.setattr(search_panel, "INLINE", 3)
     more = [{"text": f"غارة على الميادين رقم {n}"} for n in range(10)]
     import_files(project, [write_jsonl(tmp_path / "more.jsonl", more)])
-    panel.set_project(project)  # a fresh panel: nothing indexed in this session
+    panel.set_project(project)  # as when the window opens the project: nothing indexed yet
     panel.search("الميادين")
     assert panel.status.text().startswith("Preparing the search index")
     assert panel.indexing is not None
