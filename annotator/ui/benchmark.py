@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
 import statistics
 import subprocess
 import sys
@@ -102,6 +103,7 @@ def run(characters: int = 100_000, span_count: int = 5_000, repeats: int = 5) ->
         creating.append(time.perf_counter() - start)
     spans_shown = len(view.spans)
     window.close()
+    shutil.rmtree(folder, ignore_errors=True)
     return {
         "characters": len(text),
         "spans": spans_shown,
@@ -132,13 +134,15 @@ def launch(folder: Path) -> dict:
     """Start a window on the project at ``folder`` in a new process; returns the seconds from
     starting the process to a window that lists documents and has answered an event, and
     the process's peak resident memory (Linux: ``ru_maxrss``)."""
-    settings = Path(tempfile.mkdtemp(prefix="annotator-launch-")) / "settings.ini"
+    scratch = Path(tempfile.mkdtemp(prefix="annotator-launch-"))
+    settings = scratch / "settings.ini"
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
     command = [sys.executable, "-m", "annotator.ui.benchmark", "launch", str(folder), str(settings)]
     started = time.time()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, env=env, text=True)
     output = child.stdout.read() if child.stdout else ""
     _, status, usage = os.wait4(child.pid, 0)
+    shutil.rmtree(scratch, ignore_errors=True)
     child.returncode = os.waitstatus_to_exitcode(status)
     ready = [line.split()[1] for line in output.splitlines() if line.startswith("ready ")]
     if child.returncode != 0 or not ready:

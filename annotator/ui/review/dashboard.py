@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.reports import charts
 from annotator.review.agreement import Agreement
 
 
@@ -58,6 +57,8 @@ class ChartTab(QWidget):
         column.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
 
     def save(self) -> None:
+        from annotator.reports import charts
+
         path, _ = QFileDialog.getSaveFileName(
             self, "Save chart", f"{self.name}.png", "Images (*.png *.svg)"
         )
@@ -72,6 +73,8 @@ class AgreementDashboard(QDialog):
     documentChosen = Signal(int)
 
     def __init__(self, agreement: Agreement, progress: dict, total: int, parent=None) -> None:
+        from annotator.reports import charts  # matplotlib: loaded when a chart is first drawn
+
         super().__init__(parent)
         self.setWindowTitle("Agreement")
         self.resize(980, 700)
