@@ -117,7 +117,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.left_tabs)
         self.splitter.addWidget(self.center)
         self.splitter.addWidget(side)
-        self.splitter.setSizes([250, 720, 400])
+        self.splitter.setSizes([290, 690, 400])
         side.setSizes([120, 330, 350])
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import Qt
 
 from annotator.core.model import DocumentSummary, Status
+from annotator.core.text import is_rtl
 from annotator.store.project import Project
 from annotator.ui.models.table import Index, TableModel
 
@@ -48,7 +49,9 @@ class DocumentListModel(TableModel):
                 self.STATUS_MARK.get(summary.status, summary.status),
                 summary.spans,
             )[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+        if role == Qt.ItemDataRole.TextAlignmentRole and (
+            column == 2 or (column == 0 and is_rtl(summary.name))
+        ):  # counts, and names that read right to left, sit on the right
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return summary.id

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from annotator.core.model import Span
+from annotator.core.text import is_rtl
 from annotator.ui.highlighter import BACKGROUND_ALPHA, tint
 from annotator.ui.models.table import Index, TableModel
 
@@ -46,6 +47,8 @@ class SpanTableModel(TableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (span.label, span.text, span.annotator, attributes_text(span))[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 1 and is_rtl(span.text):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and column == 0:
             return tint(self.colors.get(span.label, "#808080"), BACKGROUND_ALPHA)
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
