@@ -278,6 +278,20 @@ def _read(fmt: str, path: Path, encoding: str, options: dict[str, Any]) -> Itera
     return reader(path, encoding, options=options)
 
 
+def labels_in(
+    paths: Iterable[str | Path], fmt: str | None = None, encoding: str = "utf-8"
+) -> set[str]:
+    """The labels the files' spans use (read once, nothing written): what an import dialog
+    offers to map onto the project's labels or add to its schema."""
+    found: set[str] = set()
+    encoding = check_encoding(encoding)
+    for path in map(Path, paths):
+        chosen = fmt or detect_format(path)
+        for record in _read(chosen, path, encoding, new_options()):
+            found.update(span.label for span in record.spans)
+    return found
+
+
 def _check_flags(flags: dict[str, Any], formats: set[str]) -> None:
     """A format option given for an import with no file it applies to is a mistake."""
     for name, value in flags.items():

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QInputDialog,
+    QLabel,
     QMessageBox,
 )
 
@@ -25,8 +26,6 @@ from annotator.ui.tasks import run_task
 
 if TYPE_CHECKING:
     from annotator.ui.main_window import MainWindow
-
-UNKNOWN_LABELS = "labels not in the project's schema"
 
 
 def import_files(window: MainWindow) -> None:
@@ -51,6 +50,48 @@ def import_folder(window: MainWindow) -> None:
         run_import(window, [folder])
 
 
+class LabelMapDialog(QDialog):
+    """For each label the files use and the project lacks: which label it becomes, or add it."""
+
+    ADD = "add it to the schema as a new label"
+
+    def __init__(self, window: MainWindow, unknown: list[str]) -> None:
+        super().__init__(window)
+        self.setWindowTitle("Labels from elsewhere")
+        form = QFormLayout(self)
+        form.addRow(QLabel("These labels are not in the project's schema:"))
+        labels = window.project.schema.label_ids
+        self.choices: dict[str, QComboBox] = {}
+        for name in unknown:
+            box = QComboBox()
+            box.addItem(self.ADD, None)
+            for label in labels:
+                box.addItem(f"→ {label}", label)
+            guess = next((label for label in labels if _same_name(name, label)), None)
+            if guess is not None:
+                box.setCurrentIndex(box.findData(guess))
+            form.addRow(name, box)
+            self.choices[name] = box
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def mapping(self) -> dict[str, str]:
+        return {name: box.currentData() for name, box in self.choices.items() if box.currentData()}
+
+    def adds(self) -> bool:
+        return any(box.currentData() is None for box in self.choices.values())
+
+
+def _same_name(theirs: str, ours: str) -> bool:
+    """PERS and PER, Location and LOC: a likely match to offer first."""
+    a, b = theirs.upper(), ours.upper()
+    return a == b or (len(b) >= 3 and (a.startswith(b) or b.startswith(a)))
+
+
 def run_import(window: MainWindow, paths: list[str], fmt: str | None = None) -> None:
     if fmt is None and any(
         registry.by_extension(Path(p)) is None and not Path(p).is_dir() for p in paths
@@ -60,31 +101,38 @@ def run_import(window: MainWindow, paths: list[str], fmt: str | None = None) -> 
         )
         if not ok:
             return
-    add_labels = False
-    while True:
-        outcome = run_task(
-            window,
-            "Import",
-            window.project.folder,
-            lambda project, progress, add=add_labels: importing.import_files(
-                project, paths, fmt, window.annotator, add_labels=add, progress=progress
-            ),
-            show_error=False,
-        )
-        if outcome.error and UNKNOWN_LABELS in outcome.error and not add_labels:
-            answer = QMessageBox.question(
-                window,
-                "Import",
-                f"{outcome.error}\n\nAdd these labels to the project's schema and import?",
-            )
-            if answer == QMessageBox.StandardButton.Yes:
-                add_labels = True
-                continue
-            return
-        break
-    if outcome.error:
-        QMessageBox.warning(window, "Import", outcome.error)
+    folder = window.project.folder
+    found = run_task(
+        window,
+        "Import",
+        folder,
+        lambda _project, _progress: importing.labels_in(paths, fmt),
+        label="Reading the files' labels…",
+    )
+    if not found.ok:
         return
+    unknown = sorted(found.result - set(window.project.schema.label_ids))
+    label_map: dict[str, str] = {}
+    add_labels = False
+    if unknown:
+        dialog = LabelMapDialog(window, unknown)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        label_map, add_labels = dialog.mapping(), dialog.adds()
+    outcome = run_task(
+        window,
+        "Import",
+        folder,
+        lambda project, progress: importing.import_files(
+            project,
+            paths,
+            fmt,
+            window.annotator,
+            label_map=label_map,
+            add_labels=add_labels,
+            progress=progress,
+        ),
+    )
     if outcome.ok:
         window.pick_up_changes()
         window.statusBar().showMessage(f"Imported: {outcome.result.summary()}.", 10000)

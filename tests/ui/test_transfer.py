@@ -17,26 +17,33 @@ from tests.ui.test_window import press
 TEXT = "قصفت طائرات مواقع في قرية المعماري"
 
 
-def test_importing_from_the_window_adds_documents_and_can_add_unknown_labels(
+def test_labels_from_elsewhere_are_mapped_or_added_when_importing(
     qtbot, make_window, tmp_path, monkeypatch
 ):
     window = make_window([{"text": TEXT}])
     coded = write_jsonl(
         tmp_path / "other-tool.jsonl",
-        [{"text": "وصلت عائلات إلى الحسكة", "label": [[16, 22, "GPE"]]}],
+        [
+            {
+                "text": "وصلت عائلات إلى الحسكة من الرقة",
+                "label": [[16, 22, "GPE"], [26, 31, "Location"]],
+            }
+        ],
     )
-    asked = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes,
-    )
+    offered = {}
+
+    def accept(dialog):
+        offered.update({name: box.currentData() for name, box in dialog.choices.items()})
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(transfer.LabelMapDialog, "exec", accept)
     transfer.run_import(window, [str(coded)])
-    assert asked and "GPE" in asked[0]
+    assert offered == {"GPE": None, "Location": "LOCATION"}  # add one, map the other
     assert window.documents.model.rowCount() == 2
     assert "GPE" in window.palette_panel.buttons  # the schema change reached the palette
     second = window.documents.model.document_id(1)
-    assert [s.text for s in window.project.spans.for_document(second)] == ["الحسكة"]
+    spans = window.project.spans.for_document(second)
+    assert sorted((s.text, s.label) for s in spans) == [("الحسكة", "GPE"), ("الرقة", "LOCATION")]
 
 
 def test_a_failed_import_changes_nothing(qtbot, make_window, tmp_path, monkeypatch):
