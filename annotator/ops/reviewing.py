@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD, AnnotatedDocument, Status
 from annotator.ops.progress import Progress, counted
-from annotator.review.agreement import Agreement, measure
+from annotator.review.agreement import Agreement, AgreementMeasure
 from annotator.review.diff import Disagreement, disagreements
 from annotator.store.project import Project
-from annotator.store.streams import iter_annotated
+from annotator.store.streams import iter_layers
 
 
 def layers(project: Project) -> list[str]:
@@ -23,13 +23,12 @@ def layers(project: Project) -> list[str]:
     return [name for name in project.annotators() if name != GOLD]
 
 
-def _check(project: Project, annotators: Sequence[str]) -> None:
-    known = set(project.annotators())
+def _check(known: Sequence[str], annotators: Sequence[str]) -> None:
     unknown = [name for name in annotators if name not in known]
     if unknown:
         raise AnnotatorError(
             f"no annotations by {', '.join(unknown)} in this project "
-            f"(annotators: {', '.join(sorted(known)) or 'none yet'})"
+            f"(annotators: {', '.join(known) or 'none yet'})"
         )
     if len(set(annotators)) < 2:
         raise AnnotatorError("agreement needs at least two annotators")
@@ -45,11 +44,14 @@ def agreement(
     ``progress(documents read, documents in the project)`` may raise
     :class:`~annotator.core.errors.Cancelled` to stop; agreement writes nothing.
     """
-    names = list(annotators) if annotators else layers(project)
-    _check(project, names)
+    known = project.annotators()  # reads every span's layer: once
+    names = list(annotators) if annotators else [name for name in known if name != GOLD]
+    _check(known, names)
     total = project.documents.count() if progress is not None else None
-    documents = counted(iter_annotated(project), total, progress)
-    return measure(documents, project.schema, names)
+    measuring = AgreementMeasure(project.schema, names)
+    for document in counted(iter_layers(project), total, progress):
+        measuring.add_layers(*document)
+    return measuring.result()
 
 
 def document_disagreements(

@@ -17,18 +17,17 @@ per-document F1, worst first, to find what needs review.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Sized
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.core.model import GOLD, AnnotatedDocument, Relation, Span, Status
+from annotator.core.model import GOLD, AnnotatedDocument, Document, Relation, Span, Status
 from annotator.core.schema import Schema
-from annotator.review.events import EXACT, OVERLAP, EventRules, agreed_events, roles_of
-from annotator.review.matching import pair_spans
+from annotator.review.events import EXACT, OVERLAP, EventRules
+from annotator.review.matching import SpanRow
 from annotator.review.scores import Coincidences, Counts, cohen_kappa
-from annotator.review.token_labels import OUTSIDE, TokenLabels, Tokens, token_labels
-
-NOTHING = None  # the confusion matrix's row and column for "no span there"
+from annotator.review.tally import NOTHING, Group, Layer, PairTally
+from annotator.review.token_labels import Tokens, label_rows
 
 
 @dataclass
@@ -172,146 +171,150 @@ class Agreement:
         }
 
 
-class _Layer:
-    """One annotator's spans in one document, sorted, with what every pair needs of them."""
-
-    def __init__(self, spans: list[Span], relations: list[Relation], rules: EventRules) -> None:
-        spans.sort(key=lambda s: (s.start, -s.end, s.label, s.id))
-        self.spans = spans
-        self.labels = Counter(span.label for span in spans)
-        self.keys = Counter((span.start, span.end, span.label) for span in spans)
-        self.events = rules.events(spans)
-        self.roles = roles_of(spans, relations) if self.events else {}
-
-
-def _unmatched(spans: list[Span], common: Counter[tuple[int, int, str]]) -> list[Span]:
-    """The spans left when ``common`` (a multiset of exact keys) is taken out, in order."""
-    if not common:
-        return spans
-    if common.total() == len(spans):
-        return []
-    taken = Counter(common)
-    rest = []
-    for span in spans:
-        key = (span.start, span.end, span.label)
-        if taken[key]:
-            taken[key] -= 1
-        else:
-            rest.append(span)
-    return rest
+def _pair_agreement(
+    names: tuple[str, str], tally: PairTally, groups: Iterable[Group]
+) -> PairAgreement:
+    """A pair's figures: its own tally, and what its layers add up to in every group of
+    documents both annotated."""
+    pair = PairAgreement(names, tally.documents)
+    for group in groups:
+        x, y = group.index.get(names[0]), group.index.get(names[1])
+        if x is not None and y is not None:
+            for values, times in group.units.items():
+                pair.tokens[values[x], values[y]] += times
+    labels = tally.labels()
+    sizes = (labels[0].total(), labels[1].total())
+    pair.exact.add(tally.exact, *sizes)
+    pair.overlap.add(tally.overlap, *sizes)
+    boundary = tally.boundary_labels()
+    for label in labels[0].keys() | labels[1].keys():
+        counts = pair.by_label[label]
+        exact = tally.exact_labels[label]
+        counts.exact.add(exact, labels[0][label], labels[1][label])
+        counts.overlap.add(exact + boundary[label], labels[0][label], labels[1][label])
+    for mode, matched in tally.event_matches.items():
+        pair.events[mode].add(matched, *tally.events)
+    pair.confusion.update({(label, label): n for label, n in tally.exact_labels.items()})
+    pair.confusion.update(tally.confusion)
+    return pair
 
 
 def is_annotated(document: AnnotatedDocument, annotator: str, layer: Sequence[Span]) -> bool:
     """A layer counts for a document when it has spans there or its annotator marked it done."""
-    return bool(layer) or document.status.get(annotator) == Status.DONE
+    return _annotated(layer, document.status.get(annotator))
+
+
+def _annotated(layer: Sized, status: str | None) -> bool:
+    return bool(layer) or status == Status.DONE
+
+
+def _text_order(span: Span) -> tuple[int, int, str, int]:
+    return (span.start, -span.end, span.label, span.id)
+
+
+def span_rows(spans: Iterable[Span]) -> dict[str, list[SpanRow]]:
+    """Each annotator's spans as rows in text order, the form :meth:`AgreementMeasure.add_layers`
+    takes (and the project's store reads)."""
+    layers: dict[str, list[SpanRow]] = {}
+    for span in sorted(spans, key=_text_order):
+        row = (span.start, span.end, span.label, span.id, span.attributes or None)
+        layers.setdefault(span.annotator, []).append(row)
+    return layers
 
 
 class AgreementMeasure:
-    """Adds documents one at a time (constant memory apart from per-document figures)."""
+    """Adds documents one at a time (constant memory apart from per-document figures).
+
+    Each layer of a document is read once and each pair of them compared once; the labels
+    their tokens got are added up per group of documents annotated by the same annotators,
+    and everything turns into every pair's figures at the end (:mod:`annotator.review.tally`).
+    """
 
     def __init__(self, schema: Schema, annotators: Sequence[str] | None = None) -> None:
         self.schema = schema
         self.chosen = list(annotators) if annotators else None
         self.rules = EventRules(schema)
         self.tokenizer = Tokens()
-        self.coincidences = Coincidences()
-        self.pairs: dict[tuple[str, str], PairAgreement] = {}
+        self.groups: dict[tuple[str, ...], Group] = {}
+        self.pairs: dict[tuple[str, str], PairTally] = {}
         self.documents: list[DocumentAgreement] = []
         self.seen: set[str] = set()
         self.tokens = 0
 
-    def _names(self, document: AnnotatedDocument) -> list[str]:
-        if self.chosen is not None:
-            return self.chosen
-        names = {s.annotator for s in document.spans} | set(document.status)
-        return sorted(names - {GOLD})
-
     def add(self, document: AnnotatedDocument) -> None:
-        spans: dict[str, list[Span]] = {name: [] for name in self._names(document)}
-        for span in document.spans:
-            if span.annotator in spans:
-                spans[span.annotator].append(span)
-        annotated = [n for n, layer in spans.items() if is_annotated(document, n, layer)]
+        """One document as the project model holds it."""
+        self.add_layers(
+            document.document, span_rows(document.spans), document.relations, document.status
+        )
+
+    def add_layers(
+        self,
+        document: Document,
+        spans: Mapping[str, Sequence[SpanRow]],
+        relations: Sequence[Relation],
+        status: Mapping[str, str],
+    ) -> None:
+        """One document, each annotator's spans given as rows (start, end, label, id,
+        attributes) in text order: by start, the longer first, then label, then id."""
+        if self.chosen is not None:
+            names: Sequence[str] = self.chosen
+        else:
+            names = sorted((spans.keys() | status.keys()) - {GOLD})
+        annotated = tuple(n for n in names if _annotated(spans.get(n, ()), status.get(n)))
         self.seen.update(annotated)
         if len(annotated) < 2:
             return
-        relations = defaultdict(list)
-        for relation in document.relations:
-            relations[relation.annotator].append(relation)
-        layers = {name: _Layer(spans[name], relations[name], self.rules) for name in annotated}
-        labelled = token_labels(
-            document.document.text, {n: layers[n].spans for n in annotated}, self.tokenizer
+        links: dict[str, list[Relation]] = {}
+        for relation in relations:
+            links.setdefault(relation.annotator, []).append(relation)
+        layers = [Layer(spans.get(n, ()), links.get(n, ()), self.rules) for n in annotated]
+        labelled = label_rows(
+            document.text,
+            {name: layer.rows for name, layer in zip(annotated, layers, strict=True)},
+            self.tokenizer,
         )
         self.tokens += labelled.total
-        units = Counter(zip(*(labelled.labels[n] for n in annotated), strict=True))
-        units[(OUTSIDE,) * len(annotated)] += labelled.outside
-        for values, times in units.items():
-            self.coincidences.add_unit(values, times)
-        exact, overlap = Counts(), Counts()
-        for x, first in enumerate(annotated):
-            for second in annotated[x + 1 :]:
-                pair = self.pairs.get((first, second))
+        group = self.groups.get(annotated)
+        if group is None:
+            group = self.groups[annotated] = Group(annotated)
+        group.add(labelled)
+        exact = overlap = reference = candidate = 0
+        for x, first in enumerate(layers):
+            for y in range(x + 1, len(layers)):
+                second = layers[y]
+                pair = self.pairs.get((annotated[x], annotated[y]))
                 if pair is None:
-                    pair = self.pairs[first, second] = PairAgreement((first, second))
-                matched = self._add_pair(pair, layers[first], layers[second], labelled)
-                sizes = (len(layers[first].spans), len(layers[second].spans))
-                exact.add(matched[0], *sizes)
-                overlap.add(matched[1], *sizes)
-        about = document.document
+                    pair = self.pairs[annotated[x], annotated[y]] = PairTally()
+                matched = pair.add(first, second)
+                exact += matched[0]
+                overlap += matched[1]
+                reference += len(first.rows)
+                candidate += len(second.rows)
         self.documents.append(
-            DocumentAgreement(about.id, about.name, tuple(annotated), exact, overlap)
-        )
-
-    def _add_pair(
-        self, pair: PairAgreement, first: _Layer, second: _Layer, labelled: TokenLabels
-    ) -> tuple[int, int]:
-        """Add one document's figures to a pair's; returns (exact, overlap) matches."""
-        pair.documents += 1
-        a, b = first.spans, second.spans
-        # exact pairs are a multiset intersection; only what is left needs pairing up
-        common = first.keys & second.keys
-        exact = sum(common.values())
-        exact_by_label: Counter[str] = Counter()
-        for (_, _, label), n in common.items():
-            exact_by_label[label] += n
-        rest_a, rest_b = _unmatched(a, common), _unmatched(b, common)
-        pairing = pair_spans(rest_a, rest_b)
-        overlap = exact + len(pairing.boundary)
-        pair.exact.add(exact, len(a), len(b))
-        pair.overlap.add(overlap, len(a), len(b))
-        overlap_by_label = exact_by_label + Counter(rest_a[i].label for i, _ in pairing.boundary)
-        for label in first.labels.keys() | second.labels.keys():
-            sizes = (first.labels[label], second.labels[label])
-            pair.by_label[label].exact.add(exact_by_label[label], *sizes)
-            pair.by_label[label].overlap.add(overlap_by_label[label], *sizes)
-        a_name, b_name = pair.annotators
-        pair.tokens.update(zip(labelled.labels[a_name], labelled.labels[b_name], strict=True))
-        pair.tokens[OUTSIDE, OUTSIDE] += labelled.outside
-        pair.confusion.update({(label, label): n for label, n in exact_by_label.items()})
-        paired = pairing.boundary + pairing.relabelled + pairing.crossed
-        pair.confusion.update(
-            [(rest_a[i].label, rest_b[j].label) for i, j in paired]
-            + [(rest_a[i].label, NOTHING) for i in pairing.unpaired_first]
-            + [(NOTHING, rest_b[j].label) for j in pairing.unpaired_second]
-        )
-        if first.events or second.events:
-            agreed = agreed_events(
-                self.rules, first.events, second.events, first.roles, second.roles
+            DocumentAgreement(
+                document.id,
+                document.name,
+                annotated,
+                Counts(exact, reference, candidate),
+                Counts(overlap, reference, candidate),
             )
-            for mode, matched in agreed.items():
-                pair.events[mode].add(len(matched), len(first.events), len(second.events))
-        return exact, overlap
+        )
 
     def result(self) -> Agreement:
         names = self.chosen or sorted(self.seen)
         order = {name: number for number, name in enumerate(names)}
-        pairs = sorted(
-            self.pairs.values(), key=lambda p: (order[p.annotators[0]], order[p.annotators[1]])
-        )
+        pairs = [
+            _pair_agreement(pair, tally, self.groups.values())
+            for pair, tally in sorted(
+                self.pairs.items(), key=lambda item: (order[item[0][0]], order[item[0][1]])
+            )
+        ]
+        coincidences = Coincidences()
+        for group in self.groups.values():
+            for values, times in group.units.items():
+                coincidences.add_unit(values, times)
         documents = sorted(self.documents, key=lambda d: (d.exact_f1, d.overlap_f1, d.id))
-        return Agreement(
-            self.schema, names, pairs, self.coincidences.alpha(), documents, self.tokens
-        )
+        return Agreement(self.schema, names, pairs, coincidences.alpha(), documents, self.tokens)
 
 
 def measure(

@@ -10,21 +10,79 @@ Two annotators agree on an event when
   *overlap* — the fillers pair one to one, each pair of the same label and overlapping.
 
 Events pair one to one, the largest shared trigger first, so each event counts once.
+
+What an event is compared by is worked out once per layer (:class:`EventLayer`): its label
+with the values of its typing attributes (its *kind*), and its roles. Two layers' events are
+then compared pair by pair where they overlap. An event with no role filled that no other
+event of its layer overlaps is *alone*; when the other layer has the same event (start, end,
+kind) alone too, nothing else of either layer overlaps the two, so they pair with each other
+and agree in both ways: they are counted without being compared, and only the rest is.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from typing import Any
 
-from annotator.core.model import Relation, Span
+from annotator.core.model import Relation
 from annotator.core.schema import Schema
-from annotator.review.matching import overlapping_pairs, pair_spans
+from annotator.review.matching import Row, SpanRow, overlapping, pair_rows
 
 EXACT = "exact"
 OVERLAP = "overlap"
 
-Roles = dict[str, list[Span]]
+Roles = dict[str, list[Row]]  # role → (start, end, label) of its fillers
+
+
+# an event as agreement compares it: (start, end, kind, roles), where the kind is the label
+# with the values of the label's typing attributes, and roles None when none is filled
+Event = tuple[int, int, tuple[Any, ...], Roles | None]
+Key = tuple[int, int, tuple[Any, ...]]  # (start, end, kind)
+
+
+class EventLayer:
+    """One layer's events, split into those *alone* — no role filled, and no other event of
+    the layer overlapping them — by key, and the others in text order.
+
+    A layer with an empty event (start = end) has none alone, so that sweeping and this
+    shortcut always agree on what overlaps what; so has one whose kinds cannot be hashed.
+    """
+
+    __slots__ = ("alone", "others", "size")
+
+    def __init__(self, events: list[Event]) -> None:
+        self.size = len(events)
+        self.alone: dict[Key, Event] = {}
+        self.others: list[Event] = []
+        reach = -1  # the furthest end of the events before
+        last = len(events) - 1
+        for k, event in enumerate(events):
+            start, end, kind, roles = event
+            if start >= end:
+                self.alone, self.others = {}, events
+                return
+            if roles is None and start >= reach and (k == last or events[k + 1][0] >= end):
+                try:
+                    self.alone[start, end, kind] = event
+                except TypeError:  # an attribute value that cannot be hashed
+                    self.alone, self.others = {}, events
+                    return
+            else:
+                self.others.append(event)
+            if end > reach:
+                reach = end
+
+    def __len__(self) -> int:
+        return self.size
+
+    def without(self, keys: set[Key]) -> list[Event]:
+        """The events but those alone with the given keys: the others in text order, then
+        the rest of those alone (no other event starts where one of them does, so where they
+        come never decides a tie)."""
+        if len(keys) == len(self.alone):
+            return self.others
+        return self.others + [event for key, event in self.alone.items() if key not in keys]
 
 
 class EventRules:
@@ -37,24 +95,36 @@ class EventRules:
             for label in schema.labels
             if label.kind == "event"
         }
+        self._untyped = {label: (label,) + (None,) * len(t) for label, t in self.typing.items()}
 
-    def events(self, spans: Sequence[Span]) -> list[Span]:
-        return [span for span in spans if span.label in self.event_labels]
+    def events(self, spans: Sequence[SpanRow]) -> list[SpanRow]:
+        labels = self.event_labels
+        return [span for span in spans if span[2] in labels] if labels else []
 
-    def same_type(self, a: Span, b: Span) -> bool:
-        return all(
-            a.attributes.get(name) == b.attributes.get(name) for name in self.typing[a.label]
+    def layer(self, events: Sequence[SpanRow], roles: dict[int, Roles]) -> EventLayer:
+        """One layer's event spans (in its order), each with its kind and roles."""
+        typing, untyped = self.typing, self._untyped
+        return EventLayer(
+            [
+                (
+                    start,
+                    end,
+                    (label, *map(attributes.get, typing[label])) if attributes else untyped[label],
+                    (roles.get(span_id) or None) if roles else None,
+                )
+                for start, end, label, span_id, attributes in events
+            ]
         )
 
 
-def roles_of(spans: Sequence[Span], relations: Sequence[Relation]) -> dict[int, Roles]:
-    """event span id → role → argument spans, for the relations of one layer."""
-    by_id = {span.id: span for span in spans}
+def roles_of(spans: Sequence[SpanRow], relations: Sequence[Relation]) -> dict[int, Roles]:
+    """event span id → role → its fillers, for the relations of one layer."""
+    by_id = {span[3]: span for span in spans}
     roles: dict[int, Roles] = defaultdict(lambda: defaultdict(list))
     for relation in relations:
         target = by_id.get(relation.target)
         if relation.source in by_id and target is not None:
-            roles[relation.source][relation.role].append(target)
+            roles[relation.source][relation.role].append(target[:3])
     return roles
 
 
@@ -64,51 +134,56 @@ def _same_fillers(a: Roles, b: Roles, mode: str) -> bool:
         if len(mine) != len(theirs):
             return False
         if mode == EXACT:
-            if sorted((s.start, s.end, s.label) for s in mine) != sorted(
-                (s.start, s.end, s.label) for s in theirs
-            ):
+            if sorted(mine) != sorted(theirs):
                 return False
-        elif len(pair_spans(mine, theirs, steps=2).same_label) != len(mine):
+        elif len(pair_rows(mine, theirs, steps=2).same_label) != len(mine):
             return False
     return True
 
 
-def agreed_events(
-    rules: EventRules,
-    first: Sequence[Span],
-    second: Sequence[Span],
-    roles_first: dict[int, Roles],
-    roles_second: dict[int, Roles],
-) -> dict[str, list[tuple[Span, Span]]]:
-    """Pairs of events the two layers agree on, by trigger match (``EXACT``, ``OVERLAP``).
+Candidate = tuple[int, int, int, int, int]  # (−shared trigger, start, start, i, j)
 
-    ``first`` and ``second`` are the two layers' event spans.
+
+def agreed_events(first: EventLayer, second: EventLayer) -> tuple[int, int]:
+    """How many events the two layers agree on: with exact, and with overlapping triggers.
+
+    Two events alone in their layers with the same key can only pair with each other, and
+    agree both ways; only the rest is swept.
     """
-    empty: Roles = {}
-    candidates: dict[str, list[tuple[int, int, int, int, int]]] = {EXACT: [], OVERLAP: []}
-    for i, j in overlapping_pairs(first, second):
-        a, b = first[i], second[j]
-        if a.label != b.label or not rules.same_type(a, b):
+    both = first.alone.keys() & second.alone.keys()
+    a_events, b_events = first.without(both), second.without(both)
+    if not a_events or not b_events:
+        return len(both), len(both)
+    candidates: dict[str, list[Candidate]] = {EXACT: [], OVERLAP: []}
+    for i, j in overlapping(a_events, b_events):
+        a_start, a_end, a_kind, a_roles = a_events[i]
+        b_start, b_end, b_kind, b_roles = b_events[j]
+        if a_kind != b_kind:
             continue
-        roles_a, roles_b = roles_first.get(a.id, empty), roles_second.get(b.id, empty)
-        shared = min(a.end, b.end) - max(a.start, b.start)
-        if _same_fillers(roles_a, roles_b, OVERLAP):
-            candidates[OVERLAP].append((-shared, a.start, b.start, i, j))
-            if (a.start, a.end) == (b.start, b.end) and _same_fillers(roles_a, roles_b, EXACT):
-                candidates[EXACT].append((-shared, a.start, b.start, i, j))
-    return {mode: _one_to_one(found, first, second) for mode, found in candidates.items()}
+        candidate = (max(a_start, b_start) - min(a_end, b_end), a_start, b_start, i, j)  # −shared
+        if a_roles is None and b_roles is None:
+            candidates[OVERLAP].append(candidate)
+            if a_start == b_start and a_end == b_end:
+                candidates[EXACT].append(candidate)
+        elif _same_fillers(a_roles or {}, b_roles or {}, OVERLAP):
+            candidates[OVERLAP].append(candidate)
+            if (a_start, a_end) == (b_start, b_end) and _same_fillers(
+                a_roles or {}, b_roles or {}, EXACT
+            ):
+                candidates[EXACT].append(candidate)
+    return (
+        len(both) + _one_to_one(candidates[EXACT]),
+        len(both) + _one_to_one(candidates[OVERLAP]),
+    )
 
 
-def _one_to_one(
-    candidates: list[tuple[int, int, int, int, int]], first: Sequence[Span], second: Sequence[Span]
-) -> list[tuple[Span, Span]]:
+def _one_to_one(candidates: list[Candidate]) -> int:
+    """How many pairs the candidates give, taken largest shared trigger first, one to one."""
     candidates.sort()
     used_first: set[int] = set()
     used_second: set[int] = set()
-    pairs = []
     for *_, i, j in candidates:
         if i not in used_first and j not in used_second:
             used_first.add(i)
             used_second.add(j)
-            pairs.append((first[i], second[j]))
-    return pairs
+    return len(used_first)

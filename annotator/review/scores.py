@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from fractions import Fraction
 
 
 @dataclass
@@ -78,12 +79,14 @@ class Coincidences:
 
     For nominal data only three sums are needed: how often each value occurs among pairable
     values (n_c), and the total of the within-unit disagreeing pairs, each unit's pairs
-    weighted 1 / (m_u − 1) where m_u is how many annotators labelled that unit.
+    weighted 1 / (m_u − 1) where m_u is how many annotators labelled that unit. That total
+    is kept as whole numbers per m_u and divided once at the end, so it is exact and the
+    same in whatever order or grouping units are added.
     """
 
     def __init__(self) -> None:
         self.values: Counter[str] = Counter()
-        self.disagreement = 0.0
+        self._disagreeing: Counter[int] = Counter()  # m_u − 1 → Σ disagreeing pairs
 
     def add_unit(self, values: Iterable[str], times: int = 1) -> None:
         """A unit with the values its annotators gave it (``times`` such identical units)."""
@@ -93,7 +96,12 @@ class Coincidences:
             return  # a unit only one annotator labelled has no pairs
         for value, n in counts.items():
             self.values[value] += n * times
-        self.disagreement += times * (m * m - sum(n * n for n in counts.values())) / (m - 1)
+        self._disagreeing[m - 1] += times * (m * m - sum(n * n for n in counts.values()))
+
+    @property
+    def disagreement(self) -> float:
+        """Σ_u (disagreeing pairs in u) / (m_u − 1)."""
+        return float(sum(Fraction(pairs, others) for others, pairs in self._disagreeing.items()))
 
     def alpha(self) -> float | None:
         n = sum(self.values.values())
