@@ -155,12 +155,15 @@ def test_bioes_tags_give_four_classes_a_label(project, tmp_path):
     assert got == sorted((document.sha256, words, label) for words, label in SPANS)
 
 
-pyarrow = pytest.importorskip(
-    "pyarrow.parquet", reason="pyarrow is not installed: pip install '.[parquet]'"
-)
+@pytest.fixture(name="pyarrow")
+def pyarrow_parquet():
+    """pyarrow's Parquet reader; without the extra only the Parquet tests are skipped."""
+    return pytest.importorskip(
+        "pyarrow.parquet", reason="pyarrow is not installed: pip install '.[parquet]'"
+    )
 
 
-def test_parquet_holds_the_same_rows_as_jsonl(project, tmp_path):
+def test_parquet_holds_the_same_rows_as_jsonl(project, tmp_path, pyarrow):
     import_files(project, [our_json(tmp_path / "in.json")], annotator="samira")
     records = [{"text": f"خبر {n} عن حلب"} for n in range(2500)]
     import_files(project, [write_jsonl(tmp_path / "many.jsonl", records)], annotator="samira")

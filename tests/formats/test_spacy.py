@@ -151,10 +151,13 @@ def test_without_spacy_the_docbin_says_how_to_get_it(tmp_path, monkeypatch, proj
     assert not (tmp_path / "out.spacy").exists()
 
 
-spacy = pytest.importorskip("spacy", reason="spaCy is not installed: pip install '.[spacy]'")
+@pytest.fixture(name="spacy")
+def spacy_module():
+    """spaCy itself, for the DocBin tests; without the extra only these tests are skipped."""
+    return pytest.importorskip("spacy", reason="spaCy is not installed: pip install '.[spacy]'")
 
 
-def test_nested_wojood_spans_round_trip_through_a_docbin_that_spacy_reads(tmp_path):
+def test_nested_wojood_spans_round_trip_through_a_docbin_that_spacy_reads(tmp_path, spacy):
     source = corpus_file("wojood-sample", "val.txt")
     project = labelled_project(tmp_path / "p", types_of(source))
     import_files(project, [source], "conll", annotator="ali")
@@ -173,7 +176,7 @@ def test_nested_wojood_spans_round_trip_through_a_docbin_that_spacy_reads(tmp_pa
     assert again.meta == {"tokenised": True} and again.name == document.name
 
 
-def test_a_docbin_of_real_tweets_keeps_spans_after_emoji_and_splits_into_a_folder(tmp_path):
+def test_a_docbin_of_real_tweets_keeps_spans_after_emoji_and_splits_into_a_folder(tmp_path, spacy):
     records = tweets()
     labels = {label for _, spans in records for _, _, label in spans}
     project = labelled_project(tmp_path / "p", labels)
@@ -206,7 +209,7 @@ def test_a_docbin_of_real_tweets_keeps_spans_after_emoji_and_splits_into_a_folde
     assert any(ASTRAL.search(text[:start]) for text, start, _, _ in written)
 
 
-def test_a_file_that_is_not_a_docbin_is_refused(tmp_path, project):
+def test_a_file_that_is_not_a_docbin_is_refused(tmp_path, project, spacy):
     bad = tmp_path / "bad.spacy"
     bad.write_bytes(b"not a docbin")
     before = snapshot(project)
