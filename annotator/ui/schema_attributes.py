@@ -13,18 +13,15 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -32,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.schema import ATTRIBUTE_TYPES, Attribute, Label
 from annotator.ops import attribute_changes
+from annotator.ui.schema_tables import item_table, rename_and_delete
 
 if TYPE_CHECKING:
     from annotator.ui.schema_editor import SchemaEditor
@@ -66,22 +64,8 @@ class AttributesTab(QWidget):
         super().__init__()
         self.editor = editor
         self._label: Label | None = None
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(VALUES, QHeaderView.ResizeMode.Stretch)
-        self.rename_button = QPushButton("Rename attribute")
-        self.rename_button.setToolTip("Type the new name in the table (F2)")
-        self.delete_button = QPushButton("Delete attribute")
-        self.delete_button.setToolTip("Remove the attribute (Delete)")
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.rename_button)
-        row.addWidget(self.delete_button)
+        self.table = item_table(COLUMNS, VALUES)
+        self.rename_button, self.delete_button, row = rename_and_delete("attribute")
 
         column = QVBoxLayout(self)
         column.addWidget(self.table, 2)

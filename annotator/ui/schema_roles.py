@@ -13,15 +13,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -29,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.schema import KINDS, Label, Role
 from annotator.ops import role_changes
+from annotator.ui.schema_tables import item_table, rename_and_delete
 
 if TYPE_CHECKING:
     from annotator.ui.schema_editor import SchemaEditor
@@ -47,22 +45,8 @@ class RolesTab(QWidget):
         super().__init__()
         self.editor = editor
         self._label: Label | None = None
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(KINDS_COLUMN, QHeaderView.ResizeMode.Stretch)
-        self.rename_button = QPushButton("Rename role")
-        self.rename_button.setToolTip("Type the new name in the table (F2)")
-        self.delete_button = QPushButton("Delete role")
-        self.delete_button.setToolTip("Remove the role (Delete)")
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.rename_button)
-        buttons.addWidget(self.delete_button)
+        self.table = item_table(COLUMNS, KINDS_COLUMN)
+        self.rename_button, self.delete_button, buttons = rename_and_delete("role")
 
         box = QGroupBox("New role")
         self.new_name = QLineEdit()
