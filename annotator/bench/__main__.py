@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             shutil.rmtree(work, ignore_errors=True)
     if "window" in args.what:
-        from annotator.ui import benchmark  # Qt lives under ui/
+        from annotator.bench import window as benchmark
 
         print(benchmark.report(benchmark.run()), flush=True)
     return 0

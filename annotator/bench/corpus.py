@@ -7,7 +7,7 @@ For each size, a synthetic corpus (:mod:`annotator.bench.synthetic`) is written 
 - exported to JSONL, alternately with a bare read plus ``json.dumps`` per document;
 - indexed for search (once), then searched for Arabic words written another way than in the
   text (hamza, alef maqsura, a proclitic), and for a phrase;
-- opened in a window in a process of its own (:func:`annotator.ui.benchmark.launch`).
+- opened in a window in a process of its own (:func:`annotator.bench.window.launch`).
 
 Agreement is measured once, over 10,000 articles marked by three annotators. Timings are
 medians of ``repeats`` runs; ratios are medians of the ratios of runs made side by side.
@@ -166,7 +166,7 @@ def measure_search(folder: Path, repeats: int) -> list[str]:
 
 
 def measure_launch(folder: Path, repeats: int) -> list[str]:
-    from annotator.ui import benchmark  # the window lives under ui/
+    from annotator.bench import window as benchmark
 
     first = benchmark.launch(folder)
     backups.create(folder)  # from now on the window finds nothing new to back up

@@ -1,13 +1,23 @@
-"""One undo command per user action; each calls one operation, which writes at once."""
+"""One undo command per user action; each calls one operation, which writes at once, and
+tells the session what it touched. The undo menu names the label and the text."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from annotator.core.model import Status
-from annotator.ops import adjudicating, editing
+from annotator.core.model import GOLD, Span, Status
+from annotator.core.text import isolate
+from annotator.ops import adjudicating, editing, viewing
 from annotator.ops.editing import DeletedSpan
 from annotator.ui.session import EditCommand, Session
+
+
+def describe(session: Session, label: str, text: str) -> str:
+    """A label's name and a span's text, as the undo menu shows them."""
+    found = session.schema.label(label)
+    name = found.name("en") if found else label
+    shown = text if len(text) <= 30 else text[:29] + "…"
+    return f"{name} {isolate('«' + shown + '»')}"
 
 
 class CreateSpan(EditCommand):
@@ -20,79 +30,81 @@ class CreateSpan(EditCommand):
         end: int,
         layer: str | None = None,
     ) -> None:
-        super().__init__(session, document_id, f"Mark {label}")
+        text = session.text[start:end] if session.document_id == document_id else ""
+        super().__init__(session, document_id, f"Mark {describe(session, label, text)}")
         self.label, self.start, self.end = label, start, end
-        self.layer = layer  # None: the annotator's own layer; GOLD when a reviewer edits gold
+        self.layer = layer or session.annotator  # GOLD when a reviewer edits gold
         self.span_id: int | None = None
 
     def apply(self) -> None:
         span = editing.create_span(
             self.project,
             self.document_id,
-            self.layer or self.annotator,
+            self.layer,
             self.label,
             self.start,
             self.end,
             span_id=self.span_id,
             by=self.annotator,
         )
-        self.span_id = span.id
+        self.span_id = self.focus = span.id
         self.start, self.end = span.start, span.end
-        self._changed()
+        self.session.edited(self.document_id, self.layer, [(self.start, self.end)])
 
     def revert(self) -> None:
         editing.delete_span(self.project, self.span_id, self.annotator)
-        self._changed()
-
-    def _changed(self) -> None:
-        self.session.spansChanged.emit(self.document_id, [(self.start, self.end)])
-        self.session.documentChanged.emit(self.document_id)
+        self.focus = None
+        self.session.edited(self.document_id, self.layer, [(self.start, self.end)])
 
 
 class DeleteSpan(EditCommand):
-    def __init__(self, session: Session, document_id: int, span_id: int) -> None:
-        super().__init__(session, document_id, "Delete span")
-        self.span_id = span_id
+    def __init__(self, session: Session, span: Span) -> None:
+        super().__init__(
+            session, span.document_id, f"Delete {describe(session, span.label, span.text)}"
+        )
+        self.span_id = span.id
+        self.layer = span.annotator
         self.deleted: DeletedSpan | None = None
 
     def apply(self) -> None:
         self.deleted = editing.delete_span(self.project, self.span_id, self.annotator)
-        self.setText(f"Delete {self.deleted.span.label} «{self.deleted.span.text}»")
+        self.focus = None
         self._changed()
 
     def revert(self) -> None:
         editing.restore_span(self.project, self.deleted, self.annotator)
+        self.focus = self.span_id
         self._changed()
 
     def _changed(self) -> None:
         span = self.deleted.span
-        self.session.spansChanged.emit(self.document_id, [(span.start, span.end)])
-        self.session.documentChanged.emit(self.document_id)
+        self.session.edited(self.document_id, self.layer, [(span.start, span.end)])
 
 
 class UpdateSpan(EditCommand):
     """Relabel a span or change its attributes or canonical entity."""
 
-    def __init__(self, session: Session, document_id: int, span_id: int, **changes: Any) -> None:
-        what = f"Relabel as {changes['label']}" if "label" in changes else "Change attributes"
-        super().__init__(session, document_id, what)
-        self.span_id = span_id
+    def __init__(self, session: Session, span: Span, **changes: Any) -> None:
+        if "label" in changes:
+            what = f"Relabel {describe(session, span.label, span.text)} as "
+            found = session.schema.label(changes["label"])
+            what += found.name("en") if found else changes["label"]
+        else:
+            what = f"Code {describe(session, span.label, span.text)}"
+        super().__init__(session, span.document_id, what)
+        self.span_id = self.focus = span.id
+        self.layer = span.annotator
         self.changes = changes
-        span = session.project.spans.get(span_id)
         self.before = {key: getattr(span, key) for key in changes}
         self.extent = (span.start, span.end)
 
     def apply(self) -> None:
         editing.update_span(self.project, self.span_id, self.annotator, **self.changes)
-        self._changed()
+        self.session.edited(self.document_id, self.layer, [self.extent])
 
     def revert(self) -> None:
         editing.update_span(self.project, self.span_id, self.annotator, **self.before)
-        self._changed()
-
-    def _changed(self) -> None:
-        self.session.spansChanged.emit(self.document_id, [self.extent])
-        self.session.documentChanged.emit(self.document_id)
+        self.session.edited(self.document_id, self.layer, [self.extent])
 
 
 class SetStatus(EditCommand):
@@ -116,11 +128,13 @@ class SetStatus(EditCommand):
 class Link(EditCommand):
     """Join an event span to an argument span in a role."""
 
-    def __init__(
-        self, session: Session, document_id: int, source: int, target: int, role: str
-    ) -> None:
-        super().__init__(session, document_id, f"Link {role}")
-        self.source, self.target, self.role = source, target, role
+    def __init__(self, session: Session, event: Span, argument: Span, role: str) -> None:
+        super().__init__(
+            session, event.document_id, f"Link {role} {isolate('«' + argument.text + '»')}"
+        )
+        self.source, self.target, self.role = event.id, argument.id, role
+        self.layer = event.annotator
+        self.focus = event.id
         self.relation_id: int | None = None
 
     def apply(self) -> None:
@@ -133,23 +147,25 @@ class Link(EditCommand):
             relation_id=self.relation_id,
         )
         self.relation_id = relation.id
-        self.session.spansChanged.emit(self.document_id, [])
+        self.session.edited(self.document_id, self.layer, [])
 
     def revert(self) -> None:
         editing.unlink(self.project, self.relation_id, self.annotator)
-        self.session.spansChanged.emit(self.document_id, [])
+        self.session.edited(self.document_id, self.layer, [])
 
 
 class Unlink(EditCommand):
     def __init__(self, session: Session, document_id: int, relation_id: int) -> None:
         super().__init__(session, document_id, "Unlink")
         self.relation_id = relation_id
+        self.layer = session.layer
         self.removed = None
 
     def apply(self) -> None:
         self.removed = editing.unlink(self.project, self.relation_id, self.annotator)
+        self.focus = self.removed.source
         self.setText(f"Unlink {self.removed.role}")
-        self.session.spansChanged.emit(self.document_id, [])
+        self.session.edited(self.document_id, self.layer, [])
 
     def revert(self) -> None:
         relation = self.removed
@@ -161,7 +177,7 @@ class Unlink(EditCommand):
             self.annotator,
             relation_id=relation.id,
         )
-        self.session.spansChanged.emit(self.document_id, [])
+        self.session.edited(self.document_id, self.layer, [])
 
 
 class AcceptSpan(EditCommand):
@@ -180,12 +196,15 @@ class AcceptSpan(EditCommand):
             self.project, self.span_id, self.annotator, replacing=self.replacing
         )
         gold = self.accepted.gold
-        self.setText(f"Accept {gold.label} «{gold.text}» into gold")
-        self.session.spansChanged.emit(self.document_id, [(gold.start, gold.end)])
-        self.session.documentChanged.emit(self.document_id)
+        self.setText(f"Accept {describe(self.session, gold.label, gold.text)} into gold")
+        self.session.edited(self.document_id, GOLD, [(gold.start, gold.end)])
 
     def revert(self) -> None:
         adjudicating.undo_accept(self.project, self.accepted, self.annotator)
         gold = self.accepted.gold
-        self.session.spansChanged.emit(self.document_id, [(gold.start, gold.end)])
-        self.session.documentChanged.emit(self.document_id)
+        self.session.edited(self.document_id, GOLD, [(gold.start, gold.end)])
+
+
+def span_of(session: Session, span_id: int) -> Span | None:
+    """A span of any layer, read from the project (review panes show several layers)."""
+    return viewing.span(session.project, span_id)

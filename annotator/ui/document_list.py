@@ -49,6 +49,8 @@ class DocumentList(QWidget):
         """The ordinary list (DocumentListModel) or the review order (ReviewListModel)."""
         self.model = model
         self.view.setModel(model)
+        if model is None:
+            return
         header = self.view.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -74,11 +76,11 @@ class DocumentList(QWidget):
         if self.model is not None:
             self.model.set_filter(text, self.open_threads.isChecked())
 
-    def show_document(self, document_id: int) -> None:
+    def show_document(self, document_id: int | None) -> None:
         """Select a document's row without reopening it."""
         if self.model is None:
             return
-        row = self.model.row_of(document_id)
+        row = self.model.row_of(document_id) if document_id is not None else None
         self._quiet = True
         try:
             if row is None:

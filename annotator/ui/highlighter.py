@@ -1,5 +1,16 @@
-"""Paints spans into the text: the innermost span's colour as background, an outer span's as
-underline, so that nested and overlapping spans all stay visible (no HTML, no text changes)."""
+"""Paints spans into the text as character formats (no HTML, no change to the text).
+
+Each character takes the colour of the innermost span over it, stronger the deeper it is
+nested, so a span inside another of the same label stands out; the selected span is drawn
+strong with white text, except where a span nested in it keeps its own colour. Which span
+encloses which is drawn as bars under the text (:mod:`annotator.ui.span_bars`).
+
+What is painted belongs to one content of the document: the spans are stamped with the
+count of the document's content changes when they are set, and a paragraph is painted only
+while no change has come since. Any change of the text (or of a paragraph's format) clears
+every paragraph it touches until spans are set for the new content: spans of an earlier text
+can never be painted on a later one.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +24,8 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocu
 from annotator.core.model import Span
 from annotator.ui.positions import Positions
 
-BACKGROUND_ALPHA = 70
-SELECTED_ALPHA = 200
+DEPTH_ALPHA = (60, 110, 160)  # background alpha of a character under 1, 2, 3+ spans
+SELECTED_ALPHA = 210
 
 
 def tint(color: str, alpha: int) -> QColor:
@@ -23,11 +34,26 @@ def tint(color: str, alpha: int) -> QColor:
     return result
 
 
+def shown_span(covering: list[Span], selected: int | None) -> Span:
+    """Whose colour a character covered by ``covering`` takes: the innermost span's, or the
+    selected span's where no span nested in it covers the character."""
+    inner = min(covering, key=lambda s: (s.end - s.start, s.id))
+    chosen = next((s for s in covering if s.id == selected), None)
+    if chosen is not None and chosen.end - chosen.start == inner.end - inner.start:
+        return chosen
+    return inner
+
+
 class SpanHighlighter(QSyntaxHighlighter):
     """Formats each paragraph from the spans that touch it; an edit repaints only its own."""
 
     def __init__(self, document: QTextDocument) -> None:
-        super().__init__(document)
+        super().__init__(document.parent())
+        self._changes = 0  # content changes of the document so far
+        self._stamp = -1  # how many there had been when the spans below were set
+        # counted before Qt re-formats the changed paragraphs (slots run in connection order)
+        document.contentsChange.connect(self._content_changed)
+        self.setDocument(document)
         self._spans: list[Span] = []
         self._colors: dict[str, str] = {}
         self._positions: Positions | None = None
@@ -36,16 +62,41 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._ready: set[int] = set()  # paragraphs that have been in view (painted with spans)
         self.selected: int | None = None
 
-    def set_spans(self, spans: list[Span], colors: dict[str, str], positions: Positions) -> None:
-        """A new document's spans. Paragraphs are formatted when they first come into view
-        (:meth:`reveal`), so opening a long document costs what fits on the screen."""
+    def show(
+        self, spans: list[Span], colors: dict[str, str], positions: Positions, selected=None
+    ) -> None:
+        """The spans of the text the document now holds. Paragraphs are formatted when they
+        first come into view (:meth:`reveal`), so opening a long document costs a screenful."""
+        self._stamp = self._changes
         self._spans = spans
-        if colors != self._colors:
-            self._colors = colors
-            self._format_for.cache_clear()
+        self._set_colors(colors)
         self._positions = positions
+        self.selected = selected
         self._ready = set()
         self._index()
+
+    def _content_changed(self, _position: int, _removed: int, _added: int) -> None:
+        self._changes += 1
+
+    def forget(self) -> None:
+        """The text is about to change: paint nothing until spans are set for the new one."""
+        self._stamp = -1
+
+    def current(self) -> bool:
+        """Whether the spans set belong to the text the document holds now."""
+        return self._stamp == self._changes
+
+    def set_colors(self, colors: dict[str, str]) -> None:
+        """Label colours changed (the schema was edited): repaint what is painted."""
+        if self._set_colors(colors):
+            self._repaint(set(self._by_block))
+
+    def _set_colors(self, colors: dict[str, str]) -> bool:
+        if colors == self._colors:
+            return False
+        self._colors = dict(colors)
+        self._format_for.cache_clear()
+        return True
 
     def reveal(self, first: int, last: int) -> None:
         """Format the paragraphs ``first``..``last`` (block numbers) if not done yet."""
@@ -73,17 +124,21 @@ class SpanHighlighter(QSyntaxHighlighter):
             for number in self._blocks_of(span):
                 self._by_block.setdefault(number, []).append(span)
                 blocks.add(number)
-        document = self.document()
-        for number in sorted(blocks & self._ready):
-            self.rehighlightBlock(document.findBlockByNumber(number))
+        self._repaint(blocks)
 
     def select(self, span_id: int | None, by_id: dict[int, Span]) -> None:
         previous = by_id.get(self.selected)
         self.selected = span_id
-        current = by_id.get(span_id)
-        for span in (previous, current):
-            if span is not None:
-                self._rehighlight_range(span.start, span.end)
+        changed = (previous, by_id.get(span_id))
+        blocks = {n for span in changed if span for n in self._blocks_of(span)}
+        self._repaint(blocks)
+
+    def _repaint(self, blocks: set[int]) -> None:
+        if not self.current():
+            return
+        document = self.document()
+        for number in sorted(blocks & self._ready):
+            self.rehighlightBlock(document.findBlockByNumber(number))
 
     def _index(self) -> None:
         document = self.document()
@@ -99,18 +154,21 @@ class SpanHighlighter(QSyntaxHighlighter):
                 by_block[number].append(span)
         self._by_block = dict(by_block)
 
+    def spans_in_blocks(self, first: int, last: int) -> list[Span]:
+        """Shown spans that lie in paragraphs ``first``..``last``."""
+        found: dict[int, Span] = {}
+        for number in range(max(first, 0), last + 1):
+            for span in self._by_block.get(number, ()):
+                found[span.id] = span
+        return list(found.values())
+
     def spans_touching(self, start: int, end: int) -> list[Span]:
         """Shown spans that touch [start, end], found through the paragraph index."""
         if self._positions is None or not self._block_starts:
             return []
         first = bisect_right(self._block_starts, self._positions.qt(start)) - 1
         last = bisect_right(self._block_starts, self._positions.qt(end)) - 1
-        found = {}
-        for number in range(max(first, 0), last + 1):
-            for span in self._by_block.get(number, ()):
-                if span.start <= end and span.end >= start:
-                    found[span.id] = span
-        return list(found.values())
+        return [s for s in self.spans_in_blocks(first, last) if s.start <= end and s.end >= start]
 
     def _blocks_of(self, span: Span) -> range:
         """The paragraphs (block numbers) a span lies in."""
@@ -120,23 +178,9 @@ class SpanHighlighter(QSyntaxHighlighter):
         last = bisect_right(self._block_starts, max(self._positions.qt(span.end) - 1, 0)) - 1
         return range(max(first, 0), last + 1)
 
-    def _rehighlight_range(self, start: int, end: int) -> None:
-        if self._positions is None:
-            return
-        document = self.document()
-        first = document.findBlock(self._positions.qt(start))
-        last = document.findBlock(self._positions.qt(end))
-        block = first
-        while block.isValid():
-            if block.blockNumber() in self._ready:
-                self.rehighlightBlock(block)
-            if block == last:
-                break
-            block = block.next()
-
     def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()
-        if block.blockNumber() not in self._ready:
+        if not self.current() or block.blockNumber() not in self._ready:
             return
         spans = self._by_block.get(block.blockNumber())
         if not spans or self._positions is None:
@@ -156,22 +200,16 @@ class SpanHighlighter(QSyntaxHighlighter):
                 self.setFormat(left, right - left, self._format(covering))
 
     def _format(self, covering: list[Span]) -> QTextCharFormat:
-        covering.sort(key=lambda s: (s.end - s.start, s.id))
-        selected = next((s for s in covering if s.id == self.selected), None)
-        shown = selected or covering[0]
-        under = next((s.label for s in covering if s is not shown), None)
-        return self._format_for(shown.label, selected is not None, under)
+        shown = shown_span(covering, self.selected)
+        return self._format_for(shown.label, shown.id == self.selected, min(len(covering), 3))
 
     @functools.lru_cache(maxsize=256)  # noqa: B019 (a few formats, reused by every paragraph)
-    def _format_for(self, label: str, selected: bool, underline: str | None) -> QTextCharFormat:
+    def _format_for(self, label: str, selected: bool, depth: int) -> QTextCharFormat:
         fmt = QTextCharFormat()
         color = self._colors.get(label, "#808080")
         if selected:
             fmt.setBackground(tint(color, SELECTED_ALPHA))
             fmt.setForeground(QColor("white"))
         else:
-            fmt.setBackground(tint(color, BACKGROUND_ALPHA))
-        if underline is not None:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(QColor(self._colors.get(underline, "#808080")))
+            fmt.setBackground(tint(color, DEPTH_ALPHA[depth - 1]))
         return fmt

@@ -1,26 +1,24 @@
-"""File-menu actions: new, open, recent, backups, and the note that a window has a project."""
+"""File-menu actions: new, open, recent, back up and restore — dialogs around the operations
+of :mod:`annotator.ops.opening` and :mod:`annotator.ops.backing_up`."""
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWidget
 
 from annotator.core import schema as schemas
 from annotator.core.errors import AnnotatorError, ProjectError
-from annotator.store import backups, locking
-from annotator.store.project import Project
-
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
+from annotator.ops import backing_up, opening
+from annotator.ui.session import Session
+from annotator.ui.settings import Settings
 
 
-class _Busy:
+class Busy:
+    """The wait cursor while something short but blocking runs."""
+
     def __enter__(self) -> None:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
 
@@ -28,22 +26,52 @@ class _Busy:
         QGuiApplication.restoreOverrideCursor()
 
 
-def open_folder(window: MainWindow, folder: Path) -> bool:
+def show_error(parent: QWidget, error: AnnotatorError) -> None:
+    QMessageBox.warning(parent, "annotator", str(error))
+
+
+def open_project(parent: QWidget, session: Session, folder: Path) -> None:
+    """Open a project in the window; raises AnnotatorError when it cannot be opened. A project
+    in a network folder that another computer's window has open is offered to take over."""
+    others = opening.others_using(folder)
+    if others:
+        answer = QMessageBox.question(
+            parent,
+            "Project open on another computer",
+            f"{folder} is open in a window on another computer: {'; '.join(others)}.\n\n"
+            "Take the project over? Only do this if that window is closed or its computer has "
+            "crashed: two computers writing one project through a network folder can damage it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            raise ProjectError(f"{folder}: left to the other computer; nothing was opened")
+    session.open_project(folder, take_over=bool(others))
+    share = session.opened.network_share
+    if share:
+        session.message.emit(
+            f"This project is in a network folder ({share}): use it from one computer at a "
+            "time, and keep a copy on a local disk when you can.",
+            15000,
+        )
+
+
+def open_folder(parent: QWidget, session: Session, folder: Path) -> bool:
     try:
-        window.open_project(folder)
+        open_project(parent, session, folder)
     except AnnotatorError as error:
-        window.show_error(error)
+        show_error(parent, error)
         return False
     return True
 
 
-def new_project(window: MainWindow) -> None:
-    path, _ = QFileDialog.getSaveFileName(window, "New project folder")
+def new_project(parent: QWidget, session: Session) -> None:
+    path, _ = QFileDialog.getSaveFileName(parent, "New project folder")
     if not path:
         return
     choices = [*schemas.PRESETS, "From a schema file…"]
     choice, ok = QInputDialog.getItem(
-        window, "Label schema", "Labels for this project:", choices, 0, False
+        parent, "Label schema", "Labels for this project:", choices, 0, False
     )
     if not ok:
         return
@@ -51,111 +79,70 @@ def new_project(window: MainWindow) -> None:
         if choice in schemas.PRESETS:
             schema = schemas.load_preset(choice)
         else:
-            file, _ = QFileDialog.getOpenFileName(window, "Schema file", filter="JSON (*.json)")
+            file, _ = QFileDialog.getOpenFileName(parent, "Schema file", filter="JSON (*.json)")
             if not file:
                 return
             schema = schemas.load_file(file)
-        Project.create(path, schema).close()
+        opening.create_project(path, schema)
     except AnnotatorError as error:
-        window.show_error(error)
+        show_error(parent, error)
         return
-    open_folder(window, Path(path))
+    open_folder(parent, session, Path(path))
 
 
-def open_project(window: MainWindow) -> None:
-    folder = QFileDialog.getExistingDirectory(window, "Open project folder")
+def choose_and_open(parent: QWidget, session: Session) -> None:
+    folder = QFileDialog.getExistingDirectory(parent, "Open project folder")
     if folder:
-        open_folder(window, Path(folder))
+        open_folder(parent, session, Path(folder))
 
 
-def fill_recent_menu(window: MainWindow) -> None:
-    menu = window.recent_menu
+def fill_recent_menu(menu: QMenu, parent: QWidget, session: Session, settings: Settings) -> None:
     menu.clear()
-    for folder in window.settings.recent:
+    for folder in settings.recent:
         action = QAction(folder, menu)
-        action.triggered.connect(lambda _=False, f=folder: open_folder(window, Path(f)))
+        action.triggered.connect(lambda _=False, f=folder: open_folder(parent, session, Path(f)))
         menu.addAction(action)
-    menu.setEnabled(bool(window.settings.recent))
+    menu.setEnabled(bool(settings.recent))
 
 
-def claim(window: MainWindow, folder: Path) -> locking.Session:
-    """Note that this window has the project. A project in a network folder is used from one
-    computer at a time: if another computer's window has it, offer to take it over."""
-    others = locking.on_other_computers(folder) if folder.is_dir() else []
-    take_over = False
-    if others:
-        answer = QMessageBox.question(
-            window,
-            "Project open on another computer",
-            f"{folder} is open in a window on another computer: "
-            f"{'; '.join(o.describe() for o in others)}.\n\nTake the project over? Only do "
-            "this if that window is closed or its computer has crashed: two computers writing "
-            "one project through a network folder can damage it.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            raise ProjectError(f"{folder}: left to the other computer; nothing was opened")
-        take_over = True
-    claimed = locking.claim(folder, window.annotator, take_over=take_over)
-    share = locking.network_filesystem(folder)
-    if share:
-        window.statusBar().showMessage(
-            f"This project is in a network folder ({share}): use it from one computer at a "
-            "time, and keep a copy on a local disk when you can.",
-            15000,
-        )
-    return claimed
-
-
-def back_up_in_background(window: MainWindow, folder: Path) -> None:
-    """The automatic backup made when a project opens (only if it changed since the last)."""
-
-    def run() -> None:
-        with contextlib.suppress(AnnotatorError, OSError):  # if it cannot be made now, it is
-            backups.automatic(folder)  # made at the next opening
-
-    threading.Thread(target=run, name="automatic backup", daemon=True).start()
-
-
-def back_up(window: MainWindow) -> None:
-    if window.project is None:
+def back_up(parent: QWidget, session: Session) -> None:
+    if session.project is None:
         return
     try:
-        with _Busy():
-            made = backups.create(window.project.folder)
+        with Busy():
+            made = backing_up.back_up(session.project.folder)
     except AnnotatorError as error:
-        window.show_error(error)
+        show_error(parent, error)
         return
-    window.statusBar().showMessage(f"Backed up: {made.describe()}", 8000)
+    session.message.emit(f"Backed up: {made.describe()}", 8000)
 
 
-def restore(window: MainWindow) -> None:
+def restore(parent: QWidget, session: Session) -> None:
     """Choose a backup, close the project, put the backup in its place, reopen."""
-    if window.project is None:
+    if session.project is None:
         return
-    folder = window.project.folder
-    found = backups.all_backups(folder)
+    folder = session.project.folder
+    found = backing_up.backups_of(folder)
     if not found:
-        QMessageBox.information(window, "Restore a backup", "This project has no backups yet.")
+        QMessageBox.information(parent, "Restore a backup", "This project has no backups yet.")
         return
     choices = [backup.describe() for backup in found]
     choice, ok = QInputDialog.getItem(
-        window, "Restore a backup", "Put this backup in place of the project:", choices, 0, False
+        parent, "Restore a backup", "Put this backup in place of the project:", choices, 0, False
     )
     if not ok:
         return
     chosen = found[choices.index(choice)]
-    window.close_project()
+    session.close_project()
     try:
-        with _Busy():
-            before = backups.restore(folder, chosen.name)
+        with Busy():
+            before = backing_up.restore(folder, chosen.name)
     except AnnotatorError as error:
-        window.show_error(error)
-        open_folder(window, folder)
+        show_error(parent, error)
+        open_folder(parent, session, folder)
         return
-    open_folder(window, folder)
-    window.statusBar().showMessage(
-        f"Restored {chosen.name}; the project as it was just before is kept as {before.name}.",
-        15000,
-    )
+    if open_folder(parent, session, folder):
+        session.message.emit(
+            f"Restored {chosen.name}; the project as it was just before is kept as {before.name}.",
+            15000,
+        )

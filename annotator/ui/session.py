@@ -1,48 +1,218 @@
-"""The open project as the window sees it: who is annotating, per-document undo stacks, and
-signals that tell every view what an edit changed (the views never re-read on their own)."""
+"""The window's model: the open project, the shown document and layer, the selected span and
+review mode, with a signal for each change. Every view derives what it shows from this state
+alone and follows the signals; data changes only through commands pushed here, each of which
+calls one operation and reports what it touched.
+
+When the shown document changes, everything derived from the old one (spans, selection,
+link mode) is replaced before ``documentShown`` is emitted, so no view can paint a span of
+another document.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
 from annotator.core.errors import AnnotatorError
-from annotator.store.project import Project
+from annotator.core.model import Document, Relation, Span
+from annotator.core.schema import Schema
+from annotator.ops import opening, viewing
+from annotator.ops.opening import OpenedInWindow, Project
+
+WATCH_MS = 1500  # how often the window looks for changes made by other programs
+
+
+@dataclass(frozen=True)
+class SpanChange:
+    """What an edit changed in the shown layer: spans gone and spans new (an updated span is
+    both), so that views repaint only that."""
+
+    removed: list[Span]
+    added: list[Span]
+
+
+def _order(span: Span) -> tuple[int, int, int]:
+    return (span.start, -span.end, span.id)
 
 
 class Session(QObject):
-    spansChanged = Signal(int, list)  # document id, [(start, end)] touched
-    documentChanged = Signal(int)  # a document's status or counts changed
+    projectChanged = Signal()  # a project was opened, or closed
+    documentShown = Signal()  # another document, or the same one read again, is shown
+    spansChanged = Signal(object)  # a SpanChange in the shown layer of the shown document
+    layerEdited = Signal(int, str)  # document id, layer: any layer changed (review follows)
+    documentChanged = Signal(int)  # a document's status or span count changed
+    selectionChanged = Signal()
+    layerChanged = Signal()  # who annotates, or whose layer is shown
+    reviewChanged = Signal(bool)
+    schemaChanged = Signal()
+    changedElsewhere = Signal()  # another program changed the project
+    linkingChanged = Signal()  # link mode started or ended
     saved = Signal(str)  # time of the last write
     failed = Signal(str)  # an edit that could not be made or saved
+    message = Signal(str, int)  # a note for the status bar, and for how long (ms)
 
-    def __init__(self, project: Project, annotator: str, undo_group: QUndoGroup) -> None:
-        super().__init__()
-        self.project = project
-        self.annotator = annotator
-        self.undo_group = undo_group
+    def __init__(self, annotator: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.annotator = annotator  # who is annotating: edits are credited to them
+        self.layer = annotator  # whose layer the text shows (another's is read-only)
+        self.opened: OpenedInWindow | None = None
+        self.undo_group = QUndoGroup(self)
         self._stacks: dict[int, QUndoStack] = {}
+        self._clear_document()
+        self.review = False
+        self._seen: int | None = None
+        self.watch = QTimer(self)
+        self.watch.setInterval(WATCH_MS)
+        self.watch.timeout.connect(self.look_for_changes)
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setInterval(opening.KEEP_ALIVE_SECONDS * 1000)
+        self.heartbeat.timeout.connect(lambda: self.opened and self.opened.keep_alive())
 
-    def close(self) -> None:
-        """Forget this project's undo histories and close its database."""
+    def _clear_document(self) -> None:
+        self.document: Document | None = None
+        self.spans: list[Span] = []
+        self.by_id: dict[int, Span] = {}
+        self.relations: list[Relation] = []
+        self.selected: int | None = None
+        self.linking_from: int | None = None
+
+    # -- the project -----------------------------------------------------------------------
+
+    @property
+    def project(self) -> Project | None:
+        return self.opened.project if self.opened else None
+
+    @property
+    def schema(self) -> Schema:
+        return self.project.schema
+
+    @property
+    def colors(self) -> dict[str, str]:
+        return {label.id: label.color for label in self.schema.labels} if self.project else {}
+
+    def open_project(self, folder: Path, *, take_over: bool = False) -> None:
+        """Open a project (closing the one open before); raises AnnotatorError, leaving the
+        session as it was, when it cannot be opened."""
+        opened = opening.open_in_window(folder, self.annotator, take_over=take_over)
+        self.close_project(quietly=True)
+        self.opened = opened
+        self._seen = viewing.changes_seen(opened.project)
+        self.watch.start()
+        self.heartbeat.start()
+        self.projectChanged.emit()
+
+    def close_project(self, *, quietly: bool = False) -> Path | None:
+        """Close the project (to restore a backup, say); returns its folder."""
+        if self.opened is None:
+            return None
+        folder = self.opened.project.folder
+        self.watch.stop()
+        self.heartbeat.stop()
         for stack in self._stacks.values():
             self.undo_group.removeStack(stack)
             stack.deleteLater()
         self._stacks.clear()
-        self.project.close()
+        self.opened.close()
+        self.opened = None
+        self._clear_document()
+        self.review = False
+        if not quietly:
+            self.projectChanged.emit()
+            self.documentShown.emit()
+        return folder
+
+    # -- the shown document ----------------------------------------------------------------
+
+    @property
+    def document_id(self) -> int | None:
+        return self.document.id if self.document else None
+
+    @property
+    def text(self) -> str:
+        return self.document.text if self.document else ""
+
+    @property
+    def read_only(self) -> bool:
+        """Another annotator's layer is shown: it is read, not changed."""
+        return self.layer != self.annotator
+
+    def show_document(self, document_id: int | None) -> bool:
+        """Show a document (None: none); False if it is not in the project."""
+        project = self.project
+        document = viewing.document(project, document_id) if project and document_id else None
+        if document_id is not None and document is None:
+            return False
+        self._clear_document()
+        self.document = document
+        if document is not None:
+            shown = viewing.layer(project, document.id, self.layer)
+            self.spans, self.relations = shown.spans, shown.relations
+            self.by_id = {span.id: span for span in self.spans}
+            self.undo_group.setActiveStack(self.stack(document.id))
+        self.documentShown.emit()
+        self.selectionChanged.emit()
+        return True
+
+    def reshow(self) -> None:
+        """Read the shown document again from the project (its layer or schema changed)."""
+        selected = self.selected
+        if self.show_document(self.document_id) and selected in self.by_id:
+            self.select(selected)
+
+    def span(self, span_id: int | None) -> Span | None:
+        return self.by_id.get(span_id) if span_id is not None else None
+
+    def selected_span(self) -> Span | None:
+        return self.span(self.selected)
+
+    def select(self, span_id: int | None) -> None:
+        self.selected = span_id if span_id in self.by_id else None
+        self.selectionChanged.emit()
+
+    def start_linking(self, event_id: int | None) -> None:
+        self.linking_from = event_id
+        self.linkingChanged.emit()
+
+    # -- who, and which layer --------------------------------------------------------------
+
+    def set_annotator(self, name: str) -> None:
+        """Annotate as someone else: their layer is shown, and the undo histories, which
+        hold another person's edits, are forgotten."""
+        self.annotator = self.layer = name
+        for stack in self._stacks.values():
+            stack.clear()
+        self.layerChanged.emit()
+        self.reshow()
+
+    def show_layer(self, name: str) -> None:
+        """Show another annotator's layer, read-only (the own layer again: editable)."""
+        self.layer = name
+        self.layerChanged.emit()
+        self.reshow()
+
+    def set_review(self, on: bool) -> None:
+        if on != self.review and self.project is not None:
+            self.review = on
+            self.reviewChanged.emit(on)
+
+    # -- edits -----------------------------------------------------------------------------
 
     def stack(self, document_id: int) -> QUndoStack:
-        """Each document has its own undo history; the open document's is active."""
+        """Each document has its own undo history; the shown document's is active."""
         stack = self._stacks.get(document_id)
         if stack is None:
             stack = QUndoStack(self.undo_group)
             self._stacks[document_id] = stack
         return stack
 
-    def activate(self, document_id: int) -> None:
-        self.undo_group.setActiveStack(self.stack(document_id))
+    def clear_undo(self) -> None:
+        for stack in self._stacks.values():
+            stack.clear()
 
     def push(self, command: EditCommand) -> bool:
         """Make an edit: written to the project first, then put on the undo stack."""
@@ -54,29 +224,88 @@ class Session(QObject):
         command.applied = True
         self.stack(command.document_id).push(command)
         self.mark_saved()
+        self.after(command.focus)
         return True
 
     def mark_saved(self) -> None:
         self.saved.emit(datetime.now().strftime("%H:%M:%S"))
 
-    def clear_undo(self) -> None:
-        for stack in self._stacks.values():
-            stack.clear()
+    def after(self, span_id: int | None) -> None:
+        """After an edit or its undo: select the span it was about, if it is shown."""
+        if span_id is not None and span_id in self.by_id:
+            self.select(span_id)
 
-    def set_annotator(self, annotator: str) -> None:
-        self.annotator = annotator
-        for stack in self._stacks.values():
-            stack.clear()  # another person's edits are not this person's to undo
+    def edited(self, document_id: int, layer: str, touched: list[tuple[int, int]]) -> None:
+        """A command changed ``layer`` of a document within ``touched`` (code points)."""
+        if document_id == self.document_id and layer == self.layer:
+            self._reread(touched)
+        self.layerEdited.emit(document_id, layer)
+        self.documentChanged.emit(document_id)
+
+    def _reread(self, touched: list[tuple[int, int]]) -> None:
+        """Re-read the shown layer where an edit touched it: an edit costs the size of what
+        it touched, not of the document."""
+        project, document_id = self.project, self.document_id
+        fresh = viewing.spans_touching(project, document_id, self.layer, touched)
+        near = {
+            s.id: s
+            for start, end in touched
+            for s in self.spans
+            if s.start <= end and s.end >= start
+        }
+        removed = [s for s in near.values() if fresh.get(s.id) != s]
+        gone = {s.id for s in removed}
+        kept = [s for s in self.spans if s.id not in gone]
+        kept_ids = {s.id for s in kept}
+        added = [s for s in fresh.values() if s.id not in kept_ids]
+        keys = [_order(s) for s in kept]
+        for span in sorted(added, key=_order):
+            at = bisect_left(keys, _order(span))
+            keys.insert(at, _order(span))
+            kept.insert(at, span)
+        self.spans = kept
+        for span in removed:
+            self.by_id.pop(span.id, None)
+        self.by_id.update((span.id, span) for span in added)
+        self.relations = viewing.layer_relations(project, document_id, self.layer)
+        if self.selected not in self.by_id:
+            self.selected = None
+        if self.linking_from not in self.by_id:
+            self.linking_from = None
+        self.spansChanged.emit(SpanChange(removed, added))
+        self.selectionChanged.emit()
+
+    # -- changes made elsewhere ------------------------------------------------------------
+
+    def look_for_changes(self) -> None:
+        """Read again what is shown when another program has changed the project."""
+        project = self.project
+        if project is None:
+            return
+        seen = viewing.changes_seen(project)
+        if seen == self._seen:
+            return
+        self._seen = seen
+        before = project.schema
+        project.forget_cached_schema()
+        if project.schema != before:
+            self.schemaChanged.emit()
+        self.changedElsewhere.emit()
+        if self.document is not None:
+            self._reread([(0, len(self.text))])
+        self.message.emit("Updated with changes made elsewhere.", 3000)
 
 
 class EditCommand(QUndoCommand):
-    """One user action. ``apply``/``revert`` call exactly one operation each."""
+    """One user action. ``apply``/``revert`` call exactly one operation each, then report
+    what they touched with :meth:`Session.edited`."""
 
     def __init__(self, session: Session, document_id: int, text: str) -> None:
         super().__init__(text)
         self.session = session
         self.document_id = document_id
         self.applied = False
+        self.focus: int | None = None  # the span to select after the edit (or its undo)
 
     @property
     def project(self) -> Project:
@@ -108,3 +337,4 @@ class EditCommand(QUndoCommand):
             self.session.failed.emit(f"{self.text()}: {error}")
             return
         self.session.mark_saved()
+        self.session.after(self.focus)

@@ -49,6 +49,14 @@ class Settings:
         self.q.setValue("edit/snap_to_words", on)
 
     @property
+    def show_invisibles(self) -> bool:
+        return self._get("view/show_invisibles", False, bool)
+
+    @show_invisibles.setter
+    def show_invisibles(self, on: bool) -> None:
+        self.q.setValue("view/show_invisibles", on)
+
+    @property
     def recent(self) -> list[str]:
         value = self.q.value("recent", [])
         if isinstance(value, str):

@@ -27,8 +27,9 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from annotator.core.errors import AnnotatorError, Cancelled
+from annotator.ops import opening
+from annotator.ops.opening import Project
 from annotator.ops.progress import Progress
-from annotator.store.project import Project
 
 T = TypeVar("T")
 Operation = Callable[[Project, Progress], T]
@@ -53,10 +54,13 @@ class Outcome(Generic[T]):
 class _Worker(QThread):
     progressed = Signal(int, int)  # done, total (UNKNOWN when not known)
 
-    def __init__(self, folder: Path, operation: Operation, parent: QObject | None) -> None:
+    def __init__(
+        self, folder: Path, operation: Operation, parent: QObject | None, changes: bool
+    ) -> None:
         super().__init__(parent)
         self.folder = folder
         self.operation = operation
+        self.changes = changes
         self.stop = threading.Event()
         self.outcome: Outcome = Outcome(error="the task did not run")
         self._last_report = 0.0
@@ -71,7 +75,8 @@ class _Worker(QThread):
 
     def run(self) -> None:
         try:
-            with Project.open(self.folder) as project:
+            opener = opening.open_to_change if self.changes else opening.open_to_read
+            with opener(self.folder) as project:
                 self.outcome = Outcome(result=self.operation(project, self.progress))
         except Cancelled:
             self.outcome = Outcome(cancelled=True)
@@ -88,9 +93,17 @@ class Task(QObject):
     progressed = Signal(int, object)  # done, total or None
     finished = Signal(object)
 
-    def __init__(self, folder: Path, operation: Operation, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        folder: Path,
+        operation: Operation,
+        parent: QObject | None = None,
+        *,
+        changes: bool = False,
+    ) -> None:
+        """``changes``: the operation changes the project, which is backed up first."""
         super().__init__(parent)
-        self._worker = _Worker(Path(folder), operation, self)
+        self._worker = _Worker(Path(folder), operation, self, changes)
         self._worker.progressed.connect(self._progressed)
         self._worker.finished.connect(self._finished)
         self.outcome: Outcome | None = None
@@ -132,12 +145,14 @@ def run_task(
     *,
     label: str = "",
     show_error: bool = True,
+    changes: bool = False,
 ) -> Outcome:
     """Run ``operation`` on its own connection to the project at ``folder``, with a progress
     dialog that has a Cancel button, and return how it ended.
 
     The window stays responsive while it waits (the dialog is modal to it, so no edit can
     start meanwhile). An error is shown in a message box unless ``show_error`` is false.
+    An operation that ``changes`` the project runs after the project is backed up.
     """
     label = label or f"{title}…"
     dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
@@ -146,7 +161,7 @@ def run_task(
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     dialog.setMinimumDuration(300)
-    task = Task(folder, operation, parent)
+    task = Task(folder, operation, parent, changes=changes)
     loop = QEventLoop()
 
     def progressed(done: int, total: Any) -> None:

@@ -1,17 +1,24 @@
 """The article, read-only: each paragraph in its own direction, spans painted in, selectable
-by mouse and keyboard. Speaks code-point offsets to the rest of the window."""
+by mouse and keyboard. Speaks code-point offsets to the rest of the window.
+
+Everything it shows derives from one call, :meth:`TextView.show_document`, which replaces
+all that was derived from the previous text (painted spans, bars, marks, the last click, a
+tooltip) before the new text is set.
+"""
 
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QFont,
-    QFontDatabase,
+    QContextMenuEvent,
     QKeyEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QTextBlockFormat,
     QTextCharFormat,
     QTextCursor,
@@ -21,29 +28,12 @@ from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Relation, Span
 from annotator.core.text import is_rtl
+from annotator.ui import span_bars
+from annotator.ui.fonts import arabic_font
 from annotator.ui.highlighter import SpanHighlighter
 from annotator.ui.positions import Positions
 
-ARABIC_FONTS = (
-    "Noto Naskh Arabic",
-    "Noto Sans Arabic",
-    "Amiri",
-    "Scheherazade New",
-    "Noto Naskh Arabic UI",
-    "Geeza Pro",
-    "Segoe UI",
-    "Arial",
-    "DejaVu Sans",
-)
-
-
-def arabic_font(size: float) -> QFont:
-    """A font that shapes Arabic well, from those installed."""
-    families = set(QFontDatabase.families())
-    family = next((f for f in ARABIC_FONTS if f in families), None)
-    font = QFont(family) if family else QFont()
-    font.setPointSizeF(size)
-    return font
+WordRule = Callable[[str, int], "tuple[int, int] | None"]  # (text, offset) -> word to select
 
 
 class TextView(QTextEdit):
@@ -52,6 +42,7 @@ class TextView(QTextEdit):
     labelKey = Signal(str)  # a label shortcut was pressed
     deleteRequested = Signal()
     spanClicked = Signal(object)  # the span id under a click, or None
+    menuRequested = Signal(object, QPoint)  # span id under a right click (or None), where
 
     MIN_SIZE, MAX_SIZE = 8.0, 40.0
 
@@ -64,43 +55,83 @@ class TextView(QTextEdit):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps
         self.setFont(arabic_font(font_size))
         self.setMouseTracking(True)
         self.document().setDocumentMargin(18)
         self.highlighter = SpanHighlighter(self.document())
+        self.label_keys: frozenset[str] = frozenset()
+        self.word_rule: WordRule | None = None  # which word a double-click selects
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop everything derived from the text shown so far."""
         self.positions = Positions("")
         self.spans: list[Span] = []
         self.by_id: dict[int, Span] = {}
         self.relations: list[Relation] = []
-        self.label_keys: frozenset[str] = frozenset()
+        self.colors: dict[str, str] = {}
+        self.drawn_bars: list[span_bars.Bar] = []
         self._press: QPoint | None = None
         self._last_click: tuple[int, list[int]] | None = None
+        QToolTip.hideText()
+        self.setExtraSelections([])
 
     # -- showing ----------------------------------------------------------------------------
 
-    def show_document(self, text: str, spans: list[Span], colors: dict[str, str]) -> None:
+    def show_document(
+        self,
+        text: str,
+        spans: list[Span],
+        colors: dict[str, str],
+        relations: list[Relation] = (),
+        selected: int | None = None,
+    ) -> None:
+        self._forget()
+        self.highlighter.forget()
         self.positions = Positions(text)
-        self.spans = spans
-        self.by_id = {s.id: s for s in spans}
-        self.highlighter.selected = None
         self.setPlainText(text)  # never HTML: an article may contain < and &
         self._set_directions()
-        self.highlighter.set_spans(spans, colors, self.positions)
+        self.spans, self.relations, self.colors = spans, list(relations), dict(colors)
+        self.by_id = {s.id: s for s in spans}
+        self.highlighter.show(spans, colors, self.positions, selected)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.reveal_visible()
 
+    def update_spans(
+        self, spans: list[Span], removed: list[Span], added: list[Span], relations=None
+    ) -> None:
+        """Spans after an edit (in text order), with what the edit removed and added."""
+        self.spans = spans
+        for span in removed:
+            self.by_id.pop(span.id, None)
+        for span in added:
+            self.by_id[span.id] = span
+        if relations is not None:
+            self.relations = list(relations)
+        self.highlighter.update_spans(spans, removed, added)
+        self.viewport().update()
+
+    def set_colors(self, colors: dict[str, str]) -> None:
+        self.colors = dict(colors)
+        self.highlighter.set_colors(colors)
+        self.viewport().update()
+
     def show_invisibles(self, on: bool) -> None:
         option = self.document().defaultTextOption()
-        flags = option.flags()
         flag = QTextOption.Flag.ShowDefaultIgnorables
-        option.setFlags(flags | flag if on else flags & ~flag)
+        option.setFlags(option.flags() | flag if on else option.flags() & ~flag)
         self.document().setDefaultTextOption(option)
+
+    def visible_blocks(self) -> tuple[int, int]:
+        viewport = self.viewport().rect()
+        top = self.cursorForPosition(viewport.topLeft()).block().blockNumber()
+        bottom = self.cursorForPosition(viewport.bottomRight()).block().blockNumber()
+        return top, bottom
 
     def reveal_visible(self) -> None:
         """Format the paragraphs on screen, and a screenful either side."""
-        viewport = self.viewport()
-        top = self.cursorForPosition(viewport.rect().topLeft()).block().blockNumber()
-        bottom = self.cursorForPosition(viewport.rect().bottomRight()).block().blockNumber()
+        top, bottom = self.visible_blocks()
         margin = max(bottom - top, 10)
         self.highlighter.reveal(top - margin, bottom + margin)
 
@@ -113,11 +144,13 @@ class TextView(QTextEdit):
         self.reveal_visible()
 
     def _set_directions(self) -> None:
-        """Each paragraph right-to-left and right-aligned when its text is RTL."""
+        """Each paragraph right-to-left and right-aligned when its text is RTL, with room
+        under each line for the bars that show nesting."""
         document = self.document()
         cursor = QTextCursor(document)
         cursor.beginEditBlock()
         block = document.begin()
+        distance = QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value
         while block.isValid():
             rtl = is_rtl(block.text())
             fmt = QTextBlockFormat(block.blockFormat())
@@ -128,28 +161,40 @@ class TextView(QTextEdit):
                 (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
                 | Qt.AlignmentFlag.AlignAbsolute
             )
+            fmt.setLineHeight(span_bars.ROOM, distance)
             cursor.setPosition(block.position())
             cursor.setBlockFormat(fmt)
             block = block.next()
         cursor.endEditBlock()
 
-    def update_spans(self, spans: list[Span], removed: list[Span], added: list[Span]) -> None:
-        """Spans after an edit (in text order), with what the edit removed and added."""
-        self.spans = spans
-        for span in removed:
-            self.by_id.pop(span.id, None)
-        for span in added:
-            self.by_id[span.id] = span
-        self.highlighter.update_spans(spans, removed, added)
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.highlighter.current():
+            self.drawn_bars = []
+            return
+        top, bottom = self.visible_blocks()
+        shown = self.highlighter.spans_in_blocks(top, bottom)
+        offset = QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        self.drawn_bars = span_bars.lay_out(
+            self.document(), shown, self.positions, self.colors, self.highlighter.selected, offset
+        )
+        painter = QPainter(self.viewport())
+        span_bars.paint(painter, self.drawn_bars)
+        painter.end()
 
     def select_span(self, span_id: int | None, *, scroll: bool = True) -> None:
         self.highlighter.select(span_id, self.by_id)
+        self.viewport().update()
         span = self.by_id.get(span_id)
         if span is not None and scroll:
-            cursor = self.textCursor()
-            cursor.setPosition(self.positions.qt(span.start))
-            self.setTextCursor(cursor)
-            self.ensureCursorVisible()
+            self.scroll_to(span.start)
+
+    def scroll_to(self, offset: int) -> None:
+        """Put the cursor at an offset and bring it into view."""
+        cursor = self.textCursor()
+        cursor.setPosition(self.positions.qt(offset))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
 
     # -- selection in code points ----------------------------------------------------------------
 
@@ -182,9 +227,10 @@ class TextView(QTextEdit):
     def spans_at(self, offset: int) -> list[Span]:
         """Spans under a click, innermost first. A click between two characters may mean
         either (Qt places the cursor at the nearest edge, which differs with direction)."""
-        inside = [s for s in self.spans if s.start <= offset < s.end]
+        near = self.highlighter.spans_touching(offset, offset)
+        inside = [s for s in near if s.start <= offset < s.end]
         if not inside:
-            inside = [s for s in self.spans if s.start < offset <= s.end]
+            inside = [s for s in near if s.start < offset <= s.end]
         return sorted(inside, key=lambda s: (s.end - s.start, s.id))
 
     # -- zoom -----------------------------------------------------------------------------------
@@ -202,15 +248,8 @@ class TextView(QTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         text = event.text()
         modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if (
-            text
-            and text in self.label_keys
-            and modifiers
-            in (
-                Qt.KeyboardModifier.NoModifier,
-                Qt.KeyboardModifier.ShiftModifier,
-            )
-        ):
+        plain = modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
+        if text and text in self.label_keys and plain:
             self.labelKey.emit(text)
             return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
@@ -253,6 +292,23 @@ class TextView(QTextEdit):
         self._last_click = (offset, under)
         self.spanClicked.emit(chosen)
 
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """Select the word under the pointer by the project's rule (a proclitic stays
+        outside when the schema says so), as a drag over it would."""
+        super().mouseDoubleClickEvent(event)
+        if self.word_rule is not None and event.button() == Qt.MouseButton.LeftButton:
+            text = self.toPlainText().replace("\u2029", "\n")
+            word = self.word_rule(text, self.offset_at(event.position().toPoint()))
+            if word is not None:
+                self.select_range(*word)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        spans = self.spans_at(self.offset_at(event.pos()))
+        chosen = self.highlighter.selected
+        if chosen not in {s.id for s in spans}:
+            chosen = spans[0].id if spans else None
+        self.menuRequested.emit(chosen, event.globalPos())
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip:
             spans = self.spans_at(self.offset_at(event.pos()))
@@ -265,14 +321,14 @@ class TextView(QTextEdit):
 
     def tooltip_for(self, spans: list[Span]) -> str:
         """Rich text built from escaped plain text: span text may contain < and &."""
-        texts = {s.id: s.text for s in self.spans}
         lines = []
         for span in spans:
             lines.append(f"<b>{html.escape(span.label)}</b>: {html.escape(span.text)}")
             for relation in self.relations:
                 if relation.source == span.id:
-                    argument = html.escape(texts.get(relation.target, "?"))
-                    lines.append(f"&nbsp;&nbsp;{html.escape(relation.role)} → {argument}")
+                    argument = self.by_id.get(relation.target)
+                    shown = html.escape(argument.text if argument else "?")
+                    lines.append(f"&nbsp;&nbsp;{html.escape(relation.role)} → {shown}")
         return f"<p style='white-space:pre'>{'<br>'.join(lines)}</p>"
 
     def mark_spans(self, spans: list[Span], color: str | None) -> None:

@@ -5,7 +5,6 @@ A cancelled or failed operation leaves the project, and any output file, as they
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,37 +16,33 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMessageBox,
+    QWidget,
 )
 
 from annotator.core.model import GOLD
-from annotator.formats import registry
-from annotator.ops import exporting, importing, merging
+from annotator.ops import exporting, formats_offered, importing, merging, viewing
+from annotator.ui.session import Session
 from annotator.ui.tasks import run_task
 
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
 
-
-def import_files(window: MainWindow) -> None:
-    if window.project is None:
+def import_files(parent: QWidget, session: Session) -> None:
+    if session.project is None:
         return
-    patterns = " ".join(
-        f"*{ext}" for name in registry.readable() for ext in registry.FORMATS[name].extensions
-    )
+    patterns = " ".join(f"*{ext}" for f in formats_offered.readable() for ext in f.extensions)
     files, _ = QFileDialog.getOpenFileNames(
-        window, "Import articles", filter=f"Articles ({patterns});;All files (*)"
+        parent, "Import articles", filter=f"Articles ({patterns});;All files (*)"
     )
     if files:
-        run_import(window, files)
+        run_import(parent, session, files)
 
 
-def import_folder(window: MainWindow) -> None:
+def import_folder(parent: QWidget, session: Session) -> None:
     """A folder of brat .txt/.ann pairs, WebAnno TSV files, or plain-text articles."""
-    if window.project is None:
+    if session.project is None:
         return
-    folder = QFileDialog.getExistingDirectory(window, "Import a folder")
+    folder = QFileDialog.getExistingDirectory(parent, "Import a folder")
     if folder:
-        run_import(window, [folder])
+        run_import(parent, session, [folder])
 
 
 class LabelMapDialog(QDialog):
@@ -55,12 +50,11 @@ class LabelMapDialog(QDialog):
 
     ADD = "add it to the schema as a new label"
 
-    def __init__(self, window: MainWindow, unknown: list[str]) -> None:
-        super().__init__(window)
+    def __init__(self, parent: QWidget, labels: list[str], unknown: list[str]) -> None:
+        super().__init__(parent)
         self.setWindowTitle("Labels from elsewhere")
         form = QFormLayout(self)
         form.addRow(QLabel("These labels are not in the project's schema:"))
-        labels = window.project.schema.label_ids
         self.choices: dict[str, QComboBox] = {}
         for name in unknown:
             box = QComboBox()
@@ -92,18 +86,15 @@ def _same_name(theirs: str, ours: str) -> bool:
     return a == b or (len(b) >= 3 and (a.startswith(b) or b.startswith(a)))
 
 
-def run_import(window: MainWindow, paths: list[str], fmt: str | None = None) -> None:
-    if fmt is None and any(
-        registry.by_extension(Path(p)) is None and not Path(p).is_dir() for p in paths
-    ):
-        fmt, ok = QInputDialog.getItem(
-            window, "Import", "Read the files as:", registry.readable(), 0, False
-        )
+def run_import(parent: QWidget, session: Session, paths: list[str], fmt: str | None = None) -> None:
+    if fmt is None and not all(formats_offered.known_by_its_name(p) for p in paths):
+        names = [f.name for f in formats_offered.readable()]
+        fmt, ok = QInputDialog.getItem(parent, "Import", "Read the files as:", names, 0, False)
         if not ok:
             return
-    folder = window.project.folder
+    folder = session.project.folder
     found = run_task(
-        window,
+        parent,
         "Import",
         folder,
         lambda _project, _progress: importing.labels_in(paths, fmt),
@@ -111,51 +102,54 @@ def run_import(window: MainWindow, paths: list[str], fmt: str | None = None) -> 
     )
     if not found.ok:
         return
-    unknown = sorted(found.result - set(window.project.schema.label_ids))
+    labels = session.schema.label_ids
+    unknown = sorted(found.result - set(labels))
     label_map: dict[str, str] = {}
     add_labels = False
     if unknown:
-        dialog = LabelMapDialog(window, unknown)
+        dialog = LabelMapDialog(parent, labels, unknown)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         label_map, add_labels = dialog.mapping(), dialog.adds()
     outcome = run_task(
-        window,
+        parent,
         "Import",
         folder,
         lambda project, progress: importing.import_files(
             project,
             paths,
             fmt,
-            window.annotator,
+            session.annotator,
             label_map=label_map,
             add_labels=add_labels,
             progress=progress,
         ),
+        changes=True,
     )
     if outcome.ok:
-        window.pick_up_changes()
-        window.statusBar().showMessage(f"Imported: {outcome.result.summary()}.", 10000)
-        if window.document_id is None and window.project.documents.first_id() is not None:
-            window.open_document(window.project.documents.first_id())
+        session.look_for_changes()
+        session.message.emit(f"Imported: {outcome.result.summary()}.", 10000)
+        if session.document_id is None:
+            session.show_document(viewing.first_document(session.project))
 
 
 class ExportDialog(QDialog):
     """Which format, which layer, which documents."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, parent: QWidget, layers: list[str]) -> None:
+        super().__init__(parent)
         self.setWindowTitle("Export")
         form = QFormLayout(self)
         self.format = QComboBox()
-        for name in registry.writable():
-            self.format.addItem(f"{name} — {registry.FORMATS[name].description}", name)
+        self.offered = {offered.name: offered for offered in formats_offered.writable()}
+        for offered in self.offered.values():
+            self.format.addItem(f"{offered.name} — {offered.description}", offered.name)
         form.addRow("Format", self.format)
         self.layer = QComboBox()
         self.layer.addItem("every layer", None)
-        for annotator in window.project.annotators():
+        for annotator in layers:
             self.layer.addItem(annotator, annotator)
-        if GOLD not in window.project.annotators():
+        if GOLD not in layers:
             self.layer.addItem(GOLD, GOLD)
         form.addRow("Layer", self.layer)
         self.only_done = QCheckBox("only documents marked done (in that layer)")
@@ -168,59 +162,61 @@ class ExportDialog(QDialog):
         form.addRow(buttons)
 
 
-def export_project(window: MainWindow) -> None:
-    if window.project is None:
+def export_project(parent: QWidget, session: Session) -> None:
+    project = session.project
+    if project is None:
         return
-    dialog = ExportDialog(window)
+    dialog = ExportDialog(parent, viewing.annotators(project))
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
-    fmt, layer = dialog.format.currentData(), dialog.layer.currentData()
+    offered, layer = dialog.offered[dialog.format.currentData()], dialog.layer.currentData()
     only_done = dialog.only_done.isChecked() and layer is not None
-    folder_output = fmt in ("brat", "webanno", "hf")
-    if folder_output:
-        path = QFileDialog.getExistingDirectory(window, "Export into an empty folder")
+    if offered.writes_a_folder:
+        path = QFileDialog.getExistingDirectory(parent, "Export into an empty folder")
     else:
-        path, _ = QFileDialog.getSaveFileName(window, "Export to", f"{window.project.name}.{fmt}")
+        suggested = f"{project.name}.{offered.name}"
+        path, _ = QFileDialog.getSaveFileName(parent, "Export to", suggested)
     if not path:
         return
     outcome = run_task(
-        window,
+        parent,
         "Export",
-        window.project.folder,
-        lambda project, progress: exporting.export(
-            project, fmt, path, layer, only_done=only_done, progress=progress
+        project.folder,
+        lambda opened, progress: exporting.export(
+            opened, offered.name, path, layer, only_done=only_done, progress=progress
         ),
     )
     if outcome.ok:
         report = outcome.result
-        window.statusBar().showMessage(
+        session.message.emit(
             f"Wrote {report.documents} documents and {report.spans} spans to {path}.", 10000
         )
 
 
-def merge(window: MainWindow) -> None:
+def merge(parent: QWidget, session: Session) -> None:
     """Bring a colleague's project (its project.sqlite) or export file into this project."""
-    if window.project is None:
+    if session.project is None:
         return
     source, _ = QFileDialog.getOpenFileName(
-        window,
+        parent,
         "Merge a colleague's project or export",
         filter="Projects and exports (*.sqlite *.json *.jsonl)",
     )
     if not source:
         return
     outcome = run_task(
-        window,
+        parent,
         "Merge",
-        window.project.folder,
+        session.project.folder,
         lambda project, progress: merging.merge(
-            project, source, by=window.annotator, progress=progress
+            project, source, by=session.annotator, progress=progress
         ),
+        changes=True,
     )
     if outcome.ok:
-        window.pick_up_changes()
+        session.look_for_changes()
         report = outcome.result
         lines = report.summary_lines(Path(source).name)
         lines += [f"note: {line}" for line in report.notes()]
         lines += [f"not merged: {line}" for line in report.problems()]
-        QMessageBox.information(window, "Merge", "\n".join(lines))
+        QMessageBox.information(parent, "Merge", "\n".join(lines))

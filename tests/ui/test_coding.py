@@ -16,10 +16,10 @@ TEXT = "هاجم تنظيم داعش نقاط الجيش في منطقة الث�
 def mark(qtbot, window, phrase, key, occurrence=1):
     start = -1
     for _ in range(occurrence):
-        start = window.text.index(phrase, start + 1)
+        start = window.session.text.index(phrase, start + 1)
     select(window, start, start + len(phrase))
     press(qtbot, window, key)
-    return window._span(window.selected_span)
+    return window.session.selected_span()
 
 
 def choose(box: QComboBox, value: str) -> None:
@@ -48,14 +48,14 @@ def test_a_sub_type_is_offered_only_under_its_type_and_every_change_is_undoable(
     choose(sub, "Armed clash")
     type_into(panel.editors["fatalities"], "5")
     type_into(panel.editors["date"], "2017-09-29")
-    stored = window.project.spans.get(event.id).attributes
+    stored = window.session.project.spans.get(event.id).attributes
     assert stored == {"event_type": "Battles", "sub_event_type": "Armed clash", "fatalities": 5,
                       "date": "2017-09-29"}  # fmt: skip
     assert panel.problems.text() == ""
     choose(panel.editors["event_type"], "Explosions/Remote violence")  # the sub-type no longer fits
-    assert "sub_event_type" not in window.project.spans.get(event.id).attributes
+    assert "sub_event_type" not in window.session.project.spans.get(event.id).attributes
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.project.spans.get(event.id).attributes["sub_event_type"] == "Armed clash"
+    assert window.session.project.spans.get(event.id).attributes["sub_event_type"] == "Armed clash"
     assert panel.editors["sub_event_type"].currentText() == "Armed clash"
 
 
@@ -66,14 +66,14 @@ def test_canonical_entities_group_mentions_across_documents(qtbot, make_window):
     box = window.coding.entity_box
     box.setCurrentText("داعش")
     box.lineEdit().editingFinished.emit()
-    first = window.project.spans.get(window.selected_span)
-    assert window.project.entities.get(first.entity_id).name == "داعش"
+    first = window.session.project.spans.get(window.session.selected)
+    assert window.session.project.entities.get(first.entity_id).name == "داعش"
     window.step(1)
     mark(qtbot, window, "التنظيم", Qt.Key.Key_1)
     box = window.coding.entity_box
     assert [box.itemText(i) for i in range(box.count())] == ["", "داعش"]  # offered from the project
     choose(box, "داعش")
-    second = window.project.spans.get(window.selected_span)
+    second = window.session.project.spans.get(window.session.selected)
     assert second.entity_id == first.entity_id
 
 
@@ -89,36 +89,39 @@ def test_an_event_is_linked_to_its_arguments_and_the_links_show(qtbot, make_wind
         offered.append([r.name for r in roles])
         return {"تنظيم داعش": "actor1", "الجيش": "actor2", "الثردات": "location"}[argument.text]
 
-    monkeypatch.setattr(window, "choose_role", role_menu)  # the popup menu is modal
+    monkeypatch.setattr(window.annotating, "choose_role", role_menu)  # the popup menu is modal
     for argument in (actor, target, place):
         qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
         window.text_view.spanClicked.emit(argument.id)
     assert offered == [["actor1", "actor2"], ["actor1", "actor2"], ["location"]]
-    links = {(r.role, r.target) for r in window.project.relations.for_document(window.document_id)}
+    links = {
+        (r.role, r.target)
+        for r in window.session.project.relations.for_document(window.session.document_id)
+    }
     assert links == {("actor1", actor.id), ("actor2", target.id), ("location", place.id)}
-    assert window.selected_span == event.id
+    assert window.session.selected == event.id
     marked = {(s.cursor.selectionStart(), s.cursor.selectionEnd())
               for s in window.text_view.extraSelections()}  # fmt: skip
     assert len(marked) == 3  # the arguments are underlined while the event is selected
     tip = window.text_view.tooltip_for([event])
     assert "actor1 → تنظيم داعش" in tip and "location → الثردات" in tip
-    relation = next(r for r in window.relations if r.role == "location")
+    relation = next(r for r in window.session.relations if r.role == "location")
     window.coding.unlinkRequested.emit(relation.id)
-    assert len(window.project.relations.for_document(window.document_id)) == 2
+    assert len(window.session.project.relations.for_document(window.session.document_id)) == 2
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert len(window.project.relations.for_document(window.document_id)) == 3
+    assert len(window.session.project.relations.for_document(window.session.document_id)) == 3
 
 
 def test_linking_by_keyboard_through_the_annotations_list(qtbot, make_window, monkeypatch):
     window = make_window([{"text": TEXT}])
     place = mark(qtbot, window, "الثردات", Qt.Key.Key_2)
     event = mark(qtbot, window, "هاجم", Qt.Key.Key_3)
-    monkeypatch.setattr(window, "choose_role", lambda roles, argument: roles[0].name)
+    monkeypatch.setattr(window.annotating, "choose_role", lambda roles, argument: roles[0].name)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     panel = window.annotations
     row = panel.spans_model.row_of(place.id)
     panel.activated.emit(panel.spans_model.index(row, 0))
-    (relation,) = window.project.relations.for_document(window.document_id)
+    (relation,) = window.session.project.relations.for_document(window.session.document_id)
     assert (relation.source, relation.target, relation.role) == (event.id, place.id, "location")
 
 
@@ -127,10 +130,10 @@ def test_escape_cancels_linking(qtbot, make_window):
     mark(qtbot, window, "الثردات", Qt.Key.Key_2)
     mark(qtbot, window, "هاجم", Qt.Key.Key_3)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert window.linking_from is not None
+    assert window.session.linking_from is not None
     qtbot.keyClick(window.text_view, Qt.Key.Key_Escape)
-    assert window.linking_from is None
-    assert window.project.relations.for_document(window.document_id) == []
+    assert window.session.linking_from is None
+    assert window.session.project.relations.for_document(window.session.document_id) == []
 
 
 def test_the_reference_articles_events_can_be_fully_coded(
@@ -139,7 +142,9 @@ def test_the_reference_articles_events_can_be_fully_coded(
     text = seed_article.read_text(encoding="utf-8")
     window = make_window([{"text": text, "name": "deir-ez-zor"}])
     roles = {}
-    monkeypatch.setattr(window, "choose_role", lambda options, argument: roles[argument.id])
+    monkeypatch.setattr(
+        window.annotating, "choose_role", lambda options, argument: roles[argument.id]
+    )
 
     def code_event(trigger, attributes, arguments, occurrence=1):
         spans = {}
@@ -181,9 +186,9 @@ def test_the_reference_articles_events_can_be_fully_coded(
         [("التحالف الدولي", Qt.Key.Key_1, "actor1", 2),
          ("قرية المعماري", Qt.Key.Key_2, "location", 1)],
     )  # fmt: skip
-    assert window.project.spans.count() == 10
+    assert window.session.project.spans.count() == 10
     out = tmp_path / "coded.json"
-    export(window.project, "json", out)
+    export(window.session.project, "json", out)
     (document,) = json.loads(out.read_text(encoding="utf-8"))["documents"]
     spans = {a["id"]: a for a in document["annotations"]}
     events = {}

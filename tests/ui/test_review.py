@@ -47,7 +47,7 @@ def test_review_mode_lists_the_worst_documents_first_and_shows_the_layers(qtbot,
     window = review(qtbot, make_window)
     model = window.documents.model
     assert [model.documents[row].name for row in range(model.rowCount())] == ["disputed", "agreed"]
-    assert window.documents.model.row_of(window.document_id) == 0  # the worst is opened
+    assert window.documents.model.row_of(window.session.document_id) == 0  # the worst is opened
     view = window.review.view
     assert [pane.layer for pane in view.panes.panes] == ["omar", "samira", GOLD]
     omar = view.panes.pane("omar").view
@@ -74,7 +74,7 @@ def test_f8_walks_the_disagreements_and_a_number_accepts_that_version(qtbot, mak
     number = view.layers.index("samira") + 1
     view.table.setFocus()
     qtbot.keyClick(view.table, getattr(Qt.Key, f"Key_{number}"))
-    (gold,) = window.project.spans.for_document(window.document_id, GOLD)
+    (gold,) = window.session.project.spans.for_document(window.session.document_id, GOLD)
     assert (gold.text, gold.label) == ("تنظيم داعش", "ACTOR")
     assert gold.provenance["adjudicator"] == "lead"
     assert [f["annotator"] for f in gold.provenance["from"]] == ["samira"]
@@ -82,11 +82,13 @@ def test_f8_walks_the_disagreements_and_a_number_accepts_that_version(qtbot, mak
     other = view.layers.index("omar") + 1  # changing one's mind replaces the gold version
     view.go_to(boundary)
     qtbot.keyClick(view.table, getattr(Qt.Key, f"Key_{other}"))
-    assert [s.text for s in window.project.spans.for_document(window.document_id, GOLD)] == ["داعش"]
+    assert [
+        s.text for s in window.session.project.spans.for_document(window.session.document_id, GOLD)
+    ] == ["داعش"]
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert [s.text for s in window.project.spans.for_document(window.document_id, GOLD)] == [
-        "تنظيم داعش"
-    ]
+    assert [
+        s.text for s in window.session.project.spans.for_document(window.session.document_id, GOLD)
+    ] == ["تنظيم داعش"]
 
 
 def test_a_clicked_span_is_accepted_with_a(qtbot, make_window):
@@ -96,9 +98,9 @@ def test_a_clicked_span_is_accepted_with_a(qtbot, make_window):
     place = next(s for s in pane.spans if s.text == "الثردات")
     pane.spanClicked.emit(place.id)
     qtbot.keyClick(pane, Qt.Key.Key_A)
-    assert [s.text for s in window.project.spans.for_document(window.document_id, GOLD)] == [
-        "الثردات"
-    ]
+    assert [
+        s.text for s in window.session.project.spans.for_document(window.session.document_id, GOLD)
+    ] == ["الثردات"]
 
 
 def test_gold_is_edited_like_any_layer(qtbot, make_window):
@@ -110,14 +112,14 @@ def test_gold_is_edited_like_any_layer(qtbot, make_window):
     cursor.setPosition(gold.positions.qt(start + 5), cursor.MoveMode.KeepAnchor)
     gold.setTextCursor(cursor)
     qtbot.keyClick(gold, Qt.Key.Key_2)
-    (span,) = window.project.spans.for_document(window.document_id, GOLD)
+    (span,) = window.session.project.spans.for_document(window.session.document_id, GOLD)
     assert (span.text, span.label) == ("منطقة", "LOCATION")
-    entries = window.project.audit.for_span(span.id)
+    entries = window.session.project.audit.for_span(span.id)
     assert entries[0].annotator == "lead"  # the reviewer made it, in the gold layer
     gold = window.review.view.panes.pane(GOLD).view
     gold.spanClicked.emit(span.id)
     qtbot.keyClick(gold, Qt.Key.Key_Delete)
-    assert window.project.spans.for_document(window.document_id, GOLD) == []
+    assert window.session.project.spans.for_document(window.session.document_id, GOLD) == []
 
 
 def test_accept_all_agreed_fills_gold_with_what_everyone_marked(qtbot, make_window, monkeypatch):
@@ -125,9 +127,9 @@ def test_accept_all_agreed_fills_gold_with_what_everyone_marked(qtbot, make_wind
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda *args: shown.append(args[2]))
     window.review.view.accept_agreed_button.click()
-    assert [s.text for s in window.project.spans.for_document(window.document_id, GOLD)] == [
-        "الجيش"
-    ]
+    assert [
+        s.text for s in window.session.project.spans.for_document(window.session.document_id, GOLD)
+    ] == ["الجيش"]
     assert "1 agreed spans" in shown[0]
 
 
@@ -135,7 +137,7 @@ def test_the_dashboard_shows_the_figures_the_command_line_computes(qtbot, make_w
     window = review(qtbot, make_window)
     dialog = window.review.dashboard()
     qtbot.addWidget(dialog)
-    agreement = reviewing.agreement(window.project)
+    agreement = reviewing.agreement(window.session.project)
     (pair,) = agreement.pairs
     row = [dialog.pairs.item(0, c).text() for c in range(dialog.pairs.columnCount())]
     assert row[0] == " / ".join(pair.annotators)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QColorDialog, QLineEdit, QMessageBox
 
 from annotator.ops import schema_changes
 from annotator.store.project import Project
-from annotator.ui.schema_editor import SchemaEditor, open_schema_editor
+from annotator.ui.schema.editor import SchemaEditor, open_schema_editor
 from tests.conftest import snapshot
 from tests.ops.reference_events import code_events, import_article
 
@@ -70,9 +70,9 @@ def focused():
 
 
 def test_typing_a_new_id_renames_the_label_and_its_spans_at_once(qtbot, dialog, project, coded):
-    assert dialog.id_edit.text() == "ACTOR"
+    assert dialog.label_tab.id_edit.text() == "ACTOR"
     with qtbot.waitSignal(dialog.schemaChanged):
-        type_into(qtbot, dialog.id_edit, "ARMED_ACTOR")
+        type_into(qtbot, dialog.label_tab.id_edit, "ARMED_ACTOR")
     with on_disk(project) as other:
         assert other.schema.label_ids == ("ARMED_ACTOR", "LOCATION", "EVENT")
         assert other.spans.get(coded.spans["isis"].id).label == "ARMED_ACTOR"
@@ -83,15 +83,19 @@ def test_typing_a_new_id_renames_the_label_and_its_spans_at_once(qtbot, dialog, 
 
 def test_names_description_and_examples_are_stored_when_the_field_is_left(qtbot, dialog, project):
     select_label(dialog, "LOCATION")
-    dialog.name_ar_edit.setFocus()
-    dialog.name_ar_edit.selectAll()
-    dialog.name_ar_edit.insert("موقع")  # QTest types only ASCII
-    qtbot.keyClick(dialog.name_ar_edit, Qt.Key.Key_Tab)
-    dialog.examples_edit.setFocus()
-    dialog.examples_edit.moveCursor(dialog.examples_edit.textCursor().MoveOperation.End)
-    dialog.examples_edit.insertPlainText("\nقرية المعماري")
-    qtbot.keyClick(dialog.examples_edit, Qt.Key.Key_Tab)  # Tab leaves the box, as elsewhere
-    assert focused() is not dialog.examples_edit
+    dialog.label_tab.name_ar_edit.setFocus()
+    dialog.label_tab.name_ar_edit.selectAll()
+    dialog.label_tab.name_ar_edit.insert("موقع")  # QTest types only ASCII
+    qtbot.keyClick(dialog.label_tab.name_ar_edit, Qt.Key.Key_Tab)
+    dialog.label_tab.examples_edit.setFocus()
+    dialog.label_tab.examples_edit.moveCursor(
+        dialog.label_tab.examples_edit.textCursor().MoveOperation.End
+    )
+    dialog.label_tab.examples_edit.insertPlainText("\nقرية المعماري")
+    qtbot.keyClick(
+        dialog.label_tab.examples_edit, Qt.Key.Key_Tab
+    )  # Tab leaves the box, as elsewhere
+    assert focused() is not dialog.label_tab.examples_edit
     with on_disk(project) as other:
         location = other.schema.label("LOCATION")
         assert location.names == {"en": "Location", "ar": "موقع"}
@@ -113,7 +117,7 @@ def test_leaving_an_unchanged_field_changes_nothing_even_with_invisible_characte
     )
     select_label(dialog, "LOCATION")
     before = snapshot(project)
-    for box in (dialog.description_edit, dialog.examples_edit):
+    for box in (dialog.label_tab.description_edit, dialog.label_tab.examples_edit):
         box.setFocus()
         qtbot.keyClick(box, Qt.Key.Key_Tab)
     assert snapshot(project) == before
@@ -122,8 +126,8 @@ def test_leaving_an_unchanged_field_changes_nothing_even_with_invisible_characte
 
 
 def test_examples_read_each_in_its_own_direction(qtbot, dialog):
-    dialog.examples_edit.setPlainText("تنظيم داعش\narmed men")
-    first = dialog.examples_edit.document().firstBlock()
+    dialog.label_tab.examples_edit.setPlainText("تنظيم داعش\narmed men")
+    first = dialog.label_tab.examples_edit.document().firstBlock()
     assert first.layout().textOption().textDirection() != Qt.LayoutDirection.LeftToRight
     assert first.textDirection() == Qt.LayoutDirection.RightToLeft
     assert first.next().textDirection() == Qt.LayoutDirection.LeftToRight
@@ -132,10 +136,10 @@ def test_examples_read_each_in_its_own_direction(qtbot, dialog):
 def test_a_key_in_use_is_refused_and_the_field_shows_the_stored_key(qtbot, dialog, project):
     select_label(dialog, "EVENT")
     before = snapshot(project)
-    type_into(qtbot, dialog.key_edit, "2")
+    type_into(qtbot, dialog.label_tab.key_edit, "2")
     assert dialog.status.text() == "Not changed: key 2 is already the key of LOCATION (Location)."
     assert "b00020" in dialog.status.styleSheet()
-    assert dialog.key_edit.text() == "3"
+    assert dialog.label_tab.key_edit.text() == "3"
     assert snapshot(project) == before
     assert not dialog.changed
 
@@ -143,30 +147,33 @@ def test_a_key_in_use_is_refused_and_the_field_shows_the_stored_key(qtbot, dialo
 def test_a_kind_change_that_would_break_links_is_refused_with_a_count(qtbot, dialog, project):
     select_label(dialog, "LOCATION")
     before = snapshot(project)
-    dialog.kind_combo.setFocus()
-    qtbot.keyClick(dialog.kind_combo, Qt.Key.Key_Down)  # location → event
+    dialog.label_tab.kind_combo.setFocus()
+    qtbot.keyClick(dialog.label_tab.kind_combo, Qt.Key.Key_Down)  # location → event
     assert "4 role links would break" in dialog.status.text()
-    assert dialog.kind_combo.currentText() == "location"
+    assert dialog.label_tab.kind_combo.currentText() == "location"
     assert snapshot(project) == before
 
 
 def test_the_colour_picker(qtbot, dialog, project, monkeypatch):
     select_label(dialog, "EVENT")
     monkeypatch.setattr(QColorDialog, "getColor", lambda *args: QColor("#17becf"))
-    qtbot.mouseClick(dialog.color_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.label_tab.color_button, Qt.MouseButton.LeftButton)
     with on_disk(project) as other:
         assert other.schema.label("EVENT").color == "#17becf"
-    assert dialog.color_button.text().strip() == "#17becf"
+    assert dialog.label_tab.color_button.text().strip() == "#17becf"
 
 
 def test_a_new_label_from_the_keyboard(qtbot, dialog, project):
     dialog.label_list.setFocus()
     qtbot.keyClick(dialog, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert focused() is dialog.id_edit and dialog.id_edit.selectedText() == "LABEL_1"
-    qtbot.keyClicks(dialog.id_edit, "WEAPON")
-    qtbot.keyClick(dialog.id_edit, Qt.Key.Key_Tab)
-    qtbot.keyClicks(dialog.name_en_edit, "Weapon")
-    qtbot.keyClick(dialog.name_en_edit, Qt.Key.Key_Return)
+    assert (
+        focused() is dialog.label_tab.id_edit
+        and dialog.label_tab.id_edit.selectedText() == "LABEL_1"
+    )
+    qtbot.keyClicks(dialog.label_tab.id_edit, "WEAPON")
+    qtbot.keyClick(dialog.label_tab.id_edit, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.label_tab.name_en_edit, "Weapon")
+    qtbot.keyClick(dialog.label_tab.name_en_edit, Qt.Key.Key_Return)
     with on_disk(project) as other:
         weapon = other.schema.label("WEAPON")
         assert (weapon.names, weapon.key, weapon.kind) == ({"en": "Weapon"}, "4", "other")
@@ -219,7 +226,7 @@ def test_tab_order_runs_from_the_version_through_the_labels_to_their_fields(qtbo
         dialog.tabs.tabBar(),
     ]
     qtbot.keyClick(focused(), Qt.Key.Key_Tab)
-    assert focused() is dialog.id_edit
+    assert focused() is dialog.label_tab.id_edit
 
 
 # -- attributes and roles ----------------------------------------------------------------------

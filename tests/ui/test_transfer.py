@@ -37,12 +37,12 @@ def test_labels_from_elsewhere_are_mapped_or_added_when_importing(
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(transfer.LabelMapDialog, "exec", accept)
-    transfer.run_import(window, [str(coded)])
+    transfer.run_import(window, window.session, [str(coded)])
     assert offered == {"GPE": None, "Location": "LOCATION"}  # add one, map the other
     assert window.documents.model.rowCount() == 2
     assert "GPE" in window.palette_panel.buttons  # the schema change reached the palette
     second = window.documents.model.document_id(1)
-    spans = window.project.spans.for_document(second)
+    spans = window.session.project.spans.for_document(second)
     assert sorted((s.text, s.label) for s in spans) == [("الحسكة", "GPE"), ("الرقة", "LOCATION")]
 
 
@@ -52,9 +52,9 @@ def test_a_failed_import_changes_nothing(qtbot, make_window, tmp_path, monkeypat
     broken.write_text('{"text": "نص"}\n{"text": \n', encoding="utf-8")
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
-    transfer.run_import(window, [str(broken)])
+    transfer.run_import(window, window.session, [str(broken)])
     assert warnings and "broken.jsonl, line 2" in warnings[0]
-    assert window.project.documents.count() == 1
+    assert window.session.project.documents.count() == 1
 
 
 def test_exporting_one_layer_from_the_window(qtbot, make_window, tmp_path, monkeypatch):
@@ -68,7 +68,7 @@ def test_exporting_one_layer_from_the_window(qtbot, make_window, tmp_path, monke
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(transfer.ExportDialog, "exec", choose)
-    transfer.export_project(window)
+    window.export_project()
     (document,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert [a["text"] for a in document["annotations"]] == ["طائرات"]
 
@@ -88,9 +88,11 @@ def test_merging_a_colleagues_project_from_the_window(qtbot, make_window, tmp_pa
     )
     shown = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
-    transfer.merge(window)
+    window.merge()
     assert "1 document matched" in shown[0]
-    assert [s.text for s in window.project.spans.for_document(1, "omar")] == ["قرية المعماري"]
+    assert [s.text for s in window.session.project.spans.for_document(1, "omar")] == [
+        "قرية المعماري"
+    ]
 
 
 def test_a_corpus_search_match_opens_and_is_marked_with_a_label_key(qtbot, make_window):
@@ -102,7 +104,7 @@ def test_a_corpus_search_match_opens_and_is_marked_with_a_label_key(qtbot, make_
     window.search.search()
     qtbot.waitUntil(lambda: window.search.model.rowCount() == 1, timeout=10000)
     window.search.view.activated.emit(window.search.model.index(0, 0))
-    assert window.project.documents.name(window.document_id) == "b"
+    assert window.session.project.documents.name(window.session.document_id) == "b"
     press(qtbot, window, Qt.Key.Key_2)
-    (span,) = window.project.spans.for_document(window.document_id)
+    (span,) = window.session.project.spans.for_document(window.session.document_id)
     assert (span.text, span.label) == ("قريه", "LOCATION")

@@ -34,7 +34,7 @@ def main(folder: str) -> None:
     window.activateWindow()
     app.processEvents()
     view = window.text_view
-    words = [t for t in tokenize(window.text) if t.text.isalpha()]
+    words = [t for t in tokenize(window.session.text) if t.text.isalpha()]
     keys = (Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3)
     labels = ("ACTOR", "LOCATION", "EVENT")
     print("ready", flush=True)
@@ -44,7 +44,7 @@ def main(folder: str) -> None:
         cursor.setPosition(view.positions.qt(word.end), QTextCursor.MoveMode.KeepAnchor)
         view.setTextCursor(cursor)
         QTest.keyClick(view, keys[number % 3])
-        span = window._span(window.selected_span)
+        span = window.session.selected_span()
         if span is None:
             continue  # the same span already there
         print(f"ack {span.id} {span.start} {span.end} {labels[number % 3]}", flush=True)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from annotator.core.model import DocumentSummary, Status
 from annotator.core.text import is_rtl
-from annotator.store.project import Project
+from annotator.ops.viewing import DocumentList, ListFilter, Project
 from annotator.ui.models.table import Index, TableModel
 
 PAGE = 256
@@ -26,12 +26,18 @@ class DocumentListModel(TableModel):
 
     def __init__(self, project: Project, annotator: str) -> None:
         super().__init__()
-        self.project = project
-        self.annotator = annotator
-        self.name_filter = ""
-        self.open_threads = False  # only documents with open discussions
-        self._count = project.documents.count()
+        self.listing = DocumentList(project, annotator)
+        self._count = self.listing.count()
         self._pages: dict[int, list[DocumentSummary]] = {}
+
+    @property
+    def name_filter(self) -> str:
+        return self.listing.shown.name
+
+    @property
+    def open_threads(self) -> bool:
+        """Only documents with open discussions are listed."""
+        return self.listing.shown.open_threads
 
     # -- Qt model -------------------------------------------------------------------------
 
@@ -66,9 +72,7 @@ class DocumentListModel(TableModel):
         if page not in self._pages:
             if len(self._pages) > 64:
                 self._pages.clear()
-            self._pages[page] = self.project.documents.page(
-                self.annotator, page * PAGE, PAGE, self.name_filter, self.open_threads
-            )
+            self._pages[page] = self.listing.page(page * PAGE, PAGE)
         rows = self._pages[page]
         offset = row - page * PAGE
         return rows[offset] if offset < len(rows) else None
@@ -78,27 +82,24 @@ class DocumentListModel(TableModel):
         return summary.id if summary else None
 
     def row_of(self, document_id: int) -> int | None:
-        return self.project.documents.row_of(document_id, self.name_filter, self.open_threads)
+        return self.listing.row_of(document_id)
 
     def neighbour(self, document_id: int, step: int) -> int | None:
-        return self.project.documents.neighbour(
-            document_id, step, self.name_filter, self.open_threads
-        )
+        return self.listing.neighbour(document_id, step)
 
     # -- changes ------------------------------------------------------------------------------
 
     def set_filter(self, text: str, open_threads: bool | None = None) -> None:
         self.beginResetModel()
-        self.name_filter = text.strip()
-        if open_threads is not None:
-            self.open_threads = open_threads
-        self._count = self.project.documents.count(self.name_filter, self.open_threads)
+        threads = self.open_threads if open_threads is None else open_threads
+        self.listing.shown = ListFilter(text.strip(), threads)
+        self._count = self.listing.count()
         self._pages.clear()
         self.endResetModel()
 
     def set_annotator(self, annotator: str) -> None:
         self.beginResetModel()
-        self.annotator = annotator
+        self.listing.annotator = annotator
         self._pages.clear()
         self.endResetModel()
 
@@ -108,7 +109,7 @@ class DocumentListModel(TableModel):
 
     def refresh(self) -> None:
         """Re-read rows after changes made elsewhere, keeping the view where it is."""
-        count = self.project.documents.count(self.name_filter, self.open_threads)
+        count = self.listing.count()
         if count != self._count:
             self.reload()
             return

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 
 from annotator.core.model import Span
 from annotator.core.text import is_rtl
-from annotator.ui.highlighter import BACKGROUND_ALPHA, tint
+from annotator.ui.highlighter import DEPTH_ALPHA, tint
 from annotator.ui.models.table import Index, TableModel
 
 
@@ -50,7 +50,7 @@ class SpanTableModel(TableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 1 and is_rtl(span.text):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and column == 0:
-            return tint(self.colors.get(span.label, "#808080"), BACKGROUND_ALPHA)
+            return tint(self.colors.get(span.label, "#808080"), DEPTH_ALPHA[0])
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QColor(self.colors.get(span.label, "#000000")).darker(150)
         if role == Qt.ItemDataRole.UserRole:

@@ -102,6 +102,11 @@ class AttributesPanel(QScrollArea):
         self._load_values(span, entity_name)
         self._show_links(links or [], linked_from or [], label.kind == "event")
 
+    def set_read_only(self, read_only: bool) -> None:
+        """Another annotator's layer is shown: its coding is read, not changed."""
+        self._form_host.setEnabled(not read_only)
+        self._links_host.setEnabled(not read_only)
+
     def _clear_form(self) -> None:
         while self.form.rowCount():
             self.form.removeRow(0)

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from annotator.store.audit import AuditEntry
+from annotator.ops.viewing import AuditEntry
 
 
 def _when(time: str) -> str:

@@ -41,8 +41,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.text import is_rtl, isolate
+from annotator.ops.opening import Project
 from annotator.ops.searching import CorpusSearch, DocumentHit, Match, SearchResults
-from annotator.store.project import Project
 from annotator.ui.positions import Positions
 from annotator.ui.tasks import Outcome, Task
 

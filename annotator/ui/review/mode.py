@@ -3,70 +3,67 @@ document list shows the documents with the worst agreement first."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from annotator.core.errors import AnnotatorError
-from annotator.ops import adjudicating, reviewing
-from annotator.ui.models.documents import DocumentListModel
+from annotator.core.model import GOLD
+from annotator.ops import adjudicating, reviewing, viewing
+from annotator.ui.browsing import Browsing
+from annotator.ui.project_actions import Busy, show_error
 from annotator.ui.review.dashboard import AgreementDashboard
 from annotator.ui.review.documents import ReviewListModel
 from annotator.ui.review.view import ReviewView
+from annotator.ui.session import Session
 from annotator.ui.tasks import run_task
 
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
 
+class ReviewMode(QObject):
+    """Follows the session: when review mode is on, the review view shows the shown
+    document's layers and the list is in review order; edits to any layer refresh it."""
 
-class _Busy:
-    def __enter__(self) -> None:
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-
-    def __exit__(self, *exc: object) -> None:
-        QGuiApplication.restoreOverrideCursor()
-
-
-class ReviewMode:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
-        self.view = ReviewView()
-        self.active = False
-        self._sizes: list[int] = []
-        self.view.status.connect(lambda text: window.statusBar().showMessage(text, 5000))
+    def __init__(self, session: Session, browsing: Browsing, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session, self.browsing, self.parent_widget = session, browsing, parent
+        self.view = ReviewView(session)
+        self.view.status.connect(lambda text: session.message.emit(text, 5000))
         self.view.accept_agreed_button.clicked.connect(self.accept_agreed_here)
+        session.reviewChanged.connect(self._toggled)
+        session.documentShown.connect(self._document_shown)
+        session.layerEdited.connect(self._layer_edited)
+        session.changedElsewhere.connect(self._changed_elsewhere)
+        session.projectChanged.connect(self.view.clear)
 
-    def toggle(self, on: bool) -> None:
-        window = self.window
-        if window.project is None:
-            return
-        if on == self.active:
-            return
-        self.active = on
+    @property
+    def active(self) -> bool:
+        return self.session.review
+
+    def _toggled(self, on: bool) -> None:
         if on:
-            self.view.font_size = window.text_view.font_size()
-            self._sizes = window.splitter.sizes()
-            total = sum(self._sizes)
-            window.splitter.setSizes([200, total - 480, 280])  # room for the panes
-            window.center.setCurrentWidget(self.view)
             self.order_by_agreement()
-            if window.document_id is not None and self.view.document_id != window.document_id:
-                self.view.show_document(window.session, window.document_id)
+            self._document_shown()
         else:
-            window.center.setCurrentIndex(0)
-            window.splitter.setSizes(self._sizes)
-            window.documents.set_model(DocumentListModel(window.project, window.annotator))
-            if window.document_id is not None:
-                window.open_document(window.document_id)
+            self.view.clear()
+            self.browsing.show_all()
+
+    def _document_shown(self) -> None:
+        if self.active:
+            self.view.show_document(self.session.document_id)
+
+    def _layer_edited(self, document_id: int, _layer: str) -> None:
+        if self.active and document_id == self.view.document_id:
+            self.view.refresh()
+
+    def _changed_elsewhere(self) -> None:
+        if self.active:
+            self.view.refresh()
 
     def _agreement(self, show_error: bool = True):
         """Agreement over the whole project, measured in a worker with progress and Cancel."""
         outcome = run_task(
-            self.window,
+            self.parent_widget,
             "Agreement",
-            self.window.project.folder,
+            self.session.project.folder,
             lambda project, progress: reviewing.agreement(project, progress=progress),
             show_error=show_error,
         )
@@ -74,40 +71,29 @@ class ReviewMode:
 
     def order_by_agreement(self) -> None:
         """The documents two or more annotators annotated, worst agreement first."""
-        window = self.window
         agreement = self._agreement(show_error=False)
         if agreement is None:
-            window.statusBar().showMessage(
+            self.session.message.emit(
                 "Fewer than two annotators: review mode shows the layers, with nothing to "
                 "compare yet.",
                 6000,
             )
             return
-        window.documents.set_model(ReviewListModel(agreement.documents))
+        model = ReviewListModel(agreement.documents)
+        self.browsing.show_order(model)
         if agreement.documents:  # start where the work is: the worst document
-            window.open_document(window.documents.model.document_id(0))
-
-    def document_opened(self, document_id: int) -> None:
-        if self.active:
-            self.view.show_document(self.window.session, document_id)
-
-    def spans_changed(self, document_id: int) -> None:
-        if self.active and document_id == self.view.document_id:
-            self.view.refresh()
+            self.session.show_document(model.document_id(0))
 
     def accept_agreed_here(self) -> None:
-        window = self.window
-        if window.document_id is None:
-            return
-        self._accept_agreed([window.document_id], None)
+        if self.session.document_id is not None:
+            self._accept_agreed([self.session.document_id], None)
 
     def accept_agreed_everywhere(self) -> None:
-        window = self.window
-        if window.project is None:
+        if self.session.project is None:
             return
-        names = reviewing.layers(window.project)
+        names = reviewing.layers(self.session.project)
         minimum, ok = QInputDialog.getInt(
-            window,
+            self.parent_widget,
             "Accept all agreed",
             f"Accept every span on which at least this many annotators agree\n"
             f"(of {len(names)}: {', '.join(names)}), in every document:",
@@ -119,30 +105,30 @@ class ReviewMode:
             self._accept_agreed(None, minimum)
 
     def _accept_agreed(self, documents: list[int] | None, minimum: int | None) -> None:
-        window = self.window
+        session = self.session
         try:
-            with _Busy():
+            with Busy():
                 report = adjudicating.accept_agreed(
-                    window.project, window.annotator, minimum=minimum, documents=documents
+                    session.project, session.annotator, minimum=minimum, documents=documents
                 )
         except AnnotatorError as error:
-            window.show_error(error)
+            show_error(self.parent_widget, error)
             return
-        QMessageBox.information(window, "Accept all agreed", report.summary() + ".")
-        for document_id in documents or []:
-            window.session.spansChanged.emit(document_id, [(0, len(window.text))])
-        if documents is None and window.document_id is not None:
-            window.session.spansChanged.emit(window.document_id, [(0, len(window.text))])
+        QMessageBox.information(self.parent_widget, "Accept all agreed", report.summary() + ".")
+        for document_id in documents or [session.document_id]:
+            if document_id is not None:
+                session.edited(document_id, GOLD, [(0, len(session.text))])
 
-    def dashboard(self) -> None:
-        window = self.window
-        if window.project is None:
-            return
+    def dashboard(self) -> AgreementDashboard | None:
+        session = self.session
+        if session.project is None:
+            return None
         agreement = self._agreement()
         if agreement is None:
-            return
-        progress = reviewing.progress(window.project)
-        dialog = AgreementDashboard(agreement, progress, window.project.documents.count(), window)
-        dialog.documentChosen.connect(window.open_document)
+            return None
+        progress = reviewing.progress(session.project)
+        total = viewing.document_count(session.project)
+        dialog = AgreementDashboard(agreement, progress, total, self.parent_widget)
+        dialog.documentChosen.connect(session.show_document)
         dialog.show()
         return dialog

@@ -66,8 +66,8 @@ class ReviewPanes(QSplitter):
     ) -> None:
         for pane in self.panes:
             layer_spans = [s for s in spans if s.annotator == pane.layer]
-            pane.view.relations = [r for r in relations if r.annotator == pane.layer]
-            pane.view.show_document(text, layer_spans, colors)
+            layer_relations = [r for r in relations if r.annotator == pane.layer]
+            pane.view.show_document(text, layer_spans, colors, layer_relations)
             pane.set_count(len(layer_spans))
 
     def show_offset(self, offset: int) -> None:

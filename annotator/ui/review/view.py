@@ -8,8 +8,6 @@ the label keys, Delete and the mouse edit gold like any layer.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeyEvent
 from PySide6.QtWidgets import (
@@ -28,14 +26,12 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import GOLD, Span
 from annotator.core.tokens import snap
-from annotator.ops import reviewing
+from annotator.ops import reviewing, viewing
 from annotator.review.diff import Disagreement
 from annotator.ui import commands
 from annotator.ui.review.disagreements import DisagreementModel
 from annotator.ui.review.panes import ReviewPanes
-
-if TYPE_CHECKING:
-    from annotator.ui.session import Session
+from annotator.ui.session import Session
 
 DISAGREEMENT_COLOR = "#c62828"
 
@@ -43,9 +39,9 @@ DISAGREEMENT_COLOR = "#c62828"
 class ReviewView(QWidget):
     status = Signal(str)  # a message for the status bar
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session: Session | None = None
+        self.session = session
         self.document_id: int | None = None
         self.text = ""
         self.chosen: list[str] | None = None  # annotators to compare (None: all who annotated)
@@ -99,17 +95,27 @@ class ReviewView(QWidget):
 
     # -- showing -----------------------------------------------------------------------------
 
-    def show_document(self, session: Session, document_id: int) -> None:
-        self.session = session
-        project = session.project
-        document = project.documents.get(document_id)
+    def clear(self) -> None:
+        """Show nothing (no document, or review mode left)."""
+        self.document_id, self.text, self.spans, self.current = None, "", [], -1
+        self.candidate = None
+        self.layers = []
+        self.panes.set_layers([], self.font_size, frozenset())
+        self.model.set_items([])
+        self.summary.clear()
+
+    def show_document(self, document_id: int | None) -> None:
+        project = self.session.project
+        document = viewing.document(project, document_id) if document_id is not None else None
         if document is None:
+            self.clear()
             return
         keep = self.current if document_id == self.document_id else 0
         self.document_id = document_id
         self.text = document.text
-        self.spans = project.spans.for_document(document_id)
-        relations = project.relations.for_document(document_id)
+        shown = viewing.layers(project, document_id)
+        self.spans, relations = shown.spans, shown.relations
+        self.candidate = None
         present = sorted({s.annotator for s in self.spans if s.annotator != GOLD})
         compared = [a for a in (self.chosen or present) if a in present or self.chosen]
         self._fill_annotator_menu(present)
@@ -158,8 +164,7 @@ class ReviewView(QWidget):
 
     def _annotators_changed(self) -> None:
         self.chosen = [a.text() for a in self.who.menu().actions() if a.isChecked()]
-        if self.session is not None and self.document_id is not None:
-            self.show_document(self.session, self.document_id)
+        self.refresh()
 
     def _mark_disagreements(self, items: list[Disagreement]) -> None:
         for pane in self.panes.panes:
@@ -212,7 +217,7 @@ class ReviewView(QWidget):
         self.accept(span)
 
     def accept(self, span: Span) -> None:
-        if self.session is None or span.annotator == GOLD:
+        if self.document_id is None or span.annotator == GOLD:
             return
         gold = [s for s in self.spans if s.annotator == GOLD]
         replacing = tuple(
@@ -226,8 +231,8 @@ class ReviewView(QWidget):
         self.session.push(commands.AcceptSpan(self.session, self.document_id, span.id, replacing))
 
     def refresh(self) -> None:
-        if self.session is not None and self.document_id is not None:
-            self.show_document(self.session, self.document_id)
+        if self.document_id is not None:
+            self.show_document(self.document_id)
 
     # -- gold, edited like any layer ---------------------------------------------------------
 
@@ -252,15 +257,13 @@ class ReviewView(QWidget):
             return
         span = view.by_id.get(view.highlighter.selected)
         if span is not None and span.label != label.id:
-            self.session.push(
-                commands.UpdateSpan(self.session, self.document_id, span.id, label=label.id)
-            )
+            self.session.push(commands.UpdateSpan(self.session, span, label=label.id))
 
     def _gold_delete(self) -> None:
         view = self._gold_pane().view
         span = view.by_id.get(view.highlighter.selected)
         if span is not None:
-            self.session.push(commands.DeleteSpan(self.session, self.document_id, span.id))
+            self.session.push(commands.DeleteSpan(self.session, span))
 
     def _span_clicked(self, layer: str, span_id: int | None) -> None:
         pane = self.panes.pane(layer)

@@ -8,7 +8,6 @@ refused with a count.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -26,10 +25,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.schema import KINDS, Label, Role
 from annotator.ops import role_changes
-from annotator.ui.schema_tables import item_table, rename_and_delete
-
-if TYPE_CHECKING:
-    from annotator.ui.schema_editor import SchemaEditor
+from annotator.ui.schema.tables import item_table, rename_and_delete
+from annotator.ui.schema.widgets import Editing
 
 COLUMNS = ("Name", "Kinds of span (empty: any)", "Several")
 NAME, KINDS_COLUMN, MANY = range(len(COLUMNS))
@@ -41,7 +38,7 @@ def parse_kinds(text: str) -> tuple[str, ...]:
 
 
 class RolesTab(QWidget):
-    def __init__(self, editor: SchemaEditor) -> None:
+    def __init__(self, editor: Editing) -> None:
         super().__init__()
         self.editor = editor
         self._label: Label | None = None

@@ -60,7 +60,7 @@ def run(characters: int = 100_000, span_count: int = 5_000, repeats: int = 5) ->
     window.show()
     window.open_project(project_folder)
     app.processEvents()
-    text = window.text
+    text = window.session.text
 
     def paint() -> None:
         app.processEvents()  # the paint events the edit queued (Qt repaints what changed)
@@ -70,7 +70,7 @@ def run(characters: int = 100_000, span_count: int = 5_000, repeats: int = 5) ->
         window.text_view.show_document("", [], {})
         app.processEvents()
         start = time.perf_counter()
-        window.open_document(1)
+        window.session.show_document(1)
         paint()
         opening.append(time.perf_counter() - start)
 
@@ -98,7 +98,7 @@ def run(characters: int = 100_000, span_count: int = 5_000, repeats: int = 5) ->
         view.setTextCursor(cursor)
         paint()  # the selection is on screen before the key is pressed, as for a user
         start = time.perf_counter()
-        window.apply_label("ACTOR")
+        window.annotating.apply_label("ACTOR")
         paint()
         creating.append(time.perf_counter() - start)
     spans_shown = len(view.spans)
@@ -137,7 +137,7 @@ def launch(folder: Path) -> dict:
     scratch = Path(tempfile.mkdtemp(prefix="annotator-launch-"))
     settings = scratch / "settings.ini"
     env = {**os.environ, "QT_QPA_PLATFORM": os.environ.get("QT_QPA_PLATFORM", "offscreen")}
-    command = [sys.executable, "-m", "annotator.ui.benchmark", "launch", str(folder), str(settings)]
+    command = [sys.executable, "-m", "annotator.bench.window", "launch", str(folder), str(settings)]
     started = time.time()
     child = subprocess.Popen(command, stdout=subprocess.PIPE, env=env, text=True)
     output = child.stdout.read() if child.stdout else ""

@@ -8,8 +8,6 @@ added or withdrawn one at a time.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -29,10 +27,8 @@ from PySide6.QtWidgets import (
 
 from annotator.core.schema import ATTRIBUTE_TYPES, Attribute, Label
 from annotator.ops import attribute_changes
-from annotator.ui.schema_tables import item_table, rename_and_delete
-
-if TYPE_CHECKING:
-    from annotator.ui.schema_editor import SchemaEditor
+from annotator.ui.schema.tables import item_table, rename_and_delete
+from annotator.ui.schema.widgets import Editing
 
 COLUMNS = ("Name", "Type", "Values", "Required", "Depends on")
 NAME, TYPE, VALUES, REQUIRED, DEPENDS = range(len(COLUMNS))
@@ -60,7 +56,7 @@ def _fixed(text: str) -> QTableWidgetItem:
 
 
 class AttributesTab(QWidget):
-    def __init__(self, editor: SchemaEditor) -> None:
+    def __init__(self, editor: Editing) -> None:
         super().__init__()
         self.editor = editor
         self._label: Label | None = None

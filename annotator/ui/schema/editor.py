@@ -13,13 +13,10 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFocusEvent, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QColorDialog,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -29,50 +26,22 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTabWidget,
-    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.schema import KINDS, Label
+from annotator.core.schema import Label
 from annotator.core.text import isolate
 from annotator.ops import schema_changes
+from annotator.ops.opening import Project
 from annotator.ops.schema_changes import InUseError, SchemaChange
-from annotator.store.project import Project
-from annotator.ui.schema_attributes import AttributesTab
-from annotator.ui.schema_roles import RolesTab
+from annotator.ui.schema.attributes import AttributesTab
+from annotator.ui.schema.label_tab import LabelTab
+from annotator.ui.schema.roles import RolesTab
+from annotator.ui.schema.widgets import swatch
 
 ERROR_STYLE = "color: #b00020;"
-
-
-class TextBox(QTextEdit):
-    """A multi-line plain-text field that, like a line edit, says when the user has left it.
-
-    A QTextEdit rather than a QPlainTextEdit: its layout sets each line in the direction of
-    its own text, so an Arabic example reads right to left beside an English one.
-    """
-
-    editingFinished = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setAcceptRichText(False)
-        self.setTabChangesFocus(True)  # Tab moves on, as in every other field
-
-    def text(self) -> str:
-        """The text as typed: no-break spaces and line separators kept (toPlainText drops them)."""
-        return self.document().toRawText().replace("\u2029", "\n")
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.editingFinished.emit()
-
-
-def swatch(color: str, size: int = 14) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(QColor(color))
-    return QIcon(pixmap)
 
 
 class SchemaEditor(QDialog):
@@ -121,7 +90,8 @@ class SchemaEditor(QDialog):
         left_column.addLayout(buttons)
 
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._build_label_tab(), "&Label")
+        self.label_tab = LabelTab(self)
+        self.tabs.addTab(self.label_tab, "&Label")
         self.attributes_tab = AttributesTab(self)
         self.tabs.addTab(self.attributes_tab, "A&ttributes")
         self.roles_tab = RolesTab(self)
@@ -156,42 +126,6 @@ class SchemaEditor(QDialog):
         self.setTabOrder(self.rename_label_button, self.delete_label_button)
         self.setTabOrder(self.delete_label_button, self.tabs)
 
-    def _build_label_tab(self) -> QWidget:
-        page = QWidget()
-        form = QFormLayout(page)
-        self.id_edit = QLineEdit()
-        self.id_edit.setToolTip("The id exports use as the label's tag; no spaces")
-        self.name_en_edit = QLineEdit()
-        self.name_ar_edit = QLineEdit()
-        self.name_ar_edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.kind_combo = QComboBox()
-        self.kind_combo.addItems(KINDS)
-        self.color_button = QPushButton()
-        self.color_button.setToolTip("Choose the colour spans of this label are drawn in")
-        self.key_edit = QLineEdit()
-        self.key_edit.setMaxLength(1)
-        self.key_edit.setMaximumWidth(60)
-        self.key_edit.setToolTip("The key that applies this label to selected text")
-        self.description_edit = TextBox()
-        self.description_edit.setPlaceholderText("What to mark, and where its boundaries are")
-        self.examples_edit = TextBox()
-        self.examples_edit.setPlaceholderText("One example per line")
-        rows: list[tuple[str, QWidget]] = [
-            ("&Id", self.id_edit),
-            ("&English name", self.name_en_edit),
-            ("Ara&bic name", self.name_ar_edit),
-            ("&Kind", self.kind_combo),
-            ("&Colour", self.color_button),
-            ("Ke&y", self.key_edit),
-            ("Descri&ption", self.description_edit),
-            ("E&xamples", self.examples_edit),
-        ]
-        for text, field in rows:
-            label = QLabel(text)
-            label.setBuddy(field)
-            form.addRow(label, field)
-        return page
-
     def _connect(self) -> None:
         self.version_edit.editingFinished.connect(self._version_edited)
         self.label_list.currentRowChanged.connect(self._label_chosen)
@@ -205,12 +139,6 @@ class SchemaEditor(QDialog):
         ):
             shortcut = QShortcut(QKeySequence(key), self.label_list, slot)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-        for field in (self.id_edit, self.name_en_edit, self.name_ar_edit, self.key_edit):
-            field.editingFinished.connect(self.commit_label_fields)
-        self.description_edit.editingFinished.connect(self.commit_label_fields)
-        self.examples_edit.editingFinished.connect(self.commit_label_fields)
-        self.kind_combo.activated.connect(self._kind_chosen)
-        self.color_button.clicked.connect(self.choose_color)
 
     # -- showing -----------------------------------------------------------------------------
 
@@ -240,15 +168,7 @@ class SchemaEditor(QDialog):
         self._show_label(schema.label(wanted))
 
     def _show_label(self, label: Label) -> None:
-        self.id_edit.setText(label.id)
-        self.name_en_edit.setText(label.names.get("en", ""))
-        self.name_ar_edit.setText(label.names.get("ar", ""))
-        self.kind_combo.setCurrentText(label.kind)
-        self.color_button.setText(f"  {label.color}")
-        self.color_button.setIcon(swatch(label.color, 18))
-        self.key_edit.setText(label.key)
-        self.description_edit.setPlainText(label.description)
-        self.examples_edit.setPlainText("\n".join(label.examples))
+        self.label_tab.show_label(label)
         self.attributes_tab.show_label(label)
         self.roles_tab.show_label(label)
         self.tabs.setTabEnabled(2, label.kind == "event")
@@ -311,39 +231,7 @@ class SchemaEditor(QDialog):
             self.apply(schema_changes.set_version, self.version_edit.text())
 
     def commit_label_fields(self) -> None:
-        """Write what the label's fields say, where it differs from the stored label."""
-        label = self.current_label()
-        if label is None:
-            return
-        new_id = self.id_edit.text().strip()
-        if new_id != label.id:
-            if not self.apply(schema_changes.rename_label, label.id, new_id, select=new_id):
-                return
-            label = self.current_label()
-        names = {**label.names, "en": self.name_en_edit.text(), "ar": self.name_ar_edit.text()}
-        examples = self.examples_edit.text().split("\n")
-        changes = {
-            "names": {k: v.strip() for k, v in names.items() if v.strip()},
-            "key": self.key_edit.text().strip(),
-            "description": self.description_edit.text().strip(),
-            "examples": tuple(e.strip() for e in examples if e.strip()),
-        }
-        differing = {k: v for k, v in changes.items() if getattr(label, k) != v}
-        if differing:
-            self.apply(schema_changes.update_label, label.id, **differing)
-
-    def _kind_chosen(self, index: int) -> None:
-        label = self.current_label()
-        if label is not None and KINDS[index] != label.kind:
-            self.apply(schema_changes.update_label, label.id, kind=KINDS[index])
-
-    def choose_color(self) -> None:
-        label = self.current_label()
-        if label is None:
-            return
-        color = QColorDialog.getColor(QColor(label.color), self, f"Colour of {label.name()}")
-        if color.isValid():
-            self.apply(schema_changes.update_label, label.id, color=color.name())
+        self.label_tab.commit()
 
     def new_label(self) -> None:
         self.commit_label_fields()
@@ -355,8 +243,7 @@ class SchemaEditor(QDialog):
     def start_rename(self) -> None:
         """Put the cursor in the id field: typing a new id and leaving it renames the label."""
         self.tabs.setCurrentIndex(0)
-        self.id_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.id_edit.selectAll()
+        self.label_tab.start_rename()
 
     def delete_label(self) -> None:
         label = self.current_label()

@@ -1,0 +1,74 @@
+"""The shown document in the text view and the panels beside it, derived from the session:
+a new document replaces everything shown of the old one; an edit repaints what it touched;
+a selection moves the table row, the discussion and the history with it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+
+from annotator.ops import viewing
+from annotator.ui.find_bar import FindBar
+from annotator.ui.panels.annotations import AnnotationsPanel
+from annotator.ui.panels.discussion import DiscussionPanel
+from annotator.ui.panels.history import HistoryPanel
+from annotator.ui.session import Session, SpanChange
+from annotator.ui.text_view import TextView
+
+
+class ShownDocument(QObject):
+    def __init__(
+        self,
+        session: Session,
+        view: TextView,
+        annotations: AnnotationsPanel,
+        find_bar: FindBar,
+        discussion: DiscussionPanel,
+        history: HistoryPanel,
+    ) -> None:
+        super().__init__(view)
+        self.session, self.view, self.annotations = session, view, annotations
+        self.find_bar, self.discussion, self.history = find_bar, discussion, history
+        session.documentShown.connect(self.show_document)
+        session.spansChanged.connect(self.spans_changed)
+        session.selectionChanged.connect(self.selection_changed)
+        session.schemaChanged.connect(self.colors_changed)
+        annotations.spanSelected.connect(self._chosen_in_table)
+        discussion.spanChosen.connect(self._chosen_in_table)
+
+    def show_document(self) -> None:
+        session = self.session
+        colors = session.colors
+        self.view.show_document(
+            session.text, session.spans, colors, session.relations, session.selected
+        )
+        self.annotations.spans_model.set_spans(session.spans, colors)
+        self.find_bar.set_text(session.text)
+
+    def spans_changed(self, change: SpanChange) -> None:
+        session = self.session
+        self.view.update_spans(session.spans, change.removed, change.added, session.relations)
+        self.annotations.spans_model.set_spans(session.spans, session.colors)
+        self.annotations.show_span(session.selected)
+
+    def colors_changed(self) -> None:
+        colors = self.session.colors
+        self.view.set_colors(colors)
+        self.annotations.spans_model.set_spans(self.session.spans, colors)
+
+    def selection_changed(self) -> None:
+        session = self.session
+        self.view.select_span(session.selected, scroll=False)
+        self.annotations.show_span(session.selected)
+        span = session.selected_span()
+        self.discussion.set_context(session, session.document_id, span)
+        entries = viewing.span_history(session.project, span.id) if span else []
+        self.history.show_entries(entries)
+
+    def _chosen_in_table(self, span_id: int | None) -> None:
+        if self.session.linking_from is not None and span_id is not None:
+            return  # in link mode, Enter on a row picks the argument
+        self.session.select(span_id)
+        span = self.session.span(span_id)
+        if span is not None:
+            self.view.scroll_to(span.start)
+        self.view.setFocus()

@@ -1,0 +1,127 @@
+"""Bars under the text that show how spans nest: one bar per span in its label's colour, the
+innermost nearest the text and each span that encloses another one row further down; spans
+that cross each other take different rows. The selected span's bar is thick, so an event
+selected around a nested place still shows where it begins and ends.
+
+Bars are laid out from Qt's own glyph runs for each span's characters, so they follow the
+text however bidi reorders it (an Arabic line with numbers and Latin names in it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QColor, QPainter, QTextBlock, QTextDocument
+
+from annotator.core.model import Span
+from annotator.ui.positions import Positions
+
+ROOM = 14  # pixels between lines for the bars
+GAP = 2  # between the text and the first row of bars
+ROW = 4  # from one row of bars to the next
+THIN, THICK = 2, 4
+ROWS = 3  # deeper nesting shares the last row
+
+
+@dataclass(frozen=True)
+class Bar:
+    """One span's bar as drawn: its row and the rectangles it covers, in viewport pixels."""
+
+    span_id: int
+    label: str
+    color: str
+    row: int
+    selected: bool
+    rects: tuple[QRectF, ...]
+
+
+def rows(spans: list[Span]) -> dict[int, int]:
+    """The row of each span's bar: below every span it encloses, and apart from spans it
+    crosses. Spans with the same extent stack in id order."""
+    order = sorted(spans, key=lambda s: (s.end - s.start, s.start, s.id))
+    placed: list[Span] = []
+    result: dict[int, int] = {}
+    for span in order:
+        floor = 1 + max(
+            (result[t.id] for t in placed if span.start <= t.start and t.end <= span.end),
+            default=-1,
+        )
+        crossing = {result[t.id] for t in placed if t.start < span.end and span.start < t.end}
+        row = floor
+        while row in crossing:
+            row += 1
+        result[span.id] = row
+        placed.append(span)
+    return result
+
+
+def _runs(block: QTextBlock, start: int, end: int) -> list[QRectF]:
+    """Rectangles (in block layout coordinates) of a block's UTF-16 range, line by line,
+    under each line: one per visually contiguous piece."""
+    layout = block.layout()
+    found = []
+    for number in range(layout.lineCount()):
+        line = layout.lineAt(number)
+        first = max(start, line.textStart())
+        last = min(end, line.textStart() + line.textLength())
+        if first >= last:
+            continue
+        pieces = sorted(
+            (r.boundingRect().left(), r.boundingRect().right())
+            for r in line.glyphRuns(first, last - first)
+        )
+        merged: list[list[float]] = []
+        for left, right in pieces:
+            if merged and left <= merged[-1][1] + 1:
+                merged[-1][1] = max(merged[-1][1], right)
+            else:
+                merged.append([left, right])
+        bottom = line.y() + line.height()
+        found += [QRectF(left, bottom, right - left, 0) for left, right in merged]
+    return found
+
+
+def lay_out(
+    document: QTextDocument,
+    spans: list[Span],
+    positions: Positions,
+    colors: dict[str, str],
+    selected: int | None,
+    offset: QPointF,
+) -> list[Bar]:
+    """The bars of ``spans``, placed in viewport pixels (``offset``: where the document's
+    origin is in the viewport)."""
+    layout = document.documentLayout()
+    placed = rows(spans)
+    bars = []
+    for span in spans:
+        start, end = positions.qt(span.start), positions.qt(span.end)
+        rects = []
+        block = document.findBlock(start)
+        while block.isValid() and block.position() < end:
+            origin = layout.blockBoundingRect(block).topLeft() + offset
+            local_start = max(start - block.position(), 0)
+            local_end = min(end - block.position(), block.length() - 1)
+            for rect in _runs(block, local_start, local_end):
+                rects.append(rect.translated(origin))
+            block = block.next()
+        row = min(placed[span.id], ROWS - 1)
+        is_selected = span.id == selected
+        height = THICK if is_selected else THIN
+        shaped = tuple(
+            QRectF(r.left(), r.top() + GAP + row * ROW, r.width(), height) for r in rects
+        )
+        bars.append(
+            Bar(span.id, span.label, colors.get(span.label, "#808080"), row, is_selected, shaped)
+        )
+    return bars
+
+
+def paint(painter: QPainter, bars: list[Bar]) -> None:
+    for bar in bars:
+        color = QColor(bar.color)
+        if bar.selected:
+            color = color.darker(130)
+        for rect in bar.rects:
+            painter.fillRect(rect, color)
