@@ -13,10 +13,10 @@ from annotator.store.project import Project
 
 __all__ = [
     "AuditEntry",
-    "DocumentList",
-    "Layer",
+    "DocumentListing",
     "ListFilter",
     "Project",
+    "ShownLayer",
     "annotators",
     "changes_seen",
     "document",
@@ -34,7 +34,7 @@ __all__ = [
 
 
 @dataclass(frozen=True)
-class Layer:
+class ShownLayer:
     """One annotator's spans on one document (in text order) and their role links."""
 
     spans: list[Span]
@@ -57,8 +57,8 @@ def first_document(project: Project) -> int | None:
     return project.documents.first_id()
 
 
-def layer(project: Project, document_id: int, annotator: str) -> Layer:
-    return Layer(
+def layer(project: Project, document_id: int, annotator: str) -> ShownLayer:
+    return ShownLayer(
         project.spans.for_document(document_id, annotator),
         project.relations.for_document(document_id, annotator),
     )
@@ -68,9 +68,9 @@ def layer_relations(project: Project, document_id: int, annotator: str) -> list[
     return project.relations.for_document(document_id, annotator)
 
 
-def layers(project: Project, document_id: int) -> Layer:
+def layers(project: Project, document_id: int) -> ShownLayer:
     """Every layer of a document, gold included (for review)."""
-    return Layer(
+    return ShownLayer(
         project.spans.for_document(document_id), project.relations.for_document(document_id)
     )
 
@@ -120,7 +120,7 @@ class ListFilter:
     open_threads: bool = False
 
 
-class DocumentList:
+class DocumentListing:
     """The document list, read a page at a time for one annotator."""
 
     def __init__(self, project: Project, annotator: str, shown: ListFilter = ListFilter()):

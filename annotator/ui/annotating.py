@@ -141,7 +141,7 @@ class Annotating(QObject):
             return
         role = self.choose_role(roles, target)
         if role is not None:
-            session.push(commands.Link(session, event, target, role))
+            session.push(commands.LinkArgument(session, event, target, role))
         session.select(event.id)
 
     def _role_menu(self, roles: list[Role], target: Span) -> str | None:

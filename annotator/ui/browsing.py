@@ -4,6 +4,7 @@ order, the shown document), and Page Down / Page Up and "done and next" move alo
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from annotator.core.model import Status
 from annotator.ops import editing, viewing
@@ -93,3 +94,17 @@ class Browsing(QObject):
     def done_and_next(self) -> None:
         if self.set_status(Status.DONE):
             self.step(1)
+
+
+def confirm_done(parent: QWidget, problems: list[str]) -> bool:
+    """Ask before marking a document done whose spans lack required attributes."""
+    shown = "\n".join(f"• {p}" for p in problems[:12])
+    more = f"\n… and {len(problems) - 12} more" if len(problems) > 12 else ""
+    answer = QMessageBox.question(
+        parent,
+        "Required attributes missing",
+        f"Some spans are not fully coded:\n{shown}{more}\n\nMark the document done anyway?",
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

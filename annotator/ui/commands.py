@@ -9,7 +9,8 @@ from annotator.core.model import GOLD, Span, Status
 from annotator.core.text import isolate
 from annotator.ops import adjudicating, editing, viewing
 from annotator.ops.editing import DeletedSpan
-from annotator.ui.session import EditCommand, Session
+from annotator.ui.edit_command import EditCommand
+from annotator.ui.session import Session
 
 
 def describe(session: Session, label: str, text: str) -> str:
@@ -125,7 +126,7 @@ class SetStatus(EditCommand):
         self.session.documentChanged.emit(self.document_id)
 
 
-class Link(EditCommand):
+class LinkArgument(EditCommand):
     """Join an event span to an argument span in a role."""
 
     def __init__(self, session: Session, event: Span, argument: Span, role: str) -> None:

@@ -9,9 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QInputDialog,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -22,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from annotator.core.text import is_rtl
 from annotator.ops import viewing
-from annotator.ui import menus, project_actions, transfer
+from annotator.ui import menus, people, project_actions, transfer
 from annotator.ui.annotating import Annotating
-from annotator.ui.browsing import Browsing
+from annotator.ui.browsing import Browsing, confirm_done
 from annotator.ui.coding import Coding
 from annotator.ui.document_list import DocumentList
 from annotator.ui.find_bar import FindBar
@@ -133,10 +131,6 @@ class MainWindow(QMainWindow):
         """Open a project (raises AnnotatorError, keeping the one open, when it cannot)."""
         project_actions.open_project(self, self.session, Path(folder))
 
-    @property
-    def project(self):
-        return self.session.project
-
     def _project_changed(self) -> None:
         project = self.session.project
         self.menu_actions.review.setChecked(False)
@@ -212,8 +206,8 @@ class MainWindow(QMainWindow):
     def accept_agreed_everywhere(self) -> None:
         self.review.accept_agreed_everywhere()
 
-    def dashboard(self):
-        return self.review.dashboard()
+    def dashboard(self) -> None:
+        self.review.dashboard()
 
     # -- menu handlers -----------------------------------------------------------------------
 
@@ -258,19 +252,8 @@ class MainWindow(QMainWindow):
 
     def mark_done_and_next(self) -> None:
         problems = self.browsing.missing_before_done() if self.session.document else []
-        if problems:
-            shown = "\n".join(f"• {p}" for p in problems[:12])
-            more = f"\n… and {len(problems) - 12} more" if len(problems) > 12 else ""
-            answer = QMessageBox.question(
-                self,
-                "Required attributes missing",
-                f"Some spans are not fully coded:\n{shown}{more}\n\nMark the document done anyway?",
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                QMessageBox.StandardButton.No,
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self.browsing.done_and_next()
+        if not problems or confirm_done(self, problems):
+            self.browsing.done_and_next()
 
     def show_match(self, document_id: int, start: int, end: int) -> None:
         """A corpus-search match: open its document and select it, so a label key marks it."""
@@ -304,25 +287,10 @@ class MainWindow(QMainWindow):
         self.settings.show_invisibles = on
 
     def switch_annotator(self) -> None:
-        """Annotate as another person: one of the project's annotators, or a new name."""
-        name = self._choose_person("Annotator", "Annotate as:", self.session.annotator)
-        if name and name != self.session.annotator:
-            self.settings.annotator = name
-            self.session.set_annotator(name)
-            self.browsing.show_all()
+        people.switch_annotator(self, self.session, self.settings)
 
     def view_layer(self) -> None:
-        """Read a colleague's layer (read-only), or go back to one's own."""
-        name = self._choose_person("Show a layer", "Show the layer of:", self.session.layer)
-        if name:
-            self.session.show_layer(name)
-
-    def _choose_person(self, title: str, prompt: str, current: str) -> str | None:
-        project = self.session.project
-        names = viewing.annotators(project) if project else []
-        names = list(dict.fromkeys([current, *names]))
-        name, ok = QInputDialog.getItem(self, title, prompt, names, names.index(current), True)
-        return name.strip() if ok and name.strip() else None
+        people.view_layer(self, self.session)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.geometry = self.saveGeometry()

@@ -10,34 +10,33 @@ another document.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
+from PySide6.QtGui import QUndoGroup, QUndoStack
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document, Relation, Span
 from annotator.core.schema import Schema
 from annotator.ops import opening, viewing
 from annotator.ops.opening import OpenedInWindow, Project
+from annotator.ui.span_merge import merged
 
 WATCH_MS = 1500  # how often the window looks for changes made by other programs
 
 
-@dataclass(frozen=True)
-class SpanChange:
-    """What an edit changed in the shown layer: spans gone and spans new (an updated span is
-    both), so that views repaint only that."""
+class Edit(Protocol):
+    """What the session needs of an edit (:class:`annotator.ui.edit_command.EditCommand`)."""
 
-    removed: list[Span]
-    added: list[Span]
+    document_id: int
+    applied: bool
+    focus: int | None
 
+    def apply(self) -> None: ...
 
-def _order(span: Span) -> tuple[int, int, int]:
-    return (span.start, -span.end, span.id)
+    def text(self) -> str: ...
 
 
 class Session(QObject):
@@ -214,7 +213,7 @@ class Session(QObject):
         for stack in self._stacks.values():
             stack.clear()
 
-    def push(self, command: EditCommand) -> bool:
+    def push(self, command: Edit) -> bool:
         """Make an edit: written to the project first, then put on the undo stack."""
         try:
             command.apply()
@@ -247,32 +246,16 @@ class Session(QObject):
         it touched, not of the document."""
         project, document_id = self.project, self.document_id
         fresh = viewing.spans_touching(project, document_id, self.layer, touched)
-        near = {
-            s.id: s
-            for start, end in touched
-            for s in self.spans
-            if s.start <= end and s.end >= start
-        }
-        removed = [s for s in near.values() if fresh.get(s.id) != s]
-        gone = {s.id for s in removed}
-        kept = [s for s in self.spans if s.id not in gone]
-        kept_ids = {s.id for s in kept}
-        added = [s for s in fresh.values() if s.id not in kept_ids]
-        keys = [_order(s) for s in kept]
-        for span in sorted(added, key=_order):
-            at = bisect_left(keys, _order(span))
-            keys.insert(at, _order(span))
-            kept.insert(at, span)
-        self.spans = kept
-        for span in removed:
+        self.spans, change = merged(self.spans, fresh, touched)
+        for span in change.removed:
             self.by_id.pop(span.id, None)
-        self.by_id.update((span.id, span) for span in added)
+        self.by_id.update((span.id, span) for span in change.added)
         self.relations = viewing.layer_relations(project, document_id, self.layer)
         if self.selected not in self.by_id:
             self.selected = None
         if self.linking_from not in self.by_id:
             self.linking_from = None
-        self.spansChanged.emit(SpanChange(removed, added))
+        self.spansChanged.emit(change)
         self.selectionChanged.emit()
 
     # -- changes made elsewhere ------------------------------------------------------------
@@ -294,47 +277,3 @@ class Session(QObject):
         if self.document is not None:
             self._reread([(0, len(self.text))])
         self.message.emit("Updated with changes made elsewhere.", 3000)
-
-
-class EditCommand(QUndoCommand):
-    """One user action. ``apply``/``revert`` call exactly one operation each, then report
-    what they touched with :meth:`Session.edited`."""
-
-    def __init__(self, session: Session, document_id: int, text: str) -> None:
-        super().__init__(text)
-        self.session = session
-        self.document_id = document_id
-        self.applied = False
-        self.focus: int | None = None  # the span to select after the edit (or its undo)
-
-    @property
-    def project(self) -> Project:
-        return self.session.project
-
-    @property
-    def annotator(self) -> str:
-        return self.session.annotator
-
-    def apply(self) -> None:
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        raise NotImplementedError
-
-    def redo(self) -> None:
-        if self.applied:  # the first redo is the edit push() already made
-            self.applied = False
-            return
-        self._guarded(self.apply)
-
-    def undo(self) -> None:
-        self._guarded(self.revert)
-
-    def _guarded(self, action) -> None:
-        try:
-            action()
-        except (AnnotatorError, ValueError) as error:
-            self.session.failed.emit(f"{self.text()}: {error}")
-            return
-        self.session.mark_saved()
-        self.session.after(self.focus)

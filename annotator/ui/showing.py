@@ -11,7 +11,8 @@ from annotator.ui.find_bar import FindBar
 from annotator.ui.panels.annotations import AnnotationsPanel
 from annotator.ui.panels.discussion import DiscussionPanel
 from annotator.ui.panels.history import HistoryPanel
-from annotator.ui.session import Session, SpanChange
+from annotator.ui.session import Session
+from annotator.ui.span_merge import SpanChange
 from annotator.ui.text_view import TextView
 
 

@@ -8,29 +8,25 @@ tooltip) before the new text is set.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
-    QColor,
     QContextMenuEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QTextBlockFormat,
-    QTextCharFormat,
     QTextCursor,
     QTextOption,
 )
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Relation, Span
-from annotator.core.text import is_rtl
-from annotator.ui import span_bars
+from annotator.ui import paragraphs, span_bars
 from annotator.ui.fonts import arabic_font
 from annotator.ui.highlighter import SpanHighlighter
+from annotator.ui.paragraphs import tooltip
 from annotator.ui.positions import Positions
 
 WordRule = Callable[[str, int], "tuple[int, int] | None"]  # (text, offset) -> word to select
@@ -91,7 +87,7 @@ class TextView(QTextEdit):
         self.highlighter.forget()
         self.positions = Positions(text)
         self.setPlainText(text)  # never HTML: an article may contain < and &
-        self._set_directions()
+        paragraphs.set_directions(self.document(), room_below=span_bars.ROOM)
         self.spans, self.relations, self.colors = spans, list(relations), dict(colors)
         self.by_id = {s.id: s for s in spans}
         self.highlighter.show(spans, colors, self.positions, selected)
@@ -118,10 +114,7 @@ class TextView(QTextEdit):
         self.viewport().update()
 
     def show_invisibles(self, on: bool) -> None:
-        option = self.document().defaultTextOption()
-        flag = QTextOption.Flag.ShowDefaultIgnorables
-        option.setFlags(option.flags() | flag if on else option.flags() & ~flag)
-        self.document().setDefaultTextOption(option)
+        paragraphs.show_invisibles(self.document(), on)
 
     def visible_blocks(self) -> tuple[int, int]:
         viewport = self.viewport().rect()
@@ -142,30 +135,6 @@ class TextView(QTextEdit):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.reveal_visible()
-
-    def _set_directions(self) -> None:
-        """Each paragraph right-to-left and right-aligned when its text is RTL, with room
-        under each line for the bars that show nesting."""
-        document = self.document()
-        cursor = QTextCursor(document)
-        cursor.beginEditBlock()
-        block = document.begin()
-        distance = QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value
-        while block.isValid():
-            rtl = is_rtl(block.text())
-            fmt = QTextBlockFormat(block.blockFormat())
-            fmt.setLayoutDirection(
-                Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
-            )
-            fmt.setAlignment(
-                (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
-                | Qt.AlignmentFlag.AlignAbsolute
-            )
-            fmt.setLineHeight(span_bars.ROOM, distance)
-            cursor.setPosition(block.position())
-            cursor.setBlockFormat(fmt)
-            block = block.next()
-        cursor.endEditBlock()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
@@ -320,29 +289,10 @@ class TextView(QTextEdit):
         return super().event(event)
 
     def tooltip_for(self, spans: list[Span]) -> str:
-        """Rich text built from escaped plain text: span text may contain < and &."""
-        lines = []
-        for span in spans:
-            lines.append(f"<b>{html.escape(span.label)}</b>: {html.escape(span.text)}")
-            for relation in self.relations:
-                if relation.source == span.id:
-                    argument = self.by_id.get(relation.target)
-                    shown = html.escape(argument.text if argument else "?")
-                    lines.append(f"&nbsp;&nbsp;{html.escape(relation.role)} → {shown}")
-        return f"<p style='white-space:pre'>{'<br>'.join(lines)}</p>"
+        return tooltip(spans, self.relations, self.by_id)
 
     def mark_spans(self, spans: list[Span], color: str | None) -> None:
         """Wavy underlines in ``color`` under some spans (an event's arguments, disagreements)."""
-        selections = []
-        for span in spans:
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.document())
-            cursor.setPosition(self.positions.qt(span.start))
-            cursor.setPosition(self.positions.qt(span.end), QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(QColor(color or "#000000").darker(140))
-            selection.format = fmt
-            selections.append(selection)
-        self.setExtraSelections(selections)
+        self.setExtraSelections(
+            paragraphs.wavy_marks(self.document(), self.positions, spans, color)
+        )

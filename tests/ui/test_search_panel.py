@@ -85,7 +85,7 @@ def test_typing_searches_after_a_pause_and_says_how_many_articles(panel, qtbot):
 
 
 def test_more_articles_are_fetched_as_the_list_is_scrolled(panel, project, tmp_path, monkeypatch):
-    monkeypatch.setattr(search_panel, "PAGE", 5)
+    monkeypatch.setattr(panel.model, "page", 5)
     more = [{"text": f"غارة على الميادين رقم {n}"} for n in range(12)]
     import_files(project, [write_jsonl(tmp_path / "more.jsonl", more)])
     panel.search("الميادين")

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from annotator.core.model import DocumentSummary, Status
 from annotator.core.text import is_rtl
-from annotator.ops.viewing import DocumentList, ListFilter, Project
+from annotator.ops.viewing import DocumentListing, ListFilter, Project
 from annotator.ui.models.table import Index, TableModel
 
 PAGE = 256
@@ -26,7 +26,7 @@ class DocumentListModel(TableModel):
 
     def __init__(self, project: Project, annotator: str) -> None:
         super().__init__()
-        self.listing = DocumentList(project, annotator)
+        self.listing = DocumentListing(project, annotator)
         self._count = self.listing.count()
         self._pages: dict[int, list[DocumentSummary]] = {}
 

@@ -27,32 +27,12 @@ from PySide6.QtWidgets import (
 
 from annotator.core.schema import ATTRIBUTE_TYPES, Attribute, Label
 from annotator.ops import attribute_changes
-from annotator.ui.schema.tables import item_table, rename_and_delete
+from annotator.ui.schema.tables import fixed, item_table, rename_and_delete, summary
 from annotator.ui.schema.widgets import Editing
 
 COLUMNS = ("Name", "Type", "Values", "Required", "Depends on")
 NAME, TYPE, VALUES, REQUIRED, DEPENDS = range(len(COLUMNS))
 NO_PARENT = "—"
-
-
-def summary(attribute: Attribute) -> str:
-    """What the values column says about an attribute."""
-    if attribute.type == "choice" and attribute.values_by:
-        count = sum(len(values) for values in attribute.values_by.values())
-        return f"{count} values, listed under each {attribute.depends_on}"
-    if attribute.type == "choice":
-        return ", ".join(attribute.values)
-    if attribute.type == "integer" and (attribute.minimum, attribute.maximum) != (None, None):
-        low = "…" if attribute.minimum is None else attribute.minimum
-        high = "…" if attribute.maximum is None else attribute.maximum
-        return f"{low}–{high}"
-    return {"date": "YYYY-MM-DD, YYYY-MM or YYYY", "boolean": "yes / no"}.get(attribute.type, "")
-
-
-def _fixed(text: str) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-    return item
 
 
 class AttributesTab(QWidget):
@@ -155,17 +135,17 @@ class AttributesTab(QWidget):
         for row, attribute in enumerate(label.attributes):
             name = QTableWidgetItem(attribute.name)
             name.setToolTip("F2 or double-click to rename")
-            required = _fixed("")
+            required = fixed("")
             required.setFlags(required.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             required.setCheckState(
                 Qt.CheckState.Checked if attribute.required else Qt.CheckState.Unchecked
             )
             cells = (
                 name,
-                _fixed(attribute.type),
-                _fixed(summary(attribute)),
+                fixed(attribute.type),
+                fixed(summary(attribute)),
                 required,
-                _fixed(attribute.depends_on or ""),
+                fixed(attribute.depends_on or ""),
             )
             for column, cell in enumerate(cells):
                 self.table.setItem(row, column, cell)

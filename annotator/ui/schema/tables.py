@@ -1,14 +1,19 @@
-"""Pieces the schema editor's tabs share: a table of named items with rename and delete."""
+"""Pieces the schema editor's tabs share: a table of named items with rename and delete, and
+what its cells say."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
     QTableWidget,
+    QTableWidgetItem,
 )
+
+from annotator.core.schema import Attribute
 
 
 def item_table(columns: tuple[str, ...], stretch: int) -> QTableWidget:
@@ -35,3 +40,23 @@ def rename_and_delete(noun: str) -> tuple[QPushButton, QPushButton, QHBoxLayout]
     row.addWidget(rename)
     row.addWidget(delete)
     return rename, delete, row
+
+
+def summary(attribute: Attribute) -> str:
+    """What the values column says about an attribute."""
+    if attribute.type == "choice" and attribute.values_by:
+        count = sum(len(values) for values in attribute.values_by.values())
+        return f"{count} values, listed under each {attribute.depends_on}"
+    if attribute.type == "choice":
+        return ", ".join(attribute.values)
+    if attribute.type == "integer" and (attribute.minimum, attribute.maximum) != (None, None):
+        low = "…" if attribute.minimum is None else attribute.minimum
+        high = "…" if attribute.maximum is None else attribute.maximum
+        return f"{low}–{high}"
+    return {"date": "YYYY-MM-DD, YYYY-MM or YYYY", "boolean": "yes / no"}.get(attribute.type, "")
+
+
+def fixed(text: str) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+    return item

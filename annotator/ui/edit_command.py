@@ -1,0 +1,54 @@
+"""The base of every undoable edit: it calls one operation to make the change and one to undo
+it, and reports failures to the session instead of raising inside Qt's undo stack."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from annotator.core.errors import AnnotatorError
+from annotator.ops.opening import Project
+from annotator.ui.session import Session
+
+
+class EditCommand(QUndoCommand):
+    """One user action. ``apply``/``revert`` call exactly one operation each, then report
+    what they touched with :meth:`Session.edited`."""
+
+    def __init__(self, session: Session, document_id: int, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+        self.document_id = document_id
+        self.applied = False
+        self.focus: int | None = None  # the span to select after the edit (or its undo)
+
+    @property
+    def project(self) -> Project:
+        return self.session.project
+
+    @property
+    def annotator(self) -> str:
+        return self.session.annotator
+
+    def apply(self) -> None:
+        raise NotImplementedError
+
+    def revert(self) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self.applied:  # the first redo is the edit push() already made
+            self.applied = False
+            return
+        self._guarded(self.apply)
+
+    def undo(self) -> None:
+        self._guarded(self.revert)
+
+    def _guarded(self, action) -> None:
+        try:
+            action()
+        except (AnnotatorError, ValueError) as error:
+            self.session.failed.emit(f"{self.text()}: {error}")
+            return
+        self.session.mark_saved()
+        self.session.after(self.focus)

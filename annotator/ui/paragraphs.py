@@ -1,0 +1,87 @@
+"""How the article's paragraphs are laid out: each in the direction of its own text, with
+room for the nesting bars, invisible characters shown on request; wavy marks under spans and
+the tooltip over them."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import (
+    QColor,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
+from PySide6.QtWidgets import QTextEdit
+
+from annotator.core.model import Relation, Span
+from annotator.core.text import is_rtl
+from annotator.ui.positions import Positions
+
+
+def set_directions(document: QTextDocument, room_below: int) -> None:
+    """Each paragraph right-to-left and right-aligned when its text is RTL, with
+    ``room_below`` pixels under each line."""
+    cursor = QTextCursor(document)
+    cursor.beginEditBlock()
+    block = document.begin()
+    distance = QTextBlockFormat.LineHeightTypes.LineDistanceHeight.value
+    while block.isValid():
+        rtl = is_rtl(block.text())
+        fmt = QTextBlockFormat(block.blockFormat())
+        fmt.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        )
+        fmt.setAlignment(
+            (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft)
+            | Qt.AlignmentFlag.AlignAbsolute
+        )
+        fmt.setLineHeight(room_below, distance)
+        cursor.setPosition(block.position())
+        cursor.setBlockFormat(fmt)
+        block = block.next()
+    cursor.endEditBlock()
+
+
+def show_invisibles(document: QTextDocument, on: bool) -> None:
+    """Draw bidi marks, zero-width joiners and other invisible characters (they are in the
+    text and count in offsets either way)."""
+    option = document.defaultTextOption()
+    flag = QTextOption.Flag.ShowDefaultIgnorables
+    option.setFlags(option.flags() | flag if on else option.flags() & ~flag)
+    document.setDefaultTextOption(option)
+
+
+def wavy_marks(
+    document: QTextDocument, positions: Positions, spans: list[Span], color: str | None
+) -> list[QTextEdit.ExtraSelection]:
+    marks = []
+    for span in spans:
+        mark = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(document)
+        cursor.setPosition(positions.qt(span.start))
+        cursor.setPosition(positions.qt(span.end), QTextCursor.MoveMode.KeepAnchor)
+        mark.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor(color or "#000000").darker(140))
+        mark.format = fmt
+        marks.append(mark)
+    return marks
+
+
+def tooltip(spans: list[Span], relations: list[Relation], by_id: dict[int, Span]) -> str:
+    """The labels and role links of the spans under the pointer, as rich text built from
+    escaped plain text (span text may contain < and &)."""
+    lines = []
+    for span in spans:
+        lines.append(f"<b>{html.escape(span.label)}</b>: {html.escape(span.text)}")
+        for relation in relations:
+            if relation.source == span.id:
+                argument = by_id.get(relation.target)
+                shown = html.escape(argument.text if argument else "?")
+                lines.append(f"&nbsp;&nbsp;{html.escape(relation.role)} → {shown}")
+    return f"<p style='white-space:pre'>{'<br>'.join(lines)}</p>"
