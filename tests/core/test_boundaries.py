@@ -221,3 +221,15 @@ def test_double_click_selects_what_dragging_over_the_word_selects(text, keep):
             assert double_click_word(text, position, keep_proclitics=keep) == chosen
         assert is_boundary(text, chosen[0]) and chosen[1] == token.end
         assert chosen[0] == token.start or keep
+
+
+@settings(max_examples=200, deadline=None)
+@given(article())
+def test_moving_past_a_proclitic_and_back_gives_back_the_span(text):
+    for token in tokenize(text):
+        span = (token.start, token.end)
+        trimmed = trim_proclitic(text, *span)
+        assert is_boundary(text, trimmed[0]) and trimmed[1] == token.end
+        if trimmed != span:
+            assert extend_proclitic(text, *trimmed) == span
+            assert text[token.start : trimmed[0]].rstrip(HARAKAT) in PREFIXES
