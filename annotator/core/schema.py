@@ -114,6 +114,7 @@ class Label:
     examples: tuple[str, ...] = ()
     attributes: tuple[Attribute, ...] = ()
     roles: tuple[Role, ...] = ()
+    share_fillers: bool = False  # one span may fill several roles of one event (see core/roles)
 
     def name(self, language: str = "en") -> str:
         return self.names.get(language) or self.names.get("en") or self.id
@@ -146,6 +147,8 @@ class Label:
         }
         if self.roles:
             out["roles"] = [r.to_json() for r in self.roles]
+        if self.share_fillers and self.kind == "event":
+            out["share_fillers"] = True
         return out
 
 
@@ -239,6 +242,11 @@ def _label(data: Any, index: int) -> Label:
         roles.append(Role(role["name"], kinds, bool(role.get("many", False))))
     if roles and kind != "event":
         raise SchemaError(f"{where}: only event labels have roles")
+    share_fillers = data.get("share_fillers", False)
+    if not isinstance(share_fillers, bool):
+        raise SchemaError(f"{where}: 'share_fillers' must be true or false")
+    if share_fillers and kind != "event":
+        raise SchemaError(f"{where}: 'share_fillers' is for event labels, whose roles it is about")
     return Label(
         id=data["id"],
         kind=kind,
@@ -249,6 +257,7 @@ def _label(data: Any, index: int) -> Label:
         examples=_strings(data.get("examples", []), where),
         attributes=attributes,
         roles=tuple(roles),
+        share_fillers=share_fillers,
     )
 
 

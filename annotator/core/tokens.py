@@ -12,8 +12,10 @@ Rules (also in docs/tokenisation.md):
   belong to none.
 - Proclitics: a word may begin with و or ف, then one of ب ل ك (e.g. «والجيش», «بدير», «وبحلب»).
   :func:`proclitic_prefixes` lists where such a word may be cut; only the text decides which cut
-  is meant, so the window keeps a boundary the annotator chose after one, and
-  ``split_clitics`` cuts only before the article ال (or the لل of ل + ال), where it is certain.
+  is meant. ``split_clitics`` cuts only before the article ال (or the لل of ل + ال), where it
+  is certain; selecting with the mouse (:func:`snap`, :func:`double_click_word`) also leaves
+  out a proclitic whose word stands alone elsewhere in the text (:func:`proclitic_length`),
+  and keeps a start the annotator placed after one.
 - Sentences (for token formats): a line break always ends one; . ! ? ؟ ۔ end one except after
   an initial or abbreviation (one letter glued to its dot: د. م. هـ. U.N.), inside a token
   run glued together (t.co), after a list number opening a line (1.), and in an ellipsis.
@@ -34,6 +36,9 @@ _NUMBER_INNER = ".,٫٬"
 _CONJUNCTIONS = "وف"
 _PREPOSITIONS = "بلك"
 _TATWEEL = "\u0640"
+_MARKS = (  # harakat, Quranic marks and tatweel, any number of them: a pattern
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e4\u06e7\u06e8\u06ea-\u06ed\u0640]*"
+)
 _SENTENCE_ENDS = frozenset(".!?؟۔‼⁉")
 _CLOSERS = frozenset("»”’\"')]}›")
 _LINE_BREAKS = frozenset("\n\u2028\u2029\x0b\x0c\x85")
@@ -117,35 +122,76 @@ def tokenize(text: str, *, split_clitics: bool = False) -> list[Token]:
     return tokens
 
 
+def _proclitics(word: str) -> list[tuple[int, str]]:
+    """Where a word may be cut after a proclitic (و ف, then ب ل ك), with the proclitic's
+    letter; a cut falls after the marks on the letter (``وَ|الجيش``), never between them."""
+    cuts = []
+    i = 0
+    for letters in (_CONJUNCTIONS, _PREPOSITIONS):
+        if i < len(word) and word[i] in letters:
+            letter = word[i]
+            i += 1
+            while i < len(word) and unicodedata.category(word[i]) == "Mn":
+                i += 1
+            cuts.append((i, letter))
+    return [(cut, letter) for cut, letter in cuts if _letter_count(word[cut:]) >= 2]
+
+
+def _letter_count(text: str) -> int:
+    return sum(1 for char in text if unicodedata.category(char)[0] == "L" and char != _TATWEEL)
+
+
 def proclitic_prefixes(word: str) -> list[int]:
     """Lengths of the proclitic prefixes a word may have (و ف, then ب ل ك), shortest first.
 
     Only prefixes that leave at least two letters are offered.
     """
-    cuts = []
-    i = 0
-    if i < len(word) and word[i] in _CONJUNCTIONS:
-        i += 1
-        cuts.append(i)
-    if i < len(word) and word[i] in _PREPOSITIONS:
-        i += 1
-        cuts.append(i)
-    return [cut for cut in cuts if len(word) - cut >= 2]
+    return [cut for cut, _ in _proclitics(word)]
 
 
 def _article_cuts(word: str) -> list[int]:
-    """Proclitic cuts that are certain: those followed by the article ال or by لل (ل + ال)."""
-    cuts = []
-    done = 0
-    for cut in proclitic_prefixes(word):
+    """Proclitic cuts that are certain, as the lengths of the pieces cut off: those before
+    the article ال or the لل of ل + ال, and every proclitic before such a one."""
+    prefixes = _proclitics(word)
+    for cut, letter in reversed(prefixes):
         rest = word[cut:]
-        if rest.startswith("ال") or (word[cut - 1] == "ل" and rest.startswith("ل")):
-            cuts.append(cut - done)
-            done = cut
-        elif cut == 1 and word[0] in _CONJUNCTIONS and _article_cuts(word[1:]):
-            cuts.append(1)
-            done = 1
-    return cuts
+        if rest.startswith("ال") or (letter == "ل" and rest.startswith("ل")):
+            ends = [end for end, _ in prefixes if end <= cut]
+            return [end - start for start, end in zip([0, *ends], ends, strict=False)]
+    return []
+
+
+def proclitic_length(text: str, start: int, end: int) -> int:
+    """How much of the word ``text[start:end]`` is a proclitic that a span leaves out.
+
+    Only the text can tell «بريف» (ب + ريف) from «بلدة», so a proclitic is cut where it is
+    certain — before the article («و|الجيش», «ل|لجيش») — or where the rest of the word, at
+    least three letters long, stands on its own elsewhere in the same text («ريف» beside
+    «بريف», «مسلحين» beside «ومسلحين»). Otherwise nothing is cut (0).
+    """
+    word = text[start:end]
+    article = _article_cuts(word)
+    if article:
+        return sum(article)
+    for cut in reversed(proclitic_prefixes(word)):
+        rest = word[cut:]
+        if _letter_count(rest) >= 3 and _stands_alone(text, rest):
+            return cut
+    return 0
+
+
+def _stands_alone(text: str, word: str) -> bool:
+    """Whether ``word`` occurs in the text as a whole word (harakat and tatweel aside)."""
+    bare = [char for char in word if unicodedata.category(char) != "Mn" and char != _TATWEEL]
+    pattern = _MARKS.join(map(re.escape, bare)) + _MARKS
+    n = len(text)
+    for match in re.finditer(pattern, text):
+        start, end = match.span()
+        if (start == 0 or not _is_word_char(text[start - 1])) and (
+            end == n or not _is_word_char(text[end])
+        ):
+            return True
+    return False
 
 
 def word_at(text: str, position: int) -> tuple[int, int] | None:
@@ -175,8 +221,11 @@ def _tokens_near(text: str, position: int) -> list[Token]:
 def snap(text: str, start: int, end: int, *, keep_proclitics: bool = True) -> tuple[int, int]:
     """Extend a selection to whole tokens and trim white space.
 
-    A start the annotator placed just after a proclitic (``ب|دير``) is kept when
-    ``keep_proclitics`` is true: the schema says proclitics stay outside spans.
+    With ``keep_proclitics`` (the schema's ``clitics: exclude``) a proclitic stays outside:
+    a start the annotator placed just after one (``ب|دير``) is kept, and a start anywhere
+    else in the first word moves to the word's start past the proclitic
+    :func:`proclitic_length` finds — the word a double-click selects
+    (:func:`double_click_word`).
     """
     if start > end:
         start, end = end, start
@@ -187,14 +236,34 @@ def snap(text: str, start: int, end: int, *, keep_proclitics: bool = True) -> tu
     if start >= end:
         return start, start
     first = word_at(text, start)
-    if first is not None and first[0] < start:
-        word_start = first[0]
+    if first is not None:
+        word_start, word_end = first
         offset = start - word_start
-        if not (keep_proclitics and offset in proclitic_prefixes(text[word_start : first[1]])):
+        if not keep_proclitics:
             start = word_start
+        elif offset not in proclitic_prefixes(text[word_start:word_end]):
+            start = word_start + proclitic_length(text, word_start, word_end)
     last = word_at(text, end - 1)
     if last is not None and last[1] > end:
         end = last[1]
+    return start, end
+
+
+def double_click_word(
+    text: str, position: int, *, keep_proclitics: bool = True
+) -> tuple[int, int] | None:
+    """The word a double-click at ``position`` selects, or None in white space.
+
+    It is the token there, less the proclitic :func:`proclitic_length` finds when the schema
+    leaves proclitics outside spans (``keep_proclitics``): exactly what dragging over the
+    whole word gives, so the two never disagree.
+    """
+    token = word_at(text, position)
+    if token is None:
+        return None
+    start, end = token
+    if keep_proclitics:
+        start += proclitic_length(text, start, end)
     return start, end
 
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Relation, Span, Status
+from annotator.core.roles import second_role
 from annotator.core.text import strip_span
 from annotator.store.project import Project, now
 
@@ -184,7 +185,8 @@ def link(
     *,
     relation_id: int | None = None,
 ) -> Relation:
-    """Join an event span to an argument span in a role its label allows."""
+    """Join an event span to an argument span in a role its label allows; a span fills one
+    role of an event unless the schema lets the label share fillers (``core/roles.py``)."""
     event, argument = project.spans.get(source), project.spans.get(target)
     if event is None or argument is None:
         raise EditError("both spans of a link must exist")
@@ -204,10 +206,16 @@ def link(
         return project.relations.get(existing)
     time = now()
     with project.write():
-        if not role_def.many:
-            for other in project.relations.for_document(event.document_id, event.annotator):
-                if other.source == source and other.role == role:
-                    raise EditError(f"{event.label} already has its {role}; unlink it first")
+        links = [
+            (other.role, other.target)
+            for other in project.relations.for_document(event.document_id, event.annotator)
+            if other.source == source
+        ]
+        if not role_def.many and any(other == role for other, _ in links):
+            raise EditError(f"{event.label} already has its {role}; unlink it first")
+        clash = second_role(label, links, role, target)
+        if clash is not None:
+            raise EditError(clash.reason(argument.text))
         new_id = project.relations.add(
             event.document_id,
             event.annotator,

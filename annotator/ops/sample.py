@@ -1,29 +1,103 @@
-"""The sample project a new user opens: a few short fictional articles, some coded already."""
+"""The sample project a new user opens: short fictional articles, coded by two colleagues,
+partly adjudicated, with a few examples in the new user's own layer.
+
+The articles and every layer are our JSONL (``resources/sample/articles.jsonl``), read by the
+importer like any file; spans without an annotator are the new user's examples. The gold
+layer is made the way a lead makes it — by the adjudication operations, following the
+decisions in ``resources/sample/adjudication.jsonl`` — so that it carries true provenance.
+See ``resources/sample/README.md``.
+"""
 
 from __future__ import annotations
 
+import json
+import shutil
+from collections.abc import Iterator
+from contextlib import ExitStack
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
+from annotator.core.errors import AnnotatorError
+from annotator.core.records import Record
 from annotator.core.schema import load_preset
 from annotator.formats import native
+from annotator.ops import adjudicating
 from annotator.ops.importing import Importer
 from annotator.store.project import DATABASE, Project
 
 SAMPLE_NAME = "Sample project"
+COLLEAGUES = ("huda", "omar")
 
 
 def ensure_sample(folder: Path, annotator: str) -> Path:
-    """Create the sample project in ``folder`` unless it is there; example spans go to the
-    given annotator's layer so that the new user sees them as their own, ready to change."""
+    """Create the sample project in ``folder`` unless it is there. It is built beside the
+    folder and moved into place when complete, so a start that fails leaves no half-sample."""
     if (folder / DATABASE).exists():
         return folder
-    source = resources.files("annotator.resources").joinpath("sample/articles.jsonl")
-    with (
-        resources.as_file(source) as path,
-        Project.create(folder, load_preset("conflict"), SAMPLE_NAME) as project,
-    ):
-        importer = Importer(project, annotator)
+    building = folder.with_name(folder.name + ".building")
+    if building.exists():
+        shutil.rmtree(building)  # what an interrupted earlier start left
+    with ExitStack() as stack:
+        articles = stack.enter_context(resources.as_file(_resource("articles.jsonl")))
+        decisions = stack.enter_context(resources.as_file(_resource("adjudication.jsonl")))
+        project = stack.enter_context(
+            Project.create(building, load_preset("conflict"), SAMPLE_NAME)
+        )
         with project.write():
-            importer.add_all(native.read_jsonl(Path(path)), Path(path))
+            importer = Importer(project, annotator)
+            importer.add_all(_records(articles, annotator), articles)
+            _adjudicate(project, _decisions(decisions, annotator))
+    if folder.exists():
+        try:
+            folder.rmdir()
+        except OSError as error:
+            raise AnnotatorError(
+                f"{folder} holds files but no project; move them away to get the sample project"
+            ) from error
+    building.rename(folder)
     return folder
+
+
+def _resource(name: str) -> Any:
+    return resources.files("annotator.resources").joinpath(f"sample/{name}")
+
+
+def colleague_name(colleague: str, annotator: str) -> str:
+    """A colleague's layer name, made distinct when the new user has the same name."""
+    return f"{colleague}-sample" if colleague == annotator else colleague
+
+
+def _records(path: Path, annotator: str) -> Iterator[Record]:
+    """The sample's documents, the colleagues renamed if one shares the user's name."""
+    for record in native.read_jsonl(path):
+        for item in (*record.spans, *record.relations):
+            if item.annotator is not None:
+                item.annotator = colleague_name(item.annotator, annotator)
+        record.status = {colleague_name(k, annotator): v for k, v in record.status.items()}
+        yield record
+
+
+def _decisions(path: Path, annotator: str) -> list[dict[str, Any]]:
+    decisions = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line]
+    for decision in decisions:
+        decision["agreed_by"] = [colleague_name(n, annotator) for n in decision["agreed_by"]]
+        for choice in decision["accept"]:
+            choice["annotator"] = colleague_name(choice["annotator"], annotator)
+    return decisions
+
+
+def _adjudicate(project: Project, decisions: list[dict[str, Any]]) -> None:
+    """Gold for the decided documents: what both colleagues agree on, then the version of
+    each disputed span the adjudicator chose (its links come along)."""
+    ids = {document.name: document.id for document in project.documents.iter_all()}
+    for decision in decisions:
+        document_id = ids[decision["document"]]
+        adjudicator = decision["adjudicator"]
+        adjudicating.accept_agreed(
+            project, adjudicator, decision["agreed_by"], documents=[document_id]
+        )
+        for choice in decision["accept"]:
+            layer = project.spans.keys(document_id, choice["annotator"])
+            span_id = layer[choice["start"], choice["end"], choice["label"]]
+            adjudicating.accept(project, span_id, adjudicator)

@@ -9,6 +9,7 @@ import pytest
 from annotator.cli import COMMANDS, main
 from annotator.store.project import Project
 from tests.conftest import snapshot, write_jsonl
+from tests.fixtures.article import ARTICLE
 
 
 def run(capsys, *args):
@@ -17,7 +18,7 @@ def run(capsys, *args):
     return code, out, err
 
 
-def test_new_import_stats_check_export(capsys, tmp_path, seed_article):
+def test_new_import_stats_check_export(capsys, tmp_path):
     folder = tmp_path / "deir-ez-zor"
     code, out, _ = run(capsys, "new", folder, "--schema", "conflict")
     assert code == 0 and "ACTOR, LOCATION, EVENT" in out
@@ -25,7 +26,7 @@ def test_new_import_stats_check_export(capsys, tmp_path, seed_article):
         tmp_path / "coded.jsonl",
         [{"text": "«قسد» تسيطر على حقول الجفرة", "label": [[0, 5, "ACTOR"], [16, 27, "LOCATION"]]}],
     )
-    code, out, _ = run(capsys, "import", folder, seed_article, coded, "--annotator", "samira")
+    code, out, _ = run(capsys, "import", folder, ARTICLE, coded, "--annotator", "samira")
     assert code == 0
     assert "Imported 2 files: 2 new documents, 0 already in the project, 2 spans added" in out
     code, out, _ = run(capsys, "stats", folder, "--json")

@@ -76,6 +76,11 @@ def test_a_schema_file_round_trips_through_json(tmp_path):
             "needs 'values'",
         ),
         ({"labels": [{"id": "A", "key": "1"}, {"id": "B", "key": "1"}]}, "already used"),
+        ({"labels": [{"id": "A", "share_fillers": True}]}, "'share_fillers' is for event labels"),
+        (
+            {"labels": [{"id": "A", "kind": "event", "share_fillers": "yes"}]},
+            "'share_fillers' must be true or false",
+        ),
     ],
 )
 def test_malformed_schemas_are_refused_with_the_reason(data, message):
@@ -88,3 +93,16 @@ def test_a_broken_schema_file_names_the_file_and_line(tmp_path):
     path.write_text('{"labels": [\n  {"id": "A",}\n]}', encoding="utf-8")
     with pytest.raises(SchemaError, match=r"labels.json: line 2"):
         load_file(path)
+
+
+def test_an_event_label_may_let_one_span_fill_several_roles(tmp_path):
+    data = load_preset("ace").to_json()
+    life = next(label for label in data["labels"] if label["id"] == "LIFE")
+    life["share_fillers"] = True
+    path = tmp_path / "ace.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    schema = load_file(path)
+    assert schema.label("LIFE").share_fillers
+    assert not load_preset("ace").label("LIFE").share_fillers  # one role per span by default
+    assert load_file(path) == from_json(schema.to_json())
+    assert "share_fillers" not in json.dumps(load_preset("conflict").to_json())

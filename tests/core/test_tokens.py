@@ -53,6 +53,16 @@ def test_proclitic_prefixes():
     assert proclitic_prefixes("وبحلب") == [1, 2]
     assert proclitic_prefixes("بدير") == [1]
     assert proclitic_prefixes("ول") == []
+    assert proclitic_prefixes("وَبِحلب") == [2, 4]  # a cut never parts a letter from its haraka
+
+
+def test_harakat_on_a_proclitic_stay_with_it_when_tokens_are_cut():
+    assert texts(tokenize("وَالجيشُ بِالمدينة", split_clitics=True)) == [
+        "وَ",
+        "الجيشُ",
+        "بِ",
+        "المدينة",
+    ]
 
 
 def test_a_selection_snaps_to_whole_words():
@@ -67,8 +77,18 @@ def test_a_selection_after_a_proclitic_keeps_its_start():
     start = TEXT.index("والجيش") + 1
     assert TEXT[slice(*snap(TEXT, start, start + 3))] == "الجيش"
     assert TEXT[slice(*snap(TEXT, start, start + 3, keep_proclitics=False))] == "والجيش"
-    start = TEXT.index("والجيش") + 2
-    assert TEXT[slice(*snap(TEXT, start, start + 2))] == "والجيش"
+    start = TEXT.index("والجيش") + 2  # inside the article: the proclitic before it stays out
+    assert TEXT[slice(*snap(TEXT, start, start + 2))] == "الجيش"
+    assert TEXT[slice(*snap(TEXT, start, start + 2, keep_proclitics=False))] == "والجيش"
+
+
+def test_a_selection_from_the_start_of_a_word_leaves_out_a_proclitic_the_text_shows():
+    text = "قتلى في ريف المدينة وقصف بريف حلب وبلدة"
+    start = text.index("بريف")
+    assert text[slice(*snap(text, start, start + 4))] == "ريف"  # «ريف» stands alone before
+    start = text.index("وبلدة")
+    assert text[slice(*snap(text, start, start + 5))] == "وبلدة"  # neither «بلدة» nor «لدة»
+    assert text[slice(*snap(text, start + 1, start + 5))] == "بلدة"  # a start after و stays
 
 
 def test_snapping_trims_white_space_and_handles_a_reversed_selection():

@@ -3,10 +3,11 @@
 import pytest
 
 from annotator.core.model import Status
+from annotator.core.schema import from_json, load_preset
 from annotator.ops import editing
 from annotator.ops.importing import import_files
 from annotator.store.project import Project
-from tests.conftest import write_jsonl
+from tests.conftest import snapshot, write_jsonl
 
 TEXT = "هاجم تنظيم داعش نقاط الجيش في منطقة الثردات 😀 أمس"
 
@@ -69,6 +70,42 @@ def test_links_follow_the_roles_of_the_schema(project, document):
     omar = editing.create_span(project, document, "omar", "ACTOR", *at("الجيش"))
     with pytest.raises(editing.EditError, match="one layer"):
         editing.link(project, event.id, omar.id, "actor2", "samira")
+
+
+def test_one_span_cannot_fill_two_roles_of_one_event(project, document):
+    event = editing.create_span(project, document, "samira", "EVENT", *at("هاجم"))
+    isis = editing.create_span(project, document, "samira", "ACTOR", *at("تنظيم داعش"))
+    army = editing.create_span(project, document, "samira", "ACTOR", *at("الجيش"))
+    editing.link(project, event.id, isis.id, "actor1", "samira")
+    before = snapshot(project)
+    with pytest.raises(editing.EditError) as refused:
+        editing.link(project, event.id, isis.id, "actor2", "samira")
+    assert str(refused.value) == (
+        "«تنظيم داعش» already fills actor1 of this event; one span cannot also be its actor2"
+    )
+    assert snapshot(project) == before
+    editing.link(project, event.id, army.id, "actor2", "samira")
+    again = editing.link(project, event.id, isis.id, "actor1", "samira")  # the same link: kept
+    assert {(r.role, r.target) for r in project.relations.for_document(document)} == {
+        ("actor1", isis.id),
+        ("actor2", army.id),
+    }
+    assert again.target == isis.id
+    other = editing.create_span(project, document, "samira", "EVENT", *at("نقاط"))
+    editing.link(project, other.id, isis.id, "actor2", "samira")  # another event: any role
+
+
+def test_a_schema_can_let_one_span_fill_several_roles(tmp_path):
+    data = load_preset("conflict").to_json()
+    data["labels"][2]["share_fillers"] = True
+    with Project.create(tmp_path / "p", from_json(data)) as project:
+        import_files(project, [write_jsonl(tmp_path / "a.jsonl", [{"text": TEXT}])])
+        event = editing.create_span(project, 1, "samira", "EVENT", *at("هاجم"))
+        isis = editing.create_span(project, 1, "samira", "ACTOR", *at("تنظيم داعش"))
+        editing.link(project, event.id, isis.id, "actor1", "samira")
+        editing.link(project, event.id, isis.id, "actor2", "samira")
+        roles = sorted(r.role for r in project.relations.for_document(1))
+        assert roles == ["actor1", "actor2"]
 
 
 def test_every_edit_leaves_an_audit_entry(project, document):

@@ -15,6 +15,7 @@ from annotator.ops.exporting import export
 from annotator.ops.importing import import_files
 from annotator.store.project import Project
 from tests.conftest import write_jsonl
+from tests.fixtures.article import ARTICLE
 from tests.ops.test_import import RAW, WORDS, raw_spans
 
 EXPORT_SCHEMA = json.loads(
@@ -176,38 +177,36 @@ def canonical(path, fmt):
     return data, result
 
 
-def test_the_reference_article_round_trips_with_every_span_in_place(
-    project, tmp_path, seed_article
-):
-    import_files(project, [seed_article])
+def test_our_article_round_trips_with_every_span_in_place(project, tmp_path):
+    import_files(project, [ARTICLE])
     text = project.documents.get(1).text
     words = [
-        "«قسد»",
-        "حقول الجفرة",
-        "الجيش العربي السوري",
-        "تنظيم داعش",
-        "دير الزور",
-        "1500",
-        "الثردات",
-        "إيغور كوناشينكوف",
-        "ليلوى العبد اللـه",
+        "«جبهة الأحرار»",
+        "هجوماً",
+        "الجيش الوطني",
+        "تل الغزلان",
+        "مدينة المنارة",
+        "قوات الدرع",
+        "حقول البيدر",
         "ضربات جوية",
-        "قرية المعماري",
-        "2359 قتيلاً",
+        "التحالف الشمالي",
+        "بلدة عين الشمس",
+        "تصعيـداً",
+        "2,350 عائلة",
     ]
     labels = [
         "ACTOR",
-        "LOCATION",
+        "EVENT",
         "ACTOR",
+        "LOCATION",
+        "LOCATION",
         "ACTOR",
         "LOCATION",
         "EVENT",
-        "LOCATION",
         "ACTOR",
-        "ACTOR",
-        "EVENT",
         "LOCATION",
         "EVENT",
+        "ACTOR",
     ]
     spans = []
     for word, label in zip(words, labels, strict=True):
@@ -219,10 +218,10 @@ def test_the_reference_article_round_trips_with_every_span_in_place(
         annotator="samira",
     )
     assert project.documents.count() == 1
-    out = tmp_path / "seed.jsonl"
+    out = tmp_path / "article.jsonl"
     export(project, "jsonl", out)
     (document,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
-    assert document["text"] == seed_article.read_text(encoding="utf-8")
+    assert document["text"] == ARTICLE.read_text(encoding="utf-8")
     assert [
         (a["text"], a["label"]) for a in sorted(document["annotations"], key=lambda a: a["start"])
     ] == sorted(zip(words, labels, strict=True), key=lambda wl: text.index(wl[0]))

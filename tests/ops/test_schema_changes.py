@@ -1,4 +1,4 @@
-"""Changing the schema of a project whose reference article is already coded.
+"""Changing the schema of a project whose article (our own, tests/fixtures) is already coded.
 
 Every change is checked the way a user would: by reopening the project from disk and looking
 at the schema, the spans and the links; every refusal leaves the database exactly as it was.
@@ -14,12 +14,12 @@ from annotator.ops import attribute_changes, role_changes, schema_changes
 from annotator.ops.schema_changes import InUseError
 from annotator.store.project import Project
 from tests.conftest import snapshot
-from tests.ops.reference_events import code_events, import_article
+from tests.fixtures.article import coded_article
 
 
 @pytest.fixture
-def coded(project, seed_article, tmp_path):
-    return code_events(project, import_article(project, seed_article, tmp_path))
+def coded(project, tmp_path):
+    return coded_article(project, tmp_path)
 
 
 def reopened(project: Project) -> Project:
@@ -51,8 +51,8 @@ def test_renaming_a_label_carries_its_spans_in_every_layer(project, coded):
     with reopened(project) as other:
         assert other.schema.label("ACTOR") is None
         assert other.schema.label("ARMED_ACTOR").names == {"en": "Actor", "ar": "فاعل"}
-        assert other.spans.get(coded.spans["isis"].id).label == "ARMED_ACTOR"
-        assert other.spans.get(coded.spans["omar_isis"].id).label == "ARMED_ACTOR"
+        assert other.spans.get(coded.spans["front"].id).label == "ARMED_ACTOR"
+        assert other.spans.get(coded.spans["omar_front"].id).label == "ARMED_ACTOR"
         assert other.spans.count_label("ACTOR") == 0
         links = other.relations.for_document(coded.document_id, "samira")
         assert len(links) == 9  # the links are untouched: they name spans, not labels
@@ -204,9 +204,9 @@ def test_the_last_label_cannot_be_deleted(project, coded):
 
 
 def test_the_guideline_version(project, coded):
-    schema_changes.set_version(project, "lina", "2.1 (Deir ez-Zor pilot)")
+    schema_changes.set_version(project, "lina", "2.1 (al-Manara pilot)")
     with reopened(project) as other:
-        assert other.schema.version == "2.1 (Deir ez-Zor pilot)"
+        assert other.schema.version == "2.1 (al-Manara pilot)"
     refused(project, lambda: schema_changes.set_version(project, "lina", "  "), "cannot be empty")
 
 
@@ -289,8 +289,8 @@ def test_choice_values_are_added_and_removed_only_when_unused(project, coded):
     assert change.message.endswith("cleared place_type on 2 spans.")
     with reopened(project) as other:
         assert "village" not in other.schema.label("LOCATION").attribute("place_type").values
-        assert other.spans.get(coded.spans["thardat"].id).attributes == {}
-        assert other.spans.get(coded.spans["jafra"].id).attributes == {"place_type": "facility"}
+        assert other.spans.get(coded.spans["ghizlan"].id).attributes == {}
+        assert other.spans.get(coded.spans["baydar"].id).attributes == {"place_type": "facility"}
 
 
 def test_sub_type_values_live_under_their_type(project, coded):

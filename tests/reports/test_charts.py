@@ -1,6 +1,9 @@
-"""Charts: real PNG and SVG files, with Arabic label and annotator names that read correctly."""
+"""Charts: real PNG and SVG files, with Arabic label and annotator names that read correctly,
+in Noto Naskh Arabic where it is installed and in the DejaVu Sans matplotlib carries where not."""
 
 from __future__ import annotations
+
+import unicodedata
 
 import arabic_reshaper
 import pytest
@@ -35,14 +38,31 @@ def drawn_glyphs(text) -> list[int]:
     return [int(glyph.rsplit("-", 1)[1], 16) for glyph, *_ in sorted(glyphs, key=lambda g: g[1])]
 
 
-def seen_glyphs(text, word: str) -> list[int]:
-    """What a reader must see: the word's joined (presentation) forms, right to left."""
+def seen_glyphs(text, word: str) -> list[set[int]]:
+    """What a reader must see: the word's joined (presentation) forms, right to left. A letter
+    standing alone may be drawn with its plain glyph: fonts such as DejaVu Sans have both."""
     font = FT2Font(findfont(FontProperties(family=text.get_fontfamily())))
-    return [font.get_char_index(ord(c)) for c in get_display(arabic_reshaper.reshape(word))]
+    seen = []
+    for form in get_display(arabic_reshaper.reshape(word)):
+        glyphs = {font.get_char_index(ord(form))}
+        decomposition = unicodedata.decomposition(form).split()
+        if decomposition[:1] == ["<isolated>"]:
+            glyphs.add(font.get_char_index(int(decomposition[1], 16)))
+        seen.append(glyphs)
+    return seen
+
+
+@pytest.fixture(params=["fonts installed here", "no Noto font"])
+def fonts(request, monkeypatch):
+    """The chart fonts as found on this machine, and as on one without fonts-noto-core,
+    where DejaVu Sans (which matplotlib carries) draws the Arabic."""
+    if request.param == "no Noto font":
+        monkeypatch.setattr(charts, "FONTS", ["Noto Naskh Arabic (not installed)", "DejaVu Sans"])
+    return request.param
 
 
 def test_agreement_per_label_is_a_png_with_arabic_label_names_that_read_correctly(
-    agreement, tmp_path
+    agreement, tmp_path, fonts
 ):
     figure = charts.agreement_by_label(agreement, language="ar")
     out = charts.save(figure, tmp_path / "agreement.png")
@@ -51,9 +71,14 @@ def test_agreement_per_label_is_a_png_with_arabic_label_names_that_read_correctl
     ticks = axes.get_xticklabels()
     names = ["فاعل", "مكان", "حدث"]  # ACTOR, LOCATION, EVENT in the schema's Arabic
     assert [charts.display(n) for n in names] == [t.get_text() for t in ticks]
-    assert "Noto" in findfont(FontProperties(family=ticks[0].get_fontfamily()))
+    font = FT2Font(findfont(FontProperties(family=ticks[0].get_fontfamily())))
+    if fonts == "no Noto font":
+        assert "DejaVu" in font.family_name
+    assert all(font.get_char_index(ord(c)) for c in "".join(names))  # no empty boxes
     for tick, name in zip(ticks, names, strict=True):
-        assert drawn_glyphs(tick) == seen_glyphs(tick, name)
+        drawn, seen = drawn_glyphs(tick), seen_glyphs(tick, name)
+        assert len(drawn) == len(seen)
+        assert all(glyph in forms for glyph, forms in zip(drawn, seen, strict=True))
         isolated_logical = [
             FT2Font(findfont(FontProperties(family=tick.get_fontfamily()))).get_char_index(ord(c))
             for c in name
