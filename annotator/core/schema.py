@@ -167,6 +167,12 @@ class Schema:
     def label_ids(self) -> tuple[str, ...]:
         return tuple(label.id for label in self.labels)
 
+    def missing(self, label_id: str, attributes: dict[str, Any]) -> list[str]:
+        """What a span of this label still lacks or has wrong in its attributes (nothing for
+        a label the schema does not have)."""
+        label = self.label(label_id)
+        return label.attribute_problems(attributes) if label else []
+
     def label_for_key(self, key: str) -> Label | None:
         return next((label for label in self.labels if label.key == key), None)
 

@@ -153,7 +153,8 @@ def restore_span(project: Project, deleted: DeletedSpan, annotator: str) -> Span
 
 
 def update_span(project: Project, span_id: int, annotator: str, **changes: Any) -> Span:
-    """Change a span's label, attributes or canonical entity."""
+    """Change a span's label, attributes or canonical entity (or its extent, through
+    :func:`resize_span`)."""
     span = project.spans.get(span_id)
     if span is None:
         raise EditError(f"span {span_id} no longer exists")
@@ -174,6 +175,24 @@ def update_span(project: Project, span_id: int, annotator: str, **changes: Any) 
             time=time,
         )
     return after
+
+
+def resize_span(project: Project, span_id: int, annotator: str, start: int, end: int) -> Span:
+    """Move a span's boundaries (its text follows); refused when it would hold no character
+    that is not white space, or would become a copy of another span of its layer."""
+    span = project.spans.get(span_id)
+    if span is None:
+        raise EditError(f"span {span_id} no longer exists")
+    document = project.documents.get(span.document_id)
+    start, end = strip_span(document.text, start, end)
+    if not 0 <= start < end <= len(document.text):
+        raise EditError("a span needs at least one character that is not white space")
+    twin = project.spans.keys(span.document_id, span.annotator).get((start, end, span.label))
+    if twin is not None and twin != span_id:
+        raise EditError(f"{span.label} «{document.text[start:end]}» is already marked")
+    return update_span(
+        project, span_id, annotator, start=start, end=end, text=document.text[start:end]
+    )
 
 
 def link(

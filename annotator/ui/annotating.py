@@ -10,15 +10,24 @@ from PySide6.QtCore import QObject, QPoint
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
+from annotator.core import boundaries
 from annotator.core.model import Span
 from annotator.core.schema import Role
 from annotator.core.text import isolate, strip_span
-from annotator.core.tokens import snap
+from annotator.core.tokens import double_click_word, snap
 from annotator.ui import commands
 from annotator.ui.session import Session
 from annotator.ui.text_view import TextView
 
 RoleChooser = Callable[[list[Role], Span], "str | None"]
+MOVES = {
+    "start earlier": boundaries.extend_start,
+    "start later": boundaries.trim_start,
+    "end earlier": boundaries.trim_end,
+    "end later": boundaries.extend_end,
+    "proclitic in": boundaries.extend_proclitic,
+    "proclitic out": boundaries.trim_proclitic,
+}
 
 
 class Annotating(QObject):
@@ -33,6 +42,14 @@ class Annotating(QObject):
         view.deleteRequested.connect(self.delete_selected)
         view.spanClicked.connect(self.clicked)
         view.menuRequested.connect(self.span_menu)
+        view.boundaryKey.connect(self.move_boundary)
+        view.word_rule = self.word_at
+
+    def word_at(self, text: str, offset: int) -> tuple[int, int] | None:
+        """What a double-click selects: the word, less a proclitic the schema leaves out,
+        exactly as a drag over the word would give."""
+        keep = self.session.schema.clitics == "exclude"
+        return double_click_word(text, offset, keep_proclitics=keep)
 
     def _say(self, text: str, ms: int = 4000) -> None:
         self.session.message.emit(text, ms)
@@ -91,6 +108,17 @@ class Annotating(QObject):
             keep = self.session.schema.clitics == "exclude"
             return snap(text, start, end, keep_proclitics=keep)
         return strip_span(text, min(start, end), max(start, end))
+
+    def move_boundary(self, move: str) -> None:
+        """Move an edge of the selected span by a letter or a proclitic (see MOVES)."""
+        span = self.session.selected_span()
+        if span is None or not self._writable():
+            return
+        start, end = MOVES[move](self.session.text, span.start, span.end)
+        if (start, end) == (span.start, span.end):
+            self._say(f"The {move.split()[0]} of «{span.text}» cannot move that way.", 3000)
+            return
+        self.session.push(commands.ResizeSpan(self.session, span, start, end))
 
     def delete_selected(self) -> None:
         span = self.session.selected_span()
@@ -185,6 +213,9 @@ class Annotating(QObject):
             action.setChecked(label.id == span.label)
             action.triggered.connect(lambda _=False, i=label.id: self.apply_label(i))
         menu.addAction("Delete", self.delete_selected)
+        edges = menu.addMenu("Boundaries")
+        for move in MOVES:
+            edges.addAction(move.capitalize(), lambda m=move: self.move_boundary(m))
         menu.addAction("Code (attributes)…", self.code)
         schema_label = session.schema.label(span.label)
         link = menu.addAction("Link an argument…", self.start_linking)

@@ -20,8 +20,8 @@ def _default_name() -> str:
 def data_folder() -> Path:
     from PySide6.QtCore import QStandardPaths
 
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-    return Path(location or Path.home() / ".annotator")
+    shared = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(shared) / "annotator" if shared else Path.home() / ".annotator"
 
 
 def run(project: str | None, annotator: str | None) -> int:

@@ -108,6 +108,33 @@ class UpdateSpan(EditCommand):
         self.session.edited(self.document_id, self.layer, [self.extent])
 
 
+class ResizeSpan(EditCommand):
+    """Move a span's boundaries by a letter or a proclitic."""
+
+    def __init__(self, session: Session, span: Span, start: int, end: int) -> None:
+        new = session.text[start:end] if session.document_id == span.document_id else ""
+        super().__init__(
+            session,
+            span.document_id,
+            f"Resize {describe(session, span.label, span.text)} to {isolate('«' + new + '»')}",
+        )
+        self.span_id = self.focus = span.id
+        self.layer = span.annotator
+        self.before, self.after = (span.start, span.end), (start, end)
+
+    def apply(self) -> None:
+        editing.resize_span(self.project, self.span_id, self.annotator, *self.after)
+        self._changed()
+
+    def revert(self) -> None:
+        editing.resize_span(self.project, self.span_id, self.annotator, *self.before)
+        self._changed()
+
+    def _changed(self) -> None:
+        touched = (min(self.before[0], self.after[0]), max(self.before[1], self.after[1]))
+        self.session.edited(self.document_id, self.layer, [touched])
+
+
 class SetStatus(EditCommand):
     def __init__(self, session: Session, document_id: int, status: str) -> None:
         verb = "Mark done" if status == Status.DONE else f"Mark {status}"

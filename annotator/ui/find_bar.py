@@ -8,6 +8,10 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from annotator.core.arabic import NormalisedText, normalised
+from annotator.core.text import isolate
+
+# each pair isolated, so that an English line keeps the pairs in order, each read as Arabic
+LIKE_LETTERS = ", ".join(isolate(pair) for pair in ("أ/ا", "ة/ه", "ى/ي"))
 
 
 class FindBar(QWidget):
@@ -21,7 +25,7 @@ class FindBar(QWidget):
         layout.addWidget(QLabel("Find:"))
         self.field = QLineEdit()
         self.field.setPlaceholderText(
-            "word or phrase (أ/ا, ة/ه, ى/ي, diacritics and tatweel ignored)"
+            f"word or phrase ({LIKE_LETTERS} alike; diacritics and tatweel ignored)"
         )
         self.field.setClearButtonEnabled(True)
         layout.addWidget(self.field, 1)

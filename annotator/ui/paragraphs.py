@@ -73,12 +73,16 @@ def wavy_marks(
     return marks
 
 
-def tooltip(spans: list[Span], relations: list[Relation], by_id: dict[int, Span]) -> str:
-    """The labels and role links of the spans under the pointer, as rich text built from
-    escaped plain text (span text may contain < and &)."""
+def tooltip(
+    spans: list[Span], relations: list[Relation], by_id: dict[int, Span], missing=None
+) -> str:
+    """The labels, missing coding and role links of the spans under the pointer, as rich
+    text built from escaped plain text (span text may contain < and &)."""
     lines = []
     for span in spans:
         lines.append(f"<b>{html.escape(span.label)}</b>: {html.escape(span.text)}")
+        for problem in missing(span) if missing else ():
+            lines.append(f"&nbsp;&nbsp;⚠ {html.escape(problem)}")
         for relation in relations:
             if relation.source == span.id:
                 argument = by_id.get(relation.target)

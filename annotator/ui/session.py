@@ -87,8 +87,8 @@ class Session(QObject):
         return self.opened.project if self.opened else None
 
     @property
-    def schema(self) -> Schema:
-        return self.project.schema
+    def schema(self) -> Schema | None:
+        return self.project.schema if self.project else None
 
     @property
     def colors(self) -> dict[str, str]:

@@ -29,6 +29,7 @@ class ShownDocument(QObject):
         super().__init__(view)
         self.session, self.view, self.annotations = session, view, annotations
         self.find_bar, self.discussion, self.history = find_bar, discussion, history
+        view.missing = self.missing
         session.documentShown.connect(self.show_document)
         session.spansChanged.connect(self.spans_changed)
         session.selectionChanged.connect(self.selection_changed)
@@ -36,25 +37,29 @@ class ShownDocument(QObject):
         annotations.spanSelected.connect(self._chosen_in_table)
         discussion.spanChosen.connect(self._chosen_in_table)
 
+    def missing(self, span) -> list[str]:
+        schema = self.session.schema
+        return schema.missing(span.label, span.attributes) if schema else []
+
     def show_document(self) -> None:
         session = self.session
         colors = session.colors
         self.view.show_document(
             session.text, session.spans, colors, session.relations, session.selected
         )
-        self.annotations.spans_model.set_spans(session.spans, colors)
+        self.annotations.spans_model.set_spans(session.spans, colors, session.schema)
         self.find_bar.set_text(session.text)
 
     def spans_changed(self, change: SpanChange) -> None:
         session = self.session
         self.view.update_spans(session.spans, change.removed, change.added, session.relations)
-        self.annotations.spans_model.set_spans(session.spans, session.colors)
+        self.annotations.spans_model.set_spans(session.spans, session.colors, session.schema)
         self.annotations.show_span(session.selected)
 
     def colors_changed(self) -> None:
         colors = self.session.colors
         self.view.set_colors(colors)
-        self.annotations.spans_model.set_spans(self.session.spans, colors)
+        self.annotations.spans_model.set_spans(self.session.spans, colors, self.session.schema)
 
     def selection_changed(self) -> None:
         session = self.session

@@ -1,7 +1,8 @@
 """Bars under the text that show how spans nest: one bar per span in its label's colour, the
 innermost nearest the text and each span that encloses another one row further down; spans
 that cross each other take different rows. The selected span's bar is thick, so an event
-selected around a nested place still shows where it begins and ends.
+selected around a nested place still shows where it begins and ends; a span whose required
+coding is missing has a dashed bar.
 
 Bars are laid out from Qt's own glyph runs for each span's characters, so they follow the
 text however bidi reorders it (an Arabic line with numbers and Latin names in it).
@@ -9,6 +10,7 @@ text however bidi reorders it (an Arabic line with numbers and Latin names in it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF
@@ -22,6 +24,7 @@ GAP = 2  # between the text and the first row of bars
 ROW = 4  # from one row of bars to the next
 THIN, THICK = 2, 4
 ROWS = 3  # deeper nesting shares the last row
+DASH = 4  # the dashes of the bar of a span whose required coding is missing
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,7 @@ class Bar:
     row: int
     selected: bool
     rects: tuple[QRectF, ...]
+    incomplete: bool = False  # required coding missing: drawn dashed
 
 
 def rows(spans: list[Span]) -> dict[int, int]:
@@ -89,9 +93,10 @@ def lay_out(
     colors: dict[str, str],
     selected: int | None,
     offset: QPointF,
+    missing: Callable[[Span], list[str]] | None = None,
 ) -> list[Bar]:
     """The bars of ``spans``, placed in viewport pixels (``offset``: where the document's
-    origin is in the viewport)."""
+    origin is in the viewport); ``missing`` tells which spans lack required coding."""
     layout = document.documentLayout()
     placed = rows(spans)
     bars = []
@@ -112,9 +117,30 @@ def lay_out(
         shaped = tuple(
             QRectF(r.left(), r.top() + GAP + row * ROW, r.width(), height) for r in rects
         )
-        bars.append(
-            Bar(span.id, span.label, colors.get(span.label, "#808080"), row, is_selected, shaped)
-        )
+        color = colors.get(span.label, "#808080")
+        incomplete = bool(missing and missing(span))
+        bars.append(Bar(span.id, span.label, color, row, is_selected, shaped, incomplete))
+    return bars
+
+
+def draw(view) -> list[Bar]:
+    """Lay out and paint the bars of the spans in the paragraphs a text view shows; returns
+    them as drawn."""
+    top, bottom = view.visible_blocks()
+    shown = view.highlighter.spans_in_blocks(top, bottom)
+    offset = QPointF(-view.horizontalScrollBar().value(), -view.verticalScrollBar().value())
+    bars = lay_out(
+        view.document(),
+        shown,
+        view.positions,
+        view.colors,
+        view.highlighter.selected,
+        offset,
+        view.missing,
+    )
+    painter = QPainter(view.viewport())
+    paint(painter, bars)
+    painter.end()
     return bars
 
 
@@ -124,4 +150,12 @@ def paint(painter: QPainter, bars: list[Bar]) -> None:
         if bar.selected:
             color = color.darker(130)
         for rect in bar.rects:
-            painter.fillRect(rect, color)
+            if not bar.incomplete:
+                painter.fillRect(rect, color)
+                continue
+            x = rect.left()
+            while x < rect.right():  # dashed: required coding is missing
+                painter.fillRect(
+                    QRectF(x, rect.top(), min(DASH, rect.right() - x), rect.height()), color
+                )
+                x += 2 * DASH

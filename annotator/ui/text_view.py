@@ -10,12 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QKeyEvent,
     QMouseEvent,
-    QPainter,
     QPaintEvent,
     QTextCursor,
     QTextOption,
@@ -23,7 +22,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
 
 from annotator.core.model import Relation, Span
-from annotator.ui import paragraphs, span_bars
+from annotator.ui import keys, paragraphs, span_bars
 from annotator.ui.fonts import arabic_font
 from annotator.ui.highlighter import SpanHighlighter
 from annotator.ui.paragraphs import tooltip
@@ -39,6 +38,7 @@ class TextView(QTextEdit):
     deleteRequested = Signal()
     spanClicked = Signal(object)  # the span id under a click, or None
     menuRequested = Signal(object, QPoint)  # span id under a right click (or None), where
+    boundaryKey = Signal(str)  # move an edge of the selected span: one of BOUNDARY_MOVES
 
     MIN_SIZE, MAX_SIZE = 8.0, 40.0
 
@@ -58,6 +58,7 @@ class TextView(QTextEdit):
         self.highlighter = SpanHighlighter(self.document())
         self.label_keys: frozenset[str] = frozenset()
         self.word_rule: WordRule | None = None  # which word a double-click selects
+        self.missing: Callable[[Span], list[str]] | None = None  # a span's missing coding
         self._forget()
 
     def _forget(self) -> None:
@@ -138,18 +139,7 @@ class TextView(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if not self.highlighter.current():
-            self.drawn_bars = []
-            return
-        top, bottom = self.visible_blocks()
-        shown = self.highlighter.spans_in_blocks(top, bottom)
-        offset = QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
-        self.drawn_bars = span_bars.lay_out(
-            self.document(), shown, self.positions, self.colors, self.highlighter.selected, offset
-        )
-        painter = QPainter(self.viewport())
-        span_bars.paint(painter, self.drawn_bars)
-        painter.end()
+        self.drawn_bars = span_bars.draw(self) if self.highlighter.current() else []
 
     def select_span(self, span_id: int | None, *, scroll: bool = True) -> None:
         self.highlighter.select(span_id, self.by_id)
@@ -215,11 +205,13 @@ class TextView(QTextEdit):
     # -- input ------------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        text = event.text()
-        modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        plain = modifiers in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.ShiftModifier)
-        if text and text in self.label_keys and plain:
-            self.labelKey.emit(text)
+        label = keys.label_key(event, self.label_keys)
+        if label is not None:
+            self.labelKey.emit(label)
+            return
+        move = self._boundary_move(event)
+        if move is not None:
+            self.boundaryKey.emit(move)
             return
         if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.deleteRequested.emit()
@@ -232,6 +224,13 @@ class TextView(QTextEdit):
             self.spanClicked.emit(None)
             return
         super().keyPressEvent(event)
+
+    def _boundary_move(self, event: QKeyEvent) -> str | None:
+        span = self.by_id.get(self.highlighter.selected)
+        if span is None:
+            return None
+        block = self.document().findBlock(self.positions.qt(span.start))
+        return keys.boundary_move(event, block.blockFormat().layoutDirection())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press = event.position().toPoint()
@@ -289,7 +288,7 @@ class TextView(QTextEdit):
         return super().event(event)
 
     def tooltip_for(self, spans: list[Span]) -> str:
-        return tooltip(spans, self.relations, self.by_id)
+        return tooltip(spans, self.relations, self.by_id, self.missing)
 
     def mark_spans(self, spans: list[Span], color: str | None) -> None:
         """Wavy underlines in ``color`` under some spans (an event's arguments, disagreements)."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from annotator.core.schema import load_preset
+from annotator.core.schema import Schema, load_preset
 from annotator.ops.importing import import_files
 from annotator.store.project import Project
 from annotator.ui.main_window import MainWindow
@@ -26,9 +26,10 @@ def settings(tmp_path):
 def make_window(qtbot, tmp_path, settings):
     """Build a project from records (our JSONL shape) and open it in a shown window."""
 
-    def make(records: list[dict], annotator: str = "samira", schema: str = "conflict"):
+    def make(records: list[dict], annotator: str = "samira", schema: str | Schema = "conflict"):
         folder = tmp_path / "project"
-        with Project.create(folder, load_preset(schema)) as project:
+        labels = load_preset(schema) if isinstance(schema, str) else schema
+        with Project.create(folder, labels) as project:
             import_files(
                 project, [write_jsonl(tmp_path / "in.jsonl", records)], annotator=annotator
             )

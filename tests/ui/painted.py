@@ -112,9 +112,10 @@ def on_screen(view) -> range:
     return range(first, max(first, last))
 
 
-def _bar_problems(view, spans: list[Span], colors, selected, visible: range) -> list[str]:
+def _bar_problems(view, spans: list[Span], colors, selected, visible: range, schema) -> list[str]:
     """Every stored span on screen has one bar, in its label's colour, below the bars of
-    the spans it encloses; no bar belongs to a span the store does not hold."""
+    the spans it encloses, dashed when its required coding is missing; no bar belongs to a
+    span the store does not hold."""
     view.viewport().repaint()
     bars = {bar.span_id: bar for bar in view.drawn_bars}
     stored = {s.id: s for s in spans}
@@ -130,6 +131,10 @@ def _bar_problems(view, spans: list[Span], colors, selected, visible: range) -> 
             problems.append(f"the bar of «{span.text}» is {bar.color}, its label's colour is not")
         if bar.selected != (span.id == selected):
             problems.append(f"the bar of «{span.text}» is drawn selected={bar.selected}")
+        if schema is not None and bar.incomplete != bool(
+            schema.missing(span.label, span.attributes)
+        ):
+            problems.append(f"the bar of «{span.text}» is drawn incomplete={bar.incomplete}")
         for inner in spans:
             nested = span.start <= inner.start and inner.end <= span.end and inner.id != span.id
             shorter = inner.end - inner.start < span.end - span.start
@@ -156,7 +161,7 @@ def _mark_problems(view, spans: list[Span], text: str) -> list[str]:
     return problems
 
 
-def differences(view, text: str, spans: list[Span], colors, selected) -> list[str]:
+def differences(view, text: str, spans: list[Span], colors, selected, schema=None) -> list[str]:
     """Where what is painted differs from what is stored: on screen every character must
     match; off screen a paragraph may be not yet painted, but never painted wrongly."""
     if _text(view) != text:
@@ -170,6 +175,6 @@ def differences(view, text: str, spans: list[Span], colors, selected) -> list[st
             continue
         where = text[max(0, offset - 6) : offset + 6].replace("\n", "⏎")
         problems.append(f"offset {offset} «{where}»: painted {have}, stored says {want}")
-    problems += _bar_problems(view, spans, colors, selected, visible)
+    problems += _bar_problems(view, spans, colors, selected, visible, schema)
     problems += _mark_problems(view, spans, text)
     return problems

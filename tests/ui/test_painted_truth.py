@@ -94,18 +94,20 @@ class Driver:
             for pane in window.review.view.panes.panes:
                 yield pane.view, pane.layer, pane.view.highlighter.selected
         else:
-            yield window.text_view, window.session.annotator, window.session.selected
+            yield window.text_view, window.session.layer, window.session.selected
 
     def problems(self) -> list[str]:
         window = self.window
         if window.session.document_id is None:
             return []
-        colors = {label.id: label.color for label in self.project.schema.labels}
+        schema = self.project.schema
+        colors = {label.id: label.color for label in schema.labels}
         found = []
         for view, layer, selected in self.views():
             stored = self.project.spans.for_document(window.session.document_id, layer)
             found += [
-                f"[{layer}] {p}" for p in differences(view, self.text, stored, colors, selected)
+                f"[{layer}] {p}"
+                for p in differences(view, self.text, stored, colors, selected, schema)
             ]
         return found
 
@@ -204,6 +206,20 @@ def test_painted_is_stored_after_any_sequence_of_actions(qtbot, tmp_path):
         def delete(self):
             if not self.window.review.active:
                 self.driver.key(Qt.Key.Key_Delete)
+
+        @rule(choice=st.integers(0, 3))
+        def code_the_selected_span(self, choice):
+            """Pick a value in the coding panel's first list (its type, say)."""
+            editors = [e for e in self.window.coding.editors.values() if hasattr(e, "activated")]
+            if self.window.review.active or not editors or editors[0].count() <= choice:
+                return
+            editors[0].setCurrentIndex(choice)
+            editors[0].activated.emit(choice)
+
+        @rule(layer=st.sampled_from(["samira", "omar"]))
+        def show_a_layer(self, layer):
+            if not self.window.review.active:
+                self.window.session.show_layer(layer)
 
         @rule(redo=st.booleans())
         def undo_or_redo(self, redo):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from annotator.ui.models.spans import SpanTableModel
@@ -22,10 +22,11 @@ class AnnotationsPanel(QTableView):
         header = self.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # sizing to contents
         header.setStretchLastSection(True)  # would read every row of a long document
-        for column, width in enumerate((80, 150, 70)):
+        for column, width in enumerate((80, 140)):
             header.resizeSection(column, width)
         self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.setWordWrap(False)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._quiet = False
         self.selectionModel().selectionChanged.connect(self._selection_changed)
 

@@ -32,6 +32,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.text import isolate
 from annotator.ops.opening import Project
 from annotator.ops.searching import CorpusSearch, SearchResults
+from annotator.ui.find_bar import LIKE_LETTERS
 from annotator.ui.panels.search_results import MATCH_ROLE, MatchDelegate, SearchResultsModel
 from annotator.ui.tasks import Outcome, Task
 
@@ -49,7 +50,11 @@ class SearchPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.field = QLineEdit()
-        self.field.setPlaceholderText("Search all articles (أ/ا, ة/ه, ى/ي, diacritics ignored)")
+        self.field.setPlaceholderText("Search all articles")
+        self.field.setToolTip(
+            f"Words are found whatever their spelling of {LIKE_LETTERS}, their diacritics and "
+            "tatweel, and with a proclitic before them (و ف ب ل ك ال)"
+        )
         self.field.setClearButtonEnabled(True)
         layout.addWidget(self.field)
         self.status = QLabel()

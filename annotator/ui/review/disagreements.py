@@ -78,3 +78,15 @@ class DisagreementModel(TableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QColor(KIND_COLORS.get(item.kind, "#000000"))
         return None
+
+
+def summary(compared: list[str], items: list[Disagreement]) -> str:
+    """The line above the panes: how many disagreements, between whom, and the keys."""
+    if len(compared) < 2:
+        return "Fewer than two annotators have annotated this document: nothing to compare."
+    count = len(items)
+    return (
+        f"{count} disagreement{'s' * (count != 1)} between {', '.join(compared)} — "
+        "F8 next, Shift+F8 previous, 1–9 accept that annotator's version, A accept the "
+        "clicked span"
+    )

@@ -29,7 +29,7 @@ from annotator.core.tokens import snap
 from annotator.ops import reviewing, viewing
 from annotator.review.diff import Disagreement
 from annotator.ui import commands
-from annotator.ui.review.disagreements import DisagreementModel
+from annotator.ui.review.disagreements import DisagreementModel, summary
 from annotator.ui.review.panes import ReviewPanes
 from annotator.ui.session import Session
 
@@ -124,6 +124,7 @@ class ReviewView(QWidget):
             label_keys = frozenset(label.key for label in project.schema.labels if label.key)
             self.panes.set_layers(layers, self.font_size, label_keys)
             for pane in self.panes.panes:
+                pane.view.missing = self._missing
                 pane.view.installEventFilter(self)
                 if pane.layer == GOLD:
                     pane.view.labelKey.connect(self._gold_label_key)
@@ -138,20 +139,14 @@ class ReviewView(QWidget):
         )
         self.model.set_items(items)
         self._mark_disagreements(items)
-        self.summary.setText(self._summary(compared, items))
+        self.summary.setText(summary(compared, items))
         self.current = -1
         if items:
             self.go_to(min(keep, len(items) - 1) if keep >= 0 else 0)
 
-    def _summary(self, compared: list[str], items: list[Disagreement]) -> str:
-        if len(compared) < 2:
-            return "Fewer than two annotators have annotated this document: nothing to compare."
-        count = len(items)
-        return (
-            f"{count} disagreement{'s' * (count != 1)} between {', '.join(compared)} — "
-            "F8 next, Shift+F8 previous, 1–9 accept that annotator's version, A accept the "
-            "clicked span"
-        )
+    def _missing(self, span: Span) -> list[str]:
+        schema = self.session.schema
+        return schema.missing(span.label, span.attributes) if schema else []
 
     def _fill_annotator_menu(self, present: list[str]) -> None:
         menu = self.who.menu()

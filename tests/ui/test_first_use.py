@@ -1,0 +1,150 @@
+"""What a new user tripped on in the window, each checked as they would check it."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QTextLayout
+
+from annotator.ui.app import data_folder
+from annotator.ui.find_bar import FindBar
+from tests.ui.painted import expected, painted
+from tests.ui.test_window import press, select
+
+TEXT = "هاجم تنظيم داعش نقاط الجيش في منطقة الثردات وقتل 5 جنود"
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def at(word: str, label: str) -> list:
+    start = TEXT.index(word)
+    return [start, start + len(word), label]
+
+
+def test_after_redo_the_span_is_selected_everywhere(qtbot, make_window):
+    window = make_window([{"text": TEXT}])
+    start = TEXT.index("الجيش")
+    select(window, start, start + len("الجيش"))
+    press(qtbot, window, Qt.Key.Key_1)
+    (span,) = window.session.spans
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    assert window.session.spans == [] and window.coding.title.text() == "Select a span to code it."
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert window.session.selected == span.id
+    assert window.text_view.highlighter.selected == span.id  # drawn selected
+    assert "الجيش" in window.coding.title.text()  # the coding panel shows it
+    rows = window.annotations.selectionModel().selectedRows()
+    assert [window.annotations.spans_model.spans[r.row()].id for r in rows] == [span.id]
+
+
+def test_the_undo_menu_names_the_label_and_the_text(qtbot, make_window):
+    window = make_window([{"text": TEXT}])
+    start = TEXT.index("الجيش")
+    select(window, start, start + len("الجيش"))
+    press(qtbot, window, Qt.Key.Key_1)
+    assert window.menu_actions.undo.text() == "&Undo Mark Actor \u2068«الجيش»\u2069"
+    press(qtbot, window, Qt.Key.Key_2)
+    assert window.menu_actions.undo.text() == "&Undo Relabel Actor \u2068«الجيش»\u2069 as Location"
+
+
+def test_the_review_button_says_review_in_and_out_of_review_mode(qtbot, make_window):
+    window = make_window([{"text": TEXT, "label": [at("الجيش", "ACTOR")]}])
+    button = window.menu_actions.review_button
+    assert button.text() == "Review"
+    qtbot.keyClick(window, Qt.Key.Key_R, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_R, CTRL)
+    assert not window.review.active and button.text() == "Review"
+
+
+def test_a_long_document_has_no_horizontal_scrollbar(qtbot, make_window):
+    long = "\n".join(f"{TEXT} {'ـ' * 3} 2359 ISIS" * 4 for _ in range(60))
+    window = make_window([{"text": long}])
+    assert not window.text_view.horizontalScrollBar().isVisible()
+    assert window.text_view.verticalScrollBar().isVisible()
+
+
+def test_the_sample_and_settings_live_in_one_annotator_folder():
+    folder = data_folder()
+    assert folder.name == "annotator" and folder.parent.name != "annotator"
+
+
+def test_the_find_bar_keeps_its_arabic_pairs_in_order():
+    """Each pair is isolated: on an English line the pairs follow each other left to right,
+    and each reads as Arabic."""
+    bar = FindBar()
+    text = bar.field.placeholderText()
+    layout = QTextLayout(text)
+    layout.beginLayout()
+    line = layout.createLine()
+    layout.endLayout()
+    x = {letter: line.cursorToX(text.index(letter))[0] for letter in "أةى"}
+    assert x["أ"] < x["ة"] < x["ى"]
+
+
+def test_the_search_placeholder_fits_its_box(qtbot, make_window):
+    window = make_window([{"text": TEXT}])
+    window.open_search()
+    field = window.search.field
+    room = field.width() - 2 * field.style().pixelMetric(
+        field.style().PixelMetric.PM_DefaultFrameWidth
+    )
+    assert field.fontMetrics().horizontalAdvance(field.placeholderText()) < room
+
+
+def test_spans_missing_required_coding_are_marked_in_the_list_and_the_text(qtbot, make_window):
+    window = make_window([{"text": TEXT, "label": [at("هاجم", "EVENT"), at("الجيش", "ACTOR")]}])
+    model = window.annotations.spans_model
+    rows = {model.spans[r].text: r for r in range(model.rowCount())}
+    coding = model.index(rows["هاجم"], 2)
+    assert model.data(coding).startswith("⚠") and "event_type" in model.data(coding)
+    assert model.data(coding, Qt.ItemDataRole.ForegroundRole) == QColor("#b00020")
+    window.text_view.viewport().repaint()
+    bars = {b.span_id: b for b in window.text_view.drawn_bars}
+    event = next(s for s in window.session.spans if s.label == "EVENT")
+    actor = next(s for s in window.session.spans if s.label == "ACTOR")
+    assert bars[event.id].incomplete and not bars[actor.id].incomplete
+    assert "⚠" in window.text_view.tooltip_for([event])
+
+
+def test_the_coding_panel_has_room_at_1280_by_800(qtbot, make_window):
+    window = make_window([{"text": TEXT, "label": [at("هاجم", "EVENT")]}])
+    window.resize(1280, 800)
+    qtbot.wait(50)
+    window.session.select(window.session.spans[0].id)
+    panel = window.coding
+    assert panel.height() >= 300
+    editors = list(panel.editors.values())
+    assert editors and all(editor.width() >= 150 for editor in editors)
+    table = window.annotations
+    coding_column = table.horizontalHeader().sectionSize(2)
+    assert coding_column >= 120 and not table.horizontalScrollBar().isVisible()
+
+
+def test_a_location_nested_in_a_selected_event_keeps_its_colour(qtbot, make_window):
+    phrase = "هاجم تنظيم داعش نقاط الجيش في منطقة الثردات"
+    window = make_window(
+        [{"text": TEXT, "label": [at(phrase, "EVENT"), at("الثردات", "LOCATION")]}]
+    )
+    event = next(s for s in window.session.spans if s.label == "EVENT")
+    window.session.select(event.id)
+    colors = window.session.colors
+    looks = painted(window.text_view)
+    place = TEXT.index("الثردات")
+    shown = QColor(looks[place].background)
+    assert (
+        shown.rgb() == QColor(colors["LOCATION"]).rgb()
+    )  # the place's own colour, not the event's
+    assert looks[0].foreground == "#ffffffff"  # the event itself drawn strong
+    wanted = expected(TEXT, window.session.spans, colors, event.id)
+    assert {o: looks.get(o) for o in wanted} == wanted
+
+
+def test_a_span_nested_in_one_of_the_same_label_is_darker_and_has_its_own_bar(qtbot, make_window):
+    window = make_window(
+        [{"text": TEXT, "label": [at("منطقة الثردات", "LOCATION"), at("الثردات", "LOCATION")]}]
+    )
+    looks = painted(window.text_view)
+    outer, inner = TEXT.index("منطقة"), TEXT.index("الثردات")
+    assert QColor(looks[inner].background).alpha() > QColor(looks[outer].background).alpha() + 30
+    window.text_view.viewport().repaint()
+    rows = {b.span_id: b.row for b in window.text_view.drawn_bars}
+    by_text = {s.text: s.id for s in window.session.spans}
+    assert rows[by_text["منطقة الثردات"]] > rows[by_text["الثردات"]]
