@@ -57,3 +57,46 @@ def test_sql_is_spoken_only_in_the_store():
         if "store" in path.relative_to(PACKAGE).parts:
             continue
         assert not sql.search(path.read_text(encoding="utf-8")), path
+
+
+def test_the_window_speaks_to_the_project_only_through_operations():
+    for path in modules("ui"):
+        for name in imports_of(path):
+            assert not name.startswith(("annotator.store", "annotator.formats")), (path, name)
+
+
+def _modules_imported(path: Path) -> set[str]:
+    """Modules a file imports, ``from package import module`` resolved to the module."""
+    names = imports_of(path)
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return names
+
+
+def _ui_graph() -> dict[str, set[str]]:
+    """Which window module imports which (every import, those for type checking too)."""
+    graph = {}
+    for path in modules("ui"):
+        module = ".".join(("annotator", *path.relative_to(PACKAGE).with_suffix("").parts))
+        module = module.removesuffix(".__init__")
+        graph[module] = {n for n in _modules_imported(path) if n.startswith("annotator.ui")}
+    return {module: {n for n in names if n in graph} for module, names in graph.items()}
+
+
+def test_no_window_module_imports_itself_round_a_loop():
+    graph = _ui_graph()
+    for start in graph:
+        seen, stack = set(), list(graph[start])
+        while stack:
+            name = stack.pop()
+            assert name != start, f"{start} imports itself through {sorted(seen)}"
+            if name not in seen:
+                seen.add(name)
+                stack.extend(graph.get(name, ()))
+
+
+def test_no_window_file_is_over_300_lines():
+    for path in modules("ui"):
+        lines = path.read_text(encoding="utf-8").count("\n")
+        assert lines <= 300, f"{path.relative_to(PACKAGE)} has {lines} lines"
