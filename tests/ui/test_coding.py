@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from annotator.ops.exporting import export
+from tests.fixtures.article import ARTICLE
 from tests.ui.test_window import press, select
 
 TEXT = "هاجم تنظيم داعش نقاط الجيش في منطقة الثردات وقتل 5 جنود"
@@ -136,11 +137,9 @@ def test_escape_cancels_linking(qtbot, make_window):
     assert window.session.project.relations.for_document(window.session.document_id) == []
 
 
-def test_the_reference_articles_events_can_be_fully_coded(
-    qtbot, make_window, seed_article, monkeypatch, tmp_path
-):
-    text = seed_article.read_text(encoding="utf-8")
-    window = make_window([{"text": text, "name": "deir-ez-zor"}])
+def test_an_articles_events_can_be_fully_coded(qtbot, make_window, monkeypatch, tmp_path):
+    text = ARTICLE.read_text(encoding="utf-8")
+    window = make_window([{"text": text, "name": "manara-attack"}])
     roles = {}
     monkeypatch.setattr(
         window.annotating, "choose_role", lambda options, argument: roles[argument.id]
@@ -165,26 +164,24 @@ def test_the_reference_articles_events_can_be_fully_coded(
         return event
 
     code_event(
-        "هاجمت بعض النقاط العسكرية",
+        "هجوماً واسعاً",
         {"event_type": "Battles", "sub_event_type": "Armed clash"},
-        [("مجموعات إرهابية من تنظيم داعش", Qt.Key.Key_1, "actor1", 1),
-         ("وحدات من الجيش", Qt.Key.Key_1, "actor2", 1),
-         ("منطقة الثردات", Qt.Key.Key_2, "location", 1)],
+        [("جبهة الأحرار", Qt.Key.Key_1, "actor1", 1),
+         ("الجيش الوطني", Qt.Key.Key_1, "actor2", 1),
+         ("قرية تل الغزلان", Qt.Key.Key_2, "location", 1)],
     )  # fmt: skip
     code_event(
-        "سيطرة قواتها على حقول الجفرة",
+        "سيطرة مقاتليها",
         {"event_type": "Battles", "sub_event_type": "Non-state actor overtakes territory"},
-        [
-            ("قواتها", Qt.Key.Key_1, "actor1", 1),
-            ("حقول الجفرة النفطية", Qt.Key.Key_2, "location", 1),
-        ],
-    )
+        [("قوات الدرع", Qt.Key.Key_1, "actor1", 1),
+         ("حقول البيدر النفطية", Qt.Key.Key_2, "location", 1)],
+    )  # fmt: skip
     code_event(
         "ضربات جوية",
         {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike",
          "fatalities": 6},
-        [("التحالف الدولي", Qt.Key.Key_1, "actor1", 2),
-         ("قرية المعماري", Qt.Key.Key_2, "location", 1)],
+        [("التحالف الشمالي", Qt.Key.Key_1, "actor1", 1),
+         ("بلدة عين الشمس", Qt.Key.Key_2, "location", 1)],
     )  # fmt: skip
     assert window.session.project.spans.count() == 10
     out = tmp_path / "coded.json"
@@ -197,13 +194,12 @@ def test_the_reference_articles_events_can_be_fully_coded(
         events.setdefault(trigger["text"], {"attributes": trigger["attributes"]})[
             relation["role"]
         ] = spans[relation["to"]]["text"]
-    assert events["هاجمت بعض النقاط العسكرية"] == {
+    assert events["هجوماً واسعاً"] == {
         "attributes": {"event_type": "Battles", "sub_event_type": "Armed clash"},
-        "actor1": "مجموعات إرهابية من تنظيم داعش", "actor2": "وحدات من الجيش",
-        "location": "منطقة الثردات",
+        "actor1": "جبهة الأحرار", "actor2": "الجيش الوطني", "location": "قرية تل الغزلان",
     }  # fmt: skip
-    assert events["سيطرة قواتها على حقول الجفرة"]["location"] == "حقول الجفرة النفطية"
+    assert events["سيطرة مقاتليها"]["location"] == "حقول البيدر النفطية"
     assert events["ضربات جوية"]["attributes"]["fatalities"] == 6
-    assert events["ضربات جوية"]["actor1"] == "التحالف الدولي"
+    assert events["ضربات جوية"]["actor1"] == "التحالف الشمالي"
     for annotation in document["annotations"]:
         assert document["text"][annotation["start"] : annotation["end"]] == annotation["text"]

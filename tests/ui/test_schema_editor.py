@@ -1,4 +1,4 @@
-"""The schema editor driven as a user drives it, over the coded reference article on disk.
+"""The schema editor driven as a user drives it, over a coded article on disk.
 
 Every check reads the project back from disk: the dialog has no save step, so what the user
 sees must already be stored — or, for a refused change, nothing at all must be.
@@ -15,12 +15,12 @@ from annotator.ops import schema_changes
 from annotator.store.project import Project
 from annotator.ui.schema.editor import SchemaEditor, open_schema_editor
 from tests.conftest import snapshot
-from tests.ops.reference_events import code_events, import_article
+from tests.fixtures.article import coded_article
 
 
 @pytest.fixture
-def coded(project, seed_article, tmp_path):
-    return code_events(project, import_article(project, seed_article, tmp_path))
+def coded(project, tmp_path):
+    return coded_article(project, tmp_path)
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def test_typing_a_new_id_renames_the_label_and_its_spans_at_once(qtbot, dialog, 
         type_into(qtbot, dialog.label_tab.id_edit, "ARMED_ACTOR")
     with on_disk(project) as other:
         assert other.schema.label_ids == ("ARMED_ACTOR", "LOCATION", "EVENT")
-        assert other.spans.get(coded.spans["isis"].id).label == "ARMED_ACTOR"
+        assert other.spans.get(coded.spans["front"].id).label == "ARMED_ACTOR"
     assert "(ARMED_ACTOR)" in dialog.label_list.currentItem().text()
     assert dialog.status.text() == "Renamed label ACTOR to ARMED_ACTOR; 7 spans follow."
     assert dialog.changed
@@ -280,7 +280,7 @@ def test_withdrawing_a_value_in_use_asks_then_clears_it(qtbot, dialog, project, 
     assert asked[0].startswith("LOCATION has 2 spans coded place_type = 'village'")
     with on_disk(project) as other:
         assert "village" not in other.schema.label("LOCATION").attribute("place_type").values
-        assert other.spans.get(coded.spans["thardat"].id).attributes == {}
+        assert other.spans.get(coded.spans["ghizlan"].id).attributes == {}
     assert "village" not in [tab.values.item(i).text() for i in range(tab.values.count())]
 
 
