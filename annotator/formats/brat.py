@@ -190,7 +190,9 @@ class _Document:
             for index, (start, end) in enumerate(item.fragments):
                 attributes = {"fragment_of": item.id} if len(item.fragments) > 1 else {}
                 key = item.id if index == 0 else f"{item.id};{index}"
-                span = SpanRecord(start, end, item.label, attributes=attributes, key=key)
+                span = SpanRecord(
+                    start, end, item.label, attributes=attributes, key=key, line=item.line
+                )
                 item.spans.append(span)
                 spans.append(span)
         relations = self._event_relations() + self._plain_relations()

@@ -32,6 +32,7 @@ from annotator.core.errors import InputError
 from annotator.core.model import GOLD, AnnotatedDocument, Span
 from annotator.core.records import Record, RelationRecord, SpanRecord
 from annotator.core.text import Utf16Map
+from annotator.formats.jsondecode import loads
 from annotator.formats.options import flag, note
 from annotator.formats.reading import BOM, read_text
 from annotator.formats.writing import atomic_file
@@ -269,9 +270,11 @@ def read(
     path: Path, encoding: str = "utf-8", options: dict[str, Any] | None = None
 ) -> Iterator[Record]:
     try:
-        data = json.loads(read_text(path, encoding).removeprefix(BOM))
+        data = loads(read_text(path, encoding).removeprefix(BOM))
     except json.JSONDecodeError as error:
         raise InputError(f"not valid JSON ({error.msg})", file=path, line=error.lineno) from None
+    except InputError as error:
+        raise error.located(file=path) from None
     if isinstance(data, dict) and ("data" in data or "annotations" in data):
         data = [data]
     if not isinstance(data, list):

@@ -21,26 +21,32 @@ def check_encoding(encoding: str) -> str:
 
 
 def decode_error(path: Path, encoding: str) -> InputError:
-    """Find the first undecodable byte of a file and say where it is."""
+    """Find the first undecodable byte of a file and say where it is, in one pass.
+
+    The file is decoded a block at a time; the decoder's error gives the byte's place in the
+    block (counting bytes the decoder held back from the block before), and the line is one
+    more than the line feeds before it.
+    """
     decoder = codecs.getincrementaldecoder(encoding)()
-    line, offset = 1, 0
+    line, offset = 1, 0  # lines begun and bytes read before the block
     with path.open("rb") as stream:
-        for chunk in iter(lambda: stream.read(65536), b""):
-            for index in range(len(chunk)):
-                byte = chunk[index : index + 1]
-                try:
-                    decoder.decode(byte)
-                except UnicodeDecodeError:
-                    return InputError(
-                        f"cannot be read as {encoding}: byte 0x{byte[0]:02x} "
-                        f"at byte {offset + index} "
-                        "is not valid; give the file's encoding with --encoding (e.g. cp1256)",
-                        file=path,
-                        line=line,
-                    )
-                if byte == b"\n":
-                    line += 1
-            offset += len(chunk)
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            held = decoder.getstate()[0]
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as error:
+                data = held + block
+                position = offset - len(held) + error.start
+                line += block.count(b"\n", 0, max(0, error.start - len(held)))
+                return InputError(
+                    f"cannot be read as {encoding}: byte 0x{data[error.start]:02x} "
+                    f"at byte {position} "
+                    "is not valid; give the file's encoding with --encoding (e.g. cp1256)",
+                    file=path,
+                    line=line,
+                )
+            line += block.count(b"\n")
+            offset += len(block)
     try:
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:

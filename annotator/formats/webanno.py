@@ -120,6 +120,7 @@ class _Builder:
             attributes=attributes,
             key=annotation.key,
             entity=entity,
+            line=annotation.line,
         )
 
     def _links(self, layer: str | None) -> list[RelationRecord]:
