@@ -133,8 +133,6 @@ def prepare(
     raw = record.text
     if not isinstance(raw, str):
         raise InputError(f"'text' must be a string, got {type(raw).__name__}")
-    if not raw.strip():
-        raise InputError("the text is empty")
     surrogate = lone_surrogate(raw)
     if surrogate is not None:
         raise InputError(
@@ -146,6 +144,8 @@ def prepare(
     if unknown:
         raise UnknownLabels(unknown)
     stored = store_text(raw)
+    if not stored.text.strip():
+        raise InputError("the text is empty")
     moved = stored.offset if stored.removed else None
     length = len(raw)
     spans = []

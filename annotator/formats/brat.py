@@ -124,8 +124,12 @@ class _Document:
                 elif kind == "R":
                     self._relation(fields, number)
                 elif kind in ("A", "M", "#", "N", "*"):
-                    if len(fields) < 2 or not fields[1].strip():
-                        raise ValueError
+                    if len(fields) < 2 or len(fields[1].split(" ")) < 2:
+                        raise self.error(
+                            f"cannot read this {kind} line: {line!r} (it needs a type and the "
+                            "id of the annotation it is on)",
+                            number,
+                        )
                     self.attached.append((kind, fields, number))
                 else:
                     raise self.error(f"unknown annotation {fields[0]!r}", number)

@@ -129,7 +129,10 @@ class TsvFile:
         for number, raw in lines:
             line = raw.rstrip("\r\n")
             if in_header and line.startswith((SPAN, RELATION, CHAIN)):
-                layer = parse_layer(line, len(self.columns))
+                try:
+                    layer = parse_layer(line, len(self.columns))
+                except ValueError as error:
+                    raise self.error(str(error), number) from None
                 self.layers.append(layer)
                 self.columns += layer.columns
                 # a chain's type column names elements its link column creates: links first
