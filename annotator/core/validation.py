@@ -103,6 +103,11 @@ def tag_problem(label: str) -> str | None:
     return None
 
 
+def _place(where: str) -> str:
+    """A place inside a value, shortened when it is deep: ``meta.x[0][0]…[0][0]``."""
+    return where if len(where) <= 60 else f"{where[:40]}…{where[-16:]}"
+
+
 def value_problem(value: Any, field: str) -> str | None:
     """Why a free-form JSON value cannot be kept, naming where inside it; or None.
 
@@ -118,7 +123,7 @@ def value_problem(value: Any, field: str) -> str | None:
         if kind is str:
             problem = _string_problem(item)
             if problem:
-                return f"{where}: {problem}"
+                return f"{_place(where)}: {problem}"
         elif kind is int:
             if not SMALLEST <= item <= LARGEST:
                 return (
@@ -127,22 +132,22 @@ def value_problem(value: Any, field: str) -> str | None:
                 )
         elif kind is float:
             if not math.isfinite(item):
-                return f"{where}: {item} is not a number JSON can hold"
+                return f"{_place(where)}: {item} is not a number JSON can hold"
         elif kind is dict or kind is list:
             if depth >= MAX_DEPTH:
-                return f"{where}: nested deeper than {MAX_DEPTH} levels"
+                return f"{_place(where)}: nested deeper than {MAX_DEPTH} levels"
             if kind is dict:
                 for key, inner in item.items():
                     if type(key) is not str:
-                        return f"{where}: a key must be text, got {described(key)}"
+                        return f"{_place(where)}: a key must be text, got {described(key)}"
                     problem = _string_problem(key)
                     if problem:
-                        return f"{where}: the key {shown(key)} {problem}"
+                        return f"{_place(where)}: the key {shown(key)} {problem}"
                     pending.append((inner, f"{where}.{key}", depth + 1))
             else:
                 pending.extend((inner, f"{where}[{i}]", depth + 1) for i, inner in enumerate(item))
         elif not isinstance(item, _SCALARS):
-            return f"{where}: {described(item)} is not a JSON value"
+            return f"{_place(where)}: {described(item)} is not a JSON value"
     return None
 
 

@@ -38,7 +38,7 @@ from annotator.core.records import Record, RelationRecord, SpanRecord
 from annotator.formats import brat_conf
 from annotator.formats.brat_conf import BratConfiguration
 from annotator.formats.options import define_label, note
-from annotator.formats.reading import iter_lines, read_text
+from annotator.formats.reading import files_in, iter_lines, read_text, refuse_link
 
 CONF = "annotation.conf"
 NOTE_TYPE = "AnnotatorNotes"
@@ -103,6 +103,7 @@ class _Document:
         self.events: dict[str, _Event] = {}
         self.relations: dict[str, _Relation] = {}
         self.attached: list[tuple[str, list[str], int]] = []  # A, M, #, N, * lines
+        self.ids: dict[str, int] = {}  # every id of the file: the line it is defined on
 
     def error(self, reason: str, line: int) -> InputError:
         return InputError(reason, file=self.ann, line=line)
@@ -116,6 +117,14 @@ class _Document:
                 continue
             fields = line.split("\t")
             kind = fields[0][:1]
+            if kind != "*":  # every other line has an id of its own
+                first = self.ids.setdefault(fields[0], number)
+                if first != number:
+                    raise self.error(
+                        f"{fields[0]} is defined twice (first on line {first}); brat ids are "
+                        "unique in a file, and a project would keep only one of the two",
+                        number,
+                    )
             try:
                 if kind == "T":
                     self._text_bound(fields, number)
@@ -300,7 +309,7 @@ class _Document:
 def _pairs(path: Path) -> tuple[Path, list[tuple[Path, Path]]]:
     """(the folder configurations are looked for up to, [(txt, ann)…])."""
     if path.is_dir():
-        anns = sorted(path.rglob("*.ann"))
+        anns = files_in(path, ".ann")
         if not anns:
             raise InputError("no brat .ann files in this folder", file=path)
         return path, [(ann.with_suffix(".txt"), ann) for ann in anns]
@@ -333,9 +342,11 @@ def read(
     for number, (txt, ann) in enumerate(pairs, 1):
         if not txt.exists():
             raise InputError(f"{ann.name} has no text file {txt.name} beside it", file=ann)
+        refuse_link(txt)
         conf_path = _find_conf(ann.parent, root)
         conf = None
         if conf_path is not None:
+            refuse_link(conf_path)
             if conf_path not in confs:
                 confs[conf_path] = brat_conf.parse(read_text(conf_path, encoding))
                 for definition in confs[conf_path].definitions.values():

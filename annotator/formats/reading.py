@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -87,3 +88,25 @@ def iter_lines(path: Path, encoding: str) -> Iterator[tuple[int, str]]:
                 yield number, line
         except UnicodeDecodeError:
             raise decode_error(path, encoding) from None
+
+
+def refuse_link(path: Path) -> None:
+    """A symbolic link is not followed: what it points at was not given to the import."""
+    if path.is_symlink():
+        raise InputError(
+            f"is a symbolic link (to {os.readlink(path)}); an import does not follow links, "
+            "so that it reads only what is in the folder: copy the file in, or import it by "
+            "its own name",
+            file=path,
+        )
+
+
+def files_in(folder: Path, suffix: str) -> list[Path]:
+    """Every file under ``folder`` whose name ends in ``suffix``, sorted; a symbolic link
+    anywhere under it (to a file or a folder) is refused, naming it."""
+    found = []
+    for parent, folders, files in os.walk(folder):
+        for name in sorted(folders + files):
+            refuse_link(Path(parent, name))
+        found += [Path(parent, name) for name in files if name.lower().endswith(suffix)]
+    return sorted(found)

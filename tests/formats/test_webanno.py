@@ -250,7 +250,7 @@ def test_links_survive_and_escaped_labels_come_back_whole(project, tmp_path):
         (
             "#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Span|value\n\n\n"
             "#Text=a b\n1-1\t0-1\ta\tX\t\n1-2\t2-30\tb\tY\t\n",
-            r"x.tsv, line 7: Span: offsets 2-30 \(UTF-16\) run past the text",
+            r"x.tsv, line 7: token 1-2: offsets 2-30 \(UTF-16\) run past the text",
         ),
     ],
 )

@@ -328,40 +328,52 @@ LINE_MUTATIONS = (repeat_line, drop_line, replace_field)
 
 @dataclass
 class Input:
-    """One mutated seed, ready to import."""
+    """One damaged seed, ready to import."""
 
     fmt: str
     path: Path  # what is imported: a file, or a folder for brat and WebAnno
     changed: Path  # the file that was damaged
+    original: bytes  # its good content, put back by :meth:`Workspace.restore`
     mutations: list[str]
 
 
-def mutate(fmt: str, seed: Path, into: Path, rng: random.Random) -> Input:
-    """A copy of ``seed`` in ``into`` with one of its files damaged one to three times."""
-    if into.exists():
-        shutil.rmtree(into)
-    into.mkdir(parents=True)
-    target = into / seed.name
-    if seed.is_dir():
-        shutil.copytree(seed, target)
-        files = sorted(p for p in target.rglob("*") if p.is_file())
-        changed = rng.choice(files)
-    else:
-        shutil.copyfile(seed, target)
-        changed = target
-    data = changed.read_bytes()
-    names = []
-    suffix = changed.suffix.lower()
-    for _ in range(rng.choice((1, 1, 2, 3))):
-        if suffix in LINES and rng.random() < 0.4:
-            data = insert_line(data, rng, suffix)
-            names.append("insert_line")
-            continue
-        kinds = list(BYTE_MUTATIONS + LINE_MUTATIONS)
-        if fmt in JSON_FORMATS:
-            kinds += [swap_value] * 6
-        mutation = rng.choice(kinds)
-        data = mutation(data, rng)
-        names.append(mutation.__name__)
-    changed.write_bytes(data)
-    return Input(fmt, target, changed, names)
+class Workspace:
+    """A working copy of every seed, damaged one file at a time and mended after each
+    import (copying a folder per input would take longer than the imports)."""
+
+    def __init__(self, seeds: dict[str, Path], folder: Path) -> None:
+        self.paths: dict[str, Path] = {}
+        for fmt, seed in seeds.items():
+            target = folder / fmt / seed.name
+            target.parent.mkdir(parents=True)
+            if seed.is_dir():
+                shutil.copytree(seed, target)
+            else:
+                shutil.copyfile(seed, target)
+            self.paths[fmt] = target
+
+    def damage(self, fmt: str, rng: random.Random) -> Input:
+        """One file of the format's copy damaged one to three times."""
+        path = self.paths[fmt]
+        changed = (
+            rng.choice(sorted(p for p in path.rglob("*") if p.is_file())) if path.is_dir() else path
+        )
+        original = changed.read_bytes()
+        data, names = original, []
+        suffix = changed.suffix.lower()
+        for _ in range(rng.choice((1, 1, 2, 3))):
+            if suffix in LINES and rng.random() < 0.4:
+                data = insert_line(data, rng, suffix)
+                names.append("insert_line")
+                continue
+            kinds = list(BYTE_MUTATIONS + LINE_MUTATIONS)
+            if fmt in JSON_FORMATS:
+                kinds += [swap_value] * 6
+            mutation = rng.choice(kinds)
+            data = mutation(data, rng)
+            names.append(mutation.__name__)
+        changed.write_bytes(data)
+        return Input(fmt, path, changed, original, names)
+
+    def restore(self, item: Input) -> None:
+        item.changed.write_bytes(item.original)

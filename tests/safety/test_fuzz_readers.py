@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import random
-import shutil
 import time
 import traceback
 from collections import Counter
@@ -27,7 +26,7 @@ from annotator.ops.exporting import export
 from annotator.ops.importing import import_files
 from annotator.store.project import Project
 from tests.conftest import snapshot
-from tests.safety.fuzzing import Input, mutate, write_seeds
+from tests.safety.fuzzing import Input, Workspace, write_seeds
 
 INPUTS = int(os.environ.get("ANNOTATOR_FUZZ_INPUTS", "1200"))
 SECONDS = float(os.environ.get("ANNOTATOR_FUZZ_SECONDS", "40"))
@@ -104,8 +103,7 @@ def _attempt(campaign: Campaign, item: Input, project: Project, add_labels: bool
     found = problems(project)
     if found:
         campaign.fail(item, f"accepted, then check found: {found[:3]}")
-    out = campaign.folder / "exports"
-    shutil.rmtree(out, ignore_errors=True)
+    out = campaign.folder / "exports" / str(sum(campaign.accepted.values()))
     for failure in _export_everywhere(project, out):
         campaign.fail(item, f"accepted, then {failure}")
     return True
@@ -113,6 +111,7 @@ def _attempt(campaign: Campaign, item: Input, project: Project, add_labels: bool
 
 def test_damaged_files_are_refused_cleanly_or_accepted_whole(tmp_path):
     seeds = write_seeds(tmp_path / "seeds")
+    workspace = Workspace(seeds, tmp_path / "inputs")
     campaign = Campaign(tmp_path)
     rng = random.Random(SEED)
     formats = sorted(seeds)
@@ -123,13 +122,14 @@ def test_damaged_files_are_refused_cleanly_or_accepted_whole(tmp_path):
             if time.monotonic() - started > SECONDS:
                 break
             fmt = formats[number % len(formats)]
-            item = mutate(fmt, seeds[fmt], tmp_path / "input", rng)
+            item = workspace.damage(fmt, rng)
             campaign.tried[fmt] += 1
             project = projects.get(fmt) or campaign.project()
             projects[fmt] = project
             if _attempt(campaign, item, project, add_labels=rng.random() < 0.5):
                 project.close()
                 del projects[fmt]  # the next input of this format starts from an empty project
+            workspace.restore(item)
     finally:
         for project in projects.values():
             project.close()
