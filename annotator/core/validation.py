@@ -201,25 +201,36 @@ class RecordCheck:
                 raise error.located(line=span.line) from None
 
     def span(self, span: SpanRecord, number: int, keys: dict[str, int]) -> None:
-        """One span's fields; ``keys`` holds the ids of the spans before it."""
+        """One span's fields; ``keys`` holds the ids of the spans before it.
+
+        The common case (whole-number offsets, a label and layer already seen, no
+        attributes) costs a few comparisons: this runs for every span of every import.
+        """
+        sound = self.sound_names
         where = f"span {number}"
-        for field in ("start", "end"):
+        if type(span.start) is not int or type(span.end) is not int:
+            field = "start" if type(span.start) is not int else "end"
             value = getattr(span, field)
-            if type(value) is not int:
-                got = shown(value) if isinstance(value, str) else _scalar_or_kind(value)
-                raise InputError(f"{where}: field '{field}' must be a whole number, got {got}")
-        self.name(span.label, where, "label", "label")
-        self.optional_name(span.annotator, where, "annotator", "annotator name")
-        _text(span.text, where, "text", optional=True)
-        if span.attributes:
-            _object(span.attributes, where, "attributes")
-            for attribute in span.attributes:
+            got = shown(value) if isinstance(value, str) else _scalar_or_kind(value)
+            raise InputError(f"{where}: field '{field}' must be a whole number, got {got}")
+        label, annotator = span.label, span.annotator
+        if type(label) is not str or label not in sound:
+            self.name(label, where, "label", "label")
+        if annotator is not None and (type(annotator) is not str or annotator not in sound):
+            self.optional_name(annotator, where, "annotator", "annotator name")
+        if span.text is not None:
+            _text(span.text, where, "text")
+        attributes = span.attributes
+        if attributes:
+            _object(attributes, where, "attributes")
+            for attribute in attributes:
                 self.name(attribute, where, "attributes", "attribute name")
-        elif not isinstance(span.attributes, dict):
+        elif type(attributes) is not dict:
             raise InputError(
-                f"{where}: field 'attributes' must be an object, got {described(span.attributes)}"
+                f"{where}: field 'attributes' must be an object, got {described(attributes)}"
             )
-        _text(span.entity, where, "entity", optional=True)
+        if span.entity is not None:
+            _text(span.entity, where, "entity")
         if span.provenance is not None:
             _object(span.provenance, where, "provenance")
         key = span.key

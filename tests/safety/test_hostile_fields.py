@@ -17,6 +17,7 @@ from annotator.formats.registry import FORMATS, writable
 from annotator.ops.checking import problems
 from annotator.ops.exporting import export
 from annotator.ops.importing import import_files
+from annotator.ops.merging import merge
 from annotator.store.project import Project
 from tests.conftest import snapshot, write_jsonl
 
@@ -284,4 +285,20 @@ def test_an_import_adds_a_label_with_a_space_but_not_one_with_a_line_break(proje
         caught.value
     )
     assert "--map-label" in str(caught.value)
+    assert snapshot(project) == before
+
+
+def test_a_merged_export_passes_the_same_checks_as_an_import(project, tmp_path):
+    """``annotator merge`` reads our JSON and JSONL exports through the same boundary."""
+    colleague = article(
+        annotations=[
+            span("قسد", "ACTOR", 1, annotator="omar", attributes={"\ud800": 1}),
+        ]
+    )
+    source = tmp_path / "omar.jsonl"
+    source.write_text(json.dumps(colleague) + "\n", "utf-8")
+    before = snapshot(project)
+    with pytest.raises(InputError) as caught:
+        merge(project, source, add_documents=True)
+    assert str(caught.value).startswith(f"{source}, line 1, record 1: span 1: field 'attributes'")
     assert snapshot(project) == before
