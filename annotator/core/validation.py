@@ -2,11 +2,13 @@
 format.
 
 Readers translate their own format into :class:`~annotator.core.records.Record` objects;
-:func:`check_record` then holds each one against the declared kinds of its fields below, so
+:class:`RecordCheck` then holds each one against the declared kinds of its fields below, so
 that whatever a file holds, what reaches a project is text where text belongs, whole numbers
-SQLite can store, and free-form values (meta, attributes, provenance) that every exporter
-can write back. A problem is an :class:`InputError` naming the span, link or thread, the
-field, and what is wrong; the caller adds the file and the line or record.
+SQLite can store, free-form values (meta, attributes, provenance) that every exporter can
+write back, and span ids that name one span each. A problem is an :class:`InputError` naming
+the span, link or thread, the field, and what is wrong; the caller adds the file and the
+line or record. What needs the text or the schema (offsets, labels, the layers and kinds a
+link joins) is :func:`~annotator.core.records.prepare`'s, next.
 
 Limits (stated in docs/safety.md):
 

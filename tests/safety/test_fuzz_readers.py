@@ -28,7 +28,7 @@ from annotator.store.project import Project
 from tests.conftest import snapshot
 from tests.safety.fuzzing import Input, Workspace, write_seeds
 
-INPUTS = int(os.environ.get("ANNOTATOR_FUZZ_INPUTS", "1200"))
+INPUTS = int(os.environ.get("ANNOTATOR_FUZZ_INPUTS", "800"))
 SECONDS = float(os.environ.get("ANNOTATOR_FUZZ_SECONDS", "40"))
 SEED = int(os.environ.get("ANNOTATOR_FUZZ_SEED", "15"))
 EXPORT_OPTIONS = {"drop_unaligned": True, "tab": True}
