@@ -20,7 +20,8 @@ class InputError(AnnotatorError):
         line: int | None = None,
         record: int | None = None,
     ) -> None:
-        self.reason = reason
+        # an unpaired surrogate quoted from a file could not be printed: shown as \udxxx
+        self.reason = reason.encode("utf-8", "backslashreplace").decode("utf-8")
         self.file = str(file) if file is not None else None
         self.line = line
         self.record = record

@@ -12,6 +12,7 @@ from typing import Any
 from annotator.core.discussion import ThreadRecord
 from annotator.core.errors import InputError
 from annotator.core.model import Status
+from annotator.core.schema import Schema
 from annotator.core.text import lone_surrogate, sha256_text, store_text
 
 
@@ -26,6 +27,7 @@ class SpanRecord:
     key: str | None = None  # the span's id in the file, for relations
     entity: str | None = None  # the canonical entity a mention refers to
     provenance: dict[str, Any] | None = None
+    line: int | None = None  # where the span is in its file, for formats that know it
 
 
 @dataclass
@@ -47,6 +49,7 @@ class Record:
     threads: list[ThreadRecord] = field(default_factory=list)  # discussions, by span key
     line: int | None = None  # where the record starts in its file, when that means something
     number: int = 1  # the record's position in its file, from 1
+    file: str | None = None  # the file it came from, when the import reads a folder
 
 
 @dataclass(frozen=True)
@@ -82,21 +85,54 @@ class UnknownLabels(InputError):
         super().__init__(f"labels not in the project's schema: {', '.join(sorted(labels))}")
 
 
-def _integer(value: Any, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InputError(f"{what} must be a whole number, got {value!r}")
-    return value
+def check_links(
+    relations: list[RelationRecord],
+    spans: list[PreparedSpan],
+    schema: Schema | None,
+) -> None:
+    """Every link joins two spans of the record, in one layer, in a role its event allows."""
+    by_key = {span.key: span for span in spans if span.key is not None}
+    for number, relation in enumerate(relations, 1):
+        where = f"relation {number} ({relation.role})"
+        ends = []
+        for end_key in (relation.source, relation.target):
+            if end_key not in by_key:
+                raise InputError(f"{where}: no span with id {end_key!r}")
+            ends.append(by_key[end_key])
+        source, target = ends
+        layer = relation.annotator or source.annotator
+        if not source.annotator == target.annotator == layer:
+            raise InputError(
+                f"{where}: joins a span of the layer {source.annotator!r} to one of "
+                f"{target.annotator!r}{f' in the layer {layer!r}' if relation.annotator else ''}"
+                "; a link stays within one annotator's layer"
+            )
+        label = schema.label(source.label) if schema is not None else None
+        role = label.role(relation.role) if label is not None else None
+        if role is not None and role.kinds:
+            kind = schema.label(target.label).kind  # type: ignore[union-attr]
+            if kind not in role.kinds:
+                raise InputError(
+                    f"{where}: the role {relation.role} of {source.label} takes "
+                    f"{' or '.join(role.kinds)} spans, not {target.label} ({kind})"
+                )
 
 
 def prepare(
-    record: Record, default_name: str, annotator: str, labels: tuple[str, ...]
+    record: Record,
+    default_name: str,
+    annotator: str,
+    labels: tuple[str, ...],
+    schema: Schema | None = None,
 ) -> PreparedRecord:
-    """Check a record against its own text and the schema, and move it onto stored text."""
+    """Check a record against its own text and the schema, and move it onto stored text.
+
+    The record has passed :class:`~annotator.core.validation.RecordCheck` (its fields have
+    their kinds); ``schema``, when given, also has links checked against the roles' kinds.
+    """
     raw = record.text
     if not isinstance(raw, str):
         raise InputError(f"'text' must be a string, got {type(raw).__name__}")
-    if not raw.strip():
-        raise InputError("the text is empty")
     surrogate = lone_surrogate(raw)
     if surrogate is not None:
         raise InputError(
@@ -108,35 +144,37 @@ def prepare(
     if unknown:
         raise UnknownLabels(unknown)
     stored = store_text(raw)
+    if not stored.text.strip():
+        raise InputError("the text is empty")
+    moved = stored.offset if stored.removed else None
+    length = len(raw)
     spans = []
-    keys = set()
     for number, span in enumerate(record.spans, 1):
-        where = f"span {number}"
-        start = _integer(span.start, f"{where}: start")
-        end = _integer(span.end, f"{where}: end")
-        if not 0 <= start < end <= len(raw):
+        start, end = span.start, span.end
+        if type(start) is not int or type(end) is not int:
+            raise InputError(f"span {number}: start and end must be whole numbers")
+        if not 0 <= start < end <= length:
             raise InputError(
-                f"{where} ({span.label}): offsets {start}-{end} are outside the text "
-                f"(it has {len(raw)} characters) or empty"
+                f"span {number} ({span.label}): offsets {start}-{end} are outside the text "
+                f"(it has {length} characters) or empty"
             )
         if span.text is not None and raw[start:end] != span.text:
             raise InputError(
-                f"{where} ({span.label}): the text at {start}-{end} is {raw[start:end]!r} "
+                f"span {number} ({span.label}): the text at {start}-{end} is {raw[start:end]!r} "
                 f"but the file says {span.text!r}"
             )
-        if not isinstance(span.attributes, dict):
-            raise InputError(f"{where}: 'attributes' must be an object")
-        new_start, new_end = stored.offset(start), stored.offset(end)
-        if new_start >= new_end:
-            raise InputError(f"{where} ({span.label}): covers only a line-ending character")
-        if span.key is not None:
-            keys.add(span.key)
+        if moved is not None:
+            start, end = moved(start), moved(end)
+            if start >= end:
+                raise InputError(
+                    f"span {number} ({span.label}): covers only a line-ending character"
+                )
         spans.append(
             PreparedSpan(
-                start=new_start,
-                end=new_end,
+                start=start,
+                end=end,
                 label=span.label,
-                text=stored.text[new_start:new_end],
+                text=stored.text[start:end],
                 annotator=span.annotator or annotator,
                 attributes=span.attributes,
                 key=span.key,
@@ -144,12 +182,7 @@ def prepare(
                 provenance=span.provenance,
             )
         )
-    for number, relation in enumerate(record.relations, 1):
-        for end_key in (relation.source, relation.target):
-            if end_key not in keys:
-                raise InputError(
-                    f"relation {number} ({relation.role}): no span with id {end_key!r}"
-                )
+    check_links(record.relations, spans, schema)
     for name, status in record.status.items():
         if status not in Status.ALL:
             raise InputError(f"status of {name!r} must be one of {', '.join(Status.ALL)}")

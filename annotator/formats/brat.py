@@ -38,7 +38,7 @@ from annotator.core.records import Record, RelationRecord, SpanRecord
 from annotator.formats import brat_conf
 from annotator.formats.brat_conf import BratConfiguration
 from annotator.formats.options import define_label, note
-from annotator.formats.reading import iter_lines, read_text
+from annotator.formats.reading import files_in, iter_lines, read_text, refuse_link
 
 CONF = "annotation.conf"
 NOTE_TYPE = "AnnotatorNotes"
@@ -103,6 +103,7 @@ class _Document:
         self.events: dict[str, _Event] = {}
         self.relations: dict[str, _Relation] = {}
         self.attached: list[tuple[str, list[str], int]] = []  # A, M, #, N, * lines
+        self.ids: dict[str, int] = {}  # every id of the file: the line it is defined on
 
     def error(self, reason: str, line: int) -> InputError:
         return InputError(reason, file=self.ann, line=line)
@@ -116,6 +117,14 @@ class _Document:
                 continue
             fields = line.split("\t")
             kind = fields[0][:1]
+            if kind != "*":  # every other line has an id of its own
+                first = self.ids.setdefault(fields[0], number)
+                if first != number:
+                    raise self.error(
+                        f"{fields[0]} is defined twice (first on line {first}); brat ids are "
+                        "unique in a file, and a project would keep only one of the two",
+                        number,
+                    )
             try:
                 if kind == "T":
                     self._text_bound(fields, number)
@@ -124,8 +133,12 @@ class _Document:
                 elif kind == "R":
                     self._relation(fields, number)
                 elif kind in ("A", "M", "#", "N", "*"):
-                    if len(fields) < 2 or not fields[1].strip():
-                        raise ValueError
+                    if len(fields) < 2 or len(fields[1].split(" ")) < 2:
+                        raise self.error(
+                            f"cannot read this {kind} line: {line!r} (it needs a type and the "
+                            "id of the annotation it is on)",
+                            number,
+                        )
                     self.attached.append((kind, fields, number))
                 else:
                     raise self.error(f"unknown annotation {fields[0]!r}", number)
@@ -190,7 +203,9 @@ class _Document:
             for index, (start, end) in enumerate(item.fragments):
                 attributes = {"fragment_of": item.id} if len(item.fragments) > 1 else {}
                 key = item.id if index == 0 else f"{item.id};{index}"
-                span = SpanRecord(start, end, item.label, attributes=attributes, key=key)
+                span = SpanRecord(
+                    start, end, item.label, attributes=attributes, key=key, line=item.line
+                )
                 item.spans.append(span)
                 spans.append(span)
         relations = self._event_relations() + self._plain_relations()
@@ -294,7 +309,7 @@ class _Document:
 def _pairs(path: Path) -> tuple[Path, list[tuple[Path, Path]]]:
     """(the folder configurations are looked for up to, [(txt, ann)…])."""
     if path.is_dir():
-        anns = sorted(path.rglob("*.ann"))
+        anns = files_in(path, ".ann")
         if not anns:
             raise InputError("no brat .ann files in this folder", file=path)
         return path, [(ann.with_suffix(".txt"), ann) for ann in anns]
@@ -327,9 +342,11 @@ def read(
     for number, (txt, ann) in enumerate(pairs, 1):
         if not txt.exists():
             raise InputError(f"{ann.name} has no text file {txt.name} beside it", file=ann)
+        refuse_link(txt)
         conf_path = _find_conf(ann.parent, root)
         conf = None
         if conf_path is not None:
+            refuse_link(conf_path)
             if conf_path not in confs:
                 confs[conf_path] = brat_conf.parse(read_text(conf_path, encoding))
                 for definition in confs[conf_path].definitions.values():

@@ -26,6 +26,8 @@ from annotator.formats.writing import atomic_directory
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 _SPECIAL = ("fragment_of", "note", "normalization", "equivalence")
+NAME_BYTES = 255  # the longest file name ext4, APFS, NTFS and others take, in UTF-8 bytes
+EXTENSION_ROOM = 8  # for the ".ann" or ".tsv" a writer adds to a name
 
 
 def _clean(text: str) -> str:
@@ -33,13 +35,29 @@ def _clean(text: str) -> str:
     return re.sub(r"[\t\r\n]", " ", text)
 
 
+def _within(name: str, size: int) -> str:
+    """The longest start of ``name`` whose UTF-8 form has at most ``size`` bytes."""
+    encoded = name.encode("utf-8")
+    if len(encoded) <= size:
+        return name
+    return encoded[:size].decode("utf-8", "ignore").rstrip(" .")
+
+
 def file_name(name: str, used: set[str], fallback: str) -> str:
-    """A file name for a document or a layer: safe on every system, and not used yet."""
-    base = _UNSAFE.sub("_", name).strip(" .") or fallback
+    """A file name for a document or a layer: safe on every system, short enough for its file
+    system with the longest extension a writer adds, and not used yet.
+
+    Names are cut to :data:`NAME_BYTES` less :data:`EXTENSION_ROOM` bytes of UTF-8 (an
+    Arabic letter is two, so a long headline is cut near 120 letters); two names that are
+    the same once cut are told apart by ``-2``, ``-3``…
+    """
+    size = NAME_BYTES - EXTENSION_ROOM
+    base = _within(_UNSAFE.sub("_", name).strip(" ."), size) or fallback
     candidate, number = base, 1
     while candidate.lower() in used:
         number += 1
-        candidate = f"{base}-{number}"
+        ending = f"-{number}"
+        candidate = _within(base, size - len(ending)) + ending
     used.add(candidate.lower())
     return candidate
 

@@ -34,6 +34,7 @@ from annotator.core.tagging import (
     stack,
 )
 from annotator.core.tokenised import TOKENISED, lay_spans
+from annotator.core.validation import tag_problem
 from annotator.formats import training
 from annotator.formats.reading import iter_lines
 
@@ -174,7 +175,8 @@ class _Document:
             for span in decoded.spans:
                 start = starts[span.start]
                 end = starts[span.end - 1] + len(sentence[span.end - 1].text)
-                spans.append(SpanRecord(start, end, span.label, text=None))
+                line = sentence[span.start].line
+                spans.append(SpanRecord(start, end, span.label, text=None, line=line))
         text = "\n".join(lines)
         for span in spans:
             span.text = text[span.start : span.end]
@@ -341,6 +343,34 @@ class _Output:
         self.written = True
 
 
+class _Labels:
+    """Labels as tags: a tag is one column, so a label must not hold the column separator.
+
+    A label with a space (possible in a schema written by hand) is written in tab-separated
+    columns (``--tab``), where the reader keeps the space; without ``--tab`` it is refused
+    rather than written as two columns that read back as another label. A tab or a line
+    break cannot be in a tag at all.
+    """
+
+    def __init__(self, tab: bool) -> None:
+        self.tab = tab
+        self.sound: set[str] = set()
+
+    def check(self, label: str) -> None:
+        if label in self.sound:
+            return
+        problem = tag_problem(label)
+        if problem:
+            raise InputError(f"the label {label!r} {problem}; rename it in the schema")
+        if not self.tab and any(char.isspace() for char in label):
+            raise InputError(
+                f"the label {label!r} holds a space, which separates CoNLL's columns: "
+                "export with --tab (tab-separated columns keep the space and read back), "
+                "or rename the label in the schema"
+            )
+        self.sound.add(label)
+
+
 def _block(sentences: list[list[str]]) -> str:
     return "\n\n".join("\n".join(lines) for lines in sentences) + "\n"
 
@@ -364,6 +394,7 @@ def write(out: Path, documents: Iterable[AnnotatedDocument], context) -> None:
         else f"{DOCSTART}{separator}O"
     )
     misfits = training.Misfits(options)
+    labels = _Labels(tab=separator == "\t")
     outputs: dict[TextIO, _Output] = {}
     with training.text_outputs(out, options.get("split"), ".conll") as route:
         for item in documents:
@@ -372,6 +403,8 @@ def write(out: Path, documents: Iterable[AnnotatedDocument], context) -> None:
                 continue
             laid = lay_spans(item, how, flat=flat)
             misfits.add(laid.misfits)
+            for span in item.spans:
+                labels.check(span.label)
             lines = []
             for sentence in laid.sentences:
                 columns = [encode(len(sentence.tokens), c, scheme) for c in stack(sentence.spans)]

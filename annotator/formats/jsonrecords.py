@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError
+from annotator.formats.jsondecode import loads
 from annotator.formats.reading import BOM, iter_lines, read_text
 
 
@@ -26,11 +27,13 @@ def _unfinished(error: json.JSONDecodeError, text: str) -> bool:
 def _as_list(path: Path, encoding: str) -> Iterator[tuple[int | None, int, Any]]:
     text = read_text(path, encoding).removeprefix(BOM)
     try:
-        data = json.loads(text)
+        data = loads(text)
     except json.JSONDecodeError as error:
         raise InputError(
             f"not valid JSON ({error.msg}, column {error.colno})", file=path, line=error.lineno
         ) from None
+    except InputError as error:
+        raise error.located(file=path) from None
     if not isinstance(data, list):
         raise InputError("expected a JSON list of records", file=path)
     for number, value in enumerate(data, 1):
@@ -55,7 +58,9 @@ def iter_json_values(path: Path, encoding: str) -> Iterator[tuple[int | None, in
         buffer.append(line)
         text = "".join(buffer)
         try:
-            value = json.loads(text)
+            value = loads(text, start)
+        except InputError as error:
+            raise error.located(file=path, record=number + 1) from None
         except json.JSONDecodeError as error:
             if _unfinished(error, text):
                 continue

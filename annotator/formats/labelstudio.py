@@ -32,6 +32,9 @@ from annotator.core.errors import InputError
 from annotator.core.model import GOLD, AnnotatedDocument, Span
 from annotator.core.records import Record, RelationRecord, SpanRecord
 from annotator.core.text import Utf16Map
+from annotator.core.validation import described
+from annotator.formats.fields import identifier, listed, optional_text
+from annotator.formats.jsondecode import loads
 from annotator.formats.options import flag, note
 from annotator.formats.reading import BOM, read_text
 from annotator.formats.writing import atomic_file
@@ -113,7 +116,9 @@ def _layer(annotation: dict[str, Any]) -> str | None:
         who = who.get("email") or who.get("username") or who.get("id")
     if isinstance(who, bool) or who is None or who == "":
         return None
-    return f"user{who}" if isinstance(who, int) else str(who)
+    if isinstance(who, int):
+        return f"user{who}"
+    return optional_text(who, "an annotation", "completed_by")
 
 
 class _Task:
@@ -132,13 +137,27 @@ class _Task:
         regions: dict[str, list[SpanRecord]] = {}
         later = []
         for index, result in enumerate(results, 1):
-            if not isinstance(result, dict) or not isinstance(result.get("value", {}), dict):
-                raise InputError(f"{source}, result {index}: expected an object with a 'value'")
+            if not isinstance(result, dict):
+                raise InputError(
+                    f"{source}, result {index}: expected an object, got {described(result)}"
+                )
             kind = result.get("type")
-            region = str(result.get("id") or f"{source}-{index}")
+            if (kind == "labels" or kind in _ATTRIBUTE_TYPES) and not isinstance(
+                result.get("value"), dict
+            ):
+                raise InputError(
+                    f"{source}, result {index} ({kind}): field 'value' must be an object, got "
+                    f"{described(result.get('value'))}"
+                )
+            given = result.get("id")
+            region = identifier(given, f"{source}, result {index}", "id") if given else ""
+            region = region or f"{source}-{index}"
             where = f"{source}, region {region}"
             if kind == "labels":
-                regions[region] = self._labels(result["value"], f"{source}/{region}", layer, where)
+                spans = regions.setdefault(region, [])  # two label controls share one region
+                spans += self._labels(
+                    result["value"], f"{source}/{region}", layer, where, first=len(spans)
+                )
             elif kind == "relation" or kind in _ATTRIBUTE_TYPES:
                 later.append((kind, region, result, where))
             else:
@@ -147,15 +166,14 @@ class _Task:
             if kind == "relation":
                 self._relation(result, regions, layer, where)
             elif region in regions:
+                name = optional_text(result.get("from_name"), where, "from_name") or kind
                 for span in regions[region]:
-                    span.attributes[str(result.get("from_name") or kind)] = _attribute(
-                        kind, result["value"]
-                    )
+                    span.attributes[name] = _attribute(kind, result["value"])
             else:
                 self.skipped[f"{kind} results not imported (they belong to no span)"] += 1
 
     def _labels(
-        self, value: dict[str, Any], key: str, layer: str | None, where: str
+        self, value: dict[str, Any], key: str, layer: str | None, where: str, first: int = 0
     ) -> list[SpanRecord]:
         for field in ("start", "end", "labels"):
             if field not in value:
@@ -173,7 +191,7 @@ class _Task:
             self.text, self.units, value["start"], value["end"], claimed, where
         )
         spans = []
-        for index, label in enumerate(labels):
+        for index, label in enumerate(labels, first):
             spans.append(SpanRecord(start, end, label, annotator=layer, key=f"{key}#{index}"))
         self.spans.extend(spans)
         return spans
@@ -187,14 +205,16 @@ class _Task:
     ) -> None:
         ends = []
         for side in ("from_id", "to_id"):
-            region = str(result.get(side))
-            if region not in regions:
-                raise InputError(f"{where}: relation {side} {region!r} is no labelled region")
+            given = result.get(side)
+            region = identifier(given, where, side) if given is not None else ""
+            if region not in regions or not regions[region]:
+                raise InputError(f"{where}: relation {side} {given!r} is no labelled region")
             ends.append(regions[region][0].key)
         if result.get("direction") == "left":
             ends.reverse()
-        labels = result.get("labels") or []
-        role = str(labels[0]) if labels else "related"
+        labels = listed(result, "labels", where)
+        role = optional_text(labels[0], where, "labels") if labels else None
+        role = role or "related"
         self.relations.append(RelationRecord(ends[0], ends[1], role, layer))
 
 
@@ -231,7 +251,8 @@ def record_from_task(
             continue
         layer = _layer(annotation)
         anonymous += layer is None
-        name = annotation.get("id", index)
+        given = annotation.get("id")
+        name = given if isinstance(given, str | int) and not isinstance(given, bool) else index
         parsed.add(annotation.get("result", []), layer, f"annotation {name}")
     predictions = task.get("predictions") or []
     if not isinstance(predictions, list):
@@ -240,10 +261,13 @@ def record_from_task(
         if not isinstance(prediction, dict):
             raise InputError(f"prediction {index} must be an object")
         if not flag(options, "predictions", False):
-            regions = sum(1 for r in prediction.get("result") or [] if isinstance(r, dict))
+            results = listed(prediction, "result", f"prediction {index}")
+            regions = sum(1 for r in results if isinstance(r, dict))
             parsed.skipped["prediction results skipped (import them with --predictions)"] += regions
             continue
-        version = prediction.get("model_version") or "unknown"
+        where = f"prediction {index}"
+        version = optional_text(prediction.get("model_version"), where, "model_version")
+        version = version or "unknown"
         parsed.add(prediction.get("result", []), f"prediction:{version}", f"prediction {index}")
     if anonymous > 1:
         parsed.skipped["annotations naming no annotator put in one layer"] += anonymous
@@ -269,9 +293,11 @@ def read(
     path: Path, encoding: str = "utf-8", options: dict[str, Any] | None = None
 ) -> Iterator[Record]:
     try:
-        data = json.loads(read_text(path, encoding).removeprefix(BOM))
+        data = loads(read_text(path, encoding).removeprefix(BOM))
     except json.JSONDecodeError as error:
         raise InputError(f"not valid JSON ({error.msg})", file=path, line=error.lineno) from None
+    except InputError as error:
+        raise error.located(file=path) from None
     if isinstance(data, dict) and ("data" in data or "annotations" in data):
         data = [data]
     if not isinstance(data, list):

@@ -16,6 +16,9 @@ from annotator.core.discussion import MessageRecord, Thread, ThreadRecord
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Document, Relation, Span
 from annotator.core.records import Record, RelationRecord, SpanRecord
+from annotator.core.validation import described
+from annotator.formats.fields import identifier, listed, optional_text, text
+from annotator.formats.jsondecode import loads
 from annotator.formats.reading import BOM, iter_lines, read_text
 from annotator.formats.writing import atomic_file
 
@@ -26,24 +29,24 @@ FORMAT = "annotator/1"
 
 
 def _span_from_annotation(item: Any, number: int) -> SpanRecord:
+    where = f"annotation {number}"
     if not isinstance(item, dict):
-        raise InputError(f"annotation {number} must be an object")
+        raise InputError(f"{where} must be an object, got {described(item)}")
     for key in ("start", "end", "label"):
         if key not in item:
-            raise InputError(f"annotation {number} has no '{key}'")
-    if not isinstance(item["label"], str):
-        raise InputError(f"annotation {number}: 'label' must be a string")
+            raise InputError(f"{where} has no '{key}'")
     entity = item.get("entity")
     if isinstance(entity, dict):
         entity = entity.get("name")
+    key = item.get("id")
     return SpanRecord(
         start=item["start"],
         end=item["end"],
-        label=item["label"],
+        label=text(item["label"], where, "label"),
         text=item.get("text"),
         annotator=item.get("annotator"),
         attributes=item.get("attributes") or {},
-        key=str(item["id"]) if item.get("id") is not None else None,
+        key=identifier(key, where, "id") if key is not None else None,
         entity=entity if isinstance(entity, str) else None,
         provenance=item.get("provenance"),
     )
@@ -54,7 +57,8 @@ _SEQUENCES = (list, tuple)  # a tuple of types: isinstance takes it faster than 
 
 def _span_from_triple(item: Any, number: int) -> SpanRecord:
     if not isinstance(item, _SEQUENCES) or len(item) != 3 or not isinstance(item[2], str):
-        raise InputError(f"'label' entry {number} must be [start, end, \"LABEL\"], got {item!r}")
+        got = repr(item)[:80] if isinstance(item, _SEQUENCES) else described(item)
+        raise InputError(f"'label' entry {number} must be [start, end, \"LABEL\"], got {got}")
     return SpanRecord(item[0], item[1], item[2])  # start, end, label
 
 
@@ -72,7 +76,7 @@ def _thread(item: Any, number: int, span_keys: set[str]) -> ThreadRecord:
     if not isinstance(item, dict):
         raise InputError(f"{where} must be an object")
     annotation = item.get("annotation")
-    key = str(annotation) if annotation is not None else None
+    key = identifier(annotation, where, "annotation") if annotation is not None else None
     if key is not None and key not in span_keys:
         raise InputError(f"{where}: no annotation with id {annotation!r}")
     messages = item.get("messages")
@@ -90,40 +94,42 @@ def _thread(item: Any, number: int, span_keys: set[str]) -> ThreadRecord:
     )
 
 
+def _relation(item: Any, number: int) -> RelationRecord:
+    where = f"relation {number}"
+    if not isinstance(item, dict) or not {"from", "to", "role"} <= item.keys():
+        raise InputError(f"{where} needs 'from', 'to' and 'role'")
+    return RelationRecord(
+        identifier(item["from"], where, "from"),
+        identifier(item["to"], where, "to"),
+        text(item["role"], where, "role"),
+        item.get("annotator"),
+    )
+
+
 def record_from_json(obj: Any, number: int, line: int | None = None) -> Record:
     """A document in our export shape (also doccano's ``label`` triples) as a record."""
     if not isinstance(obj, dict):
-        raise InputError(
-            f"expected a JSON object, got {type(obj).__name__}", line=line, record=number
-        )
+        raise InputError(f"expected a JSON object, got {described(obj)}", line=line, record=number)
     try:
         if "text" not in obj:
             raise InputError("has no 'text'")
-        spans = [_span_from_annotation(a, i) for i, a in enumerate(obj.get("annotations") or [], 1)]
+        annotations = listed(obj, "annotations")
+        spans = [_span_from_annotation(a, i) for i, a in enumerate(annotations, 1)]
         labels = obj.get("label") or []
         if not isinstance(labels, list):
             raise InputError("'label' must be a list of [start, end, \"LABEL\"]")
         spans += [_span_from_triple(item, i) for i, item in enumerate(labels, 1)]
-        relations = []
-        for i, item in enumerate(obj.get("relations") or [], 1):
-            if not isinstance(item, dict) or not {"from", "to", "role"} <= item.keys():
-                raise InputError(f"relation {i} needs 'from', 'to' and 'role'")
-            relations.append(
-                RelationRecord(
-                    str(item["from"]), str(item["to"]), str(item["role"]), item.get("annotator")
-                )
-            )
+        relations = [_relation(item, i) for i, item in enumerate(listed(obj, "relations"), 1)]
         status = obj.get("status") or {}
         if not isinstance(status, dict):
             raise InputError("'status' must map an annotator to a status")
-        name = obj.get("name")
         comments = obj.get("comments") or []
         if not isinstance(comments, list):
             raise InputError("'comments' must be a list of threads")
         keys = {span.key for span in spans if span.key is not None}
         return Record(
             text=obj["text"],
-            name=str(name) if name is not None else None,
+            name=optional_text(obj.get("name"), "the document", "name"),
             meta=obj.get("meta") or {},
             spans=spans,
             relations=relations,
@@ -144,7 +150,7 @@ def read_jsonl(path: Path, encoding: str = "utf-8") -> Iterator[Record]:
             continue
         number += 1
         try:
-            obj = json.loads(line)
+            obj = loads(line, line_number)
         except json.JSONDecodeError as error:
             raise InputError(
                 f"not valid JSON ({error.msg} at column {error.colno})",
@@ -152,6 +158,8 @@ def read_jsonl(path: Path, encoding: str = "utf-8") -> Iterator[Record]:
                 line=line_number,
                 record=number,
             ) from None
+        except InputError as error:
+            raise error.located(file=path, record=number) from None
         try:
             yield record_from_json(obj, number, line_number)
         except InputError as error:
@@ -162,9 +170,11 @@ def read_json(path: Path, encoding: str = "utf-8") -> Iterator[Record]:
     """Our JSON export (a list of documents is accepted too)."""
     text = read_text(path, encoding)
     try:
-        data = json.loads(text.removeprefix(BOM))
+        data = loads(text.removeprefix(BOM))
     except json.JSONDecodeError as error:
         raise InputError(f"not valid JSON ({error.msg})", file=path, line=error.lineno) from None
+    except InputError as error:
+        raise error.located(file=path) from None
     if isinstance(data, dict):
         declared = data.get("format")
         if declared is not None and declared != FORMAT:

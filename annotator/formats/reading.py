@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import io
+import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -21,26 +22,32 @@ def check_encoding(encoding: str) -> str:
 
 
 def decode_error(path: Path, encoding: str) -> InputError:
-    """Find the first undecodable byte of a file and say where it is."""
+    """Find the first undecodable byte of a file and say where it is, in one pass.
+
+    The file is decoded a block at a time; the decoder's error gives the byte's place in the
+    block (counting bytes the decoder held back from the block before), and the line is one
+    more than the line feeds before it.
+    """
     decoder = codecs.getincrementaldecoder(encoding)()
-    line, offset = 1, 0
+    line, offset = 1, 0  # lines begun and bytes read before the block
     with path.open("rb") as stream:
-        for chunk in iter(lambda: stream.read(65536), b""):
-            for index in range(len(chunk)):
-                byte = chunk[index : index + 1]
-                try:
-                    decoder.decode(byte)
-                except UnicodeDecodeError:
-                    return InputError(
-                        f"cannot be read as {encoding}: byte 0x{byte[0]:02x} "
-                        f"at byte {offset + index} "
-                        "is not valid; give the file's encoding with --encoding (e.g. cp1256)",
-                        file=path,
-                        line=line,
-                    )
-                if byte == b"\n":
-                    line += 1
-            offset += len(chunk)
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            held = decoder.getstate()[0]
+            try:
+                decoder.decode(block)
+            except UnicodeDecodeError as error:
+                data = held + block
+                position = offset - len(held) + error.start
+                line += block.count(b"\n", 0, max(0, error.start - len(held)))
+                return InputError(
+                    f"cannot be read as {encoding}: byte 0x{data[error.start]:02x} "
+                    f"at byte {position} "
+                    "is not valid; give the file's encoding with --encoding (e.g. cp1256)",
+                    file=path,
+                    line=line,
+                )
+            line += block.count(b"\n")
+            offset += len(block)
     try:
         decoder.decode(b"", final=True)
     except UnicodeDecodeError:
@@ -81,3 +88,25 @@ def iter_lines(path: Path, encoding: str) -> Iterator[tuple[int, str]]:
                 yield number, line
         except UnicodeDecodeError:
             raise decode_error(path, encoding) from None
+
+
+def refuse_link(path: Path) -> None:
+    """A symbolic link is not followed: what it points at was not given to the import."""
+    if path.is_symlink():
+        raise InputError(
+            f"is a symbolic link (to {os.readlink(path)}); an import does not follow links, "
+            "so that it reads only what is in the folder: copy the file in, or import it by "
+            "its own name",
+            file=path,
+        )
+
+
+def files_in(folder: Path, suffix: str) -> list[Path]:
+    """Every file under ``folder`` whose name ends in ``suffix``, sorted; a symbolic link
+    anywhere under it (to a file or a folder) is refused, naming it."""
+    found = []
+    for parent, folders, files in os.walk(folder):
+        for name in sorted(folders + files):
+            refuse_link(Path(parent, name))
+        found += [Path(parent, name) for name in files if name.lower().endswith(suffix)]
+    return sorted(found)

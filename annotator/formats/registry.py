@@ -1,8 +1,10 @@
 """Every file format the project reads or writes, in one table.
 
 A reader turns a file (or a folder, for formats that are folders) into records whose
-offsets are code points into the text exactly as the file gave it. A writer streams
-annotated documents to ``out``, which appears whole or not at all (see ``formats.writing``).
+offsets are code points into the text exactly as the file gave it; :func:`read_records`
+holds every record of every format to the same checks (``core.validation``) before anyone
+uses it. A writer streams annotated documents to ``out``, which appears whole or not at all
+(see ``formats.writing``).
 """
 
 from __future__ import annotations
@@ -12,9 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument
 from annotator.core.records import Record
 from annotator.core.schema import Schema
+from annotator.core.validation import RecordCheck
 from annotator.formats import (
     brat,
     brat_export,
@@ -170,3 +174,25 @@ def writable() -> list[str]:
 def by_extension(path: Path) -> str | None:
     suffix = path.suffix.lower()
     return next((name for name, f in FORMATS.items() if f.read and suffix in f.extensions), None)
+
+
+def read_records(
+    fmt: str, path: Path, encoding: str, options: dict[str, Any] | None = None
+) -> Iterator[Record]:
+    """The records of a file (or folder) in ``fmt``, each checked as it is read: a field of the
+    wrong kind is refused with the file, the line or record, and the field."""
+    spec = FORMATS[fmt]
+    if spec.read is None:
+        raise InputError(f"cannot import {fmt!r}; choose one of {', '.join(readable())}")
+    if spec.options is None:
+        records = spec.read(path, encoding)
+    else:
+        records = spec.read(path, encoding, options=options)  # type: ignore[call-arg]
+    check = RecordCheck()
+    for record in records:
+        try:
+            check(record)
+        except InputError as error:
+            where = record.file or path
+            raise error.located(file=where, line=record.line, record=record.number) from None
+        yield record

@@ -20,6 +20,7 @@ from annotator.core.model import AnnotatedDocument, Span
 from annotator.core.records import Record, SpanRecord
 from annotator.core.tokenised import Misfit, lay_spans
 from annotator.formats import training
+from annotator.formats.jsondecode import loads
 from annotator.formats.reading import iter_lines
 from annotator.formats.writing import atomic_directory, atomic_file
 
@@ -63,7 +64,7 @@ def _read_jsonl(path: Path, encoding: str) -> Iterator[Record]:
         number += 1
         try:
             try:
-                obj = json.loads(line)
+                obj = loads(line, line_number)
             except json.JSONDecodeError as error:
                 raise InputError(f"not valid JSON ({error.msg} at column {error.colno})") from None
             if not isinstance(obj, dict) or "text" not in obj:

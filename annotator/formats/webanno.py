@@ -34,6 +34,7 @@ from annotator.core.model import GOLD
 from annotator.core.records import Record, RelationRecord, SpanRecord
 from annotator.core.text import Utf16Map
 from annotator.formats.options import flag, note
+from annotator.formats.reading import files_in
 from annotator.formats.webanno_parse import Annotation, TsvFile
 from annotator.formats.webanno_tsv import TOKEN
 
@@ -55,6 +56,7 @@ class _Builder:
     def record(self, name: str, layer: str | None, number: int, notes: list[str]) -> Record:
         text = self.tsv.text()
         units = Utf16Map(text)
+        self.tsv.check_tokens(text, units)
         spans: list[SpanRecord] = []
         for count, annotation in enumerate(self.annotations, 1):
             annotation.key = f"a{count}"
@@ -64,16 +66,8 @@ class _Builder:
                     "a span needs at least one character",
                     annotation.line,
                 )
-            try:
-                start, end = units.from_utf16(annotation.begin), units.from_utf16(annotation.end)
-            except ValueError as error:
-                raise self.error(f"{annotation.layer.name}: {error}", annotation.line) from None
-            if end > len(text):
-                raise self.error(
-                    f"{annotation.layer.name}: offsets {annotation.begin}-{annotation.end} "
-                    f"(UTF-16) run past the text",
-                    annotation.line,
-                )
+            # the tokens' offsets, checked above, are the annotation's
+            start, end = units.from_utf16(annotation.begin), units.from_utf16(annotation.end)
             spans.append(self._span(annotation, start, end, layer))
         self._check_stacking(spans, notes)
         relations = self._links(layer) + self._relations(layer, notes) + self._chains(layer)
@@ -120,6 +114,7 @@ class _Builder:
             attributes=attributes,
             key=annotation.key,
             entity=entity,
+            line=annotation.line,
         )
 
     def _links(self, layer: str | None) -> list[RelationRecord]:
@@ -173,7 +168,7 @@ def _groups(path: Path) -> list[tuple[Path, list[Path]]]:
     """The TSV files to read, by the folder holding them."""
     if not path.is_dir():
         return [(path.parent, [path])]
-    files = sorted(path.rglob("*.tsv"))
+    files = files_in(path, ".tsv")
     if not files:
         raise InputError("no WebAnno .tsv files in this folder", file=path)
     groups: dict[Path, list[Path]] = {}

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from annotator.core.errors import InputError
+from annotator.core.text import Utf16Map
 from annotator.formats.reading import iter_lines
 from annotator.formats.webanno_tsv import (
     ANY_ANNOTATION,
@@ -74,6 +75,7 @@ class Unit:
     begin: int
     end: int
     line: int
+    text: str  # the token as the line gives it, to hold against the #Text= lines
     annotations: dict[str, list[Annotation]] = field(default_factory=dict)  # by layer type
     relations: dict[str, list[TsvRelation]] = field(default_factory=dict)
 
@@ -129,7 +131,10 @@ class TsvFile:
         for number, raw in lines:
             line = raw.rstrip("\r\n")
             if in_header and line.startswith((SPAN, RELATION, CHAIN)):
-                layer = parse_layer(line, len(self.columns))
+                try:
+                    layer = parse_layer(line, len(self.columns))
+                except ValueError as error:
+                    raise self.error(str(error), number) from None
                 self.layers.append(layer)
                 self.columns += layer.columns
                 # a chain's type column names elements its link column creates: links first
@@ -178,9 +183,15 @@ class TsvFile:
             if "." in unit_id:
                 raise self.error("a sentence starts with a sub-token", number)
             self._place_sentence(sentence, begin, number)
-        unit = Unit(unit_id, begin, end, number)
+        unit = Unit(unit_id, begin, end, number, unescape_text(fields[2], self.minor))
         if "." not in unit_id:
             self.current = unit
+        if unit_id in self.units:
+            raise self.error(
+                f"the token id {unit_id} is used twice (first on line "
+                f"{self.units[unit_id].line}); references to it would be ambiguous",
+                number,
+            )
         self.units[unit_id] = unit
         for column in self.reading_order:
             value = fields[3 + column.index]
@@ -299,6 +310,27 @@ class TsvFile:
     def text(self) -> str:
         text = "".join(self.parts)
         return text[:-1] if text.endswith("\n") else text
+
+    def check_tokens(self, text: str, units: Utf16Map) -> None:
+        """Each token's text is the text at its offsets: a file whose tokens disagree with
+        its ``#Text=`` lines would put every annotation on other characters."""
+        for unit in self.units.values():
+            if not unit.begin <= unit.end <= units.utf16_length:
+                raise self.error(
+                    f"token {unit.id}: offsets {unit.begin}-{unit.end} (UTF-16) run past the "
+                    "text of the #Text= lines",
+                    unit.line,
+                )
+            try:
+                start, end = units.from_utf16(unit.begin), units.from_utf16(unit.end)
+            except ValueError as error:
+                raise self.error(f"token {unit.id}: {error}", unit.line) from None
+            if text[start:end] != unit.text:
+                raise self.error(
+                    f"token {unit.id} is {unit.text!r} but the #Text= lines have "
+                    f"{text[start:end]!r} at {unit.begin}-{unit.end}",
+                    unit.line,
+                )
 
     def resolve(self, layer_type: str, unit_id: str, ident: int, number: int) -> Annotation:
         """The annotation a reference names: by its id, else the only one at the unit."""

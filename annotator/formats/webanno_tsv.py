@@ -108,9 +108,13 @@ class Layer:
 
 
 def parse_layer(line: str, start_index: int) -> Layer:
-    """One ``#T_SP=``/``#T_RL=``/``#T_CH=`` declaration and its columns."""
+    """One ``#T_SP=``/``#T_RL=``/``#T_CH=`` declaration and its columns; a ValueError says
+    what is wrong with one that cannot be read."""
     kind = {SPAN: "span", RELATION: "relation", CHAIN: "chain"}[line[:6]]
-    type_name, *declarations = [part for part in line[6:].split("|") if part]
+    parts = [part for part in line[6:].split("|") if part]
+    if not parts:
+        raise ValueError(f"the layer declaration {line!r} names no layer")
+    type_name, *declarations = parts
     layer = Layer(type_name, kind)
     index = start_index
     for declaration in declarations:
@@ -130,6 +134,8 @@ def parse_layer(line: str, start_index: int) -> Layer:
             column = Column(index, layer, "feature", declaration)
         layer.columns.append(column)
         index += 1
+    if kind == "relation" and not any(c.kind == "governor" for c in layer.columns):
+        raise ValueError(f"the relation layer {type_name} declares no governor (BT_…) column")
     if not layer.columns:
         layer.columns.append(Column(index, layer, "placeholder"))
     return layer

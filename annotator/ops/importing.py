@@ -9,7 +9,7 @@ instead of creating a second one.
 from __future__ import annotations
 
 import getpass
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +18,7 @@ from annotator.core.errors import InputError
 from annotator.core.records import PreparedRecord, Record, UnknownLabels, prepare
 from annotator.formats.options import HINTS, LABELS, NOTES, new_options
 from annotator.formats.reading import check_encoding
-from annotator.formats.registry import FORMATS, by_extension, readable
+from annotator.formats.registry import FORMATS, by_extension, read_records, readable
 from annotator.ops import discussing
 from annotator.ops.labels import LabelPolicy
 from annotator.ops.progress import Progress
@@ -239,19 +239,26 @@ class Importer:
         for record in records:
             if self.one_layer:
                 self._into_one_layer(record)
+            where = record.file or source
             try:
                 self.policy.apply(record, definitions)
             except InputError as error:
-                raise error.located(file=source, line=record.line, record=record.number) from None
+                raise error.located(file=where, line=record.line, record=record.number) from None
             try:
-                prepared = prepare(record, f"{stem}-{record.number}", self.annotator, self.labels)
+                prepared = prepare(
+                    record,
+                    f"{stem}-{record.number}",
+                    self.annotator,
+                    self.labels,
+                    self.project.schema,
+                )
             except UnknownLabels as error:
                 where = f"{record.number}, {record.name}" if source.is_dir() else record.number
                 for label in error.labels:
                     unknown.setdefault(label, where)
                 continue
             except InputError as error:
-                raise error.located(file=source, line=record.line, record=record.number) from None
+                raise error.located(file=where, line=record.line, record=record.number) from None
             if not unknown:
                 self.add(prepared)
             self.read += 1
@@ -271,13 +278,6 @@ class Importer:
         self.report.files += 1
 
 
-def _read(fmt: str, path: Path, encoding: str, options: dict[str, Any]) -> Iterator[Record]:
-    reader = FORMATS[fmt].read
-    if FORMATS[fmt].options is None:
-        return reader(path, encoding)
-    return reader(path, encoding, options=options)
-
-
 def labels_in(
     paths: Iterable[str | Path], fmt: str | None = None, encoding: str = "utf-8"
 ) -> set[str]:
@@ -287,7 +287,7 @@ def labels_in(
     encoding = check_encoding(encoding)
     for path in map(Path, paths):
         chosen = fmt or detect_format(path)
-        for record in _read(chosen, path, encoding, new_options()):
+        for record in read_records(chosen, path, encoding, new_options()):
             found.update(span.label for span in record.spans)
     return found
 
@@ -338,7 +338,7 @@ def import_files(
         with project.write():
             for path, path_format in zip(paths, formats, strict=True):
                 read_options = new_options(flags)
-                records = _read(path_format, path, encoding, read_options)
+                records = read_records(path_format, path, encoding, read_options)
                 importer.add_all(records, path, read_options)
                 for message in read_options[NOTES]:
                     importer.report.notes.append(f"{path.name}: {message}")

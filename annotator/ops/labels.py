@@ -21,6 +21,7 @@ from annotator.core import schema as schema_module
 from annotator.core.errors import InputError, SchemaError
 from annotator.core.records import Record
 from annotator.core.schema import KINDS, Schema
+from annotator.core.validation import tag_problem
 from annotator.store.project import Project
 
 _SPEC = re.compile(r"^\s*(?P<old>[^=]+?)\s*=\s*(?P<new>[^=]+?)\s*$")
@@ -77,6 +78,13 @@ class LabelPolicy:
             missing = []
             for span in record.spans:
                 if span.label not in known and span.label not in missing:
+                    problem = tag_problem(span.label)
+                    if problem:
+                        raise InputError(
+                            f"the label {span.label!r} cannot be added to the schema: it "
+                            f"{problem}; rename it on the way in with --map-label OLD=NEW",
+                            line=span.line,
+                        )
                     missing.append(span.label)
             if missing:
                 self._add(missing, definitions)

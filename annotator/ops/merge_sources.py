@@ -16,6 +16,7 @@ from pathlib import Path
 from annotator.core.discussion import MessageRecord, ThreadRecord
 from annotator.core.errors import InputError, ProjectError
 from annotator.core.records import PreparedRecord, PreparedSpan, Record, RelationRecord, prepare
+from annotator.core.validation import RecordCheck
 from annotator.formats import native
 from annotator.formats.reading import check_encoding
 from annotator.store.project import DATABASE, Project, database_path
@@ -76,8 +77,10 @@ def read_file(
             "merge reads a project folder, a project.sqlite, or our .json / .jsonl export",
             file=path,
         )
+    check = RecordCheck()
     for record in reader(path, check_encoding(encoding)):
         try:
+            check(record)
             kept = _without_unknown(record, labels, unmatched)
             prepared = prepare(kept, f"{path.stem}-{record.number}", annotator or "", tuple(labels))
         except InputError as error:

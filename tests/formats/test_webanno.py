@@ -6,6 +6,7 @@ import pytest
 
 from annotator.core.errors import InputError
 from annotator.core.model import GOLD
+from annotator.core.schema import Label
 from annotator.core.text import Utf16Map, strip_span
 from annotator.ops.exporting import export
 from annotator.ops.importing import import_files
@@ -66,9 +67,15 @@ def test_every_suite_case_imports_as_inception_reads_it_or_is_refused_with_a_rea
             import_files(project, [path], annotator="a", add_labels=True)
         except InputError as error:
             assert str(error).startswith(f"{path}, line ")
+            # a label holding a tab and a line break is not added to a schema: no CoNLL tag or
+            # brat line could hold it (a schema that has it already imports it: below)
             assert any(
                 reason in error.reason
-                for reason in ("a zero-width annotation", "relations join plain tokens")
+                for reason in (
+                    "a zero-width annotation",
+                    "relations join plain tokens",
+                    "holds a tab, a line break",
+                )
             ), error.reason
             assert snapshot(project) == before
             return
@@ -92,7 +99,7 @@ def test_most_of_the_suite_imports_and_the_refusals_are_the_ones_we_expect(tmp_p
                 import_files(project, [SUITE / case / "reference.tsv"], add_labels=True)
             except InputError as error:
                 refused[case] = error.reason
-    assert len(refused) <= 8 and len(CASES) - len(refused) >= 30
+    assert len(refused) <= 9 and len(CASES) - len(refused) >= 30
     assert all("Zero" in case or "SubMulti" in case or "Subtoken" in case or "Token" in case
                for case in refused), refused  # fmt: skip
 
@@ -243,7 +250,7 @@ def test_links_survive_and_escaped_labels_come_back_whole(project, tmp_path):
         (
             "#FORMAT=WebAnno TSV 3.3\n#T_SP=webanno.custom.Span|value\n\n\n"
             "#Text=a b\n1-1\t0-1\ta\tX\t\n1-2\t2-30\tb\tY\t\n",
-            r"x.tsv, line 7: Span: offsets 2-30 \(UTF-16\) run past the text",
+            r"x.tsv, line 7: token 1-2: offsets 2-30 \(UTF-16\) run past the text",
         ),
     ],
 )
@@ -256,6 +263,9 @@ def test_broken_files_are_refused_with_their_line(project, tmp_path, content, me
     assert snapshot(project) == before
 
 
+SYMBOLS = "#*'\"`´\t:;{}|[ ]()\\§$%?=&_\n"  # the label of testTokenBoundedSpanWithSpecialSymbols…
+
+
 @pytest.mark.parametrize(
     "parts",
     [
@@ -266,6 +276,9 @@ def test_broken_files_are_refused_with_their_line(project, tmp_path, content, me
 )
 def test_real_files_survive_export_and_import(tmp_path, parts):
     with fresh(tmp_path / "p") as project:
+        if "SpecialSymbols" in parts[1]:  # an import adds no such label; a schema may have it
+            labels = (*project.schema.labels, Label(SYMBOLS, "other"))
+            project.set_schema(project.schema.with_labels(labels))
         import_files(project, [corpus_file("webanno-tsv3", *parts)], annotator="a", add_labels=True)
         again = round_trip(project, "webanno", tmp_path / "out", tmp_path / "again")
         layers = {"a"}
