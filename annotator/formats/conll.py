@@ -252,6 +252,9 @@ class _Check:
             )
 
 
+LONG_UNMARKED = 50  # sentences in a file without -DOCSTART- lines worth a note about it
+
+
 def read(
     path: Path, encoding: str = "utf-8", options: dict[str, Any] | None = None
 ) -> Iterator[Record]:
@@ -259,6 +262,8 @@ def read(
 
     Import options: ``tag_scheme`` (auto, iob1, iob2, bioes, bilou), ``strict_tags`` (refuse
     IOB2 repairs), ``sentences_per_document``. Repairs are added to the options' ``notes``.
+    A long file with no ``-DOCSTART-`` line (ANERcorp, for one) becomes one document of the
+    whole corpus, exactly as written; a note says so and how to cut it into documents.
     """
     options = options if options is not None else {}
     scheme = options.get("tag_scheme") or "auto"
@@ -299,10 +304,24 @@ def read(
         document.sentences.append(sentence)
     if document is not None:
         number += 1
+        if number == 1 and sentences_per_document is None:
+            _note_unmarked(document, options)
         yield document.record(number, findings, check)
     if not tokens_seen:
         raise InputError("has no tokens (expected lines 'token TAG')", file=path)
     check.finish(findings)
+
+
+def _note_unmarked(document: _Document, options: dict[str, Any]) -> None:
+    """A whole corpus read as one document: say so, and how to cut it."""
+    sentences = len(document.sentences)
+    if sentences > LONG_UNMARKED:
+        tokens = sum(len(sentence) for sentence in document.sentences)
+        options.setdefault("notes", []).append(
+            f"marks no documents (no -DOCSTART- line), so its {sentences:,} sentences "
+            f"({tokens:,} tokens) are one document; --sentences-per-document N cuts it into "
+            "documents of N sentences"
+        )
 
 
 # -- writing ---------------------------------------------------------------------------

@@ -128,7 +128,11 @@ def run_import(parent: QWidget, session: Session, paths: list[str], fmt: str | N
     )
     if outcome.ok:
         session.look_for_changes()
-        session.message.emit(f"Imported: {outcome.result.summary()}.", 10000)
+        report = outcome.result
+        session.message.emit(f"Imported: {report.summary()}.", 10000)
+        if report.notes:  # what was kept in another form, or may surprise
+            notes = "\n".join(f"• {note}" for note in report.notes)
+            QMessageBox.information(parent, "Import", f"Imported: {report.summary()}.\n\n{notes}")
         if session.document_id is None:
             session.show_document(viewing.first_document(session.project))
 

@@ -14,6 +14,11 @@ from tests.formats.corpora import file_rows, labelled_project, rows, span_set, t
 ANER = ("anercorp", "ANERCorp_CamelLab_test.txt")
 
 
+def repairs(report) -> list[str]:
+    """The import's notes about tags it repaired."""
+    return [note for note in report.notes if "I- tag" in note]
+
+
 def imported(tmp_path, path, labels=None, name="p"):
     project = labelled_project(tmp_path / name, labels or types_of(path))
     report = import_files(project, [path], "conll", annotator="ali")
@@ -25,7 +30,7 @@ def test_anercorp_imports_and_exports_losslessly_after_the_documented_repair(tmp
     project, report = imported(tmp_path, source)
     assert report.spans_added == 2285
     assert project.spans.count_by("label") == {"PERS": 907, "LOC": 676, "ORG": 459, "MISC": 243}
-    (note,) = report.notes
+    (note,) = repairs(report)
     assert "74 I- tags without a B- before them were read as the start of an entity" in note
     assert "lines 348, 380, 1055" in note
     (document,) = project.documents.iter_all()
@@ -46,7 +51,7 @@ def test_anercorp_imports_and_exports_losslessly_after_the_documented_repair(tmp
     assert original[347] == "أنان I-PERS" and written[347] == "أنان B-PERS"
 
     again, report = imported(tmp_path, out, name="again")
-    assert report.notes == [] and span_set(again) == span_set(project)
+    assert repairs(report) == [] and span_set(again) == span_set(project)
 
 
 @pytest.mark.parametrize("name", ["train.txt", "val.txt"])
@@ -61,9 +66,9 @@ def test_wojood_nested_tags_import_as_overlapping_spans_and_export_back_the_same
     assert len(written) == len(original)
     changed = [(a, b) for a, b in zip(original, written, strict=True) if a != b]
     if name == "train.txt":  # the one I- without a B- in the sample, line 12377
-        assert changed == [("الفرنسي I-FAC", "الفرنسي B-FAC")] and len(report.notes) == 1
+        assert changed == [("الفرنسي I-FAC", "الفرنسي B-FAC")] and len(repairs(report)) == 1
     else:
-        assert changed == [] and report.notes == []
+        assert changed == [] and repairs(report) == []
     again, _ = imported(tmp_path, out, types_of(source), name="again")
     assert span_set(again) == span_set(project)
 
@@ -97,7 +102,7 @@ def test_wojood_events_keep_the_dates_and_ordinals_nested_in_them(tmp_path):
 def test_idrisi_bilou_tweets_round_trip_line_for_line_in_bilou(tmp_path, event):
     source = corpus_file("idrisi-r-ar", "gold-random-bilou", *event.split("/"))
     project, report = imported(tmp_path, source)
-    assert report.notes == []
+    assert repairs(report) == []
     out = tmp_path / "out.conll"
     export(project, "conll", out, options={"scheme": "bilou"})
     assert file_rows(out) == file_rows(source)
@@ -389,3 +394,31 @@ def test_a_docstart_token_in_a_text_is_refused(project, tmp_path):
     import_files(project, [write(tmp_path / "odd.txt", "كلمة\n-DOCSTART-")])
     with pytest.raises(InputError, match="has the token -DOCSTART-"):
         export(project, "conll", tmp_path / "out.conll", options={"tokens": "whitespace"})
+
+
+def test_a_corpus_without_document_marks_is_one_document_and_the_import_says_so(tmp_path):
+    """As written (so it exports back the same), with a note and the way to cut it."""
+    sentence = "قال O\nالمتحدث O\nإن O\nالجيش B-ORG\nدخل O\nحلب B-LOC\n{} O\n\n"
+    path = tmp_path / "unmarked.conll"
+    path.write_text("".join(sentence.format(n) for n in range(60)), encoding="utf-8")
+    project, report = imported(tmp_path, path)
+    assert project.documents.count() == 1
+    (note,) = report.notes
+    assert note == (
+        "unmarked.conll: marks no documents (no -DOCSTART- line), so its 60 sentences "
+        "(420 tokens) are one document; --sentences-per-document N cuts it into documents "
+        "of N sentences"
+    )
+    cut = labelled_project(tmp_path / "cut", ["ORG", "LOC"])
+    options = {"sentences_per_document": 25}
+    report = import_files(cut, [path], "conll", annotator="ali", options=options)
+    assert report.notes == [] and cut.documents.count() == 3
+    few = tmp_path / "few.conll"
+    few.write_text(sentence.format(1) * 3, encoding="utf-8")
+    _, report = imported(tmp_path, few, name="few")
+    assert report.notes == []  # a short file is one document without further ado
+
+
+def test_anercorp_is_named_as_one_long_document(tmp_path):
+    _, report = imported(tmp_path, corpus_file(*ANER))
+    assert any("925 sentences (25,008 tokens) are one document" in note for note in report.notes)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 
+import sqlite_utils
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from annotator.core.schema import load_preset
 from annotator.ops.importing import import_files
+from annotator.store import backups
 from annotator.store.project import Project
 from annotator.ui import transfer
 from tests.conftest import write_jsonl
@@ -108,3 +111,26 @@ def test_a_corpus_search_match_opens_and_is_marked_with_a_label_key(qtbot, make_
     press(qtbot, window, Qt.Key.Key_2)
     (span,) = window.session.project.spans.for_document(window.session.document_id)
     assert (span.text, span.label) == ("قريه", "LOCATION")
+
+
+def test_an_import_from_the_window_backs_the_project_up_first_and_shows_its_notes(
+    qtbot, make_window, tmp_path, monkeypatch
+):
+    window = make_window([{"text": TEXT}])
+    window.session.opened.backup.join()  # the backup made when the project opened
+    start = TEXT.index("المعماري")
+    window.text_view.select_range(start, start + len("المعماري"))
+    press(qtbot, window, Qt.Key.Key_2)  # a change since that backup
+    lines = "".join(f"قال O\nالجيش B-ORG\nفي O\nحلب B-LOC\n{n} O\n\n" for n in range(60))
+    unmarked = tmp_path / "unmarked.conll"
+    unmarked.write_text(lines, encoding="utf-8")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(transfer.LabelMapDialog, "exec", lambda _d: QDialog.DialogCode.Accepted)
+    transfer.run_import(window, window.session, [str(unmarked)], "conll")
+    assert window.session.project.documents.count() == 2
+    assert shown and "marks no documents" in shown[0] and "--sentences-per-document" in shown[0]
+    newest = backups.all_backups(window.session.project.folder)[0]
+    before = sqlite_utils.Database(sqlite3.connect(f"file:{newest.path}?mode=ro", uri=True))
+    assert before["documents"].count == 1  # the project as it was just before the import
+    assert [row["text"] for row in before["spans"].rows] == ["المعماري"]
