@@ -12,6 +12,7 @@ from typing import Any
 from annotator.core.discussion import ThreadRecord
 from annotator.core.errors import InputError
 from annotator.core.model import Status
+from annotator.core.roles import second_role
 from annotator.core.schema import Schema
 from annotator.core.text import lone_surrogate, sha256_text, store_text
 
@@ -90,8 +91,10 @@ def check_links(
     spans: list[PreparedSpan],
     schema: Schema | None,
 ) -> None:
-    """Every link joins two spans of the record, in one layer, in a role its event allows."""
+    """Every link joins two spans of the record, in one layer, in a role its event allows,
+    and no span fills two roles of one event (unless its label allows it)."""
     by_key = {span.key: span for span in spans if span.key is not None}
+    filled: dict[object, list[tuple[str, object]]] = {}
     for number, relation in enumerate(relations, 1):
         where = f"relation {number} ({relation.role})"
         ends = []
@@ -116,6 +119,13 @@ def check_links(
                     f"{where}: the role {relation.role} of {source.label} takes "
                     f"{' or '.join(role.kinds)} spans, not {target.label} ({kind})"
                 )
+        if role is None:  # a link the schema does not declare as a role of an event
+            continue
+        links = filled.setdefault(relation.source, [])
+        twice = second_role(label, links, relation.role, relation.target)
+        if twice is not None:
+            raise InputError(f"{where}: {twice.reason(target.text)}")
+        links.append((relation.role, relation.target))
 
 
 def prepare(

@@ -162,4 +162,5 @@ class LabelPolicy:
         }
         if roles:
             out["roles"] = roles
+            out["share_fillers"] = True  # the file's own links decide, as its tool allowed them
         return out

@@ -171,6 +171,30 @@ def test_relations_in_our_shape_join_the_right_spans(project, tmp_path):
     assert links == {("هاجم", "actor1", "التنظيم"), ("هاجم", "location", "الثردات")}
 
 
+def test_one_span_in_two_roles_of_an_event_is_refused_with_the_reason(project, tmp_path):
+    text = "هاجم التنظيم مواقع الجيش في الثردات"
+    record = {
+        "text": text,
+        "annotations": [
+            {"id": "e", "start": 0, "end": 4, "label": "EVENT", "annotator": "a"},
+            {"id": "x", "start": 5, "end": 12, "label": "ACTOR", "annotator": "a"},
+        ],
+        "relations": [
+            {"from": "e", "to": "x", "role": "actor1"},
+            {"from": "e", "to": "x", "role": "actor2"},
+        ],
+    }
+    before = snapshot(project)
+    with pytest.raises(InputError) as refused:
+        import_files(project, [write_jsonl(tmp_path / "twice.jsonl", [record])])
+    assert str(refused.value) == (
+        f"{tmp_path / 'twice.jsonl'}, line 1, record 1: relation 2 (actor2): "
+        "«التنظيم» already fills "
+        "actor1 of this event; one span cannot also be its actor2"
+    )
+    assert snapshot(project) == before
+
+
 # -- bad input: a message naming the file, the line or record, and the reason; nothing written
 
 
