@@ -12,6 +12,8 @@ from annotator.core.schema import load_preset
 from annotator.ops import editing
 from annotator.ops.exporting import export
 from annotator.store.project import Project
+from tests.fixtures.article import ARTICLE, coded_article
+from tests.fixtures.coding import import_article as import_own
 from tests.ops.reference_events import NAME, at, code_events, import_article
 
 FIXED = [
@@ -168,7 +170,8 @@ def test_the_reference_article_as_an_event_table(project, coded, tmp_path):
         assert row["trigger"] in row["sentence"]
 
 
-def test_one_annotators_events_from_the_command_line(project, coded, tmp_path, capsys):
+def test_one_annotators_events_from_the_command_line(project, tmp_path, capsys):
+    coded_article(project, tmp_path)
     out = tmp_path / "omar.csv"
     project.close()
     code = main(
@@ -180,13 +183,13 @@ def test_one_annotators_events_from_the_command_line(project, coded, tmp_path, c
     assert code == 0, capsys.readouterr().err
     _, rows = read_rows(out)
     assert [(r["annotator"], r["trigger"], r["location"]) for r in rows] == [
-        ("omar", "هاجمت", "طريق الميادين-دير الزور")
+        ("omar", "هجوماً", "مدينة المنارة")
     ]
 
 
-def test_ace_events_keep_the_conflict_columns_and_add_their_own_roles(tmp_path, seed_article):
+def test_ace_events_keep_the_conflict_columns_and_add_their_own_roles(tmp_path):
     with Project.create(tmp_path / "ace", load_preset("ace")) as project:
-        document = import_article(project, seed_article, tmp_path)
+        document = import_own(project, ARTICLE, tmp_path, "manara-attack")
         text = project.documents.get(document).text
 
         def mark(label: str, context: str, phrase: str | None = None, **attributes):
@@ -195,11 +198,11 @@ def test_ace_events_keep_the_conflict_columns_and_add_their_own_roles(tmp_path, 
             )
             return span.id
 
-        attack = mark("CONFLICT", "هاجمت", subtype="Attack", modality="Asserted")
-        isis = mark("ORG", "من تنظيم داعش هاجمت", "تنظيم داعش", mention="NAM")
-        posts = mark("FAC", "بعض النقاط العسكرية", "النقاط العسكرية", mention="NOM")
-        place = mark("GPE", "بمنطقة الثردات", "الثردات", mention="NAM")
-        for role, argument in (("Attacker", isis), ("Target", posts), ("Place", place)):
+        attack = mark("CONFLICT", "هجوماً واسعاً", "هجوماً", subtype="Attack", modality="Asserted")
+        front = mark("ORG", "«جبهة الأحرار»", "جبهة الأحرار", mention="NAM")
+        posts = mark("FAC", "على نقاط يتمركز", "نقاط", mention="NOM")
+        place = mark("GPE", "قرية تل الغزلان", "تل الغزلان", mention="NAM")
+        for role, argument in (("Attacker", front), ("Target", posts), ("Place", place)):
             editing.link(project, attack, argument, role, "samira")
         out = tmp_path / "ace.csv"
         export(project, "events-csv", out)
@@ -215,15 +218,11 @@ def test_ace_events_keep_the_conflict_columns_and_add_their_own_roles(tmp_path, 
     assert (row["event_type"], row["sub_event_type"], row["trigger"]) == (
         "CONFLICT",
         "Attack",
-        "هاجمت",
+        "هجوماً",
     )
     assert (row["actor1"], row["actor2"], row["location"]) == ("", "", "")
-    assert (row["Attacker"], row["Target"], row["Place"]) == (
-        "تنظيم داعش",
-        "النقاط العسكرية",
-        "الثردات",
-    )
-    assert row["Attacker_mention"] == "تنظيم داعش"
+    assert (row["Attacker"], row["Target"], row["Place"]) == ("جبهة الأحرار", "نقاط", "تل الغزلان")
+    assert row["Attacker_mention"] == "جبهة الأحرار"
     assert (row["modality"], row["polarity"]) == ("Asserted", "")
     filled = {k for k, v in row.items() if v and k in roles}
     assert filled == {"Attacker", "Attacker_mention", "Target", "Target_mention"} | {
@@ -232,9 +231,9 @@ def test_ace_events_keep_the_conflict_columns_and_add_their_own_roles(tmp_path, 
     }
 
 
-def test_a_schema_without_events_gives_a_header_and_says_so(tmp_path, seed_article):
+def test_a_schema_without_events_gives_a_header_and_says_so(tmp_path):
     with Project.create(tmp_path / "ner", load_preset("ner")) as project:
-        import_article(project, seed_article, tmp_path)
+        import_own(project, ARTICLE, tmp_path, "manara-attack")
         report = export(project, "events-csv", tmp_path / "none.csv")
     header, rows = read_rows(tmp_path / "none.csv")
     assert header == FIXED + AFTER_FIXED and rows == []
