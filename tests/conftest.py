@@ -17,6 +17,12 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 CORPUS = SHARED / "corpus"
 
 
+@pytest.fixture(autouse=True)
+def own_configuration(tmp_path_factory, monkeypatch):
+    """Each test keeps the annotator's name in a folder of its own, never the user's."""
+    monkeypatch.setenv("ANNOTATOR_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
 def corpus_file(*parts: str) -> Path:
     """A file of the shared corpus, read in place; the test is skipped when it is absent."""
     path = CORPUS.joinpath(*parts)

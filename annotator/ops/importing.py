@@ -8,7 +8,6 @@ instead of creating a second one.
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,7 @@ from annotator.core.records import PreparedRecord, Record, UnknownLabels, prepar
 from annotator.formats.options import HINTS, LABELS, NOTES, new_options
 from annotator.formats.reading import check_encoding
 from annotator.formats.registry import FORMATS, by_extension, read_records, readable
-from annotator.ops import discussing
+from annotator.ops import discussing, identity
 from annotator.ops.labels import LabelPolicy
 from annotator.ops.progress import Progress
 from annotator.store.project import Project, now
@@ -29,10 +28,8 @@ SPANS_PER_INSERT = 400  # new spans written together (of several records) in one
 
 
 def default_annotator() -> str:
-    try:
-        return getpass.getuser() or "annotator"
-    except (KeyError, OSError):
-        return "annotator"
+    """The name the window was given (the same person), else the system's user name."""
+    return identity.current_name()
 
 
 def _folder_format(path: Path) -> str | None:

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import getpass
 import os
 import sys
 from pathlib import Path
 
+from annotator.ops import identity
 from annotator.ui.platform import missing_libraries
-
-
-def _default_name() -> str:
-    try:
-        return getpass.getuser() or "annotator"
-    except (KeyError, OSError):
-        return "annotator"
 
 
 def data_folder() -> Path:
@@ -46,11 +39,11 @@ def run(project: str | None, annotator: str | None) -> int:
             None,
             "Welcome to annotator",
             "Your name, as it will appear on your annotations:",
-            text=_default_name(),
+            text=identity.system_name(),
         )
-        name = name.strip() if ok and name.strip() else _default_name()
-        settings.annotator = name
+        name = name.strip() if ok and name.strip() else identity.system_name()
     try:
+        settings.annotator = name
         folder = Path(project) if project else ensure_sample(data_folder() / "sample-project", name)
         window = MainWindow(settings, name)
         window.open_project(folder)

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from annotator.core.errors import AnnotatorError
+from annotator.ops import identity
 
 MAX_RECENT = 8
 
@@ -26,11 +30,19 @@ class Settings:
 
     @property
     def annotator(self) -> str:
-        return self._get("annotator", "", str)
+        """Who annotates: one name for the window and the command line (ops.identity). A
+        name an earlier version kept in the window's own settings is carried over."""
+        name = identity.configured_name()
+        earlier = self._get("annotator", "", str)
+        if name is None and earlier:
+            with contextlib.suppress(AnnotatorError):
+                identity.remember_name(earlier)
+            return earlier
+        return name or ""
 
     @annotator.setter
     def annotator(self, name: str) -> None:
-        self.q.setValue("annotator", name)
+        identity.remember_name(name)
 
     @property
     def font_size(self) -> float:
