@@ -92,7 +92,7 @@ def _roles(event: _Event, conf: BratConfiguration | None) -> list[str]:
     return roles
 
 
-class _Document:
+class _BratDocument:
     """One ``.ann`` file read into its parts, then turned into a record."""
 
     def __init__(self, ann: Path, text: str, conf: BratConfiguration | None) -> None:
@@ -352,7 +352,7 @@ def read(
                 for definition in confs[conf_path].definitions.values():
                     define_label(options, definition)
             conf = confs[conf_path]
-        document = _Document(ann, read_text(txt, encoding), conf)
+        document = _BratDocument(ann, read_text(txt, encoding), conf)
         document.parse(encoding)
         if not document.text.strip() and not document.texts:
             blank.append(txt.name)

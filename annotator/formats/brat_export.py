@@ -66,7 +66,7 @@ def _values(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-class _Layer:
+class _BratLayer:
     """The ``.ann`` lines of one annotator's spans and links on one document."""
 
     def __init__(self, spans: list[Span], relations: list[Relation], kinds: dict[str, str]):
@@ -210,7 +210,7 @@ def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> No
                     taken = {p.name.lower() for p in layer_folders.values()}
                     layer_folders[annotator] = folder / file_name(annotator, taken, "layer")
                     layer_folders[annotator].mkdir()
-                layer = _Layer(spans[annotator], relations[annotator], kinds)
+                layer = _BratLayer(spans[annotator], relations[annotator], kinds)
                 ann = layer.render(context.entities, relation_types)
                 _pair(layer_folders[annotator], name, document.text, ann)
         if len(layer_folders) == 1:

@@ -66,7 +66,7 @@ class _Findings:
             found.append((line, tag))
 
 
-class _Layout:
+class _ColumnLayout:
     """How a file's lines are cut into token and tags, decided from its first lines."""
 
     def __init__(self, path: Path) -> None:
@@ -145,7 +145,7 @@ _PROBLEMS = {
 }
 
 
-class _Document:
+class _TokenDocument:
     """Sentences of one document as they are read, and the record they make."""
 
     def __init__(self, first_line: int) -> None:
@@ -272,10 +272,10 @@ def read(
         not isinstance(sentences_per_document, int) or sentences_per_document < 1
     ):
         raise InputError("sentences per document must be a whole number above 0")
-    layout = _Layout(path)
+    layout = _ColumnLayout(path)
     check = _Check(path, scheme, bool(options.get("strict_tags")), options)
     findings = _Findings()
-    document: _Document | None = None
+    document: _TokenDocument | None = None
     sentence: list[_Token] = []
     number = 0
     tokens_seen = False
@@ -283,7 +283,7 @@ def read(
         tokens = layout.tokens(line, line_number) if line.strip() else []
         if tokens:
             if document is None:
-                document = _Document(line_number)
+                document = _TokenDocument(line_number)
             for token in tokens:
                 check.allowed(token)
                 sentence.append(token)
@@ -312,7 +312,7 @@ def read(
     check.finish(findings)
 
 
-def _note_unmarked(document: _Document, options: dict[str, Any]) -> None:
+def _note_unmarked(document: _TokenDocument, options: dict[str, Any]) -> None:
     """A whole corpus read as one document: say so, and how to cut it."""
     sentences = len(document.sentences)
     if sentences > LONG_UNMARKED:

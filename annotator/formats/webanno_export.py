@@ -80,7 +80,7 @@ def sentences(text: str, units: list[tuple[int, int]]) -> list[tuple[int, int, l
     return out
 
 
-class _Layout:
+class _TsvLayout:
     """Tokens and sub-tokens of one document and layer, with the spans on each."""
 
     def __init__(self, text: str, spans: list[Span]) -> None:
@@ -130,7 +130,7 @@ def render(
     text: str, spans: list[Span], relations: list[Relation], entities: dict[int, str]
 ) -> str:
     """One TSV 3.3 file for one annotator's spans and links on one document."""
-    layout = _Layout(text, spans)
+    layout = _TsvLayout(text, spans)
     sentence_units = layout.numbered()
     ids: dict[int, int] = {}
     for span in sorted(spans, key=lambda s: (s.start, -s.end, s.label, s.id)):
@@ -175,7 +175,7 @@ def _span_cells(unit: _Unit, ids: dict[int, int], entities: dict[int, str]) -> l
     return ["|".join(identifiers), "|".join(values)]
 
 
-def _relation_cells(unit: _Unit, ids: dict[int, int], layout: _Layout) -> list[str]:
+def _relation_cells(unit: _Unit, ids: dict[int, int], layout: _TsvLayout) -> list[str]:
     if not unit.relations:
         return ["_", "_"]
     roles, governors = [], []

@@ -21,7 +21,7 @@ from annotator.formats.webanno_tsv import (
     RELATION,
     SPAN,
     Column,
-    Layer,
+    TsvLayer,
     parse_layer,
     short_name,
     unescape_text,
@@ -47,7 +47,7 @@ def _disambiguated(value: str) -> tuple[str, int]:
 
 
 @dataclass
-class Link:
+class SlotLink:
     """A slot of an annotation filled by another annotation (an event's argument)."""
 
     role: str
@@ -59,13 +59,13 @@ class Link:
 
 @dataclass(eq=False)
 class Annotation:
-    layer: Layer
+    layer: TsvLayer
     begin: int  # UTF-16 units
     end: int
     line: int
     features: dict[str, str | None] = field(default_factory=dict)
     roles: dict[str, list[str | None]] = field(default_factory=dict)  # slot feature → roles
-    links: list[Link] = field(default_factory=list)
+    links: list[SlotLink] = field(default_factory=list)
     key: str = ""
 
 
@@ -82,7 +82,7 @@ class Unit:
 
 @dataclass
 class TsvRelation:
-    layer: Layer
+    layer: TsvLayer
     line: int
     unit: Unit
     features: dict[str, str | None] = field(default_factory=dict)
@@ -96,7 +96,7 @@ class TsvFile:
         self.path = path
         self.wanted = layers_wanted
         self.minor = 3
-        self.layers: list[Layer] = []
+        self.layers: list[TsvLayer] = []
         self.columns: list[Column] = []
         self.parts: list[str] = []
         self.length16 = 0
@@ -111,7 +111,7 @@ class TsvFile:
     def error(self, reason: str, line: int | None = None) -> InputError:
         return InputError(reason, file=self.path, line=line)
 
-    def selected(self, layer: Layer) -> bool:
+    def selected(self, layer: TsvLayer) -> bool:
         return not self.wanted or layer.name in self.wanted or layer.type in self.wanted
 
     # -- lines -----------------------------------------------------------------------------
@@ -230,7 +230,7 @@ class TsvFile:
     def _annotation(
         self,
         unit: Unit,
-        layer: Layer,
+        layer: TsvLayer,
         index: int,
         ident: int,
         chain: re.Match[str] | None,
@@ -276,7 +276,7 @@ class TsvFile:
                     f"{column.layer.name}: cannot read the slot filler {target!r}", number
                 )
             annotation.links.append(
-                Link(
+                SlotLink(
                     role or column.feature,
                     match["unit"],
                     int(match["id"] or 0),

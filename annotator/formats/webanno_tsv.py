@@ -78,14 +78,14 @@ LABEL_FEATURES = {
 @dataclass
 class Column:
     index: int
-    layer: Layer
+    layer: TsvLayer
     kind: str  # feature, slot_role, slot_target, governor, chain_type, chain_link, placeholder
     feature: str = ""
     target: str = ""  # the type a slot or relation points at
 
 
 @dataclass
-class Layer:
+class TsvLayer:
     type: str
     kind: str  # span, relation, chain
     columns: list[Column] = field(default_factory=list)
@@ -107,7 +107,7 @@ class Layer:
         return features[0] if features else None
 
 
-def parse_layer(line: str, start_index: int) -> Layer:
+def parse_layer(line: str, start_index: int) -> TsvLayer:
     """One ``#T_SP=``/``#T_RL=``/``#T_CH=`` declaration and its columns; a ValueError says
     what is wrong with one that cannot be read."""
     kind = {SPAN: "span", RELATION: "relation", CHAIN: "chain"}[line[:6]]
@@ -115,7 +115,7 @@ def parse_layer(line: str, start_index: int) -> Layer:
     if not parts:
         raise ValueError(f"the layer declaration {line!r} names no layer")
     type_name, *declarations = parts
-    layer = Layer(type_name, kind)
+    layer = TsvLayer(type_name, kind)
     index = start_index
     for declaration in declarations:
         previous = layer.columns[-1] if layer.columns else None

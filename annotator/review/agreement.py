@@ -26,7 +26,7 @@ from annotator.core.schema import Schema
 from annotator.review.events import EXACT, OVERLAP, EventRules
 from annotator.review.matching import SpanRow
 from annotator.review.scores import Coincidences, Counts, cohen_kappa
-from annotator.review.tally import NOTHING, Group, Layer, PairTally
+from annotator.review.tally import NOTHING, Group, PairTally, TokenLayer
 from annotator.review.token_labels import Tokens, label_rows
 
 
@@ -267,7 +267,7 @@ class AgreementMeasure:
         links: dict[str, list[Relation]] = {}
         for relation in relations:
             links.setdefault(relation.annotator, []).append(relation)
-        layers = [Layer(spans.get(n, ()), links.get(n, ()), self.rules) for n in annotated]
+        layers = [TokenLayer(spans.get(n, ()), links.get(n, ()), self.rules) for n in annotated]
         labelled = label_rows(
             document.text,
             {name: layer.rows for name, layer in zip(annotated, layers, strict=True)},

@@ -1,6 +1,6 @@
 """What agreement adds up document by document, as plain counts.
 
-Per document, each annotator's layer is read once (:class:`Layer`). The labels its tokens got
+Per document, each annotator's layer is read once (:class:`TokenLayer`). The labels its tokens got
 are added up per *group*, the documents annotated by the same annotators (:class:`Group`), and
 what two layers share — exact matches, the pairing of the rest, agreed events — per pair
 (:class:`PairTally`). A pair's figures are made of both once every document is in
@@ -26,7 +26,7 @@ _LABEL = itemgetter(2)
 _ROW = itemgetter(0, 1, 2)
 
 
-class Layer:
+class TokenLayer:
     """One annotator's spans in one document: (start, end, label) rows in text order, and its
     events."""
 
@@ -59,7 +59,7 @@ def _unmatched(rows: list[Row], common: Counter[Row]) -> list[Row]:
     return rest
 
 
-def exact_split(first: Layer, second: Layer) -> tuple[list[Row], list[Row], list[Row]]:
+def exact_split(first: TokenLayer, second: TokenLayer) -> tuple[list[Row], list[Row], list[Row]]:
     """The rows both layers have (as often as both have them), and the rest of each in order."""
     a, b = first.keys, second.keys
     if isinstance(a, set) and isinstance(b, set):
@@ -130,7 +130,7 @@ class PairTally:
                 second[b] += n
         return first, second
 
-    def add(self, first: Layer, second: Layer) -> tuple[int, int]:
+    def add(self, first: TokenLayer, second: TokenLayer) -> tuple[int, int]:
         """One document's layers; returns its (exact, overlap) matches."""
         self.documents += 1
         common, rest_a, rest_b = exact_split(first, second)
