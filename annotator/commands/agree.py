@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from annotator.commands import summary
 from annotator.commands.base import RAW
 from annotator.ops import reviewing
 from annotator.reports import charts
@@ -15,7 +16,7 @@ from annotator.store.project import Project
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "agree",
-        help="measure agreement between annotators",
+        help=summary("agree"),
         formatter_class=RAW,
         description=(
             "Agreement between annotators over the documents both annotated (spans there, or\n"

@@ -10,6 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from annotator.commands import summary
 from annotator.commands.base import RAW
 from annotator.core.errors import InputError
 from annotator.formats.writing import atomic_file
@@ -23,7 +24,7 @@ LINKS = ("link", "unlink")
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "audit",
-        help="show or export the audit trail of edits",
+        help=summary("audit"),
         formatter_class=RAW,
         description=(
             "Every edit made in the window or through the editing operations is recorded: the\n"

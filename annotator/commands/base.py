@@ -3,9 +3,37 @@
 from __future__ import annotations
 
 import argparse
+from typing import TextIO
 
 RAW = argparse.RawDescriptionHelpFormatter
 
 
 def plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1)}"
+
+
+class ProgressBar:
+    """A one-line bar on a terminal; nothing at all when the stream is not one."""
+
+    def __init__(self, stream: TextIO, width: int = 30, unit: str = "documents") -> None:
+        self.stream = stream
+        self.width = width
+        self.unit = unit
+        self.shown = -1
+        self.active = stream.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.active or total <= 0:
+            return
+        filled = min(self.width, self.width * done // total)
+        if filled == self.shown and done != total:
+            return
+        self.shown = filled
+        bar = "#" * filled + "." * (self.width - filled)
+        self.stream.write(f"\r[{bar}] {done}/{total} {self.unit}")
+        self.stream.flush()
+
+    def close(self) -> None:
+        if self.active and self.shown >= 0:
+            self.stream.write("\n")
+            self.stream.flush()

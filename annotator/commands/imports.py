@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from annotator.commands import summary
 from annotator.commands.base import RAW, plural
 from annotator.formats import registry
 from annotator.ops import importing
@@ -18,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     parser = sub.add_parser(
         "import",
-        help="add articles (annotated or not)",
+        help=summary("import"),
         formatter_class=RAW,
         description=(
             "Add articles to a project. A record whose text is already in the project adds its\n"

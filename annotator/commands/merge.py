@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from annotator.commands import summary
 from annotator.commands.base import RAW
 from annotator.ops import merging
 from annotator.store.project import Project
@@ -13,7 +14,7 @@ from annotator.store.project import Project
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "merge",
-        help="bring in a colleague's project or export",
+        help=summary("merge"),
         formatter_class=RAW,
         description=(
             "Bring a colleague's work into this project: their layers join ours. SOURCE is a\n"

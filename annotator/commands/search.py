@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from annotator.commands import summary
 from annotator.commands.base import RAW, plural
 from annotator.ops.searching import CorpusSearch, SearchResults
 from annotator.store.project import Project
@@ -14,7 +15,7 @@ from annotator.store.project import Project
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "search",
-        help="find a word or phrase in every article",
+        help=summary("search"),
         formatter_class=RAW,
         description=(
             "Find the articles where a word or a phrase occurs, and where in each. Alef and\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from annotator.commands import summary
 from annotator.commands.base import RAW
 from annotator.ops import stats
 from annotator.store.project import Project
@@ -13,7 +14,7 @@ from annotator.store.project import Project
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "stats",
-        help="count documents and spans",
+        help=summary("stats"),
         formatter_class=RAW,
         description="Documents, annotators, spans per label and per annotator, documents done.",
         epilog="examples:\n  annotator stats deir-ez-zor\n  annotator stats deir-ez-zor --json",

@@ -5,6 +5,13 @@ snapshot even while others write (a file copy of a live WAL database is not). It
 beside its final name and renamed when complete, and converted to a single self-contained
 file, so ``backups/`` never holds a half-written backup under a backup's name.
 
+Every backup is read through (:func:`annotator.store.inspection.inspect`) before it takes its
+name: a damaged project is never backed up as if it were whole (which would let the thinning
+of automatic backups replace the good ones with copies of the damage), and the SHA-256 of the
+file is kept beside it, so that a backup damaged later on the disk is recognised before it is
+restored. The one exception is the copy made before a restore, kept even when damaged: it
+holds whatever the damaged project still had.
+
 Automatic backups are made by an explicit call, :func:`automatic`, which the window makes when
 it opens a project and the commands that change a project make before they change it; opening
 a project to read it writes nothing. An automatic backup is skipped when the project has not
@@ -13,18 +20,28 @@ changed since its newest backup, and only ``keep`` of them are kept (see :func:`
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from annotator.core.errors import ProjectError
+from annotator.core.permissions import new_file_mode
 from annotator.store.contents import counts, fingerprint
+from annotator.store.inspection import (
+    READ_ERRORS,
+    Finding,
+    ProjectDamaged,
+    inspect,
+    is_damage,
+    only_damage,
+)
 from annotator.store.locking import sole_connection
 from annotator.store.tables import APPLICATION_ID, FORMAT_VERSION
 
@@ -32,7 +49,9 @@ BACKUPS = "backups"
 DATABASE = "project.sqlite"
 KEEP = 10  # automatic backups kept per project
 AUTO, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE = "auto", "manual", "before-restore", "before-upgrade"
-REASONS = (AUTO, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE)
+RESCUED = "rescued"  # what a window still held when the project's files were changed under it
+REASONS = (AUTO, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE, RESCUED)
+LISTED = 10  # damage findings a refused restore lists
 RESTORE_STEP_PAGES = 256  # pages copied between two progress reports while restoring
 
 _NAME = re.compile(
@@ -57,10 +76,13 @@ class Backup:
     spans: int
     size: int  # bytes
     fingerprint: str
+    sha256: str | None = None  # of the file when it was made (older backups: not recorded)
+    damage: tuple[str, ...] = ()  # what was damaged in it when it was made (before-restore)
 
     def describe(self) -> str:
         local = self.time.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        return f"{local}  {self.reason:<14} {self.documents} documents, {self.spans} spans"
+        damaged = "  DAMAGED" if self.damage else ""
+        return f"{local}  {self.reason:<14} {self.documents} documents, {self.spans} spans{damaged}"
 
 
 def _read_only(path: Path) -> sqlite3.Connection:
@@ -83,19 +105,21 @@ def _describe(path: Path) -> Backup | None:
     if match is None:
         return None
     time = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
+    digest, damage = None, ()
     try:
         facts = json.loads(_sidecar(path).read_text(encoding="utf-8"))
         version, documents, spans = facts["format"], facts["documents"], facts["spans"]
         summary = facts["fingerprint"]
-    except (OSError, ValueError, KeyError, TypeError):
+        digest, damage = facts.get("sha256"), tuple(facts.get("damage") or ())
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         try:
             conn = _read_only(path)
             try:
                 version, documents, spans = counts(conn)
-                summary = fingerprint(conn)
+                summary = _fingerprint_of(conn)
             finally:
                 conn.close()
-        except sqlite3.DatabaseError:
+        except READ_ERRORS:
             return None
     return Backup(
         name=path.name,
@@ -107,7 +131,20 @@ def _describe(path: Path) -> Backup | None:
         spans=spans,
         size=path.stat().st_size,
         fingerprint=summary,
+        sha256=digest,
+        damage=damage,
     )
+
+
+def _fingerprint_of(conn: sqlite3.Connection) -> str:
+    """The fingerprint, or "" where damage leaves the content unreadable (never equal to a
+    project's, so a damaged state is never taken for an unchanged one)."""
+    try:
+        return fingerprint(conn)
+    except READ_ERRORS as error:
+        if not is_damage(error):
+            raise
+        return ""
 
 
 def all_backups(project_folder: str | Path) -> list[Backup]:
@@ -160,18 +197,64 @@ def _new_path(directory: Path, reason: str) -> Path:
     return path
 
 
-def copy_database(source: sqlite3.Connection, project_folder: Path, reason: str) -> Backup:
-    """Write a consistent copy of the database behind ``source`` into the backups folder."""
+def copy_database(
+    source: sqlite3.Connection, project_folder: Path, reason: str, *, keep_damaged: bool = False
+) -> Backup:
+    """Write a consistent copy of the database behind ``source`` into the backups folder.
+
+    The copy is read through before it takes its name; a damaged one is refused
+    (:class:`ProjectDamaged`, and nothing is left behind) unless ``keep_damaged``, when it is
+    kept with what is damaged in it noted beside it.
+    """
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
     directory = folder_of(project_folder)
     try:
-        return _copy(source, directory, reason)
+        made = _copy(source, directory, reason, keep_damaged)
     except (OSError, sqlite3.Error) as error:  # a full disk, a read-only folder
+        if is_damage(error):
+            raise damaged_project(project_folder, "back it up", error=error) from error
         raise ProjectError(f"{directory}: cannot write a backup there ({error})") from error
+    if isinstance(made, list):
+        raise damaged_project(project_folder, "back it up", findings=made)
+    return made
 
 
-def _copy(source: sqlite3.Connection, directory: Path, reason: str) -> Backup:
+def damaged_project(
+    folder: str | Path,
+    doing: str,
+    *,
+    findings: list[Finding] | None = None,
+    error: BaseException | None = None,
+    noticed: Sequence[Finding] = (),
+) -> ProjectDamaged:
+    """The refusal for a damaged project, naming the newest backup that is whole.
+
+    Without ``findings`` the project is read through to find them; ``noticed`` (counts that
+    did not agree) and ``error`` (what SQLite said) stand in when that finds nothing more.
+    """
+    if findings is None:
+        findings = only_damage(inspect(Path(folder) / DATABASE))
+    if not findings:
+        findings = list(noticed)
+    if not findings and error is not None:
+        findings = [Finding("database", f"SQLite reports: {error}")]
+    sound = newest_sound(folder)
+    restore = (sound.path.stem, sound.describe().strip()) if sound else None
+    return ProjectDamaged(Path(folder), findings, doing, restore)
+
+
+def _file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _copy(
+    source: sqlite3.Connection, directory: Path, reason: str, keep_damaged: bool
+) -> Backup | list[Finding]:
     directory.mkdir(exist_ok=True)
     path = _new_path(directory, reason)
     fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=directory)
@@ -182,10 +265,20 @@ def _copy(source: sqlite3.Connection, directory: Path, reason: str) -> Backup:
         try:
             source.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-            version, documents, spans = counts(copy)
-            summary = fingerprint(copy)
         finally:
             copy.close()
+        findings = only_damage(inspect(part, read_only=True))
+        if findings and not keep_damaged:
+            part.unlink()
+            return findings
+        copy = _read_only(part)
+        try:
+            version, documents, spans = counts(copy)
+            summary = _fingerprint_of(copy)
+        finally:
+            copy.close()
+        os.chmod(part, new_file_mode())
+        digest = _file_sha256(part)
         _fsync(part)
         os.replace(part, path)
         _fsync(directory)
@@ -193,10 +286,19 @@ def _copy(source: sqlite3.Connection, directory: Path, reason: str) -> Backup:
         for leftover in (part, Path(f"{part}-journal"), Path(f"{part}-wal"), Path(f"{part}-shm")):
             leftover.unlink(missing_ok=True)
         raise
-    facts = {"format": version, "documents": documents, "spans": spans, "fingerprint": summary}
+    damage = [finding.describe() for finding in findings]
+    facts = {
+        "format": version,
+        "documents": documents,
+        "spans": spans,
+        "fingerprint": summary,
+        "sha256": digest,
+        "damage": damage,
+    }
     sidecar = _sidecar(path)
     temporary = directory / f".{sidecar.name}.part"
-    temporary.write_text(json.dumps(facts), encoding="utf-8")
+    temporary.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    os.chmod(temporary, new_file_mode())
     os.replace(temporary, sidecar)
     return Backup(
         name=path.name,
@@ -208,6 +310,8 @@ def _copy(source: sqlite3.Connection, directory: Path, reason: str) -> Backup:
         spans=spans,
         size=path.stat().st_size,
         fingerprint=summary,
+        sha256=digest,
+        damage=tuple(damage),
     )
 
 
@@ -288,7 +392,7 @@ def automatic(project_folder: str | Path, keep: int = KEEP) -> Backup | None:
         if existing:
             conn.execute("BEGIN")  # every table summarised from one snapshot
             try:
-                unchanged = fingerprint(conn) == existing[0].fingerprint
+                unchanged = _fingerprint_of(conn) == existing[0].fingerprint
             finally:
                 conn.execute("COMMIT")
             if unchanged:
@@ -307,26 +411,74 @@ def automatic(project_folder: str | Path, keep: int = KEEP) -> Backup | None:
 # -- restoring -----------------------------------------------------------------------------
 
 
-def _check_backup(backup: Backup) -> None:
+def verify(backup: Backup, *, quick: bool = False) -> list[Finding]:
+    """What is damaged in a backup; an empty list when it is whole.
+
+    The file must still have the SHA-256 it had when it was made, and be read through whole.
+    ``quick`` trusts a backup whose file is unchanged since it was checked at its making
+    (finding the one to restore); a restore always reads it through.
+    """
+    if backup.damage:
+        return [Finding("backup", what) for what in backup.damage]
+    if backup.sha256 is not None:
+        try:
+            unchanged = _file_sha256(backup.path) == backup.sha256
+        except OSError as error:
+            return [Finding("database", f"the file cannot be read ({error.strerror or error})")]
+        if not unchanged:
+            changed = Finding("database", "the file has changed on the disk since it was made")
+            return [changed, *only_damage(inspect(backup.path, read_only=True))]
+        if quick:
+            return []
+    return only_damage(inspect(backup.path, read_only=True))
+
+
+def newest_sound(project_folder: str | Path, passed: Sequence[str] = ()) -> Backup | None:
+    """The newest backup that is whole (of the current format or older), if any."""
+    for backup in all_backups(project_folder):
+        if backup.name in passed or backup.format_version > FORMAT_VERSION:
+            continue
+        if not verify(backup, quick=True):
+            return backup
+    return None
+
+
+def _check_backup(folder: Path, backup: Backup) -> None:
     try:
         conn = _read_only(backup.path)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            verdict = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as error:
-        raise ProjectError(f"{backup.path}: cannot be read ({error}); nothing restored") from None
-    if app_id != APPLICATION_ID:
+    except READ_ERRORS as error:
+        app_id = version = None
+        if not is_damage(error):
+            message = f"{backup.path}: cannot be read ({error}); nothing restored"
+            raise ProjectError(message) from None
+    if app_id is not None and app_id != APPLICATION_ID:
         raise ProjectError(f"{backup.path}: not an annotator project; nothing restored")
-    if verdict != ["ok"]:
-        raise ProjectError(f"{backup.path}: is damaged ({verdict[0]}); nothing restored")
-    if version > FORMAT_VERSION:
+    if version is not None and version > FORMAT_VERSION:
         raise ProjectError(
             f"{backup.path}: was written by a newer version of annotator (format {version}); "
             "nothing restored"
         )
+    found = verify(backup)
+    if found:
+        lines = [f"{backup.path}: this backup is damaged; nothing restored."]
+        lines += [f"  {finding.describe()}" for finding in found[:LISTED]]
+        if len(found) > LISTED:
+            lines.append(f"  … and {len(found) - LISTED} more")
+        other = newest_sound(folder, passed=[backup.name])
+        if other is not None:
+            lines.append(
+                f"The newest backup that is whole is {other.path.stem} "
+                f"({other.describe().strip()}):\n"
+                f"  annotator backup {folder} --restore {other.path.stem}"
+            )
+        else:
+            lines.append("No other backup of this project is whole.")
+        raise ProjectError("\n".join(lines))
 
 
 def restore(project_folder: str | Path, name: str, progress: Progress | None = None) -> Backup:
@@ -339,9 +491,9 @@ def restore(project_folder: str | Path, name: str, progress: Progress | None = N
     folder = Path(project_folder)
     database = _database(folder)
     chosen = find(folder, name)
-    _check_backup(chosen)
+    _check_backup(folder, chosen)
     with sole_connection(database, "restore a backup") as live:
-        before = copy_database(live, folder, BEFORE_RESTORE)
+        before = copy_database(live, folder, BEFORE_RESTORE, keep_damaged=True)
         source = _read_only(chosen.path)
         try:
             source.backup(

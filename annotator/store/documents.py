@@ -6,9 +6,8 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-import sqlite_utils
-
 from annotator.core.model import Document, DocumentSummary, Status
+from annotator.store.connection import Database
 
 _STATUS = f"""COALESCE(
     (SELECT status FROM progress p WHERE p.document_id = d.id AND p.annotator = :annotator),
@@ -35,7 +34,7 @@ def _like(text: str) -> str:
 
 
 class Documents:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def add(self, name: str, text: str, sha256: str, meta: dict[str, Any], created: str) -> int:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import sqlite_utils
-
 from annotator.core.model import Status
+from annotator.store.connection import Database
 
 
 class Progress:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def set(self, document_id: int, annotator: str, status: str, time: str) -> None:
