@@ -18,17 +18,6 @@ from annotator.commands import COMMANDS
 from annotator.core.errors import AnnotatorError
 
 BROKEN_PIPE = 128 + 13  # what a shell reports for a program stopped by SIGPIPE
-# What each command was doing, for the refusal of a damaged project
-DOING = {
-    "import": "import into it",
-    "export": "export it",
-    "stats": "count what it holds",
-    "search": "search it",
-    "backup": "back it up or restore it",
-    "audit": "read its audit trail",
-    "merge": "merge into it",
-    "agree": "measure agreement in it",
-}
 
 
 def parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -49,11 +38,11 @@ def parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     top.add_argument("--version", action="version", version=f"annotator {__version__}")
     sub = top.add_subparsers(dest="command", metavar="COMMAND")
-    for name, (module, summary) in COMMANDS.items():
+    for name, spec in COMMANDS.items():
         if name == command:
-            importlib.import_module(f"annotator.commands.{module}").register(sub)
+            importlib.import_module(f"annotator.commands.{spec.module}").register(sub)
         else:
-            sub.add_parser(name, help=summary)
+            sub.add_parser(name, help=spec.summary)
     return top
 
 
@@ -84,7 +73,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     """Run the command; damage met in the project becomes the refusal that names it."""
-    doing = DOING.get(args.command)
+    doing = COMMANDS[args.command].doing
     if doing is None:
         return args.run(args)
     from annotator.store.damage import refusing_damage

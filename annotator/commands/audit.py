@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from annotator.commands import summary
+from annotator.commands import doing, summary
 from annotator.commands.base import RAW
 from annotator.core.errors import InputError
 from annotator.formats.writing import atomic_file
@@ -180,6 +180,7 @@ def run(args: argparse.Namespace) -> int:
     if out is not None and out.suffix.lower() not in WRITERS:
         raise InputError("give a file name ending in .csv or .jsonl", file=out)
     with Project.open(args.project) as project:
+        project.check_counts(doing("audit"))
         found = entries(project, args.span, args.document, args.annotator)
         if out is None:
             print_table(found)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from annotator.commands import summary
+from annotator.commands import doing, summary
 from annotator.commands.base import RAW, plural
 from annotator.formats import registry
 from annotator.ops import importing
@@ -121,7 +121,9 @@ def run(args: argparse.Namespace) -> int:
     }
     label_map = parse_label_map(args.map_label)
     with Project.open(args.project) as project:
-        backups.automatic(project.folder)  # the project as it was, should the import be unwanted
+        project.check_counts(doing("import"))
+        # the project as it was, should the import be unwanted; refused if it is damaged
+        backups.automatic(project.folder, doing=doing("import"))
         report = importing.import_files(
             project,
             args.files,

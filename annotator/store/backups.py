@@ -198,13 +198,19 @@ def _new_path(directory: Path, reason: str) -> Path:
 
 
 def copy_database(
-    source: sqlite3.Connection, project_folder: Path, reason: str, *, keep_damaged: bool = False
+    source: sqlite3.Connection,
+    project_folder: Path,
+    reason: str,
+    *,
+    keep_damaged: bool = False,
+    doing: str = "back it up",
 ) -> Backup:
     """Write a consistent copy of the database behind ``source`` into the backups folder.
 
     The copy is read through before it takes its name; a damaged one is refused
     (:class:`ProjectDamaged`, and nothing is left behind) unless ``keep_damaged``, when it is
-    kept with what is damaged in it noted beside it.
+    kept with what is damaged in it noted beside it. ``doing`` is what the refusal says could
+    not be done ("import into it" for the backup an import makes first).
     """
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
@@ -213,10 +219,10 @@ def copy_database(
         made = _copy(source, directory, reason, keep_damaged)
     except (OSError, sqlite3.Error) as error:  # a full disk, a read-only folder
         if is_damage(error):
-            raise damaged_project(project_folder, "back it up", error=error) from error
+            raise damaged_project(project_folder, doing, error=error) from error
         raise ProjectError(f"{directory}: cannot write a backup there ({error})") from error
     if isinstance(made, list):
-        raise damaged_project(project_folder, "back it up", findings=made)
+        raise damaged_project(project_folder, doing, findings=made)
     return made
 
 
@@ -379,7 +385,9 @@ def _remove(backup: Backup) -> None:
     _sidecar(backup.path).unlink(missing_ok=True)
 
 
-def automatic(project_folder: str | Path, keep: int = KEEP) -> Backup | None:
+def automatic(
+    project_folder: str | Path, keep: int = KEEP, doing: str = "back it up"
+) -> Backup | None:
     """Back up the project as it is now, unless it has not changed since its newest backup.
 
     Then thin out the automatic backups to ``keep``. Manual backups and those made before a
@@ -397,7 +405,7 @@ def automatic(project_folder: str | Path, keep: int = KEEP) -> Backup | None:
                 conn.execute("COMMIT")
             if unchanged:
                 return None
-        made = copy_database(conn, folder, AUTO)
+        made = copy_database(conn, folder, AUTO, doing=doing)
     finally:
         conn.close()
     autos = [b for b in all_backups(folder) if b.reason == AUTO]

@@ -26,7 +26,7 @@ from pathlib import Path
 from annotator.core.errors import ProjectError
 from annotator.store.backups import damaged_project
 from annotator.store.connection import Database
-from annotator.store.inspection import READ_ERRORS, Finding, is_damage
+from annotator.store.inspection import READ_ERRORS, DamagedValue, Finding, is_damage
 
 # Counted twice, each way through another tree of the file: a whole project gives equal pairs.
 _COUNTS = (
@@ -62,17 +62,24 @@ def check_counts(db: Database, folder: Path, doing: str) -> None:
 @contextlib.contextmanager
 def refusing_damage(folder: str | Path, doing: str) -> Iterator[None]:
     """Turn damage met inside into :class:`ProjectDamaged`, and SQLite's other complaints
-    (a lock held too long, a disk error) into a message; anything else goes through."""
+    (a lock held too long, a disk error) into a message.
+
+    Damage can also show as a value of the wrong type or one that no longer parses, failing
+    anywhere in the code that uses it: any other error is checked against the project read
+    through, and goes on as it is when the project is whole.
+    """
     folder = Path(folder)
     try:
         yield
+    except DamagedValue as error:
+        raise damaged_project(folder, doing, noticed=[Finding("database", str(error))]) from error
     except ProjectError:
         raise
     except READ_ERRORS as error:
         if is_damage(error):
             raise damaged_project(folder, doing, error=error) from error
         raise _unusable(folder, doing, error) from error
-    except ValueError as error:  # a stored value that no longer parses (JSON, a schema)
+    except Exception as error:  # a damaged value of another type, or that no longer parses
         refusal = damaged_project(folder, doing)
         if not refusal.findings:
             raise  # the project is whole: not damage, a fault of the program

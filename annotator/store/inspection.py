@@ -112,6 +112,13 @@ class ProjectDamaged(ProjectError):
         return "\n".join(lines)
 
 
+class DamagedValue(ProjectError):
+    """A value read from the project is not the one that was written (its text is not as
+    long as recorded, its hash does not match). Where an operation runs inside
+    :func:`annotator.store.damage.refusing_damage` it becomes the refusal that names all that
+    is damaged and the backup to restore; elsewhere it is at least a message, not a crash."""
+
+
 # What reading a damaged file can raise: SQLite's errors, and a message of SQLite's quoting
 # damaged bytes of the file, which Python then fails to decode.
 READ_ERRORS = (sqlite3.DatabaseError, UnicodeDecodeError)

@@ -45,9 +45,14 @@ class Progress:
 
     def iter_all(self) -> Iterator[tuple[int, str, str]]:
         """(document_id, annotator, status), ordered by document."""
-        yield from self.db.execute(
+        rows = self.db.execute(
             "SELECT document_id, annotator, status FROM progress ORDER BY document_id, annotator"
         )
+        # Row by row: 'yield from' a cursor closes the cursor when the generator is closed,
+        # which fails once the project is closed (an export stopped by an error, the
+        # generator collected afterwards) and is then printed as an ignored exception.
+        for row in rows:  # noqa: UP028
+            yield row
 
     def done_counts(self) -> dict[str, int]:
         rows = self.db.execute(

@@ -59,10 +59,14 @@ Waiting = Callable[[float], None]  # called with the seconds a write has waited 
 def _connect(path: Path) -> Database:
     """A connection that waits its turn behind other writers and syncs every commit to disk."""
     conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
-    conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
+    except BaseException:
+        conn.close()
+        raise
     return Database(conn)
 
 
@@ -135,11 +139,14 @@ class Project:
         if not db_path.exists():
             raise ProjectError(f"{path}: no project here (expected {db_path})")
         locking.refuse_if_open_elsewhere(folder)
+        db = None
         try:
             db = _connect(db_path)
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
             version = db.execute("PRAGMA user_version").fetchone()[0]
         except READ_ERRORS as error:
+            if db is not None:
+                db.conn.close()
             raise _unopenable(db_path, error) from error
         if app_id != APPLICATION_ID:
             db.conn.close()
