@@ -24,7 +24,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.core.errors import ProjectError
-from annotator.store.backups import damaged_project
+from annotator.store import files
+from annotator.store.backups import DATABASE, damaged_project
 from annotator.store.connection import Database
 from annotator.store.inspection import READ_ERRORS, DamagedValue, Finding, is_damage
 
@@ -94,9 +95,5 @@ def _unusable(folder: Path, doing: str, error: sqlite3.DatabaseError) -> Project
             "has finished"
         )
     if "disk I/O error" in text:
-        return ProjectError(
-            f"cannot {doing}: {folder}: the disk reports an error reading or writing the "
-            f"project ({text}). If the project.sqlite-wal file beside it was removed while a "
-            "program had the project open, close that program; then open the project again."
-        )
+        return files.disk_error(folder / DATABASE, error, doing)
     return ProjectError(f"cannot {doing}: {folder}: {text}")

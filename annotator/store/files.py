@@ -102,6 +102,28 @@ def differences(before: Mapping[str, Identity], now: Mapping[str, Identity]) -> 
     return changes
 
 
+def close_detached(
+    conn: sqlite3.Connection, database: Path, before: Mapping[str, Identity]
+) -> None:
+    """Close a connection whose files were changed under it, harming no one's files.
+
+    It is closed without its last checkpoint (:func:`close_without_checkpoint`). And when the
+    database file itself was replaced (or removed) while its -wal and -shm are still the ones
+    this connection used, those two are removed: they belong to a database that no longer
+    has the name, and the next program to open the new one would read the old log into it
+    (SQLite does not checkpoint into a moved file, but leaves its log where it was).
+    """
+    now = identities(database)
+    database_name, *logs = (Path(f"{database}{suffix}").name for suffix in SUFFIXES)
+    moved = now[database_name] != before[database_name]
+    ours = all(before[name] is not None and now[name] == before[name] for name in logs)
+    close_without_checkpoint(conn)
+    if moved and ours:
+        for name in logs:
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(database.parent / name)
+
+
 def close_without_checkpoint(conn: sqlite3.Connection) -> None:
     """Close a connection whose files were changed under it, without the checkpoint SQLite
     runs when the last connection closes (it would write the vanished log into whatever
@@ -181,3 +203,21 @@ def others_have_it_open(database: Path) -> bool | None:
     finally:
         os.close(fd)
     return held != fcntl.F_UNLCK
+
+
+def disk_error(database: Path, error: BaseException, doing: str | None = None) -> ProjectError:
+    """What to say when SQLite reports a disk I/O error on a project: most often another
+    program still has it open whose write-ahead log was removed under it."""
+    folder = database.parent
+    start = f"cannot {doing}: " if doing else ""
+    if others_have_it_open(database) is not False and Path(f"{database}-shm").exists():
+        who = "another program has" if others_have_it_open(database) else "a program may have"
+        return ProjectError(
+            f"{start}{folder}: the project cannot be read now: {who} it open whose "
+            f"write-ahead log ({database.name}-wal) was removed or replaced under it. Close "
+            "that program (a window keeps what it could not save and offers to write it to a "
+            "new project); the project then opens again as it was. Do not delete its files."
+        )
+    return ProjectError(
+        f"{start}{folder}: the disk reports an error reading or writing the project ({error})"
+    )

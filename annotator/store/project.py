@@ -172,7 +172,7 @@ class Project:
 
     def close(self) -> None:
         if self._detached is not None and self.db.conn is self._stale:
-            files.close_without_checkpoint(self.db.conn)
+            files.close_detached(self.db.conn, self._database, self._files)
         else:
             self.db.conn.close()
 
@@ -301,7 +301,7 @@ class Project:
         with contextlib.suppress(ProjectError, OSError, sqlite3.Error):  # a folder gone, too
             rescued = copy_database(stale, self.folder, RESCUED, keep_damaged=True)
         if rescued is not None and not rescued.damage:
-            files.close_without_checkpoint(stale)
+            files.close_detached(stale, self._database, self._files)
             uri = f"{rescued.path.resolve().as_uri()}?mode=ro"
             self.db.conn = sqlite3.connect(
                 uri, uri=True, isolation_level=None, check_same_thread=False
@@ -369,15 +369,8 @@ def _unopenable(database: Path, error: BaseException) -> ProjectError:
             f"{folder}: the project is being restored or upgraded by another program; "
             "try again when it has finished"
         )
-    if "disk I/O error" in text and Path(f"{database}-shm").exists():
-        holders = files.others_have_it_open(database)
-        who = "another program has" if holders else "a program may have"
-        return ProjectError(
-            f"{folder}: the project cannot be read now: {who} it open whose write-ahead log "
-            f"({database.name}-wal) was removed or replaced under it. Close that program (a "
-            "window keeps what it could not save and offers to write it to a new project); "
-            "the project then opens again as it was. Do not delete its files."
-        )
+    if "disk I/O error" in text:
+        return files.disk_error(database, error)
     if header_problem(database) is not None or not is_damage(error):
         return ProjectError(f"{database}: not a project database ({error})")
     return damaged_project(folder, "open it", error=error)
