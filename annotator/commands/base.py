@@ -3,9 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import TextIO
 
+from annotator.store.project import Project
+
 RAW = argparse.RawDescriptionHelpFormatter
+
+
+def tell_when_waiting(project: Project) -> None:
+    """Say once, after a second, that a write waits for another program's (an import's)."""
+    told = []
+
+    def waiting(seconds: float) -> None:
+        if seconds >= 1 and not told:
+            told.append(seconds)
+            print(
+                "waiting for another program to finish writing to the project (an import?)…",
+                file=sys.stderr,
+                flush=True,
+            )
+
+    project.waiting = waiting
 
 
 def plural(n: int, word: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from annotator.commands import doing, summary
-from annotator.commands.base import RAW, plural
+from annotator.commands.base import RAW, plural, tell_when_waiting
 from annotator.formats import registry
 from annotator.ops import importing
 from annotator.ops.labels import parse_label_map
@@ -121,6 +121,7 @@ def run(args: argparse.Namespace) -> int:
     }
     label_map = parse_label_map(args.map_label)
     with Project.open(args.project) as project:
+        tell_when_waiting(project)
         project.check_counts(doing("import"))
         # the project as it was, should the import be unwanted; refused if it is damaged
         backups.automatic(project.folder, doing=doing("import"))

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from annotator.commands import summary
-from annotator.commands.base import RAW
+from annotator.commands.base import RAW, tell_when_waiting
 from annotator.ops import merging
 from annotator.store.project import Project
 
@@ -61,6 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     chosen = [a.strip() for a in args.annotators.split(",")] if args.annotators else None
     with Project.open(args.project) as project:
+        tell_when_waiting(project)
         report = merging.merge(
             project,
             args.source,

@@ -84,6 +84,30 @@ def keep_editing(folder: str, document: str, before: str, after: str) -> None:
         sys.stdin.read()
 
 
+def many_edits(folder: str, document: str, count: str) -> None:
+    """On a line ``go``, create ``count`` spans one after another, each waiting as long as
+    another program writes; prints ``waiting`` the first time one waits, then ``saved N``."""
+    with Project.open(folder) as project:
+        text = project.documents.get(int(document)).text
+        words = [(i, i + 1) for i, ch in enumerate(text) if not ch.isspace()]
+        told = []
+
+        def waiting(seconds: float) -> None:
+            if not told:
+                told.append(seconds)
+                say("waiting")
+
+        project.waiting = waiting
+        say("ready")
+        sys.stdin.readline()
+        saved = 0
+        for n in range(int(count)):
+            start, end = words[n % len(words)]
+            editing.create_span(project, int(document), "omar", LABELS[n % 3], start, end)
+            saved += 1
+        say("saved", saved)
+
+
 def raw_writer(folder: str) -> None:
     """Another program holding the project with SQLite alone (no annotator store): it writes,
     prints ``wrote``, and writes again at each line on stdin."""
@@ -170,6 +194,7 @@ TASKS = {
         spans,
         edits,
         keep_editing,
+        many_edits,
         raw_writer,
         hold,
         window,
