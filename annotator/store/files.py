@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
 import os
 import sqlite3
 import struct
@@ -74,15 +75,21 @@ class ProjectFilesChanged(ProjectError):
 def identities(database: Path) -> dict[str, Identity]:
     """The identity of the database file and of its -wal and -shm, by file name."""
     found = {}
-    for suffix in SUFFIXES:
-        path = Path(f"{database}{suffix}")
+    for name, path in _paths(database):
         try:
             status = os.stat(path)
         except FileNotFoundError:
-            found[path.name] = None
+            found[name] = None
         else:
-            found[path.name] = (status.st_dev, status.st_ino)
+            found[name] = (status.st_dev, status.st_ino)
     return found
+
+
+@functools.lru_cache(maxsize=64)
+def _paths(database: Path) -> tuple[tuple[str, str], ...]:
+    """(file name, path) of the database, its -wal and its -shm (made once: this runs twice
+    in every edit)."""
+    return tuple((f"{database.name}{suffix}", f"{database}{suffix}") for suffix in SUFFIXES)
 
 
 def differences(before: Mapping[str, Identity], now: Mapping[str, Identity]) -> list[str]:
