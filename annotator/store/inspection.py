@@ -20,9 +20,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import json
+import operator
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +37,7 @@ from annotator.store.tables import APPLICATION_ID, DDL, FORMAT_VERSION
 SQLITE_HEADER = b"SQLite format 3\x00"
 INTEGRITY_ROWS = 100  # SQLite's integrity check stops after this many findings
 TEXTS_KEPT = 256  # texts kept decoded while spans are checked against them
+BATCH = 2000  # rows read at a time
 LISTED = 10  # findings a refusal lists; 'annotator check' lists them all
 CORRUPT, NOT_A_DATABASE = 11, 26  # SQLite's primary result codes for a damaged file
 UNREADABLE = -1  # what a seek into a damaged stretch of a table finds (rowids are positive)
@@ -189,18 +193,53 @@ def inspect(
     problem = header_problem(database)
     if problem is not None:
         return [Finding("database", problem)]
-    try:
+
+    def connect() -> sqlite3.Connection:
         if read_only:
             conn = sqlite3.connect(f"{database.resolve().as_uri()}?mode=ro", uri=True)
         else:
             conn = sqlite3.connect(database, timeout=10)
+        conn.text_factory = bytes
+        return conn
+
+    try:
+        conn = connect()
     except (sqlite3.Error, UnicodeDecodeError) as error:
         return [Finding("database", f"it cannot be opened ({error})")]
     try:
-        conn.text_factory = bytes
-        return _Inspection(conn, progress).run()
+        return _Inspection(conn, progress).run(_Structure(connect))
     finally:
         conn.close()
+
+
+class _Structure(threading.Thread):
+    """SQLite's integrity check and foreign-key check, on a connection and a thread of their
+    own: SQLite runs them without Python's lock, while the rows are read and checked."""
+
+    def __init__(self, connect: Callable[[], sqlite3.Connection]) -> None:
+        super().__init__(name="integrity check", daemon=True)
+        self.connect = connect
+        self.integrity: list[bytes] | BaseException = []
+        self.references: list[tuple] | BaseException = []
+
+    def run(self) -> None:
+        try:
+            conn = self.connect()
+        except (*READ_ERRORS, sqlite3.Error) as error:
+            self.integrity = self.references = error
+            return
+        try:
+            self.integrity = _all(conn, f"PRAGMA integrity_check({INTEGRITY_ROWS})")
+            self.references = _all(conn, "PRAGMA foreign_key_check")
+        finally:
+            conn.close()
+
+
+def _all(conn: sqlite3.Connection, sql: str) -> list | BaseException:
+    try:
+        return conn.execute(sql).fetchall()
+    except READ_ERRORS as error:
+        return error
 
 
 class _Inspection:
@@ -227,7 +266,7 @@ class _Inspection:
 
     # -- the whole ---------------------------------------------------------------------------
 
-    def run(self) -> list[Finding]:
+    def run(self, checked: _Structure) -> list[Finding]:
         try:
             objects = self.conn.execute(
                 "SELECT type, name, tbl_name, rootpage, sql FROM sqlite_master"
@@ -249,7 +288,7 @@ class _Inspection:
             for table in TABLES:
                 if table not in tables:
                     self.add(table, "the table is missing")
-        self.structure()
+        checked.start()
         self.total = self._rows_in_all(list(tables))
         for table, sql in tables.items():
             self.without_rowid[table] = "WITHOUT ROWID" in sql.upper()
@@ -279,7 +318,8 @@ class _Inspection:
                 step()
             except Exception as error:  # damaged values can take any shape: say so, go on
                 self.add(table, f"reading it stopped at a damaged value ({error!r})")
-        return self.found
+        checked.join()
+        return [*self.structure(checked), *self.found]
 
     def _has(self, table: str) -> bool:
         """Whether the table is there with the columns its own check reads."""
@@ -294,32 +334,33 @@ class _Inspection:
                 continue
         return total
 
-    def _tick(self) -> None:
-        self.read += 1
-        if self.progress is not None and self.read % 5000 == 0:
+    def _report(self) -> None:
+        if self.progress is not None:
             self.progress(self.read, max(self.total, self.read))
 
     # -- structure ---------------------------------------------------------------------------
 
-    def structure(self) -> None:
-        """SQLite's integrity check (pages, trees, indexes) and the references between rows."""
-        try:
-            rows = self.conn.execute(f"PRAGMA integrity_check({INTEGRITY_ROWS})").fetchall()
-        except READ_ERRORS as error:
-            self.add("database", f"SQLite's integrity check cannot finish ({error})")
-            rows = []
-        for (row,) in rows:
-            text = row.decode("utf-8", "replace").removeprefix("*** in database main ***\n")
-            for line in text.splitlines():
-                if line != "ok":
-                    self.add(self._owner(line), f"SQLite's integrity check: {line}")
-        try:
-            broken = self.conn.execute("PRAGMA foreign_key_check").fetchall()
-        except READ_ERRORS as error:
-            self.add("database", f"the references between rows cannot be checked ({error})")
-            return
-        for table, rowid, parent, _ in broken:
-            self.add(table.decode(), f"row {rowid} refers to a {parent.decode()} row that is gone")
+    def structure(self, checked: _Structure) -> list[Finding]:
+        """What SQLite's integrity check (pages, trees, indexes) and foreign-key check found."""
+        found, self.found = self.found, []
+        if isinstance(checked.integrity, BaseException):
+            what = f"SQLite's integrity check cannot finish ({checked.integrity})"
+            self.add("database", what)
+        else:
+            for (row,) in checked.integrity:
+                text = row.decode("utf-8", "replace").removeprefix("*** in database main ***\n")
+                for line in text.splitlines():
+                    if line != "ok":
+                        self.add(self._owner(line), f"SQLite's integrity check: {line}")
+        if isinstance(checked.references, BaseException):
+            what = f"the references between rows cannot be checked ({checked.references})"
+            self.add("database", what)
+        else:
+            for table, rowid, parent, _ in checked.references:
+                what = f"row {rowid} refers to a {_show(parent)} row that is gone"
+                self.add(_show(table), what)
+        structural, self.found = self.found, found
+        return structural
 
     def _owner(self, finding: str) -> str:
         """The table an integrity finding is about ("Tree 7 page 3…", "…from index X")."""
@@ -333,24 +374,32 @@ class _Inspection:
 
     # -- reading rows whatever the damage ------------------------------------------------------
 
-    def rows(self, table: str, columns: str) -> Iterator[tuple]:
-        """Every row that can be read, in rowid order (rowid first); unreadable stretches are
-        reported and skipped. A damaged page can also send reading backwards: rowids must
-        rise, or the stretch is treated as unreadable, so reading always ends."""
+    def rows(self, table: str, columns: str) -> Iterator[list[tuple]]:
+        """Every row that can be read, in rowid order (rowid first), in batches; stretches
+        that cannot be read are reported and skipped. A damaged page can also send reading
+        backwards: rowids must rise, or the stretch is treated as unreadable, so reading
+        always ends."""
         if self.without_rowid.get(table):
             yield from self._rows_without_rowid(table, columns)
             return
         after: int | None = None
+        size = BATCH
         while True:
             where = "" if after is None else f" WHERE rowid > {after}"
             try:
-                for row in self.conn.execute(
+                cursor = self.conn.execute(
                     f"SELECT rowid, {columns} FROM {table}{where} ORDER BY rowid"
-                ):
-                    if after is not None and row[0] <= after:
+                )
+                while batch := cursor.fetchmany(size):
+                    good = _rising(batch, after)
+                    if good:
+                        after = batch[good - 1][0]
+                        yield batch[:good] if good < len(batch) else batch
+                    if good < len(batch):
                         raise _OutOfOrder("its rows are out of order")
-                    after = row[0]
-                    yield row
+                    self.read += len(batch)
+                    self._report()
+                    size = min(BATCH, size * 2)
                 return
             except (*READ_ERRORS, _OutOfOrder) as error:
                 if isinstance(error, READ_ERRORS) and not is_damage(error):
@@ -365,16 +414,22 @@ class _Inspection:
                     what = f"the rows after {first} and before row {resume} cannot be read"
                     self.add(table, f"{what} ({error})")
                 # Reading steps one row ahead, so a scan that fails just after a row never
-                # returns that row: take it on its own, then scan on from it.
-                yield self._row_at(table, columns, resume)
-                after = resume
+                # returns that row, nor the rest of the batch: take it on its own, then
+                # scan on from it a row at a time until reading goes well again.
+                yield [self._row_at(table, columns, resume)]
+                after, size = resume, 1
 
-    def _rows_without_rowid(self, table: str, columns: str) -> Iterator[tuple]:
+    def each(self, table: str, columns: str) -> Iterator[tuple]:
+        """The rows of :meth:`rows`, one by one."""
+        return itertools.chain.from_iterable(self.rows(table, columns))
+
+    def _rows_without_rowid(self, table: str, columns: str) -> Iterator[list[tuple]]:
         count = 0
         try:
-            for row in self.conn.execute(f"SELECT NULL, {columns} FROM {table}"):
-                count += 1
-                yield row
+            cursor = self.conn.execute(f"SELECT NULL, {columns} FROM {table}")
+            while batch := cursor.fetchmany(BATCH):
+                count += len(batch)
+                yield batch
         except READ_ERRORS as error:
             if not is_damage(error):
                 raise
@@ -440,10 +495,9 @@ class _Inspection:
             return None
 
     def documents(self) -> None:
-        for row_id, name, sha256, length, meta in self.rows(
+        for row_id, name, sha256, length, meta in self.each(
             "documents", "name, sha256, length, meta"
         ):
-            self._tick()
             try:
                 self.names[row_id] = name.decode()
             except (UnicodeDecodeError, AttributeError):
@@ -458,8 +512,7 @@ class _Inspection:
 
     def texts(self) -> None:
         seen = set()
-        for document_id, text in self.rows("texts", "text"):
-            self._tick()
+        for document_id, text in self.each("texts", "text"):
             seen.add(document_id)
             expected = self.hashes.get(document_id)
             if expected is None:
@@ -502,7 +555,7 @@ class _Inspection:
 
     def meta(self) -> None:
         settings = {}
-        for row_id, key, value in self.rows("meta", "key, value"):
+        for row_id, key, value in self.each("meta", "key, value"):
             key = self._decode("meta", "key", key, row_id, None)
             value = self._decode("meta", "value", value, row_id, None)
             if key is not None:
@@ -520,50 +573,65 @@ class _Inspection:
         text_of = functools.lru_cache(maxsize=TEXTS_KEPT)(self._text)
         labels = self.labels
         names: dict[object, object] = {}  # annotators and labels, decoded once each
-        decode = self._decode
-        for row in self.rows(
-            "spans",
-            "document_id, annotator, label, start, end, text, attributes, provenance",
-        ):
-            self._tick()
-            span_id, document_id, annotator, label, start, end, surface, attributes, prov = row
-            if annotator not in names:
-                names[annotator] = decode("spans", "annotator", annotator, span_id, document_id)
-            if label not in names:
-                names[label] = decode("spans", "label", label, span_id, document_id)
-            annotator, label = names[annotator], names[label]
-            try:
-                surface = surface.decode()
-            except (UnicodeDecodeError, AttributeError):
-                surface = decode("spans", "text", surface, span_id, document_id)
-            if attributes != b"{}":
-                self._json("spans", "attributes", attributes, span_id, document_id, True)
-            if prov is not None:
-                self._json("spans", "provenance", prov, span_id, document_id)
-            if labels is not None and label is not None and label not in labels:
-                what = f"span {span_id} ({label}, {annotator}): label {label} is not in the schema"
-                self.add("spans", what, document_id, damage=False)
-            if not isinstance(start, int) or not isinstance(end, int):
-                what = f"span {span_id} ({label}, {annotator}): its offsets are no longer numbers"
-                self.add("spans", what, document_id)
-                continue
-            text = text_of(document_id)
-            if text is None or surface is None:
-                continue
-            inside = 0 <= start < end <= len(text)
-            if inside and text[start:end] == surface:
-                continue
-            where = f"span {span_id} ({label}, {annotator})"
-            if not inside:
-                what = (
-                    f"{where}: offsets {start}-{end} are outside the text ({len(text)} characters)"
-                )
-            else:
-                what = (
-                    f"{where}: stored text {surface!r} differs from the text at its offsets "
-                    f"{text[start:end]!r}"
-                )
-            self.add("spans", what, document_id)
+        current, text = None, None  # spans mostly come a document at a time
+        columns = "document_id, annotator, label, start, end, text, attributes, provenance"
+        for batch in self.rows("spans", columns):
+            for span_id, document_id, annotator, label, start, end, surface, attrs, prov in batch:
+                if annotator not in names or label not in names:
+                    self._names(names, span_id, document_id, annotator, label)
+                annotator, label = names[annotator], names[label]
+                try:
+                    surface = surface.decode()
+                except (UnicodeDecodeError, AttributeError):
+                    surface = self._decode("spans", "text", surface, span_id, document_id)
+                if attrs != b"{}":
+                    self._json("spans", "attributes", attrs, span_id, document_id, True)
+                if prov is not None:
+                    self._json("spans", "provenance", prov, span_id, document_id)
+                if labels is not None and label not in labels and label is not None:
+                    where = f"span {span_id} ({label}, {annotator})"
+                    what = f"{where}: label {label} is not in the schema"
+                    self.add("spans", what, document_id, damage=False)
+                if document_id != current:
+                    current, text = document_id, text_of(document_id)
+                if text is None or surface is None:
+                    continue
+                try:
+                    if 0 <= start < end <= len(text) and text[start:end] == surface:
+                        continue
+                except TypeError:  # offsets that are no numbers any more
+                    where = f"span {span_id} ({label}, {annotator})"
+                    self.add("spans", f"{where}: its offsets are no longer numbers", document_id)
+                    continue
+                self._misplaced(span_id, document_id, label, annotator, start, end, surface, text)
+
+    def _names(
+        self, names: dict[object, object], span_id: int, document_id: object, *values: object
+    ) -> None:
+        for column, value in zip(("annotator", "label"), values, strict=True):
+            if value not in names:
+                names[value] = self._decode("spans", column, value, span_id, document_id)
+
+    def _misplaced(
+        self,
+        span_id: int,
+        document_id: int,
+        label: object,
+        annotator: object,
+        start: int,
+        end: int,
+        surface: str,
+        text: str,
+    ) -> None:
+        where = f"span {span_id} ({label}, {annotator})"
+        if not 0 <= start < end <= len(text):
+            what = f"{where}: offsets {start}-{end} are outside the text ({len(text)} characters)"
+        else:
+            what = (
+                f"{where}: stored text {surface!r} differs from the text at its offsets "
+                f"{text[start:end]!r}"
+            )
+        self.add("spans", what, document_id)
 
     def _text(self, document_id: int) -> str | None:
         """A document's text when it is readable and whole (what spans are checked against:
@@ -585,8 +653,7 @@ class _Inspection:
             return
         json_columns = JSON_COLUMNS.get(table, ())
         document_column = next((c for c in columns if c == "document_id"), None)
-        for row in self.rows(table, ", ".join(columns)):
-            self._tick()
+        for row in self.each(table, ", ".join(columns)):
             values = dict(zip(columns, row[1:], strict=True))
             row_id = row[0] if row[0] is not None else ", ".join(map(_show, row[1:3]))
             document_id = values.get(document_column) if document_column else None
@@ -647,6 +714,19 @@ class _Inspection:
             reason = reason.decode()
             what = f"relation {relation_id}: {reason}"
             self.add("relations", what, document_id, damage="does not exist" in reason)
+
+
+def _rising(batch: list[tuple], after: int | None) -> int:
+    """How many rows at the start of a batch have rowids that rise (after ``after``)."""
+    rowids = [row[0] for row in batch]
+    if (after is None or rowids[0] > after) and all(map(operator.lt, rowids, rowids[1:])):
+        return len(rowids)
+    previous = after
+    for count, rowid in enumerate(rowids):
+        if previous is not None and rowid <= previous:
+            return count
+        previous = rowid
+    return len(rowids)
 
 
 class _OutOfOrder(Exception):
