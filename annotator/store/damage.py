@@ -23,11 +23,11 @@ import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
-from annotator.core.errors import ProjectError
+from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.store import files
 from annotator.store.backups import DATABASE, damaged_project
 from annotator.store.connection import Database
-from annotator.store.inspection import READ_ERRORS, DamagedValue, Finding, is_damage
+from annotator.store.inspection import DamagedValue, Finding, is_damage
 
 # Counted twice, each way through another tree of the file: a whole project gives equal pairs.
 _COUNTS = (
@@ -74,13 +74,14 @@ def refusing_damage(folder: str | Path, doing: str) -> Iterator[None]:
         yield
     except DamagedValue as error:
         raise damaged_project(folder, doing, noticed=[Finding("database", str(error))]) from error
-    except ProjectError:
+    except AnnotatorError:  # a refusal of its own (bad input, a lock, a cancel): as it is
         raise
-    except READ_ERRORS as error:
+    except sqlite3.DatabaseError as error:
         if is_damage(error):
             raise damaged_project(folder, doing, error=error) from error
         raise _unusable(folder, doing, error) from error
-    except Exception as error:  # a damaged value of another type, or that no longer parses
+    except Exception as error:  # a value of another type, one that no longer parses, a message
+        # of SQLite's quoting damaged bytes: damage if reading the project through finds some
         refusal = damaged_project(folder, doing)
         if not refusal.findings:
             raise  # the project is whole: not damage, a fault of the program

@@ -5,17 +5,19 @@ if ``project.sqlite-wal`` is deleted (a clean-up tool, a sync client, a user tid
 folder) the connection goes on writing into a file that no longer has a name, every commit
 succeeds, and nothing of it reaches the project. Worse, the next program to open the project
 meets a write-ahead index that describes the vanished log and fails with "disk I/O error"
-for as long as the first one runs, and when that one closes, SQLite's last-connection
-checkpoint copies its log into whatever ``project.sqlite`` is then, which may be another
-file altogether, and deletes whatever now has the log's name.
+for as long as the first one runs; and when the first one closes, its last checkpoint copies
+the vanished log into ``project.sqlite``, whatever others may have written there since. If
+``project.sqlite`` itself is replaced, its old log stays beside the new file and is read into
+it by the next program that opens it.
 
 So the store records the identity (device and inode) of the database, its ``-wal`` and its
 ``-shm`` when it opens a project, and compares them before and after every write: three
 ``stat`` calls, a few microseconds against the milliseconds of a commit that is synced to
 disk. When they differ the write is refused with :class:`ProjectFilesChanged`, the project's
 content as the connection still sees it is copied to ``backups/…-rescued.sqlite``, and the
-connection is closed without its last checkpoint (:func:`close_without_checkpoint`), so that
-other programs can open the project again at once and nothing is written over it.
+connection is closed without its last checkpoint, removing the old log of a replaced
+database (:func:`close_detached`), so that other programs can open the project again at once
+and nothing is written over it.
 """
 
 from __future__ import annotations

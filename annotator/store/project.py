@@ -83,12 +83,12 @@ class Project:
     write up (nothing is written). Without it a write simply waits as long as needed.
     """
 
-    def __init__(self, folder: Path, db: Database) -> None:
+    def __init__(self, folder: Path, db: Database, database: Path | None = None) -> None:
         self.folder = folder
         self.db = db
         self.waiting: Waiting | None = None
         self._schema: Schema | None = None
-        self._database = folder / DATABASE
+        self._database = database or folder / DATABASE
         self._files = files.identities(self._database)
         self._detached: files.ProjectFilesChanged | None = None
         self._stale: sqlite3.Connection | None = None  # the connection whose files went
@@ -168,7 +168,7 @@ class Project:
             except sqlite3.OperationalError as error:
                 db.conn.close()
                 raise ProjectError(f"{db_path}: cannot be opened for writing ({error})") from error
-        return cls(folder, db)
+        return cls(folder, db, db_path)
 
     def close(self) -> None:
         if self._detached is not None and self.db.conn is self._stale:
@@ -201,7 +201,7 @@ class Project:
         self._begin()
         try:
             yield
-        except READ_ERRORS as error:
+        except sqlite3.Error as error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             if is_damage(error):
