@@ -9,7 +9,7 @@ from pathlib import Path
 from annotator.commands import summary
 from annotator.commands.base import RAW, ProgressBar, plural
 from annotator.ops import checking
-from annotator.store.inspection import ProjectDamaged
+from annotator.store.findings import ProjectDamaged
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from annotator.core.errors import ProjectError
 from annotator.store import backups
-from annotator.store.inspection import Finding, Progress, inspect, only_damage
+from annotator.store.findings import Finding, only_damage
+from annotator.store.inspection import Progress, inspect
 from annotator.store.project import DATABASE, Project, database_path
 
 

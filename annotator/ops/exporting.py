@@ -31,7 +31,7 @@ from annotator.formats.registry import FORMATS, ExportContext, Format, writable
 from annotator.formats.training import LEFT_OUT
 from annotator.formats.writing import atomic_directory
 from annotator.ops.progress import Progress
-from annotator.store.inspection import Finding
+from annotator.store.findings import Finding
 from annotator.store.project import Project
 from annotator.store.streams import iter_annotated
 

@@ -39,7 +39,7 @@ from annotator.ops.merge_report import LayerReport, MergeReport
 from annotator.ops.merge_sources import Incoming, is_project, read_file, read_project
 from annotator.ops.progress import Progress, counted
 from annotator.store.damage import refusing_damage
-from annotator.store.inspection import DamagedValue
+from annotator.store.findings import DamagedValue
 from annotator.store.project import Project, database_path, now
 
 DOING = "merge into it"

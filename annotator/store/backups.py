@@ -20,32 +20,41 @@ changed since its newest backup, and only ``keep`` of them are kept (see :func:`
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
 
 from annotator.core.errors import ProjectError
 from annotator.core.permissions import new_file_mode
-from annotator.store.contents import counts, fingerprint
-from annotator.store.inspection import (
+from annotator.store.backup_folder import (
+    Backup,
+    all_backups,
+    described,
+    file_sha256,
+    find,
+    fingerprint_of,
+    folder_of,
+    new_path,
+    newest_sound,
+    read_only,
+    sidecar,
+    summarise,
+    verify,
+)
+from annotator.store.findings import (
     READ_ERRORS,
     Finding,
     ProjectDamaged,
-    inspect,
     is_damage,
     only_damage,
 )
+from annotator.store.inspection import inspect
 from annotator.store.locking import sole_connection
 from annotator.store.tables import APPLICATION_ID, FORMAT_VERSION
 
-BACKUPS = "backups"
 DATABASE = "project.sqlite"
 KEEP = 10  # automatic backups kept per project
 AUTO, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE = "auto", "manual", "before-restore", "before-upgrade"
@@ -54,123 +63,7 @@ REASONS = (AUTO, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE, RESCUED)
 LISTED = 10  # damage findings a refused restore lists
 RESTORE_STEP_PAGES = 256  # pages copied between two progress reports while restoring
 
-_NAME = re.compile(
-    r"^(?P<stamp>\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z)-(?P<reason>[a-z]+(?:-[a-z]+)?)"
-    r"(?:-(?P<n>\d+))?\.sqlite$"
-)
-_STAMP = "%Y-%m-%dT%H-%M-%S.%fZ"
-
 Progress = Callable[[int, int], None]  # (pages still to copy, pages in all)
-
-
-@dataclass(frozen=True)
-class Backup:
-    """One backup file and what it holds."""
-
-    name: str
-    path: Path
-    time: datetime  # when it was made (UTC)
-    reason: str  # auto, manual, before-restore or before-upgrade
-    format_version: int
-    documents: int
-    spans: int
-    size: int  # bytes
-    fingerprint: str
-    sha256: str | None = None  # of the file when it was made (older backups: not recorded)
-    damage: tuple[str, ...] = ()  # what was damaged in it when it was made (before-restore)
-
-    def describe(self) -> str:
-        local = self.time.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        damaged = "  DAMAGED" if self.damage else ""
-        return f"{local}  {self.reason:<14} {self.documents} documents, {self.spans} spans{damaged}"
-
-
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
-
-
-# -- the backups folder --------------------------------------------------------------------
-
-
-def folder_of(project_folder: str | Path) -> Path:
-    return Path(project_folder) / BACKUPS
-
-
-def _sidecar(path: Path) -> Path:
-    return path.with_suffix(".json")
-
-
-def _describe(path: Path) -> Backup | None:
-    match = _NAME.match(path.name)
-    if match is None:
-        return None
-    time = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
-    digest, damage = None, ()
-    try:
-        facts = json.loads(_sidecar(path).read_text(encoding="utf-8"))
-        version, documents, spans = facts["format"], facts["documents"], facts["spans"]
-        summary = facts["fingerprint"]
-        digest, damage = facts.get("sha256"), tuple(facts.get("damage") or ())
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
-        try:
-            conn = _read_only(path)
-            try:
-                version, documents, spans = counts(conn)
-                summary = _fingerprint_of(conn)
-            finally:
-                conn.close()
-        except READ_ERRORS:
-            return None
-    return Backup(
-        name=path.name,
-        path=path,
-        time=time,
-        reason=match["reason"],
-        format_version=version,
-        documents=documents,
-        spans=spans,
-        size=path.stat().st_size,
-        fingerprint=summary,
-        sha256=digest,
-        damage=damage,
-    )
-
-
-def _fingerprint_of(conn: sqlite3.Connection) -> str:
-    """The fingerprint, or "" where damage leaves the content unreadable (never equal to a
-    project's, so a damaged state is never taken for an unchanged one)."""
-    try:
-        return fingerprint(conn)
-    except READ_ERRORS as error:
-        if not is_damage(error):
-            raise
-        return ""
-
-
-def all_backups(project_folder: str | Path) -> list[Backup]:
-    """Every backup of a project, newest first."""
-    directory = folder_of(project_folder)
-    if not directory.is_dir():
-        return []
-    found = [b for b in map(_describe, directory.glob("*.sqlite")) if b is not None]
-    return sorted(found, key=_made, reverse=True)
-
-
-def _made(backup: Backup) -> tuple[datetime, int]:
-    """When a backup was made; two made in the same millisecond are numbered."""
-    return backup.time, int(_NAME.match(backup.name)["n"] or 1)
-
-
-def find(project_folder: str | Path, name: str) -> Backup:
-    """A backup by its file name (``.sqlite`` may be left out)."""
-    wanted = name if name.endswith(".sqlite") else f"{name}.sqlite"
-    for backup in all_backups(project_folder):
-        if backup.name == wanted:
-            return backup
-    raise ProjectError(
-        f"{project_folder}: no backup named {name!r}; "
-        f"'annotator backup {project_folder} --list' shows them"
-    )
 
 
 def _fsync(path: Path) -> None:
@@ -185,16 +78,6 @@ def _fsync(path: Path) -> None:
         pass
     finally:
         os.close(fd)
-
-
-def _new_path(directory: Path, reason: str) -> Path:
-    stamp = datetime.now(UTC).strftime(_STAMP)
-    stamp = stamp[: stamp.index(".") + 4] + "Z"  # milliseconds
-    path, n = directory / f"{stamp}-{reason}.sqlite", 1
-    while path.exists():
-        n += 1
-        path = directory / f"{stamp}-{reason}-{n}.sqlite"
-    return path
 
 
 def copy_database(
@@ -250,19 +133,11 @@ def damaged_project(
     return ProjectDamaged(Path(folder), findings, doing, restore)
 
 
-def _file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        while chunk := stream.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _copy(
     source: sqlite3.Connection, directory: Path, reason: str, keep_damaged: bool
 ) -> Backup | list[Finding]:
     directory.mkdir(exist_ok=True)
-    path = _new_path(directory, reason)
+    path = new_path(directory, reason)
     fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=directory)
     os.close(fd)
     part = Path(name)
@@ -277,14 +152,9 @@ def _copy(
         if findings and not keep_damaged:
             part.unlink()
             return findings
-        copy = _read_only(part)
-        try:
-            version, documents, spans = counts(copy)
-            summary = _fingerprint_of(copy)
-        finally:
-            copy.close()
+        version, documents, spans, summary = summarise(part)
         os.chmod(part, new_file_mode())
-        digest = _file_sha256(part)
+        digest = file_sha256(part)
         _fsync(part)
         os.replace(part, path)
         _fsync(directory)
@@ -301,24 +171,15 @@ def _copy(
         "sha256": digest,
         "damage": damage,
     }
-    sidecar = _sidecar(path)
-    temporary = directory / f".{sidecar.name}.part"
+    facts_file = sidecar(path)
+    temporary = directory / f".{facts_file.name}.part"
     temporary.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
     os.chmod(temporary, new_file_mode())
-    os.replace(temporary, sidecar)
-    return Backup(
-        name=path.name,
-        path=path,
-        time=datetime.strptime(_NAME.match(path.name)["stamp"], _STAMP).replace(tzinfo=UTC),
-        reason=reason,
-        format_version=version,
-        documents=documents,
-        spans=spans,
-        size=path.stat().st_size,
-        fingerprint=summary,
-        sha256=digest,
-        damage=tuple(damage),
-    )
+    os.replace(temporary, facts_file)
+    made = described(path)
+    if made is None:
+        raise ProjectError(f"{path}: the backup just made cannot be read back")
+    return made
 
 
 def _database(project_folder: str | Path) -> Path:
@@ -382,7 +243,7 @@ def retained(backups: Iterable[Backup], keep: int = KEEP) -> set[str]:
 
 def _remove(backup: Backup) -> None:
     backup.path.unlink(missing_ok=True)
-    _sidecar(backup.path).unlink(missing_ok=True)
+    sidecar(backup.path).unlink(missing_ok=True)
 
 
 def automatic(
@@ -400,7 +261,7 @@ def automatic(
         if existing:
             conn.execute("BEGIN")  # every table summarised from one snapshot
             try:
-                unchanged = _fingerprint_of(conn) == existing[0].fingerprint
+                unchanged = fingerprint_of(conn) == existing[0].fingerprint
             finally:
                 conn.execute("COMMIT")
             if unchanged:
@@ -419,41 +280,9 @@ def automatic(
 # -- restoring -----------------------------------------------------------------------------
 
 
-def verify(backup: Backup, *, quick: bool = False) -> list[Finding]:
-    """What is damaged in a backup; an empty list when it is whole.
-
-    The file must still have the SHA-256 it had when it was made, and be read through whole.
-    ``quick`` trusts a backup whose file is unchanged since it was checked at its making
-    (finding the one to restore); a restore always reads it through.
-    """
-    if backup.damage:
-        return [Finding("backup", what) for what in backup.damage]
-    if backup.sha256 is not None:
-        try:
-            unchanged = _file_sha256(backup.path) == backup.sha256
-        except OSError as error:
-            return [Finding("database", f"the file cannot be read ({error.strerror or error})")]
-        if not unchanged:
-            changed = Finding("database", "the file has changed on the disk since it was made")
-            return [changed, *only_damage(inspect(backup.path, read_only=True))]
-        if quick:
-            return []
-    return only_damage(inspect(backup.path, read_only=True))
-
-
-def newest_sound(project_folder: str | Path, passed: Sequence[str] = ()) -> Backup | None:
-    """The newest backup that is whole (of the current format or older), if any."""
-    for backup in all_backups(project_folder):
-        if backup.name in passed or backup.format_version > FORMAT_VERSION:
-            continue
-        if not verify(backup, quick=True):
-            return backup
-    return None
-
-
 def _check_backup(folder: Path, backup: Backup) -> None:
     try:
-        conn = _read_only(backup.path)
+        conn = read_only(backup.path)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -502,7 +331,7 @@ def restore(project_folder: str | Path, name: str, progress: Progress | None = N
     _check_backup(folder, chosen)
     with sole_connection(database, "restore a backup") as live:
         before = copy_database(live, folder, BEFORE_RESTORE, keep_damaged=True)
-        source = _read_only(chosen.path)
+        source = read_only(chosen.path)
         try:
             source.backup(
                 live,

@@ -27,7 +27,7 @@ from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.store import files
 from annotator.store.backups import DATABASE, damaged_project
 from annotator.store.connection import Database
-from annotator.store.inspection import DamagedValue, Finding, is_damage
+from annotator.store.findings import DamagedValue, Finding, is_damage
 
 # Counted twice, each way through another tree of the file: a whole project gives equal pairs.
 _COUNTS = (

@@ -8,7 +8,7 @@ from typing import Any
 
 from annotator.core.model import Document, DocumentSummary, Status
 from annotator.store.connection import Database
-from annotator.store.inspection import DamagedValue
+from annotator.store.findings import DamagedValue
 
 _STATUS = f"""COALESCE(
     (SELECT status FROM progress p WHERE p.document_id = d.id AND p.annotator = :annotator),

@@ -29,7 +29,8 @@ from annotator.store.comments import Comments
 from annotator.store.connection import Database
 from annotator.store.documents import Documents
 from annotator.store.entities import Entities
-from annotator.store.inspection import READ_ERRORS, Finding, header_problem, is_damage
+from annotator.store.findings import READ_ERRORS, Finding, is_damage
+from annotator.store.inspection import header_problem
 from annotator.store.merges import MergedLayers
 from annotator.store.progress import Progress
 from annotator.store.relations import Relations
@@ -190,7 +191,7 @@ class Project:
 
         Raises :class:`~annotator.store.files.ProjectFilesChanged` (nothing written) when the
         project's files were removed or replaced since it was opened, and
-        :class:`~annotator.store.inspection.ProjectDamaged` when the database is damaged.
+        :class:`~annotator.store.findings.ProjectDamaged` when the database is damaged.
         """
         conn = self.db.conn
         if conn.in_transaction:
@@ -258,7 +259,7 @@ class Project:
     # -- damage ------------------------------------------------------------------------------
 
     def check_counts(self, doing: str) -> None:
-        """Refuse to ``doing`` (:class:`~annotator.store.inspection.ProjectDamaged`) when counts
+        """Refuse to ``doing`` (:class:`~annotator.store.findings.ProjectDamaged`) when counts
         that agree in a whole project do not: milliseconds, where reading it through takes
         seconds (:mod:`annotator.store.damage`)."""
         damage.check_counts(self.db, self.folder, doing)

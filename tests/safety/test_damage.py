@@ -16,7 +16,7 @@ from annotator.core.schema import load_preset
 from annotator.ops import editing
 from annotator.ops.checking import check
 from annotator.store import backups
-from annotator.store.inspection import ProjectDamaged
+from annotator.store.findings import ProjectDamaged
 from annotator.store.project import DATABASE, Project
 from tests.conftest import write_jsonl
 from tests.safety import damage
