@@ -49,6 +49,8 @@ class EditQueue:
         self.folder = Path(folder)
         self.on_waiting = on_waiting
         self._edits: queue.Queue = queue.Queue()
+        self._waiting_edits = 0  # submitted and not saved yet
+        self._count = threading.Lock()
         self._opened: Future[None] = Future()
         self._thread = threading.Thread(target=self._run, name="edits", daemon=True)
         self._thread.start()
@@ -59,12 +61,15 @@ class EditQueue:
         if not self._thread.is_alive():
             raise RuntimeError("the edit queue is closed")
         done: Future[T] = Future()
+        with self._count:
+            self._waiting_edits += 1
         self._edits.put((edit, done))
         return done
 
     def pending(self) -> int:
         """Edits submitted and not saved yet (the one being saved included)."""
-        return self._edits.unfinished_tasks
+        with self._count:
+            return self._waiting_edits
 
     def close(self) -> None:
         """Save every edit queued so far, then close the queue's connection."""
@@ -77,6 +82,10 @@ class EditQueue:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _saved(self) -> None:
+        with self._count:
+            self._waiting_edits -= 1
 
     def _waiting(self, seconds: float) -> None:
         if self.on_waiting is not None:
@@ -94,13 +103,17 @@ class EditQueue:
             while True:
                 edit, done = self._edits.get()
                 if edit is _STOP:
-                    self._edits.task_done()
                     return
                 if done.set_running_or_notify_cancel():
                     try:
-                        done.set_result(edit(project))
+                        result = edit(project)
                     except Exception as error:  # the future carries it to the window
+                        self._saved()
                         done.set_exception(error)
-                self._edits.task_done()
+                    else:
+                        self._saved()
+                        done.set_result(result)
+                else:
+                    self._saved()
         finally:
             project.close()
