@@ -1,8 +1,10 @@
-"""python -m annotator.bench [window] [corpus] — print speed figures with their goals.
+"""python -m annotator.bench [window] [corpus] [startup] [edits] — speed figures and goals.
 
 ``window``: a 100,000-character document with 5,000 spans, opened, painted and annotated.
 ``corpus``: import, export, search and launch on synthetic corpora (``--sizes``), and
 agreement over 10,000 articles by three annotators; see :mod:`annotator.bench.corpus`.
+``startup``: how long commands take to start and end (:mod:`annotator.bench.startup`).
+``edits``: what an edit costs, and the store's checks in it (:mod:`annotator.bench.edits`).
 """
 
 from __future__ import annotations
@@ -57,29 +59,58 @@ def _sizes(text: str) -> list[int]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m annotator.bench", description=__doc__)
-    parser.add_argument("what", nargs="*", default=["window"], choices=["window", "corpus"])
+    parser.add_argument(
+        "what", nargs="*", default=["window"], choices=["window", "corpus", "startup", "edits"]
+    )
     parser.add_argument(
         "--sizes", type=_sizes, default=[10_000, 100_000], help="corpus sizes (10000,100000)"
     )
     parser.add_argument("--repeats", type=int, default=3, help="runs of each timing (3)")
     parser.add_argument(
-        "--work", type=Path, help="folder for the corpora (default: a temporary one)"
+        "--work",
+        type=Path,
+        help="folder for the corpora, made if it does not exist (default: a temporary one)",
     )
     args = parser.parse_args(argv)
-    print(f"machine: {machine()}", flush=True)
-    if "corpus" in args.what:
-        from annotator.bench import corpus
-
-        work = Path(tempfile.mkdtemp(prefix="annotator-bench-", dir=args.work))
+    if args.work is not None:
+        if args.work.exists() and not args.work.is_dir():
+            parser.error(f"--work {args.work}: is a file, not a folder")
         try:
-            corpus.run(args.sizes, work, max(1, args.repeats))
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+            args.work.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            parser.error(f"--work {args.work}: cannot be made ({error.strerror})")
+    print(f"machine: {machine()}", flush=True)
+    repeats = max(1, args.repeats)
+    for what in ("corpus", "startup", "edits"):
+        if what in args.what:
+            work = Path(tempfile.mkdtemp(prefix="annotator-bench-", dir=args.work))
+            try:
+                _measure(what, work, repeats, args.sizes)
+            finally:
+                shutil.rmtree(work, ignore_errors=True)
     if "window" in args.what:
         from annotator.bench import window as benchmark
 
         print(benchmark.report(benchmark.run()), flush=True)
     return 0
+
+
+def _measure(what: str, work: Path, repeats: int, sizes: list[int]) -> None:
+    if what == "corpus":
+        from annotator.bench import corpus
+
+        corpus.run(sizes, work, repeats)
+        return
+    if what == "startup":
+        from annotator.bench import startup as measured
+
+        print("start-up, each command in a process of its own:", flush=True)
+    else:
+        from annotator.bench import edits as measured
+
+        print("edits:", flush=True)
+    for line in measured.run(work, repeats):
+        print(line, flush=True)
 
 
 if __name__ == "__main__":

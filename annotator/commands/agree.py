@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 
+from annotator.commands import doing, summary
 from annotator.commands.base import RAW
 from annotator.ops import reviewing
-from annotator.reports import charts
 from annotator.review.agreement import Agreement
 from annotator.store.project import Project
 
@@ -15,7 +15,7 @@ from annotator.store.project import Project
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "agree",
-        help="measure agreement between annotators",
+        help=summary("agree"),
         formatter_class=RAW,
         description=(
             "Agreement between annotators over the documents both annotated (spans there, or\n"
@@ -92,7 +92,11 @@ def format_agreement(result: Agreement, worst: int) -> str:
 def run(args: argparse.Namespace) -> int:
     chosen = [a.strip() for a in args.annotators.split(",")] if args.annotators else None
     with Project.open(args.project) as project:
+        project.check_counts(doing("agree"))
         result = reviewing.agreement(project, chosen)
+    if args.plot or args.confusion:
+        from annotator.reports import charts  # matplotlib: only for a chart
+
     if args.plot:
         charts.save(charts.agreement_by_label(result, args.language), args.plot)
     if args.confusion:

@@ -10,8 +10,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from annotator.commands import doing, summary
 from annotator.commands.base import RAW
 from annotator.core.errors import InputError
+from annotator.core.permissions import as_new
 from annotator.formats.writing import atomic_file
 from annotator.store.audit import AuditEntry
 from annotator.store.project import Project
@@ -23,7 +25,7 @@ LINKS = ("link", "unlink")
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "audit",
-        help="show or export the audit trail of edits",
+        help=summary("audit"),
         formatter_class=RAW,
         description=(
             "Every edit made in the window or through the editing operations is recorded: the\n"
@@ -179,11 +181,13 @@ def run(args: argparse.Namespace) -> int:
     if out is not None and out.suffix.lower() not in WRITERS:
         raise InputError("give a file name ending in .csv or .jsonl", file=out)
     with Project.open(args.project) as project:
+        project.check_counts(doing("audit"))
         found = entries(project, args.span, args.document, args.annotator)
         if out is None:
             print_table(found)
             return 0
         with atomic_file(out) as stream:
             count = WRITERS[out.suffix.lower()](stream, found)
+        as_new(out)
     print(f"Wrote {count} audit entries to {out}.")
     return 0

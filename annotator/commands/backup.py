@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from annotator.commands import summary
 from annotator.commands.base import RAW
 from annotator.store import backups
 
@@ -11,7 +12,7 @@ from annotator.store import backups
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "backup",
-        help="back up a project, list its backups, restore one",
+        help=summary("backup"),
         formatter_class=RAW,
         description=(
             "Back up a project's database into PROJECT/backups/ (a consistent copy, safe while\n"

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from annotator.commands.base import RAW, plural
+from annotator.commands import summary
+from annotator.commands.base import RAW, ProgressBar, plural
 from annotator.ops import checking
-from annotator.store.project import Project
+from annotator.store.findings import ProjectDamaged
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "check",
-        help="verify a project",
+        help=summary("check"),
         formatter_class=RAW,
         description=(
-            "Check the database's integrity, that every span lies inside its text and matches\n"
-            "its stored surface text, and that no relation dangles. Exits non-zero on a problem."
+            "Read the whole project through: SQLite's integrity check, every text against its\n"
+            "SHA-256, every span against the text at its offsets and its stored surface text,\n"
+            "every value as readable text, every link. Lists everything it finds, however\n"
+            "damaged the file, and for a damaged file names the newest backup that is whole.\n"
+            "Exits non-zero on a problem. About nine seconds for 100,000 articles."
         ),
         epilog="example:\n  annotator check deir-ez-zor",
     )
@@ -26,14 +31,24 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with Project.open(args.project) as project:
-        found = checking.problems(project)
-        documents = project.documents.count()
-        spans = project.spans.count()
-    if found:
-        print(f"{args.project}: {plural(len(found), 'problem')}:", file=sys.stderr)
-        for problem in found:
-            print(f"  {problem}", file=sys.stderr)
+    bar = ProgressBar(sys.stderr, unit="rows")
+    try:
+        report = checking.check(args.project, progress=bar)
+    finally:
+        bar.close()
+    if not report.findings:
+        print(f"{args.project}: OK ({report.documents} documents, {report.spans} spans).")
+        return 0
+    if report.damaged:
+        refusal = ProjectDamaged(Path(args.project), report.findings, restore=_named(report))
+        print(refusal.message(listed=None), file=sys.stderr)
         return 1
-    print(f"{args.project}: OK ({documents} documents, {spans} spans).")
-    return 0
+    print(f"{args.project}: {plural(len(report.findings), 'problem')}:", file=sys.stderr)
+    for finding in report.findings:
+        print(f"  {finding.describe()}", file=sys.stderr)
+    return 1
+
+
+def _named(report: checking.CheckReport) -> tuple[str, str] | None:
+    backup = report.restore
+    return (backup.path.stem, backup.describe().strip()) if backup is not None else None

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TextIO
 
-from annotator.commands.base import RAW, plural
+from annotator.commands import summary
+from annotator.commands.base import RAW, ProgressBar, plural
 from annotator.core.errors import InputError
 from annotator.core.tagging import WRITABLE_SCHEMES
 from annotator.core.tokenised import TOKEN_MODES
@@ -40,7 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     parser = sub.add_parser(
         "export",
-        help="write documents and annotations, or a training dataset",
+        help=summary("export"),
         formatter_class=RAW,
         description=(
             "Write the project's documents with their annotations. Offsets are code points into\n"
@@ -169,32 +169,6 @@ def format_options(args: argparse.Namespace) -> dict[str, object]:
     if args.doccano_shape:
         options["doccano_shape"] = args.doccano_shape
     return options
-
-
-class ProgressBar:
-    """A one-line bar on a terminal; nothing at all when the stream is not one."""
-
-    def __init__(self, stream: TextIO, width: int = 30) -> None:
-        self.stream = stream
-        self.width = width
-        self.shown = -1
-        self.active = stream.isatty()
-
-    def __call__(self, done: int, total: int) -> None:
-        if not self.active or total <= 0:
-            return
-        filled = min(self.width, self.width * done // total)
-        if filled == self.shown and done != total:
-            return
-        self.shown = filled
-        bar = "#" * filled + "." * (self.width - filled)
-        self.stream.write(f"\r[{bar}] {done}/{total} documents")
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.active and self.shown >= 0:
-            self.stream.write("\n")
-            self.stream.flush()
 
 
 def run(args: argparse.Namespace) -> int:

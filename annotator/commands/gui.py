@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 
+from annotator.commands import summary
 from annotator.commands.base import RAW
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "gui",
-        help="open the window (the default)",
+        help=summary("gui"),
         formatter_class=RAW,
         description="Open the annotation window; with no project, the sample project.",
         epilog="examples:\n  annotator gui\n  annotator gui deir-ez-zor --annotator samira",

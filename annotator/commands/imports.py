@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from annotator.commands.base import RAW, plural
+from annotator.commands import doing, summary
+from annotator.commands.base import RAW, plural, tell_when_waiting
 from annotator.formats import registry
 from annotator.ops import importing
 from annotator.ops.labels import parse_label_map
@@ -18,7 +19,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     parser = sub.add_parser(
         "import",
-        help="add articles (annotated or not)",
+        help=summary("import"),
         formatter_class=RAW,
         description=(
             "Add articles to a project. A record whose text is already in the project adds its\n"
@@ -120,7 +121,10 @@ def run(args: argparse.Namespace) -> int:
     }
     label_map = parse_label_map(args.map_label)
     with Project.open(args.project) as project:
-        backups.automatic(project.folder)  # the project as it was, should the import be unwanted
+        tell_when_waiting(project)
+        project.check_counts(doing("import"))
+        # the project as it was, should the import be unwanted; refused if it is damaged
+        backups.automatic(project.folder, doing=doing("import"))
         report = importing.import_files(
             project,
             args.files,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from annotator.commands.base import RAW
+from annotator.commands import summary
+from annotator.commands.base import RAW, tell_when_waiting
 from annotator.ops import merging
 from annotator.store.project import Project
 
@@ -13,7 +14,7 @@ from annotator.store.project import Project
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "merge",
-        help="bring in a colleague's project or export",
+        help=summary("merge"),
         formatter_class=RAW,
         description=(
             "Bring a colleague's work into this project: their layers join ours. SOURCE is a\n"
@@ -60,6 +61,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     chosen = [a.strip() for a in args.annotators.split(",")] if args.annotators else None
     with Project.open(args.project) as project:
+        tell_when_waiting(project)
         report = merging.merge(
             project,
             args.source,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from annotator.commands import summary
 from annotator.commands.base import RAW
 from annotator.core import schema as schemas
 from annotator.store.project import Project
@@ -12,7 +13,7 @@ from annotator.store.project import Project
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "new",
-        help="create a project",
+        help=summary("new"),
         formatter_class=RAW,
         description="Create a project folder holding one SQLite database.",
         epilog=(

@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 
+from annotator.commands import doing, summary
 from annotator.commands.base import RAW, plural
 from annotator.ops.searching import CorpusSearch, SearchResults
 from annotator.store.project import Project
@@ -14,7 +15,7 @@ from annotator.store.project import Project
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "search",
-        help="find a word or phrase in every article",
+        help=summary("search"),
         formatter_class=RAW,
         description=(
             "Find the articles where a word or a phrase occurs, and where in each. Alef and\n"
@@ -70,10 +71,12 @@ def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         print("error: --limit must be at least 1", file=sys.stderr)
         return 2
-    with Project.open(args.project) as project, CorpusSearch(project) as searching:
-        if searching.outdated():
-            searching.update(_indexing)
-        results = searching.search(args.query, args.limit)
+    with Project.open(args.project) as project:
+        project.check_counts(doing("search"))
+        with CorpusSearch(project) as searching:
+            if searching.outdated():
+                searching.update(_indexing)
+            results = searching.search(args.query, args.limit)
     if args.json:
         print(json.dumps(results.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from annotator.commands import doing, summary
 from annotator.commands.base import RAW
 from annotator.ops import stats
 from annotator.store.project import Project
@@ -13,7 +14,7 @@ from annotator.store.project import Project
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "stats",
-        help="count documents and spans",
+        help=summary("stats"),
         formatter_class=RAW,
         description="Documents, annotators, spans per label and per annotator, documents done.",
         epilog="examples:\n  annotator stats deir-ez-zor\n  annotator stats deir-ez-zor --json",
@@ -25,6 +26,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     with Project.open(args.project) as project:
+        project.check_counts(doing("stats"))
         data = stats.stats(project)
     print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else stats.format_stats(data))
     return 0

@@ -1,37 +1,50 @@
-"""``annotator check``: is the project whole and does every span still point at its text?"""
+"""``annotator check``: is the project whole, and does every span still point at its text?
+
+The project is read through (:func:`annotator.store.inspection.inspect`): SQLite's integrity
+check, every text against its SHA-256, every span against its text, every value as UTF-8 and
+JSON, every link. It never stops at what it finds, however damaged the file: it lists it, and
+when the file is damaged names the newest backup that is whole.
+"""
 
 from __future__ import annotations
 
-from annotator.core.text import sha256_text
-from annotator.store.project import Project
-from annotator.store.streams import iter_annotated
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.errors import ProjectError
+from annotator.store import backups
+from annotator.store.findings import Finding, only_damage
+from annotator.store.inspection import Progress, inspect
+from annotator.store.project import DATABASE, Project, database_path
+
+
+@dataclass
+class CheckReport:
+    findings: list[Finding] = field(default_factory=list)
+    documents: int = 0
+    spans: int = 0
+    restore: backups.Backup | None = None  # the newest whole backup, when the file is damaged
+
+    @property
+    def damaged(self) -> bool:
+        return bool(only_damage(self.findings))
+
+
+def check(path: str | Path, progress: Progress | None = None) -> CheckReport:
+    """Read the project at ``path`` through; see the module documentation."""
+    database = database_path(path)
+    if not database.exists():
+        raise ProjectError(f"{path}: no project here (expected {database})")
+    report = CheckReport(findings=inspect(database, progress=progress))
+    if report.damaged:
+        report.restore = backups.newest_sound(database.parent)
+        return report
+    with Project.open(database) as project:
+        report.documents = project.documents.count()
+        report.spans = project.spans.count()
+    return report
 
 
 def problems(project: Project) -> list[str]:
-    """Everything wrong with a project, in words; an empty list means it is sound."""
-    found = project.integrity_problems()
-    if found:
-        return found  # a damaged file: the checks below would only repeat it
-    labels = set(project.schema.label_ids)
-    for item in iter_annotated(project):
-        document, text = item.document, item.document.text
-        where = f"document {document.id} ({document.name})"
-        if sha256_text(text) != document.sha256:
-            found.append(f"{where}: its text no longer matches its SHA-256")
-        for span in item.spans:
-            span_where = f"{where}, span {span.id} ({span.label}, {span.annotator})"
-            if not 0 <= span.start < span.end <= len(text):
-                found.append(
-                    f"{span_where}: offsets {span.start}-{span.end} are outside the text "
-                    f"({len(text)} characters)"
-                )
-            elif text[span.start : span.end] != span.text:
-                found.append(
-                    f"{span_where}: stored text {span.text!r} differs from the text at its "
-                    f"offsets {text[span.start : span.end]!r}"
-                )
-            if span.label not in labels:
-                found.append(f"{span_where}: label {span.label} is not in the schema")
-    for relation_id, reason in project.relations.dangling():
-        found.append(f"relation {relation_id}: {reason}")
-    return found
+    """Everything wrong with an open project, in words; an empty list means it is sound."""
+    return [finding.describe() for finding in inspect(project.folder / DATABASE)]

@@ -5,6 +5,14 @@ annotator marked done, labels left out, and a train/dev/test split by document (
 output is a folder with one file per part). Training formats (CoNLL, spaCy, Hugging Face)
 take exactly one layer and route the parts themselves in one pass; other formats are
 written once per part. Documents stream one at a time whatever the project's size.
+
+An export never writes part of a damaged project as if it were all of it. It reads one state
+of the project (a read transaction), checks before it starts that counts which agree in a
+whole project do agree, and counts what it streamed (documents, spans, links) against them
+when it ends; damage SQLite reports while it reads (a damaged page, a text that is not UTF-8
+any more) stops it. Each case is refused with what is damaged and the backup to restore,
+and no file is left (the output is renamed into place only once complete). These cost a few
+hundredths of a second on 100,000 articles; ``annotator check`` reads everything.
 """
 
 from __future__ import annotations
@@ -17,13 +25,17 @@ from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument
+from annotator.core.permissions import as_new
 from annotator.core.splits import SplitPlan, parse_split, plan_split
 from annotator.formats.registry import FORMATS, ExportContext, Format, writable
 from annotator.formats.training import LEFT_OUT
 from annotator.formats.writing import atomic_directory
 from annotator.ops.progress import Progress
+from annotator.store.findings import Finding
 from annotator.store.project import Project
 from annotator.store.streams import iter_annotated
+
+DOING = "export it"
 
 
 @dataclass
@@ -96,9 +108,18 @@ class _Stream:
         self.total, self.progress, self.report = total, progress, report
         self.written = 0
         self.without_spans = 0
+        self.expected = (
+            project.documents.count(),
+            project.spans.count(layer),
+            project.relations.count(layer),
+        )
 
     def documents(self, part: Callable[[int], bool] | None = None) -> Iterator[AnnotatedDocument]:
+        documents = spans = relations = 0  # everything read, before it is filtered
         for item in iter_annotated(self.project, self.layer):
+            documents += 1
+            spans += len(item.spans)
+            relations += len(item.relations)
             document_id = item.document.id
             if self.done is not None and document_id not in self.done:
                 continue
@@ -114,6 +135,19 @@ class _Stream:
             if self.progress is not None:
                 self.progress(self.written, self.total)
             yield item
+        self._check((documents, spans, relations))
+
+    def _check(self, read: tuple[int, int, int]) -> None:
+        """What was streamed must be what the project holds, or part of it was left out."""
+        missing = [
+            Finding(table, f"the export read {got} of its {wanted} {table}")
+            for table, got, wanted in zip(
+                ("documents", "spans", "relations"), read, self.expected, strict=True
+            )
+            if got != wanted
+        ]
+        if missing:
+            self.project.refuse(DOING, missing)
 
     def _without_excluded(self, item: AnnotatedDocument) -> AnnotatedDocument:
         spans = [span for span in item.spans if span.label not in self.excluded]
@@ -143,7 +177,36 @@ def export(
     """
     if fmt not in writable():
         raise InputError(f"cannot export as {fmt!r}; choose one of {', '.join(writable())}")
-    form = FORMATS[fmt]
+    with project.refusing_damage(DOING), project.reading():
+        project.check_counts(DOING)
+        report = _export(
+            project,
+            FORMATS[fmt],
+            Path(out),
+            annotator,
+            options,
+            only_done,
+            exclude_labels,
+            split,
+            seed,
+            progress,
+        )
+    as_new(Path(out))
+    return report
+
+
+def _export(
+    project: Project,
+    form: Format,
+    out: Path,
+    annotator: str | None,
+    options: dict[str, Any] | None,
+    only_done: bool,
+    exclude_labels: Iterable[str],
+    split: str | None,
+    seed: int,
+    progress: Progress | None,
+) -> ExportReport:
     excluded = _check_labels(project, exclude_labels)
     parts = parse_split(split) if split else None
     layer = _layer(project, form, annotator)

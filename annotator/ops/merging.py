@@ -24,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,12 +32,18 @@ from typing import Any
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD, Relation, Span, Status
 from annotator.core.records import PreparedSpan, RelationRecord
+from annotator.core.text import sha256_text
 from annotator.ops.discussing import add_threads
 from annotator.ops.importing import default_annotator
 from annotator.ops.merge_report import LayerReport, MergeReport
 from annotator.ops.merge_sources import Incoming, is_project, read_file, read_project
 from annotator.ops.progress import Progress, counted
-from annotator.store.project import Project, now
+from annotator.store.damage import refusing_damage
+from annotator.store.findings import DamagedValue
+from annotator.store.project import Project, database_path, now
+
+DOING = "merge into it"
+READING = "merge from it"
 
 
 class MergeConflict(AnnotatorError):
@@ -360,19 +366,33 @@ def merge(
         by=by or default_annotator(),
     )
     total = None
-    if is_project(path) and progress is not None:
+    if is_project(path):
         with Project.open(path) as theirs:
+            theirs.check_counts(READING)
             total = theirs.documents.count()
-    with project.write():
-        if is_project(path):
-            documents = read_project(path, project, labels, report.unmatched)
-        else:
-            documents = read_file(path, labels, annotator, encoding, report.unmatched)
-        for incoming in counted(documents, total, progress):
-            merger.merge(incoming)
-        merger.raise_conflicts()
-        if strict and report.problems():
-            raise MergeConflict(
-                "nothing was merged: " + "; ".join(report.problems()) + " (--strict)"
-            )
+    with project.refusing_damage(DOING):
+        project.check_counts(DOING)
+        with project.write():
+            if is_project(path):
+                documents = _read_whole(path, read_project(path, project, labels, report.unmatched))
+            else:
+                documents = read_file(path, labels, annotator, encoding, report.unmatched)
+            for incoming in counted(documents, total, progress):
+                merger.merge(incoming)
+            merger.raise_conflicts()
+            if strict and report.problems():
+                raise MergeConflict(
+                    "nothing was merged: " + "; ".join(report.problems()) + " (--strict)"
+                )
     return report
+
+
+def _read_whole(source: Path, documents: Iterator[Incoming]) -> Iterator[Incoming]:
+    """A colleague's documents, each text checked against its hash (a damaged text must not
+    spread to this project); damage met in their project is said of their project."""
+    with refusing_damage(database_path(source).parent, READING):
+        for incoming in documents:
+            record = incoming.record
+            if sha256_text(record.text) != record.sha256:
+                raise DamagedValue(f"{record.name}: its text no longer matches its SHA-256")
+            yield incoming

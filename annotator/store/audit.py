@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-import sqlite_utils
+from annotator.store.connection import Database
 
 
 @dataclass(frozen=True)
@@ -34,7 +34,7 @@ _COLUMNS = "id, time, annotator, action, document_id, span_id, before, after"
 
 
 class Audit:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def record(

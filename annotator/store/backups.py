@@ -5,6 +5,13 @@ snapshot even while others write (a file copy of a live WAL database is not). It
 beside its final name and renamed when complete, and converted to a single self-contained
 file, so ``backups/`` never holds a half-written backup under a backup's name.
 
+Every backup is read through (:func:`annotator.store.inspection.inspect`) before it takes its
+name: a damaged project is never backed up as if it were whole (which would let the thinning
+of automatic backups replace the good ones with copies of the damage), and the SHA-256 of the
+file is kept beside it, so that a backup damaged later on the disk is recognised before it is
+restored. The one exception is the copy made before a restore, kept even when damaged: it
+holds whatever the damaged project still had.
+
 Automatic backups are made by an explicit call, :func:`automatic`, which the window makes when
 it opens a project and the commands that change a project make before they change it; opening
 a project to read it writes nothing. An automatic backup is skipped when the project has not
@@ -15,125 +22,48 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from annotator.core.errors import ProjectError
-from annotator.store.contents import counts, fingerprint
+from annotator.core.permissions import new_file_mode
+from annotator.store.backup_folder import (
+    Backup,
+    all_backups,
+    described,
+    file_sha256,
+    find,
+    fingerprint_of,
+    folder_of,
+    new_path,
+    newest_sound,
+    read_only,
+    sidecar,
+    summarise,
+    verify,
+)
+from annotator.store.findings import (
+    READ_ERRORS,
+    Finding,
+    ProjectDamaged,
+    is_damage,
+    only_damage,
+)
+from annotator.store.inspection import inspect
 from annotator.store.locking import sole_connection
 from annotator.store.tables import APPLICATION_ID, FORMAT_VERSION
 
-BACKUPS = "backups"
 DATABASE = "project.sqlite"
 KEEP = 10  # automatic backups kept per project
 AUTO, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE = "auto", "manual", "before-restore", "before-upgrade"
-REASONS = (AUTO, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE)
+RESCUED = "rescued"  # what a window still held when the project's files were changed under it
+REASONS = (AUTO, MANUAL, BEFORE_RESTORE, BEFORE_UPGRADE, RESCUED)
+LISTED = 10  # damage findings a refused restore lists
 RESTORE_STEP_PAGES = 256  # pages copied between two progress reports while restoring
 
-_NAME = re.compile(
-    r"^(?P<stamp>\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d\.\d{3}Z)-(?P<reason>[a-z]+(?:-[a-z]+)?)"
-    r"(?:-(?P<n>\d+))?\.sqlite$"
-)
-_STAMP = "%Y-%m-%dT%H-%M-%S.%fZ"
-
 Progress = Callable[[int, int], None]  # (pages still to copy, pages in all)
-
-
-@dataclass(frozen=True)
-class Backup:
-    """One backup file and what it holds."""
-
-    name: str
-    path: Path
-    time: datetime  # when it was made (UTC)
-    reason: str  # auto, manual, before-restore or before-upgrade
-    format_version: int
-    documents: int
-    spans: int
-    size: int  # bytes
-    fingerprint: str
-
-    def describe(self) -> str:
-        local = self.time.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-        return f"{local}  {self.reason:<14} {self.documents} documents, {self.spans} spans"
-
-
-def _read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
-
-
-# -- the backups folder --------------------------------------------------------------------
-
-
-def folder_of(project_folder: str | Path) -> Path:
-    return Path(project_folder) / BACKUPS
-
-
-def _sidecar(path: Path) -> Path:
-    return path.with_suffix(".json")
-
-
-def _describe(path: Path) -> Backup | None:
-    match = _NAME.match(path.name)
-    if match is None:
-        return None
-    time = datetime.strptime(match["stamp"], _STAMP).replace(tzinfo=UTC)
-    try:
-        facts = json.loads(_sidecar(path).read_text(encoding="utf-8"))
-        version, documents, spans = facts["format"], facts["documents"], facts["spans"]
-        summary = facts["fingerprint"]
-    except (OSError, ValueError, KeyError, TypeError):
-        try:
-            conn = _read_only(path)
-            try:
-                version, documents, spans = counts(conn)
-                summary = fingerprint(conn)
-            finally:
-                conn.close()
-        except sqlite3.DatabaseError:
-            return None
-    return Backup(
-        name=path.name,
-        path=path,
-        time=time,
-        reason=match["reason"],
-        format_version=version,
-        documents=documents,
-        spans=spans,
-        size=path.stat().st_size,
-        fingerprint=summary,
-    )
-
-
-def all_backups(project_folder: str | Path) -> list[Backup]:
-    """Every backup of a project, newest first."""
-    directory = folder_of(project_folder)
-    if not directory.is_dir():
-        return []
-    found = [b for b in map(_describe, directory.glob("*.sqlite")) if b is not None]
-    return sorted(found, key=_made, reverse=True)
-
-
-def _made(backup: Backup) -> tuple[datetime, int]:
-    """When a backup was made; two made in the same millisecond are numbered."""
-    return backup.time, int(_NAME.match(backup.name)["n"] or 1)
-
-
-def find(project_folder: str | Path, name: str) -> Backup:
-    """A backup by its file name (``.sqlite`` may be left out)."""
-    wanted = name if name.endswith(".sqlite") else f"{name}.sqlite"
-    for backup in all_backups(project_folder):
-        if backup.name == wanted:
-            return backup
-    raise ProjectError(
-        f"{project_folder}: no backup named {name!r}; "
-        f"'annotator backup {project_folder} --list' shows them"
-    )
 
 
 def _fsync(path: Path) -> None:
@@ -150,30 +80,64 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def _new_path(directory: Path, reason: str) -> Path:
-    stamp = datetime.now(UTC).strftime(_STAMP)
-    stamp = stamp[: stamp.index(".") + 4] + "Z"  # milliseconds
-    path, n = directory / f"{stamp}-{reason}.sqlite", 1
-    while path.exists():
-        n += 1
-        path = directory / f"{stamp}-{reason}-{n}.sqlite"
-    return path
+def copy_database(
+    source: sqlite3.Connection,
+    project_folder: Path,
+    reason: str,
+    *,
+    keep_damaged: bool = False,
+    doing: str = "back it up",
+) -> Backup:
+    """Write a consistent copy of the database behind ``source`` into the backups folder.
 
-
-def copy_database(source: sqlite3.Connection, project_folder: Path, reason: str) -> Backup:
-    """Write a consistent copy of the database behind ``source`` into the backups folder."""
+    The copy is read through before it takes its name; a damaged one is refused
+    (:class:`ProjectDamaged`, and nothing is left behind) unless ``keep_damaged``, when it is
+    kept with what is damaged in it noted beside it. ``doing`` is what the refusal says could
+    not be done ("import into it" for the backup an import makes first).
+    """
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
     directory = folder_of(project_folder)
     try:
-        return _copy(source, directory, reason)
+        made = _copy(source, directory, reason, keep_damaged)
     except (OSError, sqlite3.Error) as error:  # a full disk, a read-only folder
+        if is_damage(error):
+            raise damaged_project(project_folder, doing, error=error) from error
         raise ProjectError(f"{directory}: cannot write a backup there ({error})") from error
+    if isinstance(made, list):
+        raise damaged_project(project_folder, doing, findings=made)
+    return made
 
 
-def _copy(source: sqlite3.Connection, directory: Path, reason: str) -> Backup:
+def damaged_project(
+    folder: str | Path,
+    doing: str,
+    *,
+    findings: list[Finding] | None = None,
+    error: BaseException | None = None,
+    noticed: Sequence[Finding] = (),
+) -> ProjectDamaged:
+    """The refusal for a damaged project, naming the newest backup that is whole.
+
+    Without ``findings`` the project is read through to find them; ``noticed`` (counts that
+    did not agree) and ``error`` (what SQLite said) stand in when that finds nothing more.
+    """
+    if findings is None:
+        findings = only_damage(inspect(Path(folder) / DATABASE))
+    if not findings:
+        findings = list(noticed)
+    if not findings and error is not None:
+        findings = [Finding("database", f"SQLite reports: {error}")]
+    sound = newest_sound(folder)
+    restore = (sound.path.stem, sound.describe().strip()) if sound else None
+    return ProjectDamaged(Path(folder), findings, doing, restore)
+
+
+def _copy(
+    source: sqlite3.Connection, directory: Path, reason: str, keep_damaged: bool
+) -> Backup | list[Finding]:
     directory.mkdir(exist_ok=True)
-    path = _new_path(directory, reason)
+    path = new_path(directory, reason)
     fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".part", dir=directory)
     os.close(fd)
     part = Path(name)
@@ -182,10 +146,15 @@ def _copy(source: sqlite3.Connection, directory: Path, reason: str) -> Backup:
         try:
             source.backup(copy)
             copy.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-            version, documents, spans = counts(copy)
-            summary = fingerprint(copy)
         finally:
             copy.close()
+        findings = only_damage(inspect(part, read_only=True))
+        if findings and not keep_damaged:
+            part.unlink()
+            return findings
+        version, documents, spans, summary = summarise(part)
+        os.chmod(part, new_file_mode())
+        digest = file_sha256(part)
         _fsync(part)
         os.replace(part, path)
         _fsync(directory)
@@ -193,22 +162,24 @@ def _copy(source: sqlite3.Connection, directory: Path, reason: str) -> Backup:
         for leftover in (part, Path(f"{part}-journal"), Path(f"{part}-wal"), Path(f"{part}-shm")):
             leftover.unlink(missing_ok=True)
         raise
-    facts = {"format": version, "documents": documents, "spans": spans, "fingerprint": summary}
-    sidecar = _sidecar(path)
-    temporary = directory / f".{sidecar.name}.part"
-    temporary.write_text(json.dumps(facts), encoding="utf-8")
-    os.replace(temporary, sidecar)
-    return Backup(
-        name=path.name,
-        path=path,
-        time=datetime.strptime(_NAME.match(path.name)["stamp"], _STAMP).replace(tzinfo=UTC),
-        reason=reason,
-        format_version=version,
-        documents=documents,
-        spans=spans,
-        size=path.stat().st_size,
-        fingerprint=summary,
-    )
+    damage = [finding.describe() for finding in findings]
+    facts = {
+        "format": version,
+        "documents": documents,
+        "spans": spans,
+        "fingerprint": summary,
+        "sha256": digest,
+        "damage": damage,
+    }
+    facts_file = sidecar(path)
+    temporary = directory / f".{facts_file.name}.part"
+    temporary.write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+    os.chmod(temporary, new_file_mode())
+    os.replace(temporary, facts_file)
+    made = described(path)
+    if made is None:
+        raise ProjectError(f"{path}: the backup just made cannot be read back")
+    return made
 
 
 def _database(project_folder: str | Path) -> Path:
@@ -272,10 +243,12 @@ def retained(backups: Iterable[Backup], keep: int = KEEP) -> set[str]:
 
 def _remove(backup: Backup) -> None:
     backup.path.unlink(missing_ok=True)
-    _sidecar(backup.path).unlink(missing_ok=True)
+    sidecar(backup.path).unlink(missing_ok=True)
 
 
-def automatic(project_folder: str | Path, keep: int = KEEP) -> Backup | None:
+def automatic(
+    project_folder: str | Path, keep: int = KEEP, doing: str = "back it up"
+) -> Backup | None:
     """Back up the project as it is now, unless it has not changed since its newest backup.
 
     Then thin out the automatic backups to ``keep``. Manual backups and those made before a
@@ -288,12 +261,12 @@ def automatic(project_folder: str | Path, keep: int = KEEP) -> Backup | None:
         if existing:
             conn.execute("BEGIN")  # every table summarised from one snapshot
             try:
-                unchanged = fingerprint(conn) == existing[0].fingerprint
+                unchanged = fingerprint_of(conn) == existing[0].fingerprint
             finally:
                 conn.execute("COMMIT")
             if unchanged:
                 return None
-        made = copy_database(conn, folder, AUTO)
+        made = copy_database(conn, folder, AUTO, doing=doing)
     finally:
         conn.close()
     autos = [b for b in all_backups(folder) if b.reason == AUTO]
@@ -307,26 +280,42 @@ def automatic(project_folder: str | Path, keep: int = KEEP) -> Backup | None:
 # -- restoring -----------------------------------------------------------------------------
 
 
-def _check_backup(backup: Backup) -> None:
+def _check_backup(folder: Path, backup: Backup) -> None:
     try:
-        conn = _read_only(backup.path)
+        conn = read_only(backup.path)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-            verdict = [row[0] for row in conn.execute("PRAGMA integrity_check")]
         finally:
             conn.close()
-    except sqlite3.DatabaseError as error:
-        raise ProjectError(f"{backup.path}: cannot be read ({error}); nothing restored") from None
-    if app_id != APPLICATION_ID:
+    except READ_ERRORS as error:
+        app_id = version = None
+        if not is_damage(error):
+            message = f"{backup.path}: cannot be read ({error}); nothing restored"
+            raise ProjectError(message) from None
+    if app_id is not None and app_id != APPLICATION_ID:
         raise ProjectError(f"{backup.path}: not an annotator project; nothing restored")
-    if verdict != ["ok"]:
-        raise ProjectError(f"{backup.path}: is damaged ({verdict[0]}); nothing restored")
-    if version > FORMAT_VERSION:
+    if version is not None and version > FORMAT_VERSION:
         raise ProjectError(
             f"{backup.path}: was written by a newer version of annotator (format {version}); "
             "nothing restored"
         )
+    found = verify(backup)
+    if found:
+        lines = [f"{backup.path}: this backup is damaged; nothing restored."]
+        lines += [f"  {finding.describe()}" for finding in found[:LISTED]]
+        if len(found) > LISTED:
+            lines.append(f"  … and {len(found) - LISTED} more")
+        other = newest_sound(folder, passed=[backup.name])
+        if other is not None:
+            lines.append(
+                f"The newest backup that is whole is {other.path.stem} "
+                f"({other.describe().strip()}):\n"
+                f"  annotator backup {folder} --restore {other.path.stem}"
+            )
+        else:
+            lines.append("No other backup of this project is whole.")
+        raise ProjectError("\n".join(lines))
 
 
 def restore(project_folder: str | Path, name: str, progress: Progress | None = None) -> Backup:
@@ -339,10 +328,10 @@ def restore(project_folder: str | Path, name: str, progress: Progress | None = N
     folder = Path(project_folder)
     database = _database(folder)
     chosen = find(folder, name)
-    _check_backup(chosen)
+    _check_backup(folder, chosen)
     with sole_connection(database, "restore a backup") as live:
-        before = copy_database(live, folder, BEFORE_RESTORE)
-        source = _read_only(chosen.path)
+        before = copy_database(live, folder, BEFORE_RESTORE, keep_damaged=True)
+        source = read_only(chosen.path)
         try:
             source.backup(
                 live,

@@ -6,9 +6,8 @@ import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-import sqlite_utils
-
 from annotator.core.discussion import Comment, Thread
+from annotator.store.connection import Database
 
 _THREAD = (
     "t.id, t.document_id, t.span_id, t.anchor, t.resolved, t.changed_by, t.changed_at, "
@@ -46,7 +45,7 @@ def _thread(row: tuple, comments: list[Comment]) -> Thread:
 
 
 class Comments:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     # -- writing ---------------------------------------------------------------------------

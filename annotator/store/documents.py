@@ -6,9 +6,9 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-import sqlite_utils
-
 from annotator.core.model import Document, DocumentSummary, Status
+from annotator.store.connection import Database
+from annotator.store.findings import DamagedValue
 
 _STATUS = f"""COALESCE(
     (SELECT status FROM progress p WHERE p.document_id = d.id AND p.annotator = :annotator),
@@ -35,7 +35,7 @@ def _like(text: str) -> str:
 
 
 class Documents:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def add(self, name: str, text: str, sha256: str, meta: dict[str, Any], created: str) -> int:
@@ -53,7 +53,7 @@ class Documents:
 
     def get(self, document_id: int) -> Document | None:
         row = self.db.execute(
-            "SELECT d.id, d.name, t.text, d.sha256, d.meta FROM documents d "
+            "SELECT d.id, d.name, t.text, d.sha256, d.meta, d.length FROM documents d "
             "JOIN texts t ON t.document_id = d.id WHERE d.id = ?",
             [document_id],
         ).fetchone()
@@ -137,7 +137,7 @@ class Documents:
     def iter_all(self) -> Iterator[Document]:
         """Every document with its text, in id order, one at a time."""
         rows = self.db.execute(
-            "SELECT d.id, d.name, t.text, d.sha256, d.meta FROM documents d "
+            "SELECT d.id, d.name, t.text, d.sha256, d.meta, d.length FROM documents d "
             "JOIN texts t ON t.document_id = d.id ORDER BY d.id"
         )
         for row in rows:
@@ -145,9 +145,21 @@ class Documents:
 
     def iter_sha256(self) -> Iterator[tuple[int, str, str, int]]:
         """(id, name, sha256, length) of every document, for checks that do not need text."""
-        yield from self.db.execute("SELECT id, name, sha256, length FROM documents ORDER BY id")
+        rows = self.db.execute("SELECT id, name, sha256, length FROM documents ORDER BY id")
+        for row in rows:  # noqa: UP028 (not 'yield from': see Progress.iter_all)
+            yield row
 
 
 def _document(row: tuple) -> Document:
+    """The document of a row (id, name, text, sha256, meta, length).
+
+    A text whose length is not the one stored with it was damaged on the disk (a page of it
+    zeroed reads as other characters): refused here, where it costs nothing, rather than
+    shown, exported or merged as if it were the text.
+    """
+    if len(row[2]) != row[5]:
+        raise DamagedValue(
+            f"document {row[0]}: its text is {len(row[2])} characters long, not {row[5]}"
+        )
     meta = json.loads(row[4]) if row[4] != "{}" else {}
     return Document(row[0], row[1], row[2], row[3], meta)  # id, name, text, sha256, meta

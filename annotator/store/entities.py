@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite_utils
-
 from annotator.core.model import Entity
+from annotator.store.connection import Database
 
 
 class Entities:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def ensure(self, kind: str, name: str) -> int:

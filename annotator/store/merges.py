@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from annotator.store.connection import Database
 
 
 class MergedLayers:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def record(

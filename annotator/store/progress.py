@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import sqlite_utils
-
 from annotator.core.model import Status
+from annotator.store.connection import Database
 
 
 class Progress:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def set(self, document_id: int, annotator: str, status: str, time: str) -> None:
@@ -46,9 +45,14 @@ class Progress:
 
     def iter_all(self) -> Iterator[tuple[int, str, str]]:
         """(document_id, annotator, status), ordered by document."""
-        yield from self.db.execute(
+        rows = self.db.execute(
             "SELECT document_id, annotator, status FROM progress ORDER BY document_id, annotator"
         )
+        # Row by row: 'yield from' a cursor closes the cursor when the generator is closed,
+        # which fails once the project is closed (an export stopped by an error, the
+        # generator collected afterwards) and is then printed as an ignored exception.
+        for row in rows:  # noqa: UP028
+            yield row
 
     def done_counts(self) -> dict[str, int]:
         rows = self.db.execute(

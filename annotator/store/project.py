@@ -1,24 +1,36 @@
-"""A project on disk: a folder holding one SQLite database that is the single source of truth."""
+"""A project on disk: a folder holding one SQLite database that is the single source of truth.
+
+Every write is one transaction (:meth:`Project.write`). Before it starts, the store waits for
+the write lock as long as another program holds it (a long import holds it for its whole
+length, all-or-nothing), calling :attr:`Project.waiting` now and then so that a window can
+say it is waiting; and it checks that the project's files are still the ones it opened
+(:mod:`annotator.store.files`). A write that meets a damaged database is refused with what
+is damaged and which backup to restore (:mod:`annotator.store.damage`).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import json
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import NoReturn
 
 from annotator.core import schema as schema_module
 from annotator.core.errors import ProjectError
 from annotator.core.schema import Schema
-from annotator.store import locking, migrations
+from annotator.store import damage, files, locking, migrations
 from annotator.store.audit import Audit
+from annotator.store.backups import RESCUED, copy_database, damaged_project
 from annotator.store.comments import Comments
+from annotator.store.connection import Database
 from annotator.store.documents import Documents
 from annotator.store.entities import Entities
+from annotator.store.findings import READ_ERRORS, Finding, is_damage
+from annotator.store.inspection import header_problem
 from annotator.store.merges import MergedLayers
 from annotator.store.progress import Progress
 from annotator.store.relations import Relations
@@ -39,25 +51,48 @@ def database_path(path: str | Path) -> Path:
 
 
 WAL_SIZE_LIMIT = 64 * 1024 * 1024  # the write-ahead log is cut back to this after a checkpoint
+BUSY_MS = 10_000  # how long a statement other than a write's start waits for a lock
+WAIT_SLICE_MS = 200  # a write's start waits this long for the lock between calls of ``waiting``
+
+Waiting = Callable[[float], None]  # called with the seconds a write has waited so far
 
 
-def _connect(path: Path) -> sqlite_utils.Database:
+def _connect(path: Path) -> Database:
     """A connection that waits its turn behind other writers and syncs every commit to disk."""
     conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
-    conn.execute("PRAGMA busy_timeout = 10000")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
-    return sqlite_utils.Database(conn)
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute(f"PRAGMA journal_size_limit = {WAL_SIZE_LIMIT}")
+    except BaseException:
+        conn.close()
+        raise
+    return Database(conn)
+
+
+def _busy(error: sqlite3.OperationalError) -> bool:
+    return "locked" in str(error) or "busy" in str(error)
 
 
 class Project:
-    """An open project. Every write goes through :meth:`write`, one transaction per edit."""
+    """An open project. Every write goes through :meth:`write`, one transaction per edit.
 
-    def __init__(self, folder: Path, db: sqlite_utils.Database) -> None:
+    ``waiting``, when set, is called with the seconds waited so far while a write waits for
+    another program's write (an import) to finish, about five times a second, from the
+    thread that writes; raising :class:`~annotator.core.errors.Cancelled` there gives the
+    write up (nothing is written). Without it a write simply waits as long as needed.
+    """
+
+    def __init__(self, folder: Path, db: Database, database: Path | None = None) -> None:
         self.folder = folder
         self.db = db
+        self.waiting: Waiting | None = None
         self._schema: Schema | None = None
+        self._database = database or folder / DATABASE
+        self._files = files.identities(self._database)
+        self._detached: files.ProjectFilesChanged | None = None
+        self._stale: sqlite3.Connection | None = None  # the connection whose files went
         self.documents = Documents(db)
         self.spans = Spans(db)
         self.relations = Relations(db)
@@ -90,7 +125,7 @@ class Project:
                 "created": now(),
                 "schema": json.dumps(schema.to_json(), ensure_ascii=False),
             }
-            db["meta"].insert_all([{"key": k, "value": v} for k, v in meta.items()])
+            db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
         return cls(folder, db)
 
     @classmethod
@@ -105,19 +140,15 @@ class Project:
         if not db_path.exists():
             raise ProjectError(f"{path}: no project here (expected {db_path})")
         locking.refuse_if_open_elsewhere(folder)
+        db = None
         try:
             db = _connect(db_path)
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
             version = db.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error):
-                raise ProjectError(f"{db_path}: cannot be opened ({error})") from error
-            raise ProjectError(
-                f"{folder}: the project is being restored or upgraded by another program; "
-                "try again when it has finished"
-            ) from error
-        except sqlite3.DatabaseError as error:
-            raise ProjectError(f"{db_path}: not a project database ({error})") from error
+        except READ_ERRORS as error:
+            if db is not None:
+                db.conn.close()
+            raise _unopenable(db_path, error) from error
         if app_id != APPLICATION_ID:
             db.conn.close()
             raise ProjectError(f"{db_path}: not an annotator project database")
@@ -138,10 +169,13 @@ class Project:
             except sqlite3.OperationalError as error:
                 db.conn.close()
                 raise ProjectError(f"{db_path}: cannot be opened for writing ({error})") from error
-        return cls(folder, db)
+        return cls(folder, db, db_path)
 
     def close(self) -> None:
-        self.db.conn.close()
+        if self._detached is not None and self.db.conn is self._stale:
+            files.close_detached(self.db.conn, self._database, self._files)
+        else:
+            self.db.conn.close()
 
     def __enter__(self) -> Project:
         return self
@@ -153,21 +187,26 @@ class Project:
 
     @contextlib.contextmanager
     def write(self) -> Iterator[None]:
-        """One transaction: everything inside is written together or not at all."""
+        """One transaction: everything inside is written together or not at all.
+
+        Raises :class:`~annotator.store.files.ProjectFilesChanged` (nothing written) when the
+        project's files were removed or replaced since it was opened, and
+        :class:`~annotator.store.findings.ProjectDamaged` when the database is damaged.
+        """
         conn = self.db.conn
         if conn.in_transaction:
             with self.db.atomic():  # nested: a savepoint
                 yield
             return
-        try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as error:
-            raise ProjectError(f"{self.folder}: cannot write to the project ({error})") from error
+        self.check_files()
+        self._begin()
         try:
             yield
         except sqlite3.Error as error:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if is_damage(error):
+                raise damaged_project(self.folder, "save the change", error=error) from error
             raise ProjectError(
                 f"{self.folder}: the change was not saved ({error}); the project is as it was"
             ) from error
@@ -181,6 +220,96 @@ class Project:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise ProjectError(f"{self.folder}: the change was not saved ({error})") from error
+        self.check_files()  # a commit into a log that lost its name is not saved
+
+    def _begin(self) -> None:
+        """Take the write lock, waiting for it as long as another program holds it."""
+        conn = self.db.conn
+        started = time.monotonic()
+        conn.execute(f"PRAGMA busy_timeout = {WAIT_SLICE_MS}")
+        try:
+            while True:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    return
+                except sqlite3.OperationalError as error:
+                    if not _busy(error):
+                        message = f"{self.folder}: cannot write to the project ({error})"
+                        raise ProjectError(message) from error
+                if self.waiting is not None:
+                    self.waiting(time.monotonic() - started)
+        finally:
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_MS}")
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[None]:
+        """Everything read inside comes from one state of the project, whatever others write
+        meanwhile (an export's documents and the counts it is checked against)."""
+        conn = self.db.conn
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.execute("COMMIT")
+
+    # -- damage ------------------------------------------------------------------------------
+
+    def check_counts(self, doing: str) -> None:
+        """Refuse to ``doing`` (:class:`~annotator.store.findings.ProjectDamaged`) when counts
+        that agree in a whole project do not: milliseconds, where reading it through takes
+        seconds (:mod:`annotator.store.damage`)."""
+        damage.check_counts(self.db, self.folder, doing)
+
+    def refusing_damage(self, doing: str) -> contextlib.AbstractContextManager[None]:
+        """Damage met inside becomes a refusal naming what is damaged and the backup to
+        restore (:func:`annotator.store.damage.refusing_damage`)."""
+        return damage.refusing_damage(self.folder, doing)
+
+    def refuse(self, doing: str, noticed: list[Finding]) -> NoReturn:
+        """Refuse to go on: something read disagrees with the rest (an export's counts)."""
+        raise damaged_project(self.folder, doing, noticed=noticed)
+
+    # -- the project's files -----------------------------------------------------------------
+
+    def check_files(self) -> None:
+        """Raise :class:`~annotator.store.files.ProjectFilesChanged` if the project's files were
+        removed or replaced since it was opened. Writes check it themselves; a window may
+        also call it on a timer (it costs three ``stat`` calls) to notice before an edit."""
+        if self._detached is not None:
+            raise self._detached
+        now = files.identities(self._database)
+        changes = files.differences(self._files, now)
+        if changes:
+            self._detach(changes)
+            raise self._detached
+        self._files = now  # a -wal or -shm that SQLite has just made
+
+    def _detach(self, changes: list[str]) -> None:
+        """Keep what this connection still sees in a backup, and let the project go.
+
+        Reads go on from that backup (read-only), so a window keeps showing what it had;
+        writes are refused. If no backup could be written, the connection stays open for
+        reading and is never checkpointed.
+        """
+        stale = self._stale = self.db.conn
+        if stale.in_transaction:
+            stale.execute("ROLLBACK")
+        rescued = None
+        with contextlib.suppress(ProjectError, OSError, sqlite3.Error):  # a folder gone, too
+            rescued = copy_database(stale, self.folder, RESCUED, keep_damaged=True)
+        if rescued is not None and not rescued.damage:
+            files.close_detached(stale, self._database, self._files)
+            uri = f"{rescued.path.resolve().as_uri()}?mode=ro"
+            self.db.conn = sqlite3.connect(
+                uri, uri=True, isolation_level=None, check_same_thread=False
+            )
+        self._detached = files.ProjectFilesChanged(
+            self.folder, changes, rescued.path if rescued is not None else None
+        )
 
     # -- project-wide settings ---------------------------------------------------------------
 
@@ -231,17 +360,24 @@ class Project:
         )
         return [row[0] for row in rows]
 
-    def integrity_problems(self) -> list[str]:
-        rows = [row[0] for row in self.db.execute("PRAGMA integrity_check")]
-        problems = [] if rows == ["ok"] else [f"database: {row}" for row in rows]
-        problems += [
-            f"database: foreign key broken in {row[0]} row {row[1]}"
-            for row in self.db.execute("PRAGMA foreign_key_check")
-        ]
-        return problems
+
+def _unopenable(database: Path, error: BaseException) -> ProjectError:
+    """Why a database cannot be opened, and what to do about it."""
+    folder = database.parent
+    text = str(error)
+    if "locked" in text:
+        return ProjectError(
+            f"{folder}: the project is being restored or upgraded by another program; "
+            "try again when it has finished"
+        )
+    if "disk I/O error" in text:
+        return files.disk_error(database, error)
+    if header_problem(database) is not None or not is_damage(error):
+        return ProjectError(f"{database}: not a project database ({error})")
+    return damaged_project(folder, "open it", error=error)
 
 
-def _create_tables(db: sqlite_utils.Database) -> None:
+def _create_tables(db: Database) -> None:
     for statement in DDL.split(";"):
         if statement.strip():
             db.execute(statement)

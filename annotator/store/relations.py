@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import sqlite_utils
-
 from annotator.core.model import Relation
+from annotator.store.connection import Database
 
 _COLUMNS = "id, document_id, annotator, source, target, role"
 
 
 class Relations:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def add(
@@ -82,22 +81,9 @@ class Relations:
         for row in rows:
             yield Relation(*row)
 
-    def dangling(self) -> list[tuple[int, str]]:
-        """Links whose ends are missing, in another document or in another layer."""
-        rows = self.db.execute(
-            """SELECT r.id, CASE
-                 WHEN s.id IS NULL THEN 'its event span ' || r.source || ' does not exist'
-                 WHEN t.id IS NULL THEN 'its argument span ' || r.target || ' does not exist'
-                 WHEN s.document_id != r.document_id OR t.document_id != r.document_id
-                   THEN 'it joins spans of different documents'
-                 WHEN s.annotator != r.annotator OR t.annotator != r.annotator
-                   THEN 'it joins spans of different layers'
-               END
-               FROM relations r
-               LEFT JOIN spans s ON s.id = r.source
-               LEFT JOIN spans t ON t.id = r.target
-               WHERE s.id IS NULL OR t.id IS NULL
-                  OR s.document_id != r.document_id OR t.document_id != r.document_id
-                  OR s.annotator != r.annotator OR t.annotator != r.annotator"""
-        )
-        return [(row[0], row[1]) for row in rows]
+    def count(self, annotator: str | None = None) -> int:
+        if annotator is None:
+            return self.db.execute("SELECT count(*) FROM relations").fetchone()[0]
+        return self.db.execute(
+            "SELECT count(*) FROM relations WHERE annotator = ?", [annotator]
+        ).fetchone()[0]

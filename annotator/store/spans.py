@@ -10,9 +10,8 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-import sqlite_utils
-
 from annotator.core.model import Span
+from annotator.store.connection import Database
 
 _COLUMNS = "id, document_id, annotator, label, start, end, text, attributes, entity_id, provenance"
 _new = object.__new__
@@ -73,7 +72,7 @@ def _json(value: dict[str, Any]) -> str:
 
 
 class Spans:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
         limit = db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)  # 999 in old libraries
         self._rows_per_insert = max(1, min(_ROWS_PER_INSERT, limit // 10))
@@ -227,8 +226,12 @@ class Spans:
                 layers[annotator] = spans
             yield document_id, layers
 
-    def count(self) -> int:
-        return self.db.execute("SELECT count(*) FROM spans").fetchone()[0]
+    def count(self, annotator: str | None = None) -> int:
+        if annotator is None:
+            return self.db.execute("SELECT count(*) FROM spans").fetchone()[0]
+        return self.db.execute(
+            "SELECT count(*) FROM spans WHERE annotator = ?", [annotator]
+        ).fetchone()[0]
 
     def count_by(self, column: str) -> dict[str, int]:
         """Span counts per label or per annotator."""

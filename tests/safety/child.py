@@ -6,12 +6,14 @@ it has finished (an acknowledged edit, a reached moment), which the test waits f
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
 from annotator.core.errors import AnnotatorError
 from annotator.ops import editing
 from annotator.store import backups, migrations
+from annotator.store.files import ProjectFilesChanged
 from annotator.store.locking import claim
 from annotator.store.project import Project
 
@@ -53,6 +55,70 @@ def edits(folder: str, document: str, annotator: str) -> None:
                 editing.delete_span(project, span.id, annotator)
                 say("deleted", span.id)
             n += 1
+
+
+def keep_editing(folder: str, document: str, before: str, after: str) -> None:
+    """Create ``before`` spans, print ``paused`` and wait for a line; then try ``after`` more.
+    Prints ``saved ID`` for each edit that returned, ``refused RESCUED | CHANGES`` for each
+    refused because the project's files changed; stays open until stdin closes."""
+    with Project.open(folder) as project:
+        text = project.documents.get(int(document)).text
+        words = [(i, i + 1) for i, ch in enumerate(text) if not ch.isspace()]
+
+        def edit(n: int) -> None:
+            start, end = words[n % len(words)]
+            try:
+                span = editing.create_span(project, int(document), "samira", "ACTOR", start, end)
+            except ProjectFilesChanged as error:
+                say("refused", error.rescued.name if error.rescued else "-", "|", *error.changes)
+            else:
+                say("saved", span.id)
+
+        for n in range(int(before)):
+            edit(n)
+        say("paused")
+        sys.stdin.readline()
+        for n in range(int(before), int(before) + int(after)):
+            edit(n)
+        say("done")
+        sys.stdin.read()
+
+
+def many_edits(folder: str, document: str, count: str) -> None:
+    """On a line ``go``, create ``count`` spans one after another, each waiting as long as
+    another program writes; prints ``waiting`` the first time one waits, then ``saved N``."""
+    with Project.open(folder) as project:
+        text = project.documents.get(int(document)).text
+        words = [(i, i + 1) for i, ch in enumerate(text) if not ch.isspace()]
+        told = []
+
+        def waiting(seconds: float) -> None:
+            if not told:
+                told.append(seconds)
+                say("waiting")
+
+        project.waiting = waiting
+        say("ready")
+        sys.stdin.readline()
+        saved = 0
+        for n in range(int(count)):
+            start, end = words[n % len(words)]
+            editing.create_span(project, int(document), "omar", LABELS[n % 3], start, end)
+            saved += 1
+        say("saved", saved)
+
+
+def raw_writer(folder: str) -> None:
+    """Another program holding the project with SQLite alone (no annotator store): it writes,
+    prints ``wrote``, and writes again at each line on stdin."""
+    conn = sqlite3.connect(Path(folder) / "project.sqlite", isolation_level=None)
+    n = 0
+    while True:
+        conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('raw', ?)", [str(n)])
+        say("wrote", n)
+        if not sys.stdin.readline():
+            break
+        n += 1
 
 
 def hold(folder: str) -> None:
@@ -122,7 +188,22 @@ def write_lock(folder: str) -> None:
         say("released")
 
 
-TASKS = {f.__name__: f for f in (spans, edits, hold, window, restore, backup, upgrade, write_lock)}
+TASKS = {
+    f.__name__: f
+    for f in (
+        spans,
+        edits,
+        keep_editing,
+        many_edits,
+        raw_writer,
+        hold,
+        window,
+        restore,
+        backup,
+        upgrade,
+        write_lock,
+    )
+}
 
 if __name__ == "__main__":
     try:
