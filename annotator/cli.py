@@ -76,7 +76,7 @@ def _run(args: argparse.Namespace) -> int:
     doing = COMMANDS[args.command].doing
     if doing is None:
         return args.run(args)
-    from annotator.store.damage import refusing_damage
+    from annotator.ops.opening import refusing_damage
 
     with refusing_damage(args.project, doing):
         return args.run(args)

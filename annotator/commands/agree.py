@@ -7,9 +7,8 @@ import json
 
 from annotator.commands import doing, summary
 from annotator.commands.base import RAW
-from annotator.ops import reviewing
+from annotator.ops import opening, reviewing
 from annotator.review.agreement import Agreement
-from annotator.store.project import Project
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -91,8 +90,7 @@ def format_agreement(result: Agreement, worst: int) -> str:
 
 def run(args: argparse.Namespace) -> int:
     chosen = [a.strip() for a in args.annotators.split(",")] if args.annotators else None
-    with Project.open(args.project) as project:
-        project.check_counts(doing("agree"))
+    with opening.open_to_read(args.project, doing("agree")) as project:
         result = reviewing.agreement(project, chosen)
     if args.plot or args.confusion:
         from annotator.reports import charts  # matplotlib: only for a chart

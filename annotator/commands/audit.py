@@ -15,8 +15,9 @@ from annotator.commands.base import RAW
 from annotator.core.errors import InputError
 from annotator.core.permissions import as_new
 from annotator.formats.writing import atomic_file
-from annotator.store.audit import AuditEntry
-from annotator.store.project import Project
+from annotator.ops import opening
+from annotator.ops.opening import Project
+from annotator.ops.viewing import AuditEntry
 
 COLUMNS = ("id", "time", "annotator", "action", "document_id", "span_id", "before", "after")
 LINKS = ("link", "unlink")
@@ -180,8 +181,7 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out) if args.out else None
     if out is not None and out.suffix.lower() not in WRITERS:
         raise InputError("give a file name ending in .csv or .jsonl", file=out)
-    with Project.open(args.project) as project:
-        project.check_counts(doing("audit"))
+    with opening.open_to_read(args.project, doing("audit")) as project:
         found = entries(project, args.span, args.document, args.annotator)
         if out is None:
             print_table(found)

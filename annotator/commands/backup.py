@@ -6,7 +6,7 @@ import argparse
 
 from annotator.commands import summary
 from annotator.commands.base import RAW
-from annotator.store import backups
+from annotator.ops import backing_up
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -19,9 +19,10 @@ def register(sub: argparse._SubParsersAction) -> None:
             "others work on the project), list the backups, or restore one. Restoring first\n"
             "backs up the project as it is, so a restore can itself be undone; it is refused\n"
             "while the project is open in a window or by another command.\n\n"
-            "The window and 'annotator import' back a project up automatically when it changed\n"
-            f"since its newest backup, keeping {backups.KEEP} automatic backups: the newest, and\n"
-            "one for each of the days before."
+            "The window, 'annotator import' and 'annotator merge' back a project up\n"
+            "automatically when it changed since its newest backup, keeping "
+            f"{backing_up.KEEP}\n"
+            "automatic backups: the newest, and one for each of the days before."
         ),
         epilog=(
             "examples:\n"
@@ -47,7 +48,7 @@ def _size(n: int) -> str:
 
 def run(args: argparse.Namespace) -> int:
     if args.list:
-        found = backups.all_backups(args.project)
+        found = backing_up.backups_of(args.project)
         if not found:
             print(f"{args.project} has no backups yet.")
             return 0
@@ -57,14 +58,14 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {backup.path.stem:<{width}}  {backup.describe()}  {_size(backup.size)}")
         return 0
     if args.restore:
-        before = backups.restore(args.project, args.restore)
+        before = backing_up.restore(args.project, args.restore)
         print(
             f"Restored {args.restore}. The project as it was just before is kept as backup "
             f"{before.path.stem}; 'annotator backup {args.project} --restore "
             f"{before.path.stem}' undoes the restore."
         )
         return 0
-    made = backups.create(args.project)
+    made = backing_up.back_up(args.project)
     print(
         f"Backed up {args.project} to {made.path} ({made.documents} documents, {made.spans} spans)."
     )

@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TextIO
 
-from annotator.store.project import Project
+from annotator.ops.opening import Project
 
 RAW = argparse.RawDescriptionHelpFormatter
 

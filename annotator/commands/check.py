@@ -9,7 +9,7 @@ from pathlib import Path
 from annotator.commands import summary
 from annotator.commands.base import RAW, ProgressBar, plural
 from annotator.ops import checking
-from annotator.store.findings import ProjectDamaged
+from annotator.ops.checking import ProjectDamaged
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -11,8 +11,7 @@ from annotator.core.errors import InputError
 from annotator.core.tagging import WRITABLE_SCHEMES
 from annotator.core.tokenised import TOKEN_MODES
 from annotator.formats import registry
-from annotator.ops import exporting
-from annotator.store.project import Project
+from annotator.ops import exporting, opening
 
 NOTES_SHOWN = 20
 TRAINING = ("conll", "spacy", "hf")
@@ -174,7 +173,7 @@ def format_options(args: argparse.Namespace) -> dict[str, object]:
 def run(args: argparse.Namespace) -> int:
     check_flags(args)
     bar = ProgressBar(sys.stderr)
-    with Project.open(args.project) as project:
+    with opening.open_to_read(args.project) as project:
         if args.annotator and args.annotator not in project.annotators():
             known = ", ".join(project.annotators()) or "none yet"
             print(

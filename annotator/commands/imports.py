@@ -7,10 +7,8 @@ import argparse
 from annotator.commands import doing, summary
 from annotator.commands.base import RAW, plural, tell_when_waiting
 from annotator.formats import registry
-from annotator.ops import importing
+from annotator.ops import importing, opening
 from annotator.ops.labels import parse_label_map
-from annotator.store import backups
-from annotator.store.project import Project
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -120,11 +118,9 @@ def run(args: argparse.Namespace) -> int:
         "sentences_per_document": args.sentences_per_document,
     }
     label_map = parse_label_map(args.map_label)
-    with Project.open(args.project) as project:
+    # backed up first (the project as it was, should the import be unwanted)
+    with opening.open_to_change(args.project, doing("import")) as project:
         tell_when_waiting(project)
-        project.check_counts(doing("import"))
-        # the project as it was, should the import be unwanted; refused if it is damaged
-        backups.automatic(project.folder, doing=doing("import"))
         report = importing.import_files(
             project,
             args.files,

@@ -5,10 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from annotator.commands import summary
+from annotator.commands import doing, summary
 from annotator.commands.base import RAW, tell_when_waiting
-from annotator.ops import merging
-from annotator.store.project import Project
+from annotator.ops import merging, opening
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -60,7 +59,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     chosen = [a.strip() for a in args.annotators.split(",")] if args.annotators else None
-    with Project.open(args.project) as project:
+    with opening.open_to_change(args.project, doing("merge")) as project:
         tell_when_waiting(project)
         report = merging.merge(
             project,

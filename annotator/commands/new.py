@@ -7,7 +7,7 @@ import argparse
 from annotator.commands import summary
 from annotator.commands.base import RAW
 from annotator.core import schema as schemas
-from annotator.store.project import Project
+from annotator.ops import opening
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -34,8 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     schema = schemas.resolve(args.schema)
-    with Project.create(args.project, schema, args.name):
-        pass
+    opening.create_project(args.project, schema, args.name)
     print(
         f"Created project {args.project} with schema {schema.name} ({', '.join(schema.label_ids)})."
     )

@@ -8,8 +8,8 @@ import sys
 
 from annotator.commands import doing, summary
 from annotator.commands.base import RAW, plural
+from annotator.ops import opening
 from annotator.ops.searching import CorpusSearch, SearchResults
-from annotator.store.project import Project
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -71,12 +71,13 @@ def run(args: argparse.Namespace) -> int:
     if args.limit < 1:
         print("error: --limit must be at least 1", file=sys.stderr)
         return 2
-    with Project.open(args.project) as project:
-        project.check_counts(doing("search"))
-        with CorpusSearch(project) as searching:
-            if searching.outdated():
-                searching.update(_indexing)
-            results = searching.search(args.query, args.limit)
+    with (
+        opening.open_to_read(args.project, doing("search")) as project,
+        CorpusSearch(project) as searching,
+    ):
+        if searching.outdated():
+            searching.update(_indexing)
+        results = searching.search(args.query, args.limit)
     if args.json:
         print(json.dumps(results.to_json(), ensure_ascii=False, indent=2))
     else:

@@ -7,8 +7,7 @@ import json
 
 from annotator.commands import doing, summary
 from annotator.commands.base import RAW
-from annotator.ops import stats
-from annotator.store.project import Project
+from annotator.ops import opening, stats
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -25,8 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    with Project.open(args.project) as project:
-        project.check_counts(doing("stats"))
+    with opening.open_to_read(args.project, doing("stats")) as project:
         data = stats.stats(project)
     print(json.dumps(data, ensure_ascii=False, indent=2) if args.json else stats.format_stats(data))
     return 0

@@ -7,7 +7,9 @@ from pathlib import Path
 from annotator.store import backups
 from annotator.store.backups import Backup, Progress
 
-__all__ = ["Backup", "back_up", "backups_of", "restore"]
+__all__ = ["KEEP", "Backup", "back_up", "backups_of", "restore"]
+
+KEEP = backups.KEEP  # automatic backups kept
 
 
 def back_up(folder: str | Path) -> Backup:

@@ -13,9 +13,11 @@ from pathlib import Path
 
 from annotator.core.errors import ProjectError
 from annotator.store import backups
-from annotator.store.findings import Finding, only_damage
+from annotator.store.findings import Finding, ProjectDamaged, only_damage
 from annotator.store.inspection import Progress, inspect
 from annotator.store.project import DATABASE, Project, database_path
+
+__all__ = ["CheckReport", "ProjectDamaged", "check"]
 
 
 @dataclass

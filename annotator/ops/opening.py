@@ -21,6 +21,7 @@ from pathlib import Path
 from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.core.schema import Schema
 from annotator.store import backups, locking
+from annotator.store.damage import refusing_damage
 from annotator.store.project import Project, database_path
 
 KEEP_ALIVE_SECONDS = locking.HEARTBEAT_SECONDS  # how often a window says it still has the project
@@ -33,20 +34,33 @@ __all__ = [
     "open_to_change",
     "open_to_read",
     "others_using",
+    "refusing_damage",
 ]
 
 
-def open_to_read(folder: str | Path) -> Project:
-    return Project.open(folder)
-
-
-def open_to_change(folder: str | Path) -> Project:
-    """Open a project that is about to change, backing it up first if it changed since its
-    newest backup (a backup that cannot be made now refuses the change)."""
+def open_to_read(folder: str | Path, doing: str | None = None) -> Project:
+    """Open a project to read it; with ``doing`` (what is about to be done, in words), a
+    project whose counts disagree is refused, naming the damage and the backup to restore."""
     project = Project.open(folder)
+    if doing is not None:
+        try:
+            project.check_counts(doing)
+        except BaseException:
+            project.close()
+            raise
+    return project
+
+
+def open_to_change(folder: str | Path, doing: str = "change it") -> Project:
+    """Open a project that is about to change, backing it up first if it changed since its
+    newest backup; a damaged project, or one that cannot be backed up now, is refused."""
+    project = open_to_read(folder, doing)
     try:
-        backups.automatic(project.folder)
-    except (AnnotatorError, OSError) as error:
+        backups.automatic(project.folder, doing=doing)
+    except AnnotatorError:
+        project.close()
+        raise
+    except OSError as error:
         project.close()
         raise ProjectError(
             f"{project.folder}: not changed, because the backup made before every change "

@@ -100,3 +100,9 @@ def test_no_window_file_is_over_300_lines():
     for path in modules("ui"):
         lines = path.read_text(encoding="utf-8").count("\n")
         assert lines <= 300, f"{path.relative_to(PACKAGE)} has {lines} lines"
+
+
+def test_the_command_line_opens_projects_through_the_same_operations_as_the_window():
+    for path in [*modules("commands"), PACKAGE / "cli.py"]:
+        for name in imports_of(path):
+            assert not name.startswith("annotator.store"), (path, name)
