@@ -22,6 +22,7 @@ from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.core.schema import Schema
 from annotator.store import backups, locking
 from annotator.store.damage import refusing_damage
+from annotator.store.files import ProjectFilesChanged
 from annotator.store.project import Project, database_path
 
 KEEP_ALIVE_SECONDS = locking.HEARTBEAT_SECONDS  # how often a window says it still has the project
@@ -29,6 +30,7 @@ KEEP_ALIVE_SECONDS = locking.HEARTBEAT_SECONDS  # how often a window says it sti
 __all__ = [
     "OpenedInWindow",
     "Project",
+    "ProjectFilesChanged",
     "create_project",
     "open_in_window",
     "open_to_change",
@@ -89,6 +91,11 @@ class OpenedInWindow:
     claim: locking.Session
     network_share: str | None = None
     backup: threading.Thread | None = field(default=None, repr=False)
+
+    def check_files(self) -> None:
+        """Raise :class:`ProjectFilesChanged` if the project's files were removed or
+        replaced under the window (three ``stat`` calls: cheap enough for a timer)."""
+        self.project.check_files()
 
     def keep_alive(self) -> None:
         """Tell other computers that this window still has the project."""

@@ -15,7 +15,7 @@ from annotator.core.model import Span
 from annotator.core.schema import Role
 from annotator.core.text import isolate, strip_span
 from annotator.core.tokens import double_click_word, snap
-from annotator.ui import commands
+from annotator.ui import commands, link_commands
 from annotator.ui.session import Session
 from annotator.ui.text_view import TextView
 
@@ -169,7 +169,7 @@ class Annotating(QObject):
             return
         role = self.choose_role(roles, target)
         if role is not None:
-            session.push(commands.LinkArgument(session, event, target, role))
+            session.push(link_commands.LinkArgument(session, event, target, role))
         session.select(event.id)
 
     def _role_menu(self, roles: list[Role], target: Span) -> str | None:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from annotator.core.errors import AnnotatorError
 from annotator.core.text import isolate
 from annotator.ops import editing, viewing
-from annotator.ui import commands
+from annotator.ui import commands, link_commands
 from annotator.ui.panels.attributes import AttributesPanel
 from annotator.ui.panels.guidelines import GuidelinesPanel
 from annotator.ui.session import Session
@@ -90,4 +90,4 @@ class Coding(QObject):
     def unlink(self, relation_id: int) -> None:
         session = self.session
         if session.document_id is not None and not session.read_only:
-            session.push(commands.Unlink(session, session.document_id, relation_id))
+            session.push(link_commands.Unlink(session, session.document_id, relation_id))

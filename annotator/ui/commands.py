@@ -3,14 +3,20 @@ tells the session what it touched. The undo menu names the label and the text.""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from annotator.core.model import GOLD, Span, Status
 from annotator.core.text import isolate
 from annotator.ops import adjudicating, editing, viewing
 from annotator.ops.editing import DeletedSpan
+from annotator.ops.unsaved import SpanState, UnsavedEdit
 from annotator.ui.edit_command import EditCommand
 from annotator.ui.session import Session
+
+
+def state(span: Span) -> SpanState:
+    return SpanState(span.start, span.end, span.label, dict(span.attributes))
 
 
 def describe(session: Session, label: str, text: str) -> str:
@@ -57,6 +63,10 @@ class CreateSpan(EditCommand):
         self.focus = None
         self.session.edited(self.document_id, self.layer, [(self.start, self.end)])
 
+    def unsaved(self, undoing: bool = False) -> list[UnsavedEdit]:
+        made = SpanState(self.start, self.end, self.label)
+        return [self.lost_edit("delete" if undoing else "create", made)]
+
 
 class DeleteSpan(EditCommand):
     def __init__(self, session: Session, span: Span) -> None:
@@ -80,6 +90,12 @@ class DeleteSpan(EditCommand):
     def _changed(self) -> None:
         span = self.deleted.span
         self.session.edited(self.document_id, self.layer, [(span.start, span.end)])
+
+    def unsaved(self, undoing: bool = False) -> list[UnsavedEdit]:
+        span = self.deleted.span if self.deleted else self.session.span(self.span_id)
+        if span is None:
+            return []
+        return [self.lost_edit("create" if undoing else "delete", state(span))]
 
 
 class UpdateSpan(EditCommand):
@@ -106,6 +122,21 @@ class UpdateSpan(EditCommand):
     def revert(self) -> None:
         editing.update_span(self.project, self.span_id, self.annotator, **self.before)
         self.session.edited(self.document_id, self.layer, [self.extent])
+
+    def unsaved(self, undoing: bool = False) -> list[UnsavedEdit]:
+        span = self.session.span(self.span_id)
+        if span is None:
+            return []
+        coded = ("label", "attributes")
+        now = {"label": span.label, "attributes": span.attributes}
+        old = {**now, **{k: v for k, v in self.before.items() if k in coded}}
+        new = {**now, **{k: v for k, v in self.changes.items() if k in coded}}
+        if undoing:
+            old, new = new, old
+        start, end = self.extent
+        before = SpanState(start, end, old["label"], dict(old["attributes"]))
+        after = SpanState(start, end, new["label"], dict(new["attributes"]))
+        return [self.lost_edit("update", before, after=after)]
 
 
 class ResizeSpan(EditCommand):
@@ -134,6 +165,17 @@ class ResizeSpan(EditCommand):
         touched = (min(self.before[0], self.after[0]), max(self.before[1], self.after[1]))
         self.session.edited(self.document_id, self.layer, [touched])
 
+    def unsaved(self, undoing: bool = False) -> list[UnsavedEdit]:
+        span = self.session.span(self.span_id)
+        if span is None:
+            return []
+        old, new = (self.after, self.before) if undoing else (self.before, self.after)
+        kept = dict(span.attributes)
+        return [
+            self.lost_edit("delete", SpanState(*old, span.label, kept)),
+            self.lost_edit("create", SpanState(*new, span.label, kept)),
+        ]
+
 
 class SetStatus(EditCommand):
     def __init__(self, session: Session, document_id: int, status: str) -> None:
@@ -152,60 +194,9 @@ class SetStatus(EditCommand):
         editing.restore_status(self.project, self.document_id, self.annotator, self.previous)
         self.session.documentChanged.emit(self.document_id)
 
-
-class LinkArgument(EditCommand):
-    """Join an event span to an argument span in a role."""
-
-    def __init__(self, session: Session, event: Span, argument: Span, role: str) -> None:
-        super().__init__(
-            session, event.document_id, f"Link {role} {isolate('«' + argument.text + '»')}"
-        )
-        self.source, self.target, self.role = event.id, argument.id, role
-        self.layer = event.annotator
-        self.focus = event.id
-        self.relation_id: int | None = None
-
-    def apply(self) -> None:
-        relation = editing.link(
-            self.project,
-            self.source,
-            self.target,
-            self.role,
-            self.annotator,
-            relation_id=self.relation_id,
-        )
-        self.relation_id = relation.id
-        self.session.edited(self.document_id, self.layer, [])
-
-    def revert(self) -> None:
-        editing.unlink(self.project, self.relation_id, self.annotator)
-        self.session.edited(self.document_id, self.layer, [])
-
-
-class Unlink(EditCommand):
-    def __init__(self, session: Session, document_id: int, relation_id: int) -> None:
-        super().__init__(session, document_id, "Unlink")
-        self.relation_id = relation_id
-        self.layer = session.layer
-        self.removed = None
-
-    def apply(self) -> None:
-        self.removed = editing.unlink(self.project, self.relation_id, self.annotator)
-        self.focus = self.removed.source
-        self.setText(f"Unlink {self.removed.role}")
-        self.session.edited(self.document_id, self.layer, [])
-
-    def revert(self) -> None:
-        relation = self.removed
-        editing.link(
-            self.project,
-            relation.source,
-            relation.target,
-            relation.role,
-            self.annotator,
-            relation_id=relation.id,
-        )
-        self.session.edited(self.document_id, self.layer, [])
+    def unsaved(self, undoing: bool = False) -> list[UnsavedEdit]:
+        status = (self.previous or Status.NEW) if undoing else self.status
+        return [self.lost_edit("status", None, status=status)]
 
 
 class AcceptSpan(EditCommand):
@@ -232,7 +223,10 @@ class AcceptSpan(EditCommand):
         gold = self.accepted.gold
         self.session.edited(self.document_id, GOLD, [(gold.start, gold.end)])
 
-
-def span_of(session: Session, span_id: int) -> Span | None:
-    """A span of any layer, read from the project (review panes show several layers)."""
-    return viewing.span(session.project, span_id)
+    def unsaved(self, undoing: bool = False) -> list[UnsavedEdit]:
+        """The accepted version as a gold span (its provenance is not kept)."""
+        span = self.accepted.gold if self.accepted else viewing.span(self.project, self.span_id)
+        if span is None:
+            return []
+        edit = self.lost_edit("delete" if undoing else "create", state(span))
+        return [replace(edit, annotator=GOLD)]

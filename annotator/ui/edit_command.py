@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from annotator.core.errors import AnnotatorError
-from annotator.ops.opening import Project
+from annotator.ops.opening import Project, ProjectFilesChanged
+from annotator.ops.unsaved import SpanState, UnsavedEdit
 from annotator.ui.session import Session
 
 
@@ -44,9 +45,27 @@ class EditCommand(QUndoCommand):
     def undo(self) -> None:
         self._guarded(self.revert)
 
+    def unsaved(self, undoing: bool = False) -> list[UnsavedEdit]:
+        """The edit (or its undoing) as plain data, to be saved elsewhere when the project
+        cannot take it."""
+        return []
+
+    def lost_edit(self, action: str, span: SpanState | None, **more) -> UnsavedEdit:
+        """One unsaved edit on this command's document, in the session's annotator's name."""
+        document = self.session.document
+        return UnsavedEdit(action, self.annotator, document.name, document.text, span, **more)
+
     def _guarded(self, action) -> None:
+        if self.session.lost is not None:
+            self.session.failed.emit(
+                f"{self.text()}: not saved, the project can no longer be saved to"
+            )
+            return
         try:
             action()
+        except ProjectFilesChanged as error:
+            self.session.lose(error, self.unsaved(undoing=action == self.revert))
+            return
         except (AnnotatorError, ValueError) as error:
             self.session.failed.emit(f"{self.text()}: {error}")
             return

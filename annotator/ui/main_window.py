@@ -62,6 +62,10 @@ class MainWindow(QMainWindow):
         self.coder = Coding(session, self.coding, self.text_view, self.guidelines)
         self.browsing = Browsing(session, self.documents, settings)
         self.review = ReviewMode(session, self.browsing, self)
+        # what the Review menu does is review mode's own
+        self.review_step, self.dashboard = self.review.view.step, self.review.dashboard
+        self.accept_agreed_here = self.review.accept_agreed_here
+        self.accept_agreed_everywhere = self.review.accept_agreed_everywhere
         self.shown = ShownDocument(
             session, self.text_view, self.annotations, self.find_bar, self.discussion, self.history
         )
@@ -114,6 +118,7 @@ class MainWindow(QMainWindow):
         session.schemaChanged.connect(self._schema_changed)
         session.layerChanged.connect(self._update_title)
         session.reviewChanged.connect(self._review_toggled)
+        session.projectLost.connect(lambda e: project_actions.project_lost(self, session, e))
         self.palette_panel.labelChosen.connect(self.annotating.apply_label)
         self.coding.linkRequested.connect(self.annotating.start_linking)
         self.annotations.activated.connect(
@@ -171,7 +176,7 @@ class MainWindow(QMainWindow):
         if session.project is not None and open_schema_editor(
             self, session.project, session.annotator
         ):
-            session.clear_undo()  # edits made under the old labels no longer undo cleanly
+            session.undo_group.clear()  # edits made under the old labels no longer undo cleanly
             session.schemaChanged.emit()
             session.reshow()
 
@@ -196,18 +201,6 @@ class MainWindow(QMainWindow):
         else:
             self.center.setCurrentIndex(0)
             self.splitter.setSizes(self._sizes)
-
-    def review_step(self, direction: int) -> None:
-        self.review.view.step(direction)
-
-    def accept_agreed_here(self) -> None:
-        self.review.accept_agreed_here()
-
-    def accept_agreed_everywhere(self) -> None:
-        self.review.accept_agreed_everywhere()
-
-    def dashboard(self) -> None:
-        self.review.dashboard()
 
     # -- menu handlers -----------------------------------------------------------------------
 

@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWi
 
 from annotator.core import schema as schemas
 from annotator.core.errors import AnnotatorError, ProjectError
-from annotator.ops import backing_up, opening
+from annotator.ops import backing_up, opening, unsaved
+from annotator.ops.opening import ProjectFilesChanged
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 
@@ -146,3 +147,41 @@ def restore(parent: QWidget, session: Session) -> None:
             f"Restored {chosen.name}; the project as it was just before is kept as {before.name}.",
             15000,
         )
+
+
+def project_lost(parent: QWidget, session: Session, error: ProjectFilesChanged) -> None:
+    """The project's files were removed or replaced under the window: say what happened,
+    offer to save the edits that could not be saved, and close the project."""
+    count = len(session.unsaved)
+    box = QMessageBox(QMessageBox.Icon.Warning, "The project can no longer be saved to", str(error))
+    box.setParent(parent, box.windowFlags())
+    if count:
+        box.setInformativeText(f"{count} edit{'s' * (count != 1)} of yours could not be saved.")
+        save = box.addButton("Save them to a new project…", QMessageBox.ButtonRole.AcceptRole)
+    else:
+        save = None
+    box.addButton("Close the project", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if save is not None and box.clickedButton() is save:
+        save_unsaved(parent, session)
+    session.close_project()
+
+
+def save_unsaved(parent: QWidget, session: Session) -> None:
+    """Write the edits the project could not take into a new project, to merge later."""
+    path, _ = QFileDialog.getSaveFileName(parent, "New project for the unsaved edits")
+    if not path:
+        return
+    try:
+        with Busy():
+            report = unsaved.save_to_new_project(path, session.schema, session.unsaved)
+    except AnnotatorError as error:
+        show_error(parent, error)
+        return
+    QMessageBox.information(
+        parent,
+        "Unsaved edits saved",
+        f"{path}: {report.summary()}.\n\nOnce the project is whole again, bring them into it "
+        "with File ▸ Merge a colleague's work (or: annotator merge PROJECT "
+        f"{path}).",
+    )

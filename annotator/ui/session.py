@@ -1,12 +1,9 @@
 """The window's model: the open project, the shown document and layer, the selected span and
 review mode, with a signal for each change. Every view derives what it shows from this state
 alone and follows the signals; data changes only through commands pushed here, each of which
-calls one operation and reports what it touched.
-
-When the shown document changes, everything derived from the old one (spans, selection,
-link mode) is replaced before ``documentShown`` is emitted, so no view can paint a span of
-another document.
-"""
+calls one operation and reports what it touched. When the shown document changes, all that
+was derived from the old one is replaced before ``documentShown``: no view can paint a span
+of another document."""
 
 from __future__ import annotations
 
@@ -14,14 +11,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoGroup, QUndoStack
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Document, Relation, Span
 from annotator.core.schema import Schema
 from annotator.ops import opening, viewing
-from annotator.ops.opening import OpenedInWindow, Project
+from annotator.ops.opening import OpenedInWindow, Project, ProjectFilesChanged
+from annotator.ops.unsaved import UnsavedEdit
+from annotator.ui.histories import Histories
 from annotator.ui.span_merge import merged
 
 WATCH_MS = 1500  # how often the window looks for changes made by other programs
@@ -37,6 +35,8 @@ class Edit(Protocol):
     def apply(self) -> None: ...
 
     def text(self) -> str: ...
+
+    def unsaved(self) -> list[UnsavedEdit]: ...
 
 
 class Session(QObject):
@@ -54,16 +54,19 @@ class Session(QObject):
     saved = Signal(str)  # time of the last write
     failed = Signal(str)  # an edit that could not be made or saved
     message = Signal(str, int)  # a note for the status bar, and for how long (ms)
+    waiting = Signal(float)  # an edit waits for another program's write (seconds so far)
+    projectLost = Signal(object)  # ProjectFilesChanged: the project can no longer be saved to
 
     def __init__(self, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.annotator = annotator  # who is annotating: edits are credited to them
         self.layer = annotator  # whose layer the text shows (another's is read-only)
         self.opened: OpenedInWindow | None = None
-        self.undo_group = QUndoGroup(self)
-        self._stacks: dict[int, QUndoStack] = {}
+        self.undo_group = Histories(self)
         self._clear_document()
         self.review = False
+        self.lost: ProjectFilesChanged | None = None  # the project's files went under us
+        self.unsaved: list[UnsavedEdit] = []  # edits that could not be saved because of it
         self._seen: int | None = None
         self.watch = QTimer(self)
         self.watch.setInterval(WATCH_MS)
@@ -100,6 +103,8 @@ class Session(QObject):
         opened = opening.open_in_window(folder, self.annotator, take_over=take_over)
         self.close_project(quietly=True)
         self.opened = opened
+        self.lost, self.unsaved = None, []
+        opened.project.waiting = self._waiting
         self._seen = viewing.changes_seen(opened.project)
         self.watch.start()
         self.heartbeat.start()
@@ -112,10 +117,7 @@ class Session(QObject):
         folder = self.opened.project.folder
         self.watch.stop()
         self.heartbeat.stop()
-        for stack in self._stacks.values():
-            self.undo_group.removeStack(stack)
-            stack.deleteLater()
-        self._stacks.clear()
+        self.undo_group.drop()
         self.opened.close()
         self.opened = None
         self._clear_document()
@@ -152,7 +154,7 @@ class Session(QObject):
             shown = viewing.layer(project, document.id, self.layer)
             self.spans, self.relations = shown.spans, shown.relations
             self.by_id = {span.id: span for span in self.spans}
-            self.undo_group.setActiveStack(self.stack(document.id))
+            self.undo_group.show(document.id)
         self.documentShown.emit()
         self.selectionChanged.emit()
         return True
@@ -183,8 +185,7 @@ class Session(QObject):
         """Annotate as someone else: their layer is shown, and the undo histories, which
         hold another person's edits, are forgotten."""
         self.annotator = self.layer = name
-        for stack in self._stacks.values():
-            stack.clear()
+        self.undo_group.clear()
         self.layerChanged.emit()
         self.reshow()
 
@@ -201,30 +202,44 @@ class Session(QObject):
 
     # -- edits -----------------------------------------------------------------------------
 
-    def stack(self, document_id: int) -> QUndoStack:
-        """Each document has its own undo history; the shown document's is active."""
-        stack = self._stacks.get(document_id)
-        if stack is None:
-            stack = QUndoStack(self.undo_group)
-            self._stacks[document_id] = stack
-        return stack
-
-    def clear_undo(self) -> None:
-        for stack in self._stacks.values():
-            stack.clear()
-
     def push(self, command: Edit) -> bool:
         """Make an edit: written to the project first, then put on the undo stack."""
+        if self.lost is not None:
+            self.failed.emit(f"{command.text()}: not saved, the project can no longer be saved to")
+            return False
+        watching = self.watch.isActive()
         try:
             command.apply()
+        except ProjectFilesChanged as error:
+            self.lose(error, command.unsaved())
+            return False
         except (AnnotatorError, ValueError) as error:
             self.failed.emit(f"{command.text()}: {error}")
             return False
+        finally:
+            if watching and self.lost is None:
+                self.watch.start()
         command.applied = True
-        self.stack(command.document_id).push(command)
+        self.undo_group.of(command.document_id).push(command)
         self.mark_saved()
         self.after(command.focus)
         return True
+
+    def _waiting(self, seconds: float) -> None:
+        """An edit waits for another program's write (an import): say so, and keep the
+        window painting meanwhile; keys and clicks wait their turn, none is lost."""
+        self.watch.stop()
+        self.waiting.emit(seconds)
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+
+    def lose(self, error: ProjectFilesChanged, unsaved: list[UnsavedEdit] = ()) -> None:
+        """The project's files were removed or replaced: nothing more is saved into it; the
+        edit that could not be saved is kept to be saved elsewhere."""
+        self.watch.stop()
+        self.unsaved.extend(unsaved)
+        if self.lost is None:
+            self.lost = error
+            self.projectLost.emit(error)
 
     def mark_saved(self) -> None:
         self.saved.emit(datetime.now().strftime("%H:%M:%S"))
@@ -263,7 +278,12 @@ class Session(QObject):
     def look_for_changes(self) -> None:
         """Read again what is shown when another program has changed the project."""
         project = self.project
-        if project is None:
+        if project is None or self.lost is not None:
+            return
+        try:
+            self.opened.check_files()
+        except ProjectFilesChanged as error:
+            self.lose(error)
             return
         seen = viewing.changes_seen(project)
         if seen == self._seen:

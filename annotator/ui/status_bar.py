@@ -23,6 +23,8 @@ class StatusBar(QObject):
         session.saved.connect(lambda time: self.saved.setText(f"Saved {time}"))
         session.failed.connect(self._failed)
         session.message.connect(self._message)
+        session.projectLost.connect(lambda _error: self.saved.setText("Not saved!"))
+        session.waiting.connect(self._waiting)
         for signal in (
             session.documentShown,
             session.layerChanged,
@@ -38,6 +40,14 @@ class StatusBar(QObject):
             self.bar.showMessage(text, ms)
         else:
             self.bar.clearMessage()
+
+    def _waiting(self, seconds: float) -> None:
+        self.saved.setText("Waiting to save…")
+        self.bar.showMessage(
+            f"Waiting {seconds:.0f} s for another program to finish writing to the project (an "
+            "import?); your edit is saved as soon as it has.",
+            2000,
+        )
 
     def _failed(self, message: str) -> None:
         self.saved.setText("Not saved!")
