@@ -13,7 +13,6 @@ from typing import Any, TextIO
 from annotator.commands import doing, summary
 from annotator.commands.base import RAW
 from annotator.core.errors import InputError
-from annotator.core.permissions import as_new
 from annotator.formats.writing import atomic_file
 from annotator.ops import opening
 from annotator.ops.opening import Project
@@ -188,6 +187,5 @@ def run(args: argparse.Namespace) -> int:
             return 0
         with atomic_file(out) as stream:
             count = WRITERS[out.suffix.lower()](stream, found)
-        as_new(out)
     print(f"Wrote {count} audit entries to {out}.")
     return 0

@@ -1,4 +1,5 @@
-"""Writing output files so that they appear whole or not at all."""
+"""Writing output files so that they appear whole or not at all, with the permissions any
+new file gets under the user's umask (a temporary file is created private)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from annotator.core.errors import InputError
+from annotator.core.permissions import as_new
 
 
 def _check_target(path: Path) -> None:
@@ -31,6 +33,7 @@ def atomic_file(path: Path) -> Iterator[TextIO]:
             yield stream
             stream.flush()
             os.fsync(stream.fileno())
+        as_new(Path(temporary))
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
@@ -47,6 +50,7 @@ def atomic_directory(path: Path) -> Iterator[Path]:
     temporary = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent))
     try:
         yield temporary
+        as_new(temporary)
         if path.exists():
             path.rmdir()
         os.replace(temporary, path)

@@ -25,7 +25,6 @@ from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument
-from annotator.core.permissions import as_new
 from annotator.core.splits import SplitPlan, parse_split, plan_split
 from annotator.formats.registry import FORMATS, ExportContext, Format, writable
 from annotator.formats.training import LEFT_OUT
@@ -191,7 +190,6 @@ def export(
             seed,
             progress,
         )
-    as_new(Path(out))
     return report
 
 
