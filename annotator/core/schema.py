@@ -167,6 +167,11 @@ class Schema:
     def label_ids(self) -> tuple[str, ...]:
         return tuple(label.id for label in self.labels)
 
+    @property
+    def coded_labels(self) -> frozenset[str]:
+        """Labels whose spans have required attributes (or values that must fit)."""
+        return frozenset(label.id for label in self.labels if label.attributes)
+
     def missing(self, label_id: str, attributes: dict[str, Any]) -> list[str]:
         """What a span of this label still lacks or has wrong in its attributes (nothing for
         a label the schema does not have)."""

@@ -1,4 +1,5 @@
-"""``annotator check``: is the project whole, and does every span still point at its text?
+"""``annotator check``: is the project whole, does every span still point at its text, and
+which spans still lack the coding the schema requires?
 
 The project is read through (:func:`annotator.store.inspection.inspect`): SQLite's integrity
 check, every text against its SHA-256, every span against its text, every value as UTF-8 and
@@ -8,6 +9,7 @@ when the file is damaged names the newest backup that is whole.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,7 +19,46 @@ from annotator.store.findings import Finding, ProjectDamaged, only_damage
 from annotator.store.inspection import Progress, inspect
 from annotator.store.project import DATABASE, Project, database_path
 
-__all__ = ["CheckReport", "ProjectDamaged", "check"]
+__all__ = ["CheckReport", "Gap", "ProjectDamaged", "check", "coding_gaps"]
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A span whose coding the schema requires is missing or wrong."""
+
+    document: str  # the document's name
+    annotator: str
+    label: str
+    text: str
+    start: int
+    end: int
+    missing: tuple[str, ...]
+
+    def describe(self) -> str:
+        return (
+            f"«{self.document}», {self.annotator}: {self.label} «{self.text}» "
+            f"({self.start}–{self.end}): {'; '.join(self.missing)}"
+        )
+
+
+def coding_gaps(project: Project) -> Iterator[Gap]:
+    """Every span, in every layer, whose required coding is missing or does not fit."""
+    schema = project.schema
+    names: dict[int, str] = {}
+    for span in project.spans.iter_labelled(schema.coded_labels):
+        missing = schema.missing(span.label, span.attributes)
+        if missing:
+            if span.document_id not in names:
+                names[span.document_id] = project.documents.name(span.document_id) or "?"
+            yield Gap(
+                names[span.document_id],
+                span.annotator,
+                span.label,
+                span.text,
+                span.start,
+                span.end,
+                tuple(missing),
+            )
 
 
 @dataclass
@@ -25,6 +66,7 @@ class CheckReport:
     findings: list[Finding] = field(default_factory=list)
     documents: int = 0
     spans: int = 0
+    gaps: list[Gap] = field(default_factory=list)  # spans not fully coded (work to finish)
     restore: backups.Backup | None = None  # the newest whole backup, when the file is damaged
 
     @property
@@ -44,6 +86,7 @@ def check(path: str | Path, progress: Progress | None = None) -> CheckReport:
     with Project.open(database) as project:
         report.documents = project.documents.count()
         report.spans = project.spans.count()
+        report.gaps = list(coding_gaps(project))
     return report
 
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError
-from annotator.core.model import AnnotatedDocument
+from annotator.core.model import GOLD, AnnotatedDocument
 from annotator.core.splits import SplitPlan, parse_split, plan_split
 from annotator.formats.registry import FORMATS, ExportContext, Format, writable
 from annotator.formats.training import LEFT_OUT
@@ -107,6 +107,7 @@ class _Stream:
         self.total, self.progress, self.report = total, progress, report
         self.written = 0
         self.without_spans = 0
+        self.gaps: list[str] = []  # spans of finished work that lack required coding
         self.expected = (
             project.documents.count(),
             project.spans.count(layer),
@@ -126,6 +127,8 @@ class _Stream:
                 continue
             if self.excluded:
                 item = self._without_excluded(item)
+            if self.finished:
+                self._look_for_gaps(item)
             self.report.documents += 1
             self.report.spans += len(item.spans)
             self.report.relations += len(item.relations)
@@ -135,6 +138,23 @@ class _Stream:
                 self.progress(self.written, self.total)
             yield item
         self._check((documents, spans, relations))
+
+    @property
+    def finished(self) -> bool:
+        """Whether the work written is meant to be finished: done documents, or gold."""
+        return self.done is not None or self.layer == GOLD
+
+    def _look_for_gaps(self, item: AnnotatedDocument) -> None:
+        schema = self.project.schema
+        coded = schema.coded_labels
+        for span in item.spans:
+            if span.label in coded:
+                missing = schema.missing(span.label, span.attributes)
+                if missing:
+                    self.gaps.append(
+                        f"«{item.document.name}»: {span.label} «{span.text}» "
+                        f"({span.start}–{span.end}): {'; '.join(missing)}"
+                    )
 
     def _check(self, read: tuple[int, int, int]) -> None:
         """What was streamed must be what the project holds, or part of it was left out."""
@@ -254,6 +274,13 @@ def _export(
         report.notes += [
             f"the {name} part has no documents" for name, n in report.parts.items() if not n
         ]
+    if stream.gaps:
+        work = "gold" if layer == GOLD else f"{layer}'s documents marked done"
+        count = len(stream.gaps)
+        report.notes.append(
+            f"warning: {count} span{'s' * (count != 1)} of {work} lack{'s' * (count == 1)} "
+            f"required coding, e.g. {stream.gaps[0]} (annotator check lists them all)"
+        )
     if form.training and layer is not None and stream.without_spans and not only_done:
         report.notes.append(
             f"{stream.without_spans} of {report.documents} documents have no spans in "

@@ -201,6 +201,19 @@ class Spans:
             )
         yield from map(_span, rows)
 
+    def iter_labelled(self, labels: Iterable[str]) -> Iterator[Span]:
+        """Every span of these labels, ordered by document, layer and text position."""
+        chosen = sorted(set(labels))
+        if not chosen:
+            return
+        marks = ", ".join("?" * len(chosen))
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM spans WHERE label IN ({marks}) "
+            "ORDER BY document_id, annotator, start, end DESC, id",
+            chosen,
+        )
+        yield from map(_span, rows)
+
     def iter_layers(self) -> Iterator[tuple[int, dict[str, list[SpanRow]]]]:
         """(document id, annotator → spans) of every document with spans, by document.
 

@@ -192,9 +192,11 @@ def export_project(parent: QWidget, session: Session) -> None:
     )
     if outcome.ok:
         report = outcome.result
-        session.message.emit(
-            f"Wrote {report.documents} documents and {report.spans} spans to {path}.", 10000
-        )
+        wrote = f"Wrote {report.documents} documents and {report.spans} spans to {path}."
+        session.message.emit(wrote, 10000)
+        if report.notes:  # spans left out, finished work not fully coded…
+            notes = "\n".join(f"• {note}" for note in report.notes)
+            QMessageBox.information(parent, "Export", f"{wrote}\n\n{notes}")
 
 
 def merge(parent: QWidget, session: Session) -> None:

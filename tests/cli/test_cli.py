@@ -144,3 +144,40 @@ def test_doccano_export_in_either_shape(capsys, tmp_path):
         capsys, "export", folder, "--format", "jsonl", "--out", other, "--doccano-shape", "label"
     )
     assert code == 1 and "--doccano-shape applies to doccano only" in err
+
+
+def test_spans_missing_required_coding_are_listed_by_check_and_warned_of_on_export(
+    capsys, tmp_path
+):
+    folder = tmp_path / "deir"
+    run(capsys, "new", folder)
+    text = "هاجم مسلحون نقاط الجيش قرب الثردات"
+    coded = write_jsonl(
+        tmp_path / "coded.jsonl",
+        [{
+            "name": "attack", "text": text, "status": {"samira": "done"},
+            "annotations": [
+                {"start": 0, "end": 4, "label": "EVENT", "annotator": "samira"},
+                {"start": 17, "end": 22, "label": "ACTOR", "annotator": "samira"},
+                {"start": 0, "end": 4, "label": "EVENT", "annotator": "gold",
+                 "attributes": {"event_type": "Battles", "sub_event_type": "Armed clash"}},
+            ],
+        }],
+    )  # fmt: skip
+    assert run(capsys, "import", folder, coded)[0] == 0
+    code, out, _ = run(capsys, "check", folder)
+    assert code == 0 and "OK (1 document, 3 spans)" in out  # sound: work to finish, no damage
+    assert "1 span not fully coded (required attributes missing):" in out
+    assert "«attack», samira: EVENT «هاجم» (0–4): 'event_type' is required" in out
+    code, _, err = run(
+        capsys, "export", folder, "--format", "jsonl", "--annotator", "samira", "--only-done",
+        "--out", tmp_path / "done.jsonl",
+    )  # fmt: skip
+    assert code == 0
+    assert "warning: 1 span of samira's documents marked done lacks required coding" in err
+    assert "«attack»: EVENT «هاجم» (0–4): 'event_type' is required" in err
+    code, _, err = run(
+        capsys, "export", folder, "--format", "jsonl", "--annotator", "gold",
+        "--out", tmp_path / "gold.jsonl",
+    )  # fmt: skip
+    assert code == 0 and "warning" not in err  # gold is fully coded

@@ -64,7 +64,7 @@ def test_training_formats_take_one_layer_and_name_the_layers_there_are(project, 
         )
     report = export(project, "conll", tmp_path / "gold.conll", annotator="gold")
     assert report.layer == "gold" and report.documents == 6 and report.spans == 4
-    assert "4 of 6 documents have no spans in gold's layer" in report.notes[0]
+    assert any("4 of 6 documents have no spans in gold's layer" in n for n in report.notes)
     report = export(project, "json", tmp_path / "all.json")
     assert report.spans == 22 and report.layer is None
 
@@ -73,7 +73,8 @@ def test_only_done_writes_the_documents_that_annotator_marked_done(project, tmp_
     two_layers(project, tmp_path)
     out = tmp_path / "done.conll"
     report = export(project, "conll", out, annotator="samira", only_done=True)
-    assert report.documents == 4 and report.notes == []
+    (note,) = report.notes  # the events of the finished documents are not coded yet
+    assert report.documents == 4 and note.startswith("warning: 4 spans of samira's documents")
     assert [d.text.split(" ")[-1] for d in conll_documents(out)] == ["0", "1", "2", "3"]
     with pytest.raises(InputError, match="--only-done needs the annotator"):
         export(project, "json", tmp_path / "x.json", only_done=True)

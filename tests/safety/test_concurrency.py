@@ -42,7 +42,7 @@ def test_two_processes_creating_200_spans_each_lose_none(folder):
         assert sorted(creates) == sorted(acknowledged["samira"] + acknowledged["omar"])
     checked = run_annotator("check", folder)
     assert checked.returncode == 0, checked.stderr
-    assert "OK (1 documents, 400 spans)" in checked.stdout
+    assert "OK (1 document, 400 spans)" in checked.stdout
 
 
 def test_an_edit_waits_for_another_writer_instead_of_failing(folder):
