@@ -50,18 +50,35 @@ def _matches(n: int) -> str:
     return f"{n} match{'es' * (n != 1)}"
 
 
-def format_results(results: SearchResults) -> str:
+BOLD, PLAIN = "\x1b[1m", "\x1b[0m"
+MARKS = ("⟦", "⟧")  # off a terminal: marks an article's own «» cannot be mistaken for
+
+
+def headline(results: SearchResults) -> str:
+    """How many articles match, said plainly."""
+    query, shown = f"«{results.query}»", len(results.hits)
     if not results.hits:
-        return f"no article has «{results.query}»"
+        return f"no article has {query}"
+    if results.after is None:  # every article that could match was looked at
+        return f"{plural(shown, 'article')} match{'es' * (shown == 1)} {query}"
     if results.exact:
-        lines = [f"{plural(results.documents, 'article')} with «{results.query}»"]
-    else:
-        lines = [
-            f"articles with «{results.query}» (of {results.documents:,} with every word of it)"
-        ]
+        return f"{results.documents:,} articles match {query}; {shown} shown"
+    return (
+        f"the first {shown} articles that match {query} are shown; of the "
+        f"{results.documents:,} articles with every word of it, more may match"
+    )
+
+
+def format_results(results: SearchResults, bold: bool = False) -> str:
+    """The matches, each in its context, the match itself in bold on a terminal and
+    between ⟦ ⟧ elsewhere."""
+    left, right = (BOLD, PLAIN) if bold else MARKS
+    lines = [headline(results)]
     for hit in results.hits:
         lines.append(f"#{hit.id} {hit.name}: {_matches(len(hit.matches))}")
-        lines += [f"  {m.start}-{m.end}  {m.before}«{m.text}»{m.after}" for m in hit.matches]
+        lines += [
+            f"  {m.start}-{m.end}  {m.before}{left}{m.text}{right}{m.after}" for m in hit.matches
+        ]
     if results.after is not None:
         lines.append(f"… more: raise --limit (now {len(results.hits)})")
     return "\n".join(lines)
@@ -81,5 +98,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(results.to_json(), ensure_ascii=False, indent=2))
     else:
-        print(format_results(results))
+        print(format_results(results, bold=sys.stdout.isatty()))
     return 0
