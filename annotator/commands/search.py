@@ -59,7 +59,8 @@ def headline(results: SearchResults) -> str:
     query, shown = f"«{results.query}»", len(results.hits)
     if not results.hits:
         return f"no article has {query}"
-    if results.after is None:  # every article that could match was looked at
+    everything = results.after is None or (results.exact and shown >= results.documents)
+    if everything:  # every article that could match was looked at
         return f"{plural(shown, 'article')} match{'es' * (shown == 1)} {query}"
     if results.exact:
         return f"{results.documents:,} articles match {query}; {shown} shown"

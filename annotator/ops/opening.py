@@ -88,7 +88,7 @@ class OpenedInWindow:
     """A project open in a window, with the window's note in the project folder."""
 
     project: Project
-    claim: locking.Session
+    claim: locking.WindowClaim
     network_share: str | None = None
     backup: threading.Thread | None = field(default=None, repr=False)
 

@@ -71,7 +71,7 @@ def _alive(pid: int, started: str | None) -> bool:
 
 
 @dataclass(frozen=True)
-class Session:
+class WindowClaim:
     """One window that has a project open."""
 
     path: Path
@@ -101,7 +101,7 @@ class Session:
         self.path.unlink(missing_ok=True)
 
 
-def _write(session: Session) -> None:
+def _write(session: WindowClaim) -> None:
     session.path.parent.mkdir(exist_ok=True)
     data = {
         "host": session.host,
@@ -116,10 +116,10 @@ def _write(session: Session) -> None:
     os.replace(temporary, session.path)
 
 
-def _read(path: Path) -> Session | None:
+def _read(path: Path) -> WindowClaim | None:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return Session(
+        return WindowClaim(
             path=path,
             host=str(data["host"]),
             pid=int(data["pid"]),
@@ -132,7 +132,7 @@ def _read(path: Path) -> Session | None:
         return None
 
 
-def sessions(folder: str | Path) -> list[Session]:
+def sessions(folder: str | Path) -> list[WindowClaim]:
     """The windows that have the project open now; files of dead local processes are removed."""
     directory = Path(folder) / SESSIONS
     if not directory.is_dir():
@@ -158,7 +158,7 @@ def sessions(folder: str | Path) -> list[Session]:
     return found
 
 
-def on_other_computers(folder: str | Path) -> list[Session]:
+def on_other_computers(folder: str | Path) -> list[WindowClaim]:
     return [session for session in sessions(folder) if not session.here]
 
 
@@ -174,7 +174,9 @@ def refuse_if_open_elsewhere(folder: str | Path) -> None:
         )
 
 
-def claim(folder: str | Path, annotator: str | None = None, *, take_over: bool = False) -> Session:
+def claim(
+    folder: str | Path, annotator: str | None = None, *, take_over: bool = False
+) -> WindowClaim:
     """Announce a window on this project; refused while another computer has it open.
 
     ``take_over`` removes the other computers' session files: for when one of them crashed.
@@ -186,7 +188,7 @@ def claim(folder: str | Path, annotator: str | None = None, *, take_over: bool =
     for other in others:
         other.release()
     pid = os.getpid()
-    session = Session(
+    session = WindowClaim(
         path=folder / SESSIONS / f"{host_name()}-{pid}.json",
         host=host_name(),
         pid=pid,

@@ -8,7 +8,7 @@ from annotator.core.model import Status
 from annotator.store.connection import Database
 
 
-class Progress:
+class Statuses:
     def __init__(self, db: Database) -> None:
         self.db = db
 

@@ -32,7 +32,7 @@ from annotator.store.entities import Entities
 from annotator.store.findings import READ_ERRORS, Finding, is_damage
 from annotator.store.inspection import header_problem
 from annotator.store.merges import MergedLayers
-from annotator.store.progress import Progress
+from annotator.store.progress import Statuses
 from annotator.store.relations import Relations
 from annotator.store.spans import Spans
 from annotator.store.tables import APPLICATION_ID, DDL, FORMAT_VERSION
@@ -96,7 +96,7 @@ class Project:
         self.documents = Documents(db)
         self.spans = Spans(db)
         self.relations = Relations(db)
-        self.progress = Progress(db)
+        self.progress = Statuses(db)
         self.entities = Entities(db)
         self.audit = Audit(db)
         self.comments = Comments(db)

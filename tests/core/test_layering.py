@@ -106,3 +106,13 @@ def test_the_command_line_opens_projects_through_the_same_operations_as_the_wind
     for path in [*modules("commands"), PACKAGE / "cli.py"]:
         for name in imports_of(path):
             assert not name.startswith("annotator.store"), (path, name)
+
+
+def test_no_two_classes_share_a_name():
+    """A name says what a thing is: two classes of one name would say two things."""
+    seen: dict[str, Path] = {}
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                assert node.name not in seen, f"{node.name}: {seen[node.name]} and {path}"
+                seen[node.name] = path
