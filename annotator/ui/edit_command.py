@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QUndoCommand
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.ops.opening import Project, ProjectFilesChanged
 from annotator.ops.unsaved import SpanState, UnsavedEdit
 from annotator.ui.session import Session
@@ -66,8 +66,11 @@ class EditCommand(QUndoCommand):
         except ProjectFilesChanged as error:
             self.session.lose(error, self.unsaved(undoing=action == self.revert))
             return
-        except (AnnotatorError, ValueError) as error:
+        except ProjectError as error:
             self.session.failed.emit(f"{self.text()}: {error}")
+            return
+        except (AnnotatorError, ValueError) as error:
+            self.session.refused.emit(f"{self.text()}: {error}")
             return
         self.session.mark_saved()
         self.session.after(self.focus)

@@ -11,9 +11,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
 
-from annotator.core.errors import AnnotatorError
+from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.core.model import Document, Relation, Span
 from annotator.core.schema import Schema
 from annotator.ops import opening, viewing
@@ -21,8 +21,7 @@ from annotator.ops.opening import OpenedInWindow, Project, ProjectFilesChanged
 from annotator.ops.unsaved import UnsavedEdit
 from annotator.ui.histories import Histories
 from annotator.ui.span_merge import merged
-
-WATCH_MS = 1500  # how often the window looks for changes made by other programs
+from annotator.ui.watch import ProjectWatch
 
 
 class Edit(Protocol):
@@ -52,7 +51,8 @@ class Session(QObject):
     changedElsewhere = Signal()  # another program changed the project
     linkingChanged = Signal()  # link mode started or ended
     saved = Signal(str)  # time of the last write
-    failed = Signal(str)  # an edit that could not be made or saved
+    failed = Signal(str)  # an edit that could not be saved (the project refused the write)
+    refused = Signal(str)  # an edit the rules do not allow, with the reason
     message = Signal(str, int)  # a note for the status bar, and for how long (ms)
     waiting = Signal(float)  # an edit waits for another program's write (seconds so far)
     projectLost = Signal(object)  # ProjectFilesChanged: the project can no longer be saved to
@@ -68,12 +68,8 @@ class Session(QObject):
         self.lost: ProjectFilesChanged | None = None  # the project's files went under us
         self.unsaved: list[UnsavedEdit] = []  # edits that could not be saved because of it
         self._seen: int | None = None
-        self.watch = QTimer(self)
-        self.watch.setInterval(WATCH_MS)
-        self.watch.timeout.connect(self.look_for_changes)
-        self.heartbeat = QTimer(self)
-        self.heartbeat.setInterval(opening.KEEP_ALIVE_SECONDS * 1000)
-        self.heartbeat.timeout.connect(lambda: self.opened and self.opened.keep_alive())
+        self.watch = ProjectWatch(self)
+        self.watch.tick.connect(self.look_for_changes)
 
     def _clear_document(self) -> None:
         self.document: Document | None = None
@@ -106,8 +102,7 @@ class Session(QObject):
         self.lost, self.unsaved = None, []
         opened.project.waiting = self._waiting
         self._seen = viewing.changes_seen(opened.project)
-        self.watch.start()
-        self.heartbeat.start()
+        self.watch.start(opened)
         self.projectChanged.emit()
 
     def close_project(self, *, quietly: bool = False) -> Path | None:
@@ -116,7 +111,6 @@ class Session(QObject):
             return None
         folder = self.opened.project.folder
         self.watch.stop()
-        self.heartbeat.stop()
         self.undo_group.drop()
         self.opened.close()
         self.opened = None
@@ -207,18 +201,21 @@ class Session(QObject):
         if self.lost is not None:
             self.failed.emit(f"{command.text()}: not saved, the project can no longer be saved to")
             return False
-        watching = self.watch.isActive()
+        watching = self.watch.active()
         try:
             command.apply()
         except ProjectFilesChanged as error:
             self.lose(error, command.unsaved())
             return False
-        except (AnnotatorError, ValueError) as error:
+        except ProjectError as error:
             self.failed.emit(f"{command.text()}: {error}")
+            return False
+        except (AnnotatorError, ValueError) as error:
+            self.refused.emit(f"{command.text()}: {error}")
             return False
         finally:
             if watching and self.lost is None:
-                self.watch.start()
+                self.watch.resume()
         command.applied = True
         self.undo_group.of(command.document_id).push(command)
         self.mark_saved()
@@ -228,14 +225,14 @@ class Session(QObject):
     def _waiting(self, seconds: float) -> None:
         """An edit waits for another program's write (an import): say so, and keep the
         window painting meanwhile; keys and clicks wait their turn, none is lost."""
-        self.watch.stop()
+        self.watch.pause()
         self.waiting.emit(seconds)
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
 
     def lose(self, error: ProjectFilesChanged, unsaved: list[UnsavedEdit] = ()) -> None:
         """The project's files were removed or replaced: nothing more is saved into it; the
         edit that could not be saved is kept to be saved elsewhere."""
-        self.watch.stop()
+        self.watch.pause()
         self.unsaved.extend(unsaved)
         if self.lost is None:
             self.lost = error

@@ -22,6 +22,7 @@ class StatusBar(QObject):
             bar.addPermanentWidget(label)
         session.saved.connect(lambda time: self.saved.setText(f"Saved {time}"))
         session.failed.connect(self._failed)
+        session.refused.connect(self._refused)
         session.message.connect(self._message)
         session.projectLost.connect(lambda _error: self.saved.setText("Not saved!"))
         session.waiting.connect(self._waiting)
@@ -48,6 +49,9 @@ class StatusBar(QObject):
             "import?); your edit is saved as soon as it has.",
             2000,
         )
+
+    def _refused(self, message: str) -> None:
+        QMessageBox.warning(self.bar.window(), "The edit was not made", message)
 
     def _failed(self, message: str) -> None:
         self.saved.setText("Not saved!")

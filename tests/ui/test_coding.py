@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit, QMessageBox
 
 from annotator.ops.exporting import export
 from tests.fixtures.article import ARTICLE
@@ -111,6 +111,27 @@ def test_an_event_is_linked_to_its_arguments_and_the_links_show(qtbot, make_wind
     assert len(window.session.project.relations.for_document(window.session.document_id)) == 2
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert len(window.session.project.relations.for_document(window.session.document_id)) == 3
+
+
+def test_one_span_in_two_roles_of_an_event_is_refused_with_the_reason_shown(
+    qtbot, make_window, monkeypatch
+):
+    window = make_window([{"text": TEXT}])
+    actor = mark(qtbot, window, "تنظيم داعش", Qt.Key.Key_1)
+    mark(qtbot, window, "هاجم", Qt.Key.Key_3)
+    roles = iter(["actor1", "actor2"])
+    monkeypatch.setattr(window.annotating, "choose_role", lambda _roles, _span: next(roles))
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+    for _ in range(2):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+        window.text_view.spanClicked.emit(actor.id)
+    assert [r.role for r in window.session.relations] == ["actor1"]
+    assert warnings == [
+        "Link actor2 \u2068«تنظيم داعش»\u2069: «تنظيم داعش» already fills actor1 of this "
+        "event; one span cannot also be its actor2"
+    ]
+    assert window.status.saved.text().startswith("Saved")  # refused, not left unsaved
 
 
 def test_linking_by_keyboard_through_the_annotations_list(qtbot, make_window, monkeypatch):

@@ -145,7 +145,7 @@ def test_painted_is_stored_after_any_sequence_of_actions(qtbot, tmp_path):
         window = MainWindow(Settings(tmp_path / f"settings-{number}.ini"), "samira")
         qtbot.addWidget(window)
         window.open_project(folder)
-        window.session.watch.setInterval(20)
+        window.session.watch.set_interval(20)
         with qtbot.waitActive(window):
             window.show()
             window.activateWindow()

@@ -72,7 +72,7 @@ def test_a_removed_log_is_noticed_before_the_next_edit(qtbot, make_window, monke
     window = make_window([{"text": TEXT}])
     mark(qtbot, window, "المعماري")
     said = answer_with(monkeypatch, "Close the project")
-    window.session.watch.setInterval(20)
+    window.session.watch.set_interval(20)
     os.remove(window.session.project.folder / "project.sqlite-wal")
     qtbot.waitUntil(lambda: bool(said), timeout=3000)
     assert "was removed" in said[0] and "could not be saved" not in said[0]
