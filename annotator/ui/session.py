@@ -263,12 +263,14 @@ class Session(QObject):
             self.by_id.pop(span.id, None)
         self.by_id.update((span.id, span) for span in change.added)
         self.relations = viewing.layer_relations(project, document_id, self.layer)
-        if self.selected not in self.by_id:
+        gone = self.selected is not None and self.selected not in self.by_id
+        if gone:
             self.selected = None
         if self.linking_from not in self.by_id:
             self.linking_from = None
         self.spansChanged.emit(change)
-        self.selectionChanged.emit()
+        if gone:
+            self.selectionChanged.emit()
 
     # -- changes made elsewhere ------------------------------------------------------------
 

@@ -55,6 +55,8 @@ class ShownDocument(QObject):
         self.view.update_spans(session.spans, change.removed, change.added, session.relations)
         self.annotations.spans_model.set_spans(session.spans, session.colors, session.schema)
         self.annotations.show_span(session.selected)
+        if session.selected in {s.id for s in change.added}:  # the selected span was changed
+            self._follow_selected()
 
     def colors_changed(self) -> None:
         colors = self.session.colors
@@ -65,6 +67,11 @@ class ShownDocument(QObject):
         session = self.session
         self.view.select_span(session.selected, scroll=False)
         self.annotations.show_span(session.selected)
+        self._follow_selected()
+
+    def _follow_selected(self) -> None:
+        """The discussion and the history are those of the selected span."""
+        session = self.session
         span = session.selected_span()
         self.discussion.set_context(session, session.document_id, span)
         entries = viewing.span_history(session.project, span.id) if span else []

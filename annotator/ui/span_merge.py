@@ -33,9 +33,6 @@ def merged(
     kept = [s for s in shown if s.id not in gone]
     kept_ids = {s.id for s in kept}
     added = sorted((s for s in fresh.values() if s.id not in kept_ids), key=text_order)
-    keys = [text_order(s) for s in kept]
     for span in added:
-        at = bisect_left(keys, text_order(span))
-        keys.insert(at, text_order(span))
-        kept.insert(at, span)
+        kept.insert(bisect_left(kept, text_order(span), key=text_order), span)
     return kept, SpanChange(removed, added)

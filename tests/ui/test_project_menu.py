@@ -86,8 +86,8 @@ def test_a_window_notes_that_it_has_the_project_and_removes_the_note_on_close(qt
 def test_the_history_of_a_span_shows_who_changed_it(qtbot, make_window):
     window = make_window([{"text": TEXT}])
     span = mark(qtbot, window, "طائرات", Qt.Key.Key_1)
-    press(qtbot, window, Qt.Key.Key_2)  # relabel
-    window.session.select(span.id)
+    press(qtbot, window, Qt.Key.Key_2)  # relabel the selected span: its history follows
+    assert window.session.selected == span.id
     rows = [
         [window.history.item(r, c).text() for c in range(4)]
         for r in range(window.history.rowCount())
