@@ -1,4 +1,5 @@
-"""What a project holds: documents, the spans annotators mark on them, and links between spans."""
+"""What a project holds: documents, the spans annotators mark on them, the events they record,
+and links between spans."""
 
 from __future__ import annotations
 
@@ -56,8 +57,42 @@ class Span:
 
 
 @dataclass(frozen=True)
+class Argument:
+    """One argument of an event: the span that fills a role, or (nested events: a regulation
+    of a binding) another event."""
+
+    role: str
+    span: int | None = None
+    event: int | None = None
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event: a record of its own in an annotator's layer (:mod:`annotator.core.events`).
+
+    Its type is a label of kind event; its trigger, a span (several events may share one) or
+    none (an event the report as a whole describes); its arguments are in order, a role
+    repeated where the schema allows; its attributes are the event's coding (ACLED's date,
+    type, sub-type, fatalities…)."""
+
+    id: int
+    document_id: int
+    annotator: str
+    label: str
+    trigger: int | None = None
+    arguments: tuple[Argument, ...] = ()
+    attributes: dict[str, Any] = field(default_factory=dict)
+    provenance: dict[str, Any] | None = None  # gold only: who adjudicated it, from what
+
+    def fillers(self, role: str) -> list[int]:
+        """The spans that fill ``role``, in order."""
+        return [a.span for a in self.arguments if a.role == role and a.span is not None]
+
+
+@dataclass(frozen=True)
 class Relation:
-    """A role link from an event span to one of its arguments."""
+    """A typed link between two spans that is not an event's role (brat's relations, a
+    dependency layer of WebAnno): from ``source`` to ``target``, of type ``role``."""
 
     id: int
     document_id: int
@@ -78,10 +113,12 @@ class Entity:
 
 @dataclass(frozen=True)
 class AnnotatedDocument:
-    """A document with its spans, links and each annotator's status: what exporters write."""
+    """A document with its spans, links, events and each annotator's status: what exporters
+    write."""
 
     document: Document
     spans: list[Span]
     relations: list[Relation]
     status: dict[str, str]
     threads: list[Thread] = field(default_factory=list)  # discussions on it and its spans
+    events: list[Event] = field(default_factory=list)

@@ -6,13 +6,13 @@ as the file gave it; :func:`prepare` checks them and moves them onto the stored 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from annotator.core.discussion import ThreadRecord
 from annotator.core.errors import InputError
+from annotator.core.events import Filler, event_problems
 from annotator.core.model import Status
-from annotator.core.roles import second_role
 from annotator.core.schema import Schema
 from annotator.core.text import lone_surrogate, sha256_text, store_text
 
@@ -40,12 +40,30 @@ class RelationRecord:
 
 
 @dataclass
+class EventRecord:
+    """An event as a file gives it: its type, its trigger (a span's key, or none) and its
+    arguments (role, key of a span or of another event), in order."""
+
+    label: str
+    trigger: str | None = None
+    arguments: list[tuple[str, str]] = field(default_factory=list)
+    attributes: dict[str, Any] = field(default_factory=dict)
+    annotator: str | None = None
+    key: str | None = None  # the event's id in the file, for events that are arguments
+    provenance: dict[str, Any] | None = None
+    line: int | None = None
+
+
+@dataclass
 class Record:
     text: str
     name: str | None = None
     meta: dict[str, Any] = field(default_factory=dict)
     spans: list[SpanRecord] = field(default_factory=list)
     relations: list[RelationRecord] = field(default_factory=list)
+    # None: the file does not speak of events (then each span of an event label, with its
+    # links, is read as an event: our earlier format, and formats that know only links)
+    events: list[EventRecord] | None = None
     status: dict[str, str] = field(default_factory=dict)
     threads: list[ThreadRecord] = field(default_factory=list)  # discussions, by span key
     line: int | None = None  # where the record starts in its file, when that means something
@@ -67,6 +85,17 @@ class PreparedSpan:
 
 
 @dataclass(frozen=True)
+class PreparedEvent:
+    key: str  # the event's key (made up when the file gave none)
+    label: str
+    trigger: str | None
+    arguments: tuple[tuple[str, str], ...]  # (role, key of a span or of an event)
+    attributes: dict[str, Any]
+    annotator: str
+    provenance: dict[str, Any] | None
+
+
+@dataclass(frozen=True)
 class PreparedRecord:
     text: str
     sha256: str
@@ -76,6 +105,7 @@ class PreparedRecord:
     relations: tuple[RelationRecord, ...]
     status: dict[str, str]
     threads: tuple[ThreadRecord, ...] = ()
+    events: tuple[PreparedEvent, ...] = ()
 
 
 class UnknownLabels(InputError):
@@ -86,15 +116,9 @@ class UnknownLabels(InputError):
         super().__init__(f"labels not in the project's schema: {', '.join(sorted(labels))}")
 
 
-def check_links(
-    relations: list[RelationRecord],
-    spans: list[PreparedSpan],
-    schema: Schema | None,
-) -> None:
-    """Every link joins two spans of the record, in one layer, in a role its event allows,
-    and no span fills two roles of one event (unless its label allows it)."""
+def check_links(relations: list[RelationRecord], spans: list[PreparedSpan]) -> None:
+    """Every link joins two spans of the record, in one layer."""
     by_key = {span.key: span for span in spans if span.key is not None}
-    filled: dict[object, list[tuple[str, object]]] = {}
     for number, relation in enumerate(relations, 1):
         where = f"relation {number} ({relation.role})"
         ends = []
@@ -110,22 +134,128 @@ def check_links(
                 f"{target.annotator!r}{f' in the layer {layer!r}' if relation.annotator else ''}"
                 "; a link stays within one annotator's layer"
             )
-        label = schema.label(source.label) if schema is not None else None
-        role = label.role(relation.role) if label is not None else None
-        if role is not None and role.kinds:
-            kind = schema.label(target.label).kind  # type: ignore[union-attr]
-            if kind not in role.kinds:
-                raise InputError(
-                    f"{where}: the role {relation.role} of {source.label} takes "
-                    f"{' or '.join(role.kinds)} spans, not {target.label} ({kind})"
-                )
-        if role is None:  # a link the schema does not declare as a role of an event
+
+
+def fold_role_links(
+    spans: list[PreparedSpan], relations: list[RelationRecord], schema: Schema
+) -> tuple[list[PreparedSpan], list[EventRecord], list[RelationRecord]]:
+    """Read each span of an event label as one event on it: its links are the event's
+    arguments (in file order), its attributes the event's. Other links stay links.
+
+    This is how events were kept before they were records, and how formats that know only
+    links (Label Studio, doccano, INCEpTION's slots) say them.
+    """
+    events: dict[str, EventRecord] = {}
+    kept: list[PreparedSpan] = []
+    for number, span in enumerate(spans, 1):
+        label = schema.label(span.label)
+        if label is None or label.kind != "event":
+            kept.append(span)
             continue
-        links = filled.setdefault(relation.source, [])
-        twice = second_role(label, links, relation.role, relation.target)
-        if twice is not None:
-            raise InputError(f"{where}: {twice.reason(target.text)}")
-        links.append((relation.role, relation.target))
+        key = span.key if span.key is not None else f"#span-{number}"
+        kept.append(replace(span, key=key, attributes={}))
+        events[key] = EventRecord(
+            span.label,
+            trigger=key,
+            attributes=span.attributes,
+            annotator=span.annotator,
+            key=f"#event-{number}",
+            provenance=span.provenance,
+        )
+    links = []
+    for relation in relations:
+        event = events.get(relation.source)
+        if event is None:
+            links.append(relation)
+        else:
+            event.arguments.append((relation.role, relation.target))
+    return kept, list(events.values()), links
+
+
+def prepare_events(
+    events: list[EventRecord], spans: list[PreparedSpan], schema: Schema | None, annotator: str
+) -> tuple[PreparedEvent, ...]:
+    """Check each event against the record's spans and the schema's rules
+    (:func:`annotator.core.events.event_problems`)."""
+    by_key = {span.key: span for span in spans if span.key is not None}
+    keys = {e.key: n for n, e in enumerate(events, 1) if e.key is not None}
+    labels = {e.key: e.label for e in events if e.key is not None}
+    prepared = []
+    for number, event in enumerate(events, 1):
+        where = f"event {number} ({event.label})"
+        trigger = by_key.get(event.trigger) if event.trigger is not None else None
+        if event.trigger is not None and trigger is None:
+            raise InputError(f"{where}: its trigger {event.trigger!r} is no span of the record")
+        layer = event.annotator or (trigger.annotator if trigger else annotator)
+        if trigger is not None and trigger.annotator != layer:
+            raise InputError(
+                f"{where}: its trigger is in the layer {trigger.annotator!r}, the event in "
+                f"{layer!r}; an event stays within one annotator's layer"
+            )
+        fillers = []
+        for role, key in event.arguments:
+            if key == event.key:
+                raise InputError(f"{where}: the event cannot be its own {role}")
+            if key in by_key:
+                span = by_key[key]
+                if span.annotator != layer:
+                    raise InputError(
+                        f"{where}: its {role} is a span of the layer {span.annotator!r}; "
+                        "an event stays within one annotator's layer"
+                    )
+                fillers.append((role, Filler(key, span.label, span.text)))
+            elif key in keys:
+                fillers.append((role, Filler(key, labels[key], f"event {keys[key]}")))
+            else:
+                raise InputError(f"{where}: its {role} {key!r} is no span or event of the record")
+        if schema is not None:
+            trigger_filler = Filler(trigger.key, trigger.label, trigger.text) if trigger else None
+            problems = event_problems(schema, event.label, trigger_filler, fillers)
+            if problems:
+                raise InputError(f"{where}: {problems[0]}")
+        prepared.append(
+            PreparedEvent(
+                event.key if event.key is not None else f"#event-{number}",
+                event.label,
+                event.trigger,
+                tuple(event.arguments),
+                event.attributes,
+                layer,
+                event.provenance,
+            )
+        )
+    return tuple(prepared)
+
+
+def in_making_order(events: tuple[PreparedEvent, ...]) -> list[PreparedEvent]:
+    """The events, each after the events that are its arguments (nested events); events
+    that are each other's arguments are refused. Iterative: a chain of any length is fine."""
+    by_key = {event.key: event for event in events}
+    ordered: list[PreparedEvent] = []
+    state: dict[str, str] = {}  # key → "open" while its arguments are placed, then "placed"
+    for first in events:
+        if first.key in state:
+            continue
+        stack = [(first, iter(first.arguments))]
+        state[first.key] = "open"
+        while stack:
+            event, pending = stack[-1]
+            for _role, key in pending:
+                inner = by_key.get(key)
+                if inner is None or state.get(inner.key) == "placed":
+                    continue
+                if state.get(inner.key) == "open":
+                    raise InputError(
+                        f"events {event.key!r} and {inner.key!r} are each other's arguments"
+                    )
+                state[inner.key] = "open"
+                stack.append((inner, iter(inner.arguments)))
+                break
+            else:
+                stack.pop()
+                state[event.key] = "placed"
+                ordered.append(event)
+    return ordered
 
 
 def prepare(
@@ -192,7 +322,15 @@ def prepare(
                 provenance=span.provenance,
             )
         )
-    check_links(record.relations, spans, schema)
+    relations, events = record.relations, record.events
+    if events is None and schema is not None:
+        spans, events, relations = fold_role_links(spans, relations, schema)
+    check_links(relations, spans)
+    unknown = {e.label for e in events or () if e.label not in labels}
+    if unknown:
+        raise UnknownLabels(unknown)
+    prepared_events = prepare_events(list(events or ()), spans, schema, annotator)
+    in_making_order(prepared_events)  # refuses events that are each other's arguments
     for name, status in record.status.items():
         if status not in Status.ALL:
             raise InputError(f"status of {name!r} must be one of {', '.join(Status.ALL)}")
@@ -203,7 +341,8 @@ def prepare(
         name=name,
         meta=record.meta,
         spans=tuple(spans),
-        relations=tuple(record.relations),
+        relations=tuple(relations),
         status=dict(record.status),
         threads=tuple(record.threads),
+        events=prepared_events,
     )

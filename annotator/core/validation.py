@@ -32,7 +32,7 @@ from typing import Any
 
 from annotator.core.discussion import ThreadRecord
 from annotator.core.errors import InputError
-from annotator.core.records import Record, RelationRecord, SpanRecord
+from annotator.core.records import EventRecord, Record, RelationRecord, SpanRecord
 
 MAX_DEPTH = 32
 SMALLEST, LARGEST = -(2**63), 2**63 - 1
@@ -186,6 +186,8 @@ class RecordCheck:
         _object(record.meta, "the document", "meta")
         self.spans(record.spans)
         self.relations(record.relations)
+        if record.events is not None:
+            self.events(record.events)
         if not isinstance(record.status, dict):
             raise InputError(f"field 'status' must be an object, got {described(record.status)}")
         for annotator, status in record.status.items():
@@ -252,6 +254,44 @@ class RecordCheck:
             _text(relation.target, where, "to")
             self.name(relation.role, where, "role", "role")
             self.optional_name(relation.annotator, where, "annotator", "annotator name")
+
+    def events(self, events: Iterable[EventRecord]) -> None:
+        keys: dict[str, int] = {}
+        for number, event in enumerate(events, 1):
+            where = f"event {number}"
+            try:
+                self.name(event.label, where, "type", "label")
+                _text(event.trigger, where, "trigger", optional=True)
+                self.optional_name(event.annotator, where, "annotator", "annotator name")
+                if type(event.attributes) is not dict:
+                    raise InputError(
+                        f"{where}: field 'attributes' must be an object, got "
+                        f"{described(event.attributes)}"
+                    )
+                if event.attributes:
+                    _object(event.attributes, where, "attributes")
+                if event.provenance is not None:
+                    _object(event.provenance, where, "provenance")
+                if type(event.arguments) is not list:
+                    raise InputError(
+                        f"{where}: field 'arguments' must be a list, got "
+                        f"{described(event.arguments)}"
+                    )
+                for index, argument in enumerate(event.arguments, 1):
+                    if type(argument) is not tuple or len(argument) != 2:
+                        raise InputError(f"{where}: argument {index} must be a role and an id")
+                    self.name(argument[0], f"{where}, argument {index}", "role", "role")
+                    _text(argument[1], f"{where}, argument {index}", "id")
+                if event.key is not None:
+                    _text(event.key, where, "id")
+                    first = keys.setdefault(event.key, number)
+                    if first != number:
+                        raise InputError(
+                            f"{where}: field 'id': {shown(event.key)} is also the id of event "
+                            f"{first}"
+                        )
+            except InputError as error:
+                raise error.located(line=event.line) from None
 
     def threads(self, threads: Iterable[ThreadRecord]) -> None:
         for number, thread in enumerate(threads, 1):

@@ -10,8 +10,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import Relation, Span, Status
-from annotator.core.roles import second_role
+from annotator.core.model import Argument, Event, Relation, Span, Status
 from annotator.core.text import strip_span
 from annotator.store.project import Project, now
 
@@ -22,10 +21,23 @@ class EditError(AnnotatorError):
 
 @dataclass(frozen=True)
 class DeletedSpan:
-    """What deleting a span took away, so that undo can put all of it back."""
+    """What deleting a span took away, so that undo can put all of it back: its links, the
+    events it was the trigger of, and the events it was an argument of, as they were."""
 
     span: Span
     relations: tuple[Relation, ...]
+    events: tuple[Event, ...] = ()  # triggered by the span: deleted with it
+    filled: tuple[Event, ...] = ()  # the span was one of their arguments
+
+
+def deleting(project: Project, span: Span) -> DeletedSpan:
+    """What deleting ``span`` will take away (read before it is deleted)."""
+    return DeletedSpan(
+        span,
+        tuple(project.relations.touching(span.id)),
+        tuple(project.events.on_trigger(span.id)),
+        tuple(e for e in project.events.with_argument(span.id) if e.trigger != span.id),
+    )
 
 
 def _audit(
@@ -45,7 +57,7 @@ def _span_record(span: Span) -> dict[str, Any]:
     return {k: v for k, v in asdict(span).items() if k != "provenance"}
 
 
-def _mark_in_progress(project: Project, document_id: int, annotator: str, time: str) -> None:
+def mark_in_progress(project: Project, document_id: int, annotator: str, time: str) -> None:
     if project.progress.get(document_id, annotator) is None:
         project.progress.set(document_id, annotator, Status.IN_PROGRESS, time)
 
@@ -88,7 +100,7 @@ def create_span(
             span_id=span_id,
         )
         span = project.spans.get(new_id)
-        _mark_in_progress(project, document_id, annotator, time)
+        mark_in_progress(project, document_id, annotator, time)
         _audit(
             project,
             by or annotator,
@@ -105,11 +117,11 @@ def delete_span(project: Project, span_id: int, annotator: str) -> DeletedSpan:
     span = project.spans.get(span_id)
     if span is None:
         raise EditError(f"span {span_id} no longer exists")
-    relations = tuple(project.relations.touching(span_id))
+    deleted = deleting(project, span)
     with project.write():
-        project.spans.delete(span_id)  # its relations go with it (ON DELETE CASCADE)
+        project.spans.delete(span_id)  # its links and events go with it (ON DELETE CASCADE)
         _audit(project, annotator, "delete", span.document_id, span_id, before=_span_record(span))
-    return DeletedSpan(span, relations)
+    return deleted
 
 
 def put_back(project: Project, deleted: DeletedSpan, time: str) -> None:
@@ -140,6 +152,32 @@ def put_back(project: Project, deleted: DeletedSpan, time: str) -> None:
                 time=time,
                 relation_id=relation.id,
             )
+    for event in deleted.events:
+        if project.events.get(event.id) is None:
+            project.events.add(
+                event.document_id,
+                event.annotator,
+                event.label,
+                event.trigger,
+                existing_arguments(project, event.arguments),
+                event.attributes,
+                time=time,
+                provenance=event.provenance,
+                event_id=event.id,
+            )
+    for event in deleted.filled:
+        if project.events.get(event.id) is not None:
+            project.events.set_arguments(event.id, existing_arguments(project, event.arguments))
+
+
+def existing_arguments(project: Project, arguments: tuple[Argument, ...]) -> list[Argument]:
+    """The arguments whose span or event still exists."""
+    return [
+        a
+        for a in arguments
+        if (a.span is not None and project.spans.get(a.span) is not None)
+        or (a.event is not None and project.events.get(a.event) is not None)
+    ]
 
 
 def restore_span(project: Project, deleted: DeletedSpan, annotator: str) -> Span:
@@ -193,84 +231,6 @@ def resize_span(project: Project, span_id: int, annotator: str, start: int, end:
     return update_span(
         project, span_id, annotator, start=start, end=end, text=document.text[start:end]
     )
-
-
-def link(
-    project: Project,
-    source: int,
-    target: int,
-    role: str,
-    annotator: str,
-    *,
-    relation_id: int | None = None,
-) -> Relation:
-    """Join an event span to an argument span in a role its label allows; a span fills one
-    role of an event unless the schema lets the label share fillers (``core/roles.py``)."""
-    event, argument = project.spans.get(source), project.spans.get(target)
-    if event is None or argument is None:
-        raise EditError("both spans of a link must exist")
-    if event.document_id != argument.document_id or event.annotator != argument.annotator:
-        raise EditError("a link joins two spans of one document and one layer")
-    label = project.schema.label(event.label)
-    role_def = label.role(role) if label else None
-    if role_def is None:
-        raise EditError(f"{event.label} has no role {role!r}")
-    argument_label = project.schema.label(argument.label)
-    if role_def.kinds and (argument_label is None or argument_label.kind not in role_def.kinds):
-        raise EditError(
-            f"role {role} takes {' or '.join(role_def.kinds)} spans, not {argument.label}"
-        )
-    existing = project.relations.find(source, target, role)
-    if existing is not None:
-        return project.relations.get(existing)
-    time = now()
-    with project.write():
-        links = [
-            (other.role, other.target)
-            for other in project.relations.for_document(event.document_id, event.annotator)
-            if other.source == source
-        ]
-        if not role_def.many and any(other == role for other, _ in links):
-            raise EditError(f"{event.label} already has its {role}; unlink it first")
-        clash = second_role(label, links, role, target)
-        if clash is not None:
-            raise EditError(clash.reason(argument.text))
-        new_id = project.relations.add(
-            event.document_id,
-            event.annotator,
-            source,
-            target,
-            role,
-            time=time,
-            relation_id=relation_id,
-        )
-        _audit(
-            project,
-            annotator,
-            "link",
-            event.document_id,
-            source,
-            after={"relation": new_id, "to": target, "role": role},
-            time=time,
-        )
-    return project.relations.get(new_id)
-
-
-def unlink(project: Project, relation_id: int, annotator: str) -> Relation:
-    relation = project.relations.get(relation_id)
-    if relation is None:
-        raise EditError(f"link {relation_id} no longer exists")
-    with project.write():
-        project.relations.delete(relation_id)
-        _audit(
-            project,
-            annotator,
-            "unlink",
-            relation.document_id,
-            relation.source,
-            before={"relation": relation_id, "to": relation.target, "role": relation.role},
-        )
-    return relation
 
 
 def set_status(project: Project, document_id: int, annotator: str, status: str) -> str | None:

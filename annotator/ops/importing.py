@@ -14,7 +14,15 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError
-from annotator.core.records import PreparedRecord, Record, UnknownLabels, prepare
+from annotator.core.model import Argument
+from annotator.core.records import (
+    PreparedEvent,
+    PreparedRecord,
+    Record,
+    UnknownLabels,
+    in_making_order,
+    prepare,
+)
 from annotator.formats.options import HINTS, LABELS, NOTES, new_options
 from annotator.formats.reading import check_encoding
 from annotator.formats.registry import FORMATS, by_extension, read_records, readable
@@ -68,6 +76,8 @@ class ImportReport:
     spans_added: int = 0
     spans_already_there: int = 0
     relations_added: int = 0
+    events_added: int = 0
+    events_already_there: int = 0
     threads_added: int = 0
     annotators: set[str] = field(default_factory=set)
     labels_added: list[str] = field(default_factory=list)
@@ -81,6 +91,8 @@ class ImportReport:
         ]
         if self.spans_already_there:
             parts.append(f"{self.spans_already_there} already there")
+        if self.events_added:
+            parts.append(f"{self.events_added} event{'s' * (self.events_added != 1)} added")
         if self.relations_added:
             parts.append(f"{self.relations_added} relations added")
         if self.threads_added:
@@ -205,6 +217,9 @@ class Importer:
                     document_id, annotator, source, target, relation.role, time=self.time
                 )
                 report.relations_added += 1
+        if record.events:
+            self.flush()
+            self._add_events(document_id, record.events, ids)
         for annotator, status in record.status.items():
             project.progress.set(document_id, annotator, status, self.time)
             report.annotators.add(annotator)
@@ -213,12 +228,49 @@ class Importer:
             threads, _comments = discussing.add_threads(project, document_id, record.threads, ids)
             report.threads_added += threads
 
+    def _add_events(
+        self, document_id: int, events: tuple[PreparedEvent, ...], ids: dict[str, int]
+    ) -> None:
+        """Write a record's events, those that are arguments of others first; an event its
+        layer has already (same type, trigger and arguments) is not written twice."""
+        project, report = self.project, self.report
+        existing = {
+            (e.annotator, e.label, e.trigger, e.arguments): e.id
+            for e in project.events.for_document(document_id)
+        }
+        made: dict[str, int] = {}
+        for event in in_making_order(events):
+            trigger = ids[event.trigger] if event.trigger is not None else None
+            arguments = tuple(
+                Argument(role, span=ids[key]) if key in ids else Argument(role, event=made[key])
+                for role, key in event.arguments
+            )
+            identity = (event.annotator, event.label, trigger, arguments)
+            if identity in existing:
+                made[event.key] = existing[identity]
+                report.events_already_there += 1
+                continue
+            made[event.key] = existing[identity] = project.events.add(
+                document_id,
+                event.annotator,
+                event.label,
+                trigger,
+                arguments,
+                event.attributes,
+                time=self.time,
+                provenance=event.provenance,
+            )
+            report.events_added += 1
+            report.annotators.add(event.annotator)
+
     def _into_one_layer(self, record: Record) -> None:
         """Every span, link and status of the record in the import's annotator layer."""
         for span in record.spans:
             span.annotator = None
         for relation in record.relations:
             relation.annotator = None
+        for event in record.events or ():
+            event.annotator = None
         statuses = set(record.status.values())
         record.status = {self.annotator: statuses.pop()} if len(statuses) == 1 else {}
 

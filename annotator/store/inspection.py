@@ -154,6 +154,10 @@ class _Inspection:
             self.columns.get("relations", ())
         ) and self._has("spans"):
             steps.append(("relations", self.links))
+        if {"id", "document_id", "annotator", "trigger"} <= set(
+            self.columns.get("events", ())
+        ) and self._has("spans"):
+            steps.append(("events", self.event_links))
         for table, step in steps:
             try:
                 step()
@@ -394,6 +398,29 @@ class _Inspection:
             return
         if must_be_object and not isinstance(parsed, dict):
             self.add(table, f"row {row_id}: its {column} is no longer a JSON object", document_id)
+
+    def event_links(self) -> None:
+        """Events whose trigger or argument span is in another document or layer."""
+        try:
+            rows = self.conn.execute(
+                """SELECT e.id, e.document_id, 'its trigger is a span of another document'
+                     FROM events e JOIN spans s ON s.id = e.trigger
+                     WHERE s.document_id != e.document_id
+                   UNION ALL
+                   SELECT e.id, e.document_id, 'its trigger is a span of another layer'
+                     FROM events e JOIN spans s ON s.id = e.trigger
+                     WHERE s.document_id = e.document_id AND s.annotator != e.annotator
+                   UNION ALL
+                   SELECT e.id, e.document_id, 'an argument is a span of another document or layer'
+                     FROM arguments a JOIN events e ON e.id = a.event_id
+                     JOIN spans s ON s.id = a.span_id
+                     WHERE s.document_id != e.document_id OR s.annotator != e.annotator"""
+            ).fetchall()
+        except READ_ERRORS as error:
+            self.add("events", f"the events cannot be checked against their spans ({error})")
+            return
+        for event_id, document_id, reason in rows:
+            self.add("events", f"event {event_id}: {reason.decode()}", document_id, damage=False)
 
     def links(self) -> None:
         """Links whose ends are missing, in another document or in another layer."""

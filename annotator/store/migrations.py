@@ -7,12 +7,13 @@ project as it was is written to ``PROJECT/backups/``. Each step runs in its own 
 that also moves the version on, so an interruption leaves the project at the last version
 it completed, whole, and the next open carries on from there.
 
-Format 1 is the first released format: there are no steps yet. docs/safety.md says how to
-add one.
+Format 1 was the first released format; format 2 made events records of their own.
+docs/safety.md says how to add a step.
 """
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -33,7 +34,65 @@ class Step:
     apply: Callable[[sqlite3.Connection], None]  # runs inside the step's transaction
 
 
-STEPS: tuple[Step, ...] = ()
+def _events_as_records(conn: sqlite3.Connection) -> None:
+    """Each span of an event label becomes the trigger of one event of that label, with its
+    attributes (and a gold span's provenance) and its role links as the event's arguments, in
+    the order they were made; those links leave the relations."""
+    for statement in EVENT_TABLES.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    labels = json.loads(row[0]).get("labels", []) if row else []
+    events = sorted({label["id"] for label in labels if label.get("kind") == "event"})
+    if not events:
+        return
+    marks = ", ".join("?" * len(events))
+    conn.execute(
+        "INSERT INTO events(document_id, annotator, label, trigger, attributes, provenance, "
+        "created, updated) SELECT document_id, annotator, label, id, attributes, provenance, "
+        f"created, updated FROM spans WHERE label IN ({marks}) ORDER BY id",
+        events,
+    )
+    conn.execute(
+        "INSERT INTO arguments(event_id, position, role, span_id) "
+        "SELECT e.id, row_number() OVER (PARTITION BY r.source ORDER BY r.id) - 1, r.role, "
+        "r.target FROM relations r JOIN events e ON e.trigger = r.source"
+    )
+    conn.execute("DELETE FROM relations WHERE source IN (SELECT trigger FROM events)")
+    conn.execute(f"UPDATE spans SET attributes = '{{}}' WHERE label IN ({marks})", events)
+
+
+EVENT_TABLES = """
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    label TEXT NOT NULL,
+    trigger INTEGER REFERENCES spans(id) ON DELETE CASCADE,
+    attributes TEXT NOT NULL DEFAULT '{}',
+    provenance TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX events_document ON events(document_id, annotator);
+CREATE INDEX events_trigger ON events(trigger) WHERE trigger IS NOT NULL;
+CREATE INDEX events_label ON events(label);
+CREATE TABLE arguments (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    span_id INTEGER REFERENCES spans(id) ON DELETE CASCADE,
+    argument_event INTEGER REFERENCES events(id) ON DELETE CASCADE,
+    PRIMARY KEY (event_id, position),
+    CHECK ((span_id IS NULL) != (argument_event IS NULL))
+) WITHOUT ROWID;
+CREATE INDEX arguments_span ON arguments(span_id) WHERE span_id IS NOT NULL;
+CREATE INDEX arguments_event ON arguments(argument_event) WHERE argument_event IS NOT NULL;
+"""  # as format 2 made them
+
+STEPS: tuple[Step, ...] = (
+    Step(2, "events become records of their own, several may share a trigger", _events_as_records),
+)
 
 
 def oldest_upgradable(steps: Sequence[Step], target: int) -> int:

@@ -29,6 +29,7 @@ from annotator.store.comments import Comments
 from annotator.store.connection import Database
 from annotator.store.documents import Documents
 from annotator.store.entities import Entities
+from annotator.store.events import Events
 from annotator.store.findings import READ_ERRORS, Finding, is_damage
 from annotator.store.inspection import header_problem
 from annotator.store.merges import MergedLayers
@@ -96,6 +97,7 @@ class Project:
         self.documents = Documents(db)
         self.spans = Spans(db)
         self.relations = Relations(db)
+        self.events = Events(db)
         self.progress = Statuses(db)
         self.entities = Entities(db)
         self.audit = Audit(db)

@@ -1,7 +1,7 @@
 """Streaming the whole corpus with its annotations, one document at a time, in constant memory.
 
-Five cursors ordered by document id are walked side by side (a merge join), so an export
-of 100,000 documents runs five queries, not five per document. Agreement reads the same way,
+Six cursors ordered by document id are walked side by side (a merge join), so an export
+of 100,000 documents runs six queries, not six per document. Agreement reads the same way,
 with spans as plain rows grouped by layer (:func:`iter_layers`).
 """
 
@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 from operator import attrgetter, itemgetter
 from typing import Generic, NamedTuple, TypeVar
 
-from annotator.core.model import AnnotatedDocument, Document, Relation
+from annotator.core.model import AnnotatedDocument, Document, Event, Relation
 from annotator.store.project import Project
 from annotator.store.spans import SpanRow
 
@@ -45,6 +45,7 @@ def iter_annotated(project: Project, annotator: str | None = None) -> Iterator[A
     """Every document with its spans, relations, statuses (of one layer, or all) and threads."""
     spans = _Grouped(project.spans.iter_all(annotator), _DOCUMENT_ID)
     relations = _Grouped(project.relations.iter_all(annotator), _DOCUMENT_ID)
+    events = _Grouped(project.events.iter_all(annotator), _DOCUMENT_ID)
     progress = _Grouped(project.progress.iter_all(), itemgetter(0))
     threads = _Grouped(project.comments.iter_all(), _DOCUMENT_ID)
     for document in project.documents.iter_all():
@@ -59,6 +60,7 @@ def iter_annotated(project: Project, annotator: str | None = None) -> Iterator[A
             relations.take(document.id),
             status,
             threads.take(document.id),
+            events.take(document.id),
         )
 
 
@@ -69,6 +71,7 @@ class Layers(NamedTuple):
     spans: dict[str, list[SpanRow]]
     relations: list[Relation]
     status: dict[str, str]
+    events: list[Event]
 
 
 def iter_layers(project: Project) -> Iterator[Layers]:
@@ -76,6 +79,7 @@ def iter_layers(project: Project) -> Iterator[Layers]:
     reads, without a :class:`Span` built for each of hundreds of thousands of spans."""
     layers = _Grouped(project.spans.iter_layers(), itemgetter(0))
     relations = _Grouped(project.relations.iter_all(), _DOCUMENT_ID)
+    events = _Grouped(project.events.iter_all(), _DOCUMENT_ID)
     progress = _Grouped(project.progress.iter_all(), itemgetter(0))
     for document in project.documents.iter_all():
         spans = layers.take(document.id)
@@ -84,4 +88,5 @@ def iter_layers(project: Project) -> Iterator[Layers]:
             spans[0][1] if spans else {},
             relations.take(document.id),
             {name: value for _, name, value in progress.take(document.id)},
+            events.take(document.id),
         )

@@ -8,9 +8,14 @@ A thread of comments keeps an anchor (the span discussed, as JSON) besides ``spa
 still says what it was about when the span goes. ``merged_layers`` holds, for each layer a
 merge brought in, a fingerprint of what it brought: a later merge compares it with the layer
 as it is now to tell whether someone edited that layer here in between.
+
+Format 2 made events records of their own (``events``, with their ``arguments`` in order): an
+event has a type, an optional trigger span that several events may share, and arguments that
+are spans or other events. ``relations`` keeps the links between spans that are no event's
+roles (brat's relations, a dependency layer).
 """
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 APPLICATION_ID = 0x414E4E4F  # "ANNO": marks a SQLite file as an annotator project
 
 DDL = """
@@ -75,6 +80,31 @@ CREATE TABLE relations (
 CREATE INDEX relations_document ON relations(document_id, annotator);
 CREATE INDEX relations_source ON relations(source);
 CREATE INDEX relations_target ON relations(target);
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    label TEXT NOT NULL,
+    trigger INTEGER REFERENCES spans(id) ON DELETE CASCADE,
+    attributes TEXT NOT NULL DEFAULT '{}',
+    provenance TEXT,
+    created TEXT NOT NULL,
+    updated TEXT NOT NULL
+);
+CREATE INDEX events_document ON events(document_id, annotator);
+CREATE INDEX events_trigger ON events(trigger) WHERE trigger IS NOT NULL;
+CREATE INDEX events_label ON events(label);
+CREATE TABLE arguments (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    role TEXT NOT NULL,
+    span_id INTEGER REFERENCES spans(id) ON DELETE CASCADE,
+    argument_event INTEGER REFERENCES events(id) ON DELETE CASCADE,
+    PRIMARY KEY (event_id, position),
+    CHECK ((span_id IS NULL) != (argument_event IS NULL))
+) WITHOUT ROWID;
+CREATE INDEX arguments_span ON arguments(span_id) WHERE span_id IS NOT NULL;
+CREATE INDEX arguments_event ON arguments(argument_event) WHERE argument_event IS NOT NULL;
 CREATE TABLE threads (
     id INTEGER PRIMARY KEY,
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,

@@ -1,0 +1,299 @@
+"""Events: records of their own in an annotator's layer, with their arguments in order.
+
+An event's trigger is a span (any number of events may share one) or none. Deleting a
+trigger deletes its events and deleting an argument's span takes it out of the events it
+fills (the tables cascade; the editing operations keep what was deleted, for undo). An
+argument is a span, or another event (nested events).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator
+from itertools import groupby
+from typing import Any
+
+from annotator.core.model import Argument, Event
+from annotator.store.connection import Database
+
+_COLUMNS = "id, document_id, annotator, label, trigger, attributes, provenance"
+
+
+def _json(value: dict[str, Any] | None) -> str | None:
+    if value is None:
+        return None
+    return json.dumps(value, ensure_ascii=False) if value else "{}"
+
+
+def _event(row: tuple, arguments: tuple[Argument, ...]) -> Event:
+    return Event(
+        row[0],
+        row[1],
+        row[2],
+        row[3],
+        row[4],
+        arguments,
+        json.loads(row[5]) if row[5] != "{}" else {},
+        json.loads(row[6]) if row[6] is not None else None,
+    )
+
+
+class Events:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- writing -------------------------------------------------------------------------
+
+    def add(
+        self,
+        document_id: int,
+        annotator: str,
+        label: str,
+        trigger: int | None,
+        arguments: Iterable[Argument],
+        attributes: dict[str, Any],
+        *,
+        time: str,
+        provenance: dict[str, Any] | None = None,
+        event_id: int | None = None,
+    ) -> int:
+        cursor = self.db.execute(
+            "INSERT INTO events(id, document_id, annotator, label, trigger, attributes, "
+            "provenance, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                event_id,
+                document_id,
+                annotator,
+                label,
+                trigger,
+                _json(attributes),
+                _json(provenance),
+                time,
+                time,
+            ],
+        )
+        new_id = cursor.lastrowid
+        self.set_arguments(new_id, arguments)
+        return new_id
+
+    def set_arguments(self, event_id: int, arguments: Iterable[Argument]) -> None:
+        """The event's arguments, in order, in place of those it had."""
+        self.db.execute("DELETE FROM arguments WHERE event_id = ?", [event_id])
+        self.db.conn.executemany(
+            "INSERT INTO arguments(event_id, position, role, span_id, argument_event) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [(event_id, n, a.role, a.span, a.event) for n, a in enumerate(arguments)],
+        )
+
+    def update(self, event_id: int, time: str, **changes: Any) -> None:
+        """Change an event's label, trigger, attributes or provenance."""
+        allowed = {"label", "trigger", "attributes", "provenance"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise ValueError(f"cannot change {', '.join(sorted(unknown))} of an event")
+        values = {
+            k: _json(v) if k in ("attributes", "provenance") else v for k, v in changes.items()
+        }
+        assignments = ", ".join(f"{column} = :{column}" for column in values)
+        self.db.execute(
+            f"UPDATE events SET {assignments}, updated = :updated WHERE id = :id",
+            {**values, "updated": time, "id": event_id},
+        )
+
+    def delete(self, event_id: int) -> None:
+        self.db.execute("DELETE FROM events WHERE id = ?", [event_id])
+
+    # -- reading -------------------------------------------------------------------------
+
+    def _arguments(self, where: str, values: list[Any]) -> dict[int, tuple[Argument, ...]]:
+        rows = self.db.execute(
+            "SELECT a.event_id, a.role, a.span_id, a.argument_event FROM arguments a "
+            f"JOIN events e ON e.id = a.event_id WHERE {where} ORDER BY a.event_id, a.position",
+            values,
+        )
+        return {
+            event_id: tuple(Argument(role, span, event) for _, role, span, event in group)
+            for event_id, group in groupby(rows, key=lambda row: row[0])
+        }
+
+    def _events(self, where: str, values: list[Any], order: str = "e.id") -> list[Event]:
+        arguments = self._arguments(where, values)
+        rows = self.db.execute(
+            f"SELECT {', '.join('e.' + c for c in _COLUMNS.split(', '))} FROM events e "
+            f"WHERE {where} ORDER BY {order}",
+            values,
+        )
+        return [_event(row, arguments.get(row[0], ())) for row in rows]
+
+    def get(self, event_id: int) -> Event | None:
+        found = self._events("e.id = ?", [event_id])
+        return found[0] if found else None
+
+    def for_document(self, document_id: int, annotator: str | None = None) -> list[Event]:
+        """A document's events (of one layer, or all), in the order they were made."""
+        if annotator is None:
+            return self._events("e.document_id = ?", [document_id])
+        return self._events("e.document_id = ? AND e.annotator = ?", [document_id, annotator])
+
+    def on_trigger(self, span_id: int) -> list[Event]:
+        return self._events("e.trigger = ?", [span_id])
+
+    def with_argument(self, span_id: int) -> list[Event]:
+        """Events that a span fills a role of."""
+        return self._events("e.id IN (SELECT event_id FROM arguments WHERE span_id = ?)", [span_id])
+
+    def iter_all(self, annotator: str | None = None) -> Iterator[Event]:
+        """Every event (of one layer, or all), by document, in constant memory per document."""
+        where, values = ("e.annotator = ?", [annotator]) if annotator else ("1", [])
+        arguments = self.db.execute(
+            "SELECT a.event_id, a.role, a.span_id, a.argument_event FROM arguments a "
+            f"JOIN events e ON e.id = a.event_id WHERE {where} "
+            "ORDER BY e.document_id, a.event_id, a.position",
+            values,
+        )
+        grouped = groupby(arguments, key=lambda row: row[0])
+        pending = next(grouped, None)
+        rows = self.db.execute(
+            f"SELECT {', '.join('e.' + c for c in _COLUMNS.split(', '))} FROM events e "
+            f"WHERE {where} ORDER BY e.document_id, e.id",
+            values,
+        )
+        for row in rows:
+            found: tuple[Argument, ...] = ()
+            if pending is not None and pending[0] == row[0]:
+                found = tuple(Argument(r, s, e) for _, r, s, e in pending[1])
+                pending = next(grouped, None)
+            yield _event(row, found)
+
+    def count(self, annotator: str | None = None) -> int:
+        if annotator is None:
+            return self.db.execute("SELECT count(*) FROM events").fetchone()[0]
+        return self.db.execute(
+            "SELECT count(*) FROM events WHERE annotator = ?", [annotator]
+        ).fetchone()[0]
+
+    def count_arguments(self, annotator: str | None = None) -> int:
+        if annotator is None:
+            return self.db.execute("SELECT count(*) FROM arguments").fetchone()[0]
+        return self.db.execute(
+            "SELECT count(*) FROM arguments a JOIN events e ON e.id = a.event_id "
+            "WHERE e.annotator = ?",
+            [annotator],
+        ).fetchone()[0]
+
+    # -- the schema changing under the events --------------------------------------------------
+
+    def count_label(self, label: str) -> int:
+        return self.db.execute("SELECT count(*) FROM events WHERE label = ?", [label]).fetchone()[0]
+
+    def rename_label(self, old: str, new: str, time: str) -> int:
+        return self.db.execute(
+            "UPDATE events SET label = ?, updated = ? WHERE label = ?", [new, time, old]
+        ).rowcount
+
+    def delete_label(self, label: str) -> int:
+        return self.db.execute("DELETE FROM events WHERE label = ?", [label]).rowcount
+
+    def role_fillers(self, label: str) -> dict[str, int]:
+        """Role → how many arguments events of ``label`` have in it."""
+        rows = self.db.execute(
+            "SELECT a.role, count(*) FROM arguments a JOIN events e ON e.id = a.event_id "
+            "WHERE e.label = ? GROUP BY 1 ORDER BY 1",
+            [label],
+        )
+        return dict(rows.fetchall())
+
+    def filled_by_label(self, label: str) -> dict[tuple[str, str], int]:
+        """(event label, role) → how many arguments are spans of ``label``."""
+        rows = self.db.execute(
+            "SELECT e.label, a.role, count(*) FROM arguments a "
+            "JOIN events e ON e.id = a.event_id JOIN spans s ON s.id = a.span_id "
+            "WHERE s.label = ? GROUP BY 1, 2 ORDER BY 1, 2",
+            [label],
+        )
+        return {(event, role): n for event, role, n in rows}
+
+    def role_argument_labels(self, label: str, role: str) -> dict[str, int]:
+        """Argument label → how many arguments of this role events of ``label`` have."""
+        rows = self.db.execute(
+            "SELECT coalesce(s.label, f.label), count(*) FROM arguments a "
+            "JOIN events e ON e.id = a.event_id LEFT JOIN spans s ON s.id = a.span_id "
+            "LEFT JOIN events f ON f.id = a.argument_event "
+            "WHERE e.label = ? AND a.role = ? GROUP BY 1 ORDER BY 1",
+            [label, role],
+        )
+        return dict(rows.fetchall())
+
+    def with_several(self, label: str, role: str) -> int:
+        """Events of a label with more than one argument in ``role``."""
+        return self.db.execute(
+            "SELECT count(*) FROM (SELECT a.event_id FROM arguments a "
+            "JOIN events e ON e.id = a.event_id WHERE e.label = ? AND a.role = ? "
+            "GROUP BY a.event_id HAVING count(*) > 1)",
+            [label, role],
+        ).fetchone()[0]
+
+    def rename_role(self, label: str, old: str, new: str) -> int:
+        return self.db.execute(
+            "UPDATE arguments SET role = ? WHERE role = ? "
+            "AND event_id IN (SELECT id FROM events WHERE label = ?)",
+            [new, old, label],
+        ).rowcount
+
+    def delete_role(self, label: str, role: str) -> int:
+        return self.db.execute(
+            "DELETE FROM arguments WHERE role = ? "
+            "AND event_id IN (SELECT id FROM events WHERE label = ?)",
+            [role, label],
+        ).rowcount
+
+    def count_arguments_of_label(self, label: str) -> int:
+        """Arguments that are spans of ``label``, or that events of ``label`` have."""
+        return self.db.execute(
+            "SELECT count(*) FROM arguments WHERE span_id IN "
+            "(SELECT id FROM spans WHERE label = ?) OR event_id IN "
+            "(SELECT id FROM events WHERE label = ?)",
+            [label, label],
+        ).fetchone()[0]
+
+    def _matching(self, label: str, match: dict[str, str | None]) -> tuple[str, list[Any]]:
+        clauses, values = ["label = ?"], [label]
+        for name, value in match.items():
+            if value is None:
+                clauses.append("EXISTS (SELECT 1 FROM json_each(events.attributes) WHERE key = ?)")
+                values.append(name)
+            else:
+                clauses.append(
+                    "EXISTS (SELECT 1 FROM json_each(events.attributes) "
+                    "WHERE key = ? AND type = 'text' AND value = ?)"
+                )
+                values += [name, value]
+        return " AND ".join(clauses), values
+
+    def count_with_attributes(self, label: str, match: dict[str, str | None]) -> int:
+        where, values = self._matching(label, match)
+        return self.db.execute(f"SELECT count(*) FROM events WHERE {where}", values).fetchone()[0]
+
+    def attribute_values(self, label: str, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
+        where, values = self._matching(label, {name: None})
+        for event_id, attributes in self.db.execute(
+            f"SELECT id, attributes FROM events WHERE {where}", values
+        ).fetchall():
+            yield event_id, json.loads(attributes)
+
+    def rewrite_attributes(
+        self,
+        label: str,
+        match: dict[str, str | None],
+        change: Callable[[dict[str, Any]], dict[str, Any]],
+        time: str,
+    ) -> int:
+        """Rewrite the attributes of the events of ``label`` that match; how many."""
+        where, values = self._matching(label, match)
+        found = self.db.execute(f"SELECT id, attributes FROM events WHERE {where}", values)
+        rows = [
+            (_json(change(json.loads(attributes))), time, event_id)
+            for event_id, attributes in found.fetchall()
+        ]
+        self.db.conn.executemany("UPDATE events SET attributes = ?, updated = ? WHERE id = ?", rows)
+        return len(rows)
