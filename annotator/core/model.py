@@ -109,6 +109,8 @@ class Entity:
     id: int
     kind: str
     name: str
+    latitude: float | None = None  # a place's coordinates (WGS 84), when known
+    longitude: float | None = None
 
 
 @dataclass(frozen=True)

@@ -49,11 +49,24 @@ def _check_dependency(label: Label, attribute: Attribute) -> None:
         raise SchemaError(f"{unknown[0]!r} is not a value of {parent.name}")
 
 
+def coded(project: Project, label_id: str):
+    """Where a label's attributes are kept: on its events for an event label (its spans are
+    their triggers), on its spans for any other."""
+    label = project.schema.label(label_id)
+    return project.events if label is not None and label.kind == "event" else project.spans
+
+
+def counted(project: Project, label_id: str, n: int) -> str:
+    """``n`` of what carries the label's attributes: "3 events", "1 span"."""
+    label = project.schema.label(label_id)
+    return plural(n, "event" if label is not None and label.kind == "event" else "span")
+
+
 def _misfits(project: Project, label_id: str, attribute: Attribute) -> int:
     """Spans holding a value for the attribute that it would not accept."""
     return sum(
         1
-        for _, values in project.spans.attribute_values(label_id, attribute.name)
+        for _, values in coded(project, label_id).attribute_values(label_id, attribute.name)
         if values.get(attribute.name) not in (None, "")
         and attribute.problem(values[attribute.name], values)
     )
@@ -77,14 +90,15 @@ def add_attribute(
         misfits = _misfits(project, label_id, added)
         if misfits:
             raise InUseError(
-                f"{label_id} has {plural(misfits, 'span')} with a value named {added.name} "
+                f"{label_id} has {counted(project, label_id, misfits)} with a value named "
+                f"{added.name} "
                 "that this attribute would not accept",
                 misfits,
             )
         message = f"Added attribute {added.name} to {label_id}."
-        waiting = project.spans.count_label(label_id) if added.required else 0
+        waiting = coded(project, label_id).count_label(label_id) if added.required else 0
         if waiting:
-            message += f" It is required: {plural(waiting, 'span')} need a value."
+            message += f" It is required: {counted(project, label_id, waiting)} need a value."
         after = {"label": label_id, **added.to_json()}
         return _with_attribute(schema, label, (*label.attributes, added)), message, None, after
 
@@ -104,10 +118,11 @@ def rename_attribute(
             return schema, "Nothing to rename.", None, None
         if label.attribute(name) is not None:
             raise SchemaError(f"{label_id} already has an attribute {name}")
-        clash = project.spans.count_with_attributes(label_id, {name: None})
+        clash = coded(project, label_id).count_with_attributes(label_id, {name: None})
         if clash:
             raise InUseError(
-                f"{label_id} has {plural(clash, 'span')} with a value named {name} outside the "
+                f"{label_id} has {counted(project, label_id, clash)} with a value named {name} "
+                "outside the "
                 "schema; choose another name",
                 clash,
             )
@@ -119,7 +134,7 @@ def rename_attribute(
             else a
             for a in label.attributes
         )
-        moved = project.spans.rename_attribute(label_id, old, name, time)
+        moved = coded(project, label_id).rename_attribute(label_id, old, name, time)
         message = (
             f"Renamed {label_id}'s attribute {old} to {name}; {plural(moved, 'value')} follow."
         )
@@ -159,7 +174,7 @@ def update_attribute(
             misfits = _misfits(project, label_id, updated)
             if misfits:
                 raise InUseError(
-                    f"{label_id} has {plural(misfits, 'span')} with {name} outside "
+                    f"{label_id} has {counted(project, label_id, misfits)} with {name} outside "
                     f"{low if low is not None else '…'}–{high if high is not None else '…'}",
                     misfits,
                 )
@@ -194,17 +209,17 @@ def remove_attribute(
         dependents = [a.name for a in label.attributes if a.depends_on == name]
         if dependents:
             raise SchemaError(f"{dependents[0]} depends on {name}; remove {dependents[0]} first")
-        used = project.spans.count_with_attributes(label_id, {name: None})
+        used = coded(project, label_id).count_with_attributes(label_id, {name: None})
         if used and not force:
             raise InUseError(
-                f"{label_id} has {plural(used, 'span')} with a value for {name}; "
+                f"{label_id} has {counted(project, label_id, used)} with a value for {name}; "
                 "removing the attribute clears them",
                 used,
             )
-        project.spans.clear_attributes(label_id, (name,), {name: None}, time)
+        coded(project, label_id).clear_attributes(label_id, (name,), {name: None}, time)
         attributes = tuple(a for a in label.attributes if a.name != name)
         message = f"Removed {label_id}'s attribute {name}" + (
-            f" and its value from {plural(used, 'span')}." if used else "."
+            f" and its value from {counted(project, label_id, used)}." if used else "."
         )
         before = {"label": label_id, "attribute": name, "spans": used}
         after = {"label": label_id, "attribute": None, "spans": 0}
@@ -304,15 +319,15 @@ def remove_choice_value(
             updated = replace(attribute, values=tuple(v for v in attribute.values if v != value))
             match = {name: value}
         children = [a for a in label.attributes if a.depends_on == name]
-        used = project.spans.count_with_attributes(label_id, match)
+        used = coded(project, label_id).count_with_attributes(label_id, match)
         if used and not force:
             raise InUseError(
-                f"{label_id} has {plural(used, 'span')} coded {name} = {value!r}; "
+                f"{label_id} has {counted(project, label_id, used)} coded {name} = {value!r}; "
                 "recode them first, or remove the value and clear it from them",
                 used,
             )
         cleared = (name, *(child.name for child in children))
-        project.spans.clear_attributes(label_id, cleared, match, time)
+        coded(project, label_id).clear_attributes(label_id, cleared, match, time)
         attributes = tuple(
             updated
             if a.name == name
@@ -322,7 +337,9 @@ def remove_choice_value(
             for a in label.attributes
         )
         message = f"Removed {value!r} from {label_id}'s {name}" + (
-            f"; cleared {' and '.join(cleared)} on {plural(used, 'span')}." if used else "."
+            f"; cleared {' and '.join(cleared)} on {counted(project, label_id, used)}."
+            if used
+            else "."
         )
         before = {"label": label_id, "attribute": name, "under": group, "value": value}
         before, after = {**before, "spans": used}, {**before, "value": None, "spans": 0}

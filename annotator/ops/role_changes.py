@@ -77,7 +77,7 @@ def update_role(
             if updated.kinds:
                 broken = sum(
                     n
-                    for argument, n in project.spans.role_arguments(label_id, name).items()
+                    for argument, n in project.events.role_argument_labels(label_id, name).items()
                     if (schema.label(argument) is None)
                     or schema.label(argument).kind not in updated.kinds
                 )
@@ -89,10 +89,10 @@ def update_role(
                     )
         if many is not None:
             updated = replace(updated, many=many)
-            several = 0 if many else project.spans.events_with_several(label_id, name)
+            several = 0 if many else project.events.with_several(label_id, name)
             if several:
                 raise InUseError(
-                    f"{label_id} has {plural(several, 'span')} with more than one {name}; "
+                    f"{label_id} has {plural(several, 'event')} with more than one {name}; "
                     "unlink the extra ones first",
                     several,
                 )
@@ -101,7 +101,7 @@ def update_role(
         roles = tuple(updated if r.name == name else r for r in label.roles)
         message = f"Changed {label_id}'s role {name}."
         if updated.name != name:
-            moved = project.spans.rename_role(label_id, name, updated.name)
+            moved = project.events.rename_role(label_id, name, updated.name)
             message = f"Renamed {label_id}'s role {name} to {updated.name}; "
             message += f"{plural(moved, 'link')} follow."
         fields = [k for k in ("kinds", "many") if getattr(role, k) != getattr(updated, k)]
@@ -125,14 +125,14 @@ def remove_role(
     def edit(schema: Schema, time: str) -> tuple[Schema, str, Any, Any]:
         label = _event(schema, label_id)
         role = _role(label, name)
-        used = project.spans.links_from_label(label_id).get(name, 0)
+        used = project.events.role_fillers(label_id).get(name, 0)
         if used and not force:
             raise InUseError(
                 f"{label_id}'s role {name} is used by {plural(used, 'link')}; "
                 "removing the role removes them",
                 used,
             )
-        project.spans.delete_role_links(label_id, name)
+        project.events.delete_role(label_id, name)
         roles = tuple(r for r in label.roles if r.name != name)
         message = f"Removed {label_id}'s role {name}" + (
             f" and {plural(used, 'link')}." if used else "."

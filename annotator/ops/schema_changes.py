@@ -34,14 +34,20 @@ class InUseError(SchemaError):
 
 @dataclass(frozen=True)
 class Usage:
-    """What a label carries: its spans in every layer and the role links from or to them."""
+    """What a label carries: its spans and events in every layer, and the role links from or
+    to them."""
 
     spans: int
     links: int
+    events: int = 0
 
     def describe(self) -> str:
-        spans = plural(self.spans, "span")
-        return f"{spans} and {plural(self.links, 'role link')}" if self.links else spans
+        parts = [plural(self.spans, "span")]
+        if self.events:
+            parts.append(plural(self.events, "event"))
+        if self.links:
+            parts.append(plural(self.links, "role link"))
+        return " and ".join([", ".join(parts[:-1]), parts[-1]]) if len(parts) > 1 else parts[0]
 
 
 @dataclass(frozen=True)
@@ -176,7 +182,10 @@ def rename_label(project: Project, annotator: str, old: str, new: str) -> Schema
         if schema.label(label_id) is not None:
             raise SchemaError(f"there is already a label {label_id}")
         moved = project.spans.rename_label(old, label_id, time)
+        events = project.events.rename_label(old, label_id, time)
         message = f"Renamed label {old} to {label_id}; {plural(moved, 'span')} follow."
+        if events:
+            message = message[: -len(" follow.")] + f" and {plural(events, 'event')} follow."
         return with_label(schema, replace(label, id=label_id), old), message, old, label_id
 
     return apply_change(project, annotator, "rename label", edit)
@@ -233,14 +242,21 @@ def _checked_kind(project: Project, schema: Schema, label: Label, kind: str) -> 
         raise SchemaError(f"unknown kind {kind!r}; kinds are {', '.join(KINDS)}")
     broken: list[str] = []
     total = 0
-    for (event_label, role_name), n in project.spans.links_to_label(label.id).items():
+    if kind != "event" and project.events.count_label(label.id):
+        events = project.events.count_label(label.id)
+        raise InUseError(
+            f"cannot make {label.id} a {kind} label: {plural(events, 'event')} are of this type; "
+            "delete them first",
+            events,
+        )
+    for (event_label, role_name), n in project.events.filled_by_label(label.id).items():
         event = schema.label(event_label)
         role = event.role(role_name) if event else None
         if role is not None and role.kinds and kind not in role.kinds:
             broken.append(f"{role_name} of {event_label}: {n}")
             total += n
     if kind != "event":
-        for role_name, n in project.spans.links_from_label(label.id).items():
+        for role_name, n in project.events.role_fillers(label.id).items():
             broken.append(f"its {role_name}: {n}")
             total += n
     if total:
@@ -255,7 +271,15 @@ def _checked_kind(project: Project, schema: Schema, label: Label, kind: str) -> 
 def label_usage(project: Project, label_id: str) -> Usage:
     """What deleting a label would take away: ask the user with this before deleting."""
     find_label(project.schema, label_id)
-    return Usage(project.spans.count_label(label_id), project.spans.count_links(label_id))
+    return _usage(project, label_id)
+
+
+def _usage(project: Project, label_id: str) -> Usage:
+    return Usage(
+        project.spans.count_label(label_id),
+        project.events.count_arguments_of_label(label_id),
+        project.events.count_label(label_id),
+    )
 
 
 def delete_label(project: Project, annotator: str, label_id: str) -> SchemaChange:
@@ -265,13 +289,19 @@ def delete_label(project: Project, annotator: str, label_id: str) -> SchemaChang
         label = find_label(schema, label_id)
         if len(schema.labels) == 1:
             raise SchemaError(f"{label_id} is the only label; a schema needs at least one")
-        usage = Usage(project.spans.count_label(label_id), project.spans.count_links(label_id))
-        project.spans.delete_label(label_id)  # links and threads follow by foreign key
+        usage = _usage(project, label_id)
+        project.events.delete_label(label_id)
+        project.spans.delete_label(label_id)  # links, events and threads follow by foreign key
         remaining = tuple(x for x in schema.labels if x.id != label_id)
         message = f"Deleted label {label_id} with {usage.describe()}."
-        before = {"label": label_id, "spans": usage.spans, "links": usage.links}
+        before = {
+            "label": label_id,
+            "spans": usage.spans,
+            "events": usage.events,
+            "links": usage.links,
+        }
         before["definition"] = label.to_json()
-        after = {"label": None, "spans": 0, "links": 0}
+        after = {"label": None, "spans": 0, "events": 0, "links": 0}
         return schema.with_labels(remaining), message, before, after
 
     return apply_change(project, annotator, "delete label", edit)

@@ -23,7 +23,7 @@ class Entities:
 
     def get(self, entity_id: int) -> Entity | None:
         row = self.db.execute(
-            "SELECT id, kind, name FROM entities WHERE id = ?", [entity_id]
+            "SELECT id, kind, name, latitude, longitude FROM entities WHERE id = ?", [entity_id]
         ).fetchone()
         return Entity(*row) if row else None
 
@@ -39,6 +39,21 @@ class Entities:
 
     def names(self) -> dict[int, str]:
         return dict(self.db.execute("SELECT id, name FROM entities").fetchall())
+
+    def place(self, entity_id: int, latitude: float | None, longitude: float | None) -> None:
+        """Set (or, with None, forget) where a canonical place is."""
+        self.db.execute(
+            "UPDATE entities SET latitude = ?, longitude = ? WHERE id = ?",
+            [latitude, longitude, entity_id],
+        )
+
+    def coordinates(self) -> dict[int, tuple[float, float]]:
+        """Canonical id → (latitude, longitude) of the places that have them."""
+        rows = self.db.execute(
+            "SELECT id, latitude, longitude FROM entities "
+            "WHERE latitude IS NOT NULL AND longitude IS NOT NULL"
+        )
+        return {row[0]: (row[1], row[2]) for row in rows}
 
     def rename(self, entity_id: int, name: str) -> None:
         self.db.execute("UPDATE entities SET name = ? WHERE id = ?", [name, entity_id])

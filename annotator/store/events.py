@@ -297,3 +297,22 @@ class Events:
         ]
         self.db.conn.executemany("UPDATE events SET attributes = ?, updated = ? WHERE id = ?", rows)
         return len(rows)
+
+    def rename_attribute(self, label: str, old: str, new: str, time: str) -> int:
+        """Move the value of ``old`` to ``new`` in every event of the label holding one."""
+
+        def renamed(attributes: dict[str, Any]) -> dict[str, Any]:
+            attributes[new] = attributes.pop(old)
+            return attributes
+
+        return self.rewrite_attributes(label, {old: None}, renamed, time)
+
+    def clear_attributes(
+        self, label: str, names: tuple[str, ...], match: dict[str, str | None], time: str
+    ) -> int:
+        """Remove ``names`` from the events of the label that match."""
+
+        def cleared(attributes: dict[str, Any]) -> dict[str, Any]:
+            return {k: v for k, v in attributes.items() if k not in names}
+
+        return self.rewrite_attributes(label, match, cleared, time)

@@ -37,10 +37,13 @@ class Step:
 def _events_as_records(conn: sqlite3.Connection) -> None:
     """Each span of an event label becomes the trigger of one event of that label, with its
     attributes (and a gold span's provenance) and its role links as the event's arguments, in
-    the order they were made; those links leave the relations."""
+    the order they were made; those links leave the relations. Canonical places may carry
+    coordinates from now on."""
     for statement in EVENT_TABLES.split(";"):
         if statement.strip():
             conn.execute(statement)
+    conn.execute("ALTER TABLE entities ADD COLUMN latitude REAL")
+    conn.execute("ALTER TABLE entities ADD COLUMN longitude REAL")
     row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
     labels = json.loads(row[0]).get("labels", []) if row else []
     events = sorted({label["id"] for label in labels if label.get("kind") == "event"})
@@ -91,7 +94,11 @@ CREATE INDEX arguments_event ON arguments(argument_event) WHERE argument_event I
 """  # as format 2 made them
 
 STEPS: tuple[Step, ...] = (
-    Step(2, "events become records of their own, several may share a trigger", _events_as_records),
+    Step(
+        2,
+        "events become records of their own, several may share a trigger; places get coordinates",
+        _events_as_records,
+    ),
 )
 
 

@@ -12,7 +12,8 @@ as it is now to tell whether someone edited that layer here in between.
 Format 2 made events records of their own (``events``, with their ``arguments`` in order): an
 event has a type, an optional trigger span that several events may share, and arguments that
 are spans or other events. ``relations`` keeps the links between spans that are no event's
-roles (brat's relations, a dependency layer).
+roles (brat's relations, a dependency layer). A canonical place may carry its latitude and
+longitude.
 """
 
 FORMAT_VERSION = 2
@@ -48,6 +49,8 @@ CREATE TABLE entities (
     id INTEGER PRIMARY KEY,
     kind TEXT NOT NULL,
     name TEXT NOT NULL,
+    latitude REAL,
+    longitude REAL,
     UNIQUE (kind, name)
 );
 CREATE TABLE spans (

@@ -21,6 +21,7 @@ from tests.safety.harness import Child
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "projects"
 RELEASED = sorted(FIXTURES.glob("format-*"), key=lambda p: int(p.name.split("-")[1]))
+NEWEST = RELEASED[-1]
 
 
 def copy_fixture(fixture: Path, tmp_path: Path) -> Path:
@@ -70,20 +71,34 @@ def assert_holds_the_fixture(project: Project) -> None:
                 start + len(mark.words),
             )
             attributes = RELABELLED[3] if key == (RELABELLED[0], RELABELLED[2]) else mark.attributes
-            assert span.attributes == attributes
+            if mark.label == "EVENT":  # an event on the span holds the coding
+                (event,) = project.events.on_trigger(span.id)
+                assert (event.label, event.annotator) == ("EVENT", span.annotator)
+                assert event.attributes == attributes and span.attributes == {}
+            else:
+                assert span.attributes == attributes
             assert (entities[span.entity_id] if span.entity_id else None) == mark.entity
         by_id = {s.id: s for s in spans}
         links = {
-            (r.annotator, by_id[r.source].text, r.role, by_id[r.target].text)
-            for r in project.relations.for_document(document.id)
+            (e.annotator, by_id[e.trigger].text, a.role, by_id[a.span].text)
+            for e in project.events.for_document(document.id)
+            for a in e.arguments
         }
         assert links == set(article.links)
+        assert project.relations.for_document(document.id) == []  # every link was a role
         assert project.progress.for_document(document.id) == article.status
     trail = [(e.action, e.annotator) for e in project.audit.iter_all()]
     assert ("update", RELABELLED[0]) in trail and ("delete", DELETED[0]) in trail
     assert sum(action == "create" for action, _ in trail) == 1 + sum(
         len(marks) for article in ARTICLES for marks in article.layers.values()
     )
+    events = sum(
+        mark.label == "EVENT"
+        for article in ARTICLES
+        for marks in article.layers.values()
+        for mark in marks
+    )
+    assert project.events.count() == events
 
 
 # -- the released formats ------------------------------------------------------------------
@@ -222,7 +237,7 @@ def three_steps(third) -> tuple[Step, ...]:
 
 
 def test_a_failing_step_leaves_the_project_whole_at_the_last_version_it_reached(tmp_path):
-    folder = copy_fixture(FIXTURES / "format-1", tmp_path)
+    folder = copy_fixture(NEWEST, tmp_path)  # the steps below make up versions of their own
     conn = raw(folder)
     conn.execute("PRAGMA user_version = 0")
     conn.close()
@@ -262,7 +277,7 @@ def test_a_failing_step_leaves_the_project_whole_at_the_last_version_it_reached(
 
 
 def test_a_step_that_breaks_references_is_rolled_back(tmp_path):
-    folder = copy_fixture(FIXTURES / "format-1", tmp_path)
+    folder = copy_fixture(NEWEST, tmp_path)  # the steps below make up versions of their own
     conn = raw(folder)
     conn.execute("PRAGMA user_version = 0")
     conn.close()
@@ -281,7 +296,7 @@ def test_a_step_that_breaks_references_is_rolled_back(tmp_path):
 
 
 def test_an_upgrade_killed_mid_step_resumes_from_the_last_completed_step(tmp_path):
-    folder = copy_fixture(FIXTURES / "format-1", tmp_path)
+    folder = copy_fixture(NEWEST, tmp_path)  # the steps below make up versions of their own
     conn = raw(folder)
     conn.execute("PRAGMA user_version = 0")
     conn.close()
@@ -307,7 +322,7 @@ def test_an_upgrade_killed_mid_step_resumes_from_the_last_completed_step(tmp_pat
 
 
 def test_an_upgrade_is_refused_while_the_project_is_open_elsewhere(tmp_path):
-    folder = copy_fixture(FIXTURES / "format-1", tmp_path)
+    folder = copy_fixture(NEWEST, tmp_path)  # the steps below make up versions of their own
     conn = raw(folder)
     conn.execute("PRAGMA user_version = 0")
     conn.execute("SELECT count(*) FROM documents").fetchone()  # an idle reader keeps it open
@@ -321,7 +336,7 @@ def test_an_upgrade_is_refused_while_the_project_is_open_elsewhere(tmp_path):
 
 
 def test_a_project_older_than_any_upgrade_is_refused_and_left_untouched(tmp_path):
-    folder = copy_fixture(FIXTURES / "format-1", tmp_path)
+    folder = copy_fixture(NEWEST, tmp_path)  # the steps below make up versions of their own
     conn = raw(folder)
     conn.execute("PRAGMA user_version = 0")
     conn.close()
@@ -333,7 +348,7 @@ def test_a_project_older_than_any_upgrade_is_refused_and_left_untouched(tmp_path
 
 
 def test_a_project_from_a_newer_version_is_refused_without_a_backup(tmp_path):
-    folder = copy_fixture(FIXTURES / "format-1", tmp_path)
+    folder = copy_fixture(NEWEST, tmp_path)  # the steps below make up versions of their own
     conn = raw(folder)
     conn.execute(f"PRAGMA user_version = {FORMAT_VERSION + 1}")
     conn.close()
