@@ -60,7 +60,7 @@ def _gaps(gaps: list[checking.Gap]) -> None:
     """Work still to do (not damage): the spans whose required coding is missing."""
     if not gaps:
         return
-    print(f"{plural(len(gaps), 'span')} not fully coded (required attributes missing):")
+    print(f"Not fully coded ({len(gaps)}: required attributes missing):")
     for gap in gaps[:GAPS_SHOWN]:
         print(f"  {gap.describe()}")
     if len(gaps) > GAPS_SHOWN:

@@ -35,30 +35,36 @@ class Gap:
     missing: tuple[str, ...]
 
     def describe(self) -> str:
+        where = f"«{self.text}» ({self.start}–{self.end})" if self.text else "(no trigger word)"
         return (
-            f"«{self.document}», {self.annotator}: {self.label} «{self.text}» "
-            f"({self.start}–{self.end}): {'; '.join(self.missing)}"
+            f"«{self.document}», {self.annotator}: {self.label} {where}: {'; '.join(self.missing)}"
         )
 
 
 def coding_gaps(project: Project) -> Iterator[Gap]:
-    """Every span, in every layer, whose required coding is missing or does not fit."""
+    """Every span and event, in every layer, whose required coding is missing or does not
+    fit (an event's coding is its own; its trigger's text and offsets say where it is)."""
     schema = project.schema
     names: dict[int, str] = {}
-    for span in project.spans.iter_labelled(schema.coded_labels):
+
+    def name(document_id: int) -> str:
+        if document_id not in names:
+            names[document_id] = project.documents.name(document_id) or "?"
+        return names[document_id]
+
+    events = frozenset(label.id for label in schema.labels if label.kind == "event")
+    for span in project.spans.iter_labelled(schema.coded_labels - events):
         missing = schema.missing(span.label, span.attributes)
         if missing:
-            if span.document_id not in names:
-                names[span.document_id] = project.documents.name(span.document_id) or "?"
-            yield Gap(
-                names[span.document_id],
-                span.annotator,
-                span.label,
-                span.text,
-                span.start,
-                span.end,
-                tuple(missing),
-            )
+            where = (span.text, span.start, span.end)
+            yield Gap(name(span.document_id), span.annotator, span.label, *where, tuple(missing))
+    for event in project.events.iter_all():
+        missing = schema.missing(event.label, event.attributes) if event.label in events else []
+        if missing:
+            trigger = project.spans.get(event.trigger) if event.trigger is not None else None
+            where = (trigger.text, trigger.start, trigger.end) if trigger else ("", 0, 0)
+            document = name(event.document_id)
+            yield Gap(document, event.annotator, event.label, *where, tuple(missing))
 
 
 @dataclass

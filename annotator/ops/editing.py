@@ -271,12 +271,22 @@ def ensure_entity(project: Project, kind: str, name: str) -> int:
 
 
 def missing_required(project: Project, document_id: int, annotator: str) -> list[str]:
-    """Spans whose required attributes are empty or wrong: what blocks marking a document done."""
+    """Spans and events whose required coding is empty or wrong: what is asked about before
+    a document is marked done. An event is named by its trigger (or its number)."""
+    schema = project.schema
+    spans = {s.id: s for s in project.spans.for_document(document_id, annotator)}
     problems = []
-    for span in project.spans.for_document(document_id, annotator):
-        label = project.schema.label(span.label)
-        if label is None:
-            continue
-        for problem in label.attribute_problems(span.attributes):
-            problems.append(f"{span.label} «{span.text}»: {problem}")
+    for span in spans.values():
+        label = schema.label(span.label)
+        if label is not None and label.kind != "event":
+            problems += [
+                f"{span.label} «{span.text}»: {p}"
+                for p in schema.missing(span.label, span.attributes)
+            ]
+    for number, event in enumerate(project.events.for_document(document_id, annotator), 1):
+        trigger = spans.get(event.trigger)
+        named = f"«{trigger.text}»" if trigger else f"without a trigger (event {number})"
+        problems += [
+            f"{event.label} {named}: {p}" for p in schema.missing(event.label, event.attributes)
+        ]
     return problems

@@ -245,8 +245,8 @@ def _checked_kind(project: Project, schema: Schema, label: Label, kind: str) -> 
     if kind != "event" and project.events.count_label(label.id):
         events = project.events.count_label(label.id)
         raise InUseError(
-            f"cannot make {label.id} a {kind} label: {plural(events, 'event')} are of this type; "
-            "delete them first",
+            f"cannot make {label.id} a label of kind {kind}: {plural(events, 'event')} "
+            f"{'is' if events == 1 else 'are'} of this type; delete them first",
             events,
         )
     for (event_label, role_name), n in project.events.filled_by_label(label.id).items():

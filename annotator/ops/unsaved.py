@@ -25,7 +25,7 @@ from typing import Any
 from annotator.core.errors import AnnotatorError
 from annotator.core.schema import Schema
 from annotator.core.text import sha256_text
-from annotator.ops import editing
+from annotator.ops import editing, event_editing
 from annotator.store.project import Project, now
 
 ACTIONS = ("create", "update", "delete", "link", "unlink", "status")
@@ -46,8 +46,9 @@ class UnsavedEdit:
     """One edit that was not saved.
 
     ``span`` is the span created, or (update, delete) the span as it was before, or (link,
-    unlink) the event; ``after`` the span as an update left it; ``argument`` and ``role``
-    the other end of a link; ``status`` a document's new status.
+    unlink) the trigger of the event; ``after`` the span as an update left it; ``argument``
+    and ``role`` the span the event's role is given or taken; ``status`` a document's new
+    status.
     """
 
     action: str
@@ -161,17 +162,20 @@ def _make(project: Project, edit: UnsavedEdit, report: ReplayReport) -> bool:
         return True
     argument = _require(edit.argument, edit)
     role = edit.role or ""
-    event = found if found is not None else _ensure(project, document_id, who, span)
+    trigger = found if found is not None else _ensure(project, document_id, who, span)
     target = _ensure(project, document_id, who, argument)
-    existing = project.relations.find(event, target, role)
+    events = project.events.on_trigger(trigger)
+    filled = [e for e in events for a in e.arguments if a.role == role and a.span == target]
     if edit.action == "link":
-        if existing is not None:
+        if filled:
             return False
-        editing.link(project, event, target, role, who)
+        event_editing.link(project, trigger, target, role, who)
         return True
-    if existing is None:
+    if not filled:
         return False
-    editing.unlink(project, existing, who)
+    event = filled[0]
+    position = next(n for n, a in enumerate(event.arguments) if a.role == role and a.span == target)
+    event_editing.remove_argument(project, event.id, who, position)
     return True
 
 

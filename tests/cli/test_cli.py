@@ -167,14 +167,14 @@ def test_spans_missing_required_coding_are_listed_by_check_and_warned_of_on_expo
     assert run(capsys, "import", folder, coded)[0] == 0
     code, out, _ = run(capsys, "check", folder)
     assert code == 0 and "OK (1 document, 3 spans)" in out  # sound: work to finish, no damage
-    assert "1 span not fully coded (required attributes missing):" in out
+    assert "Not fully coded (1: required attributes missing):" in out
     assert "«attack», samira: EVENT «هاجم» (0–4): 'event_type' is required" in out
     code, _, err = run(
         capsys, "export", folder, "--format", "jsonl", "--annotator", "samira", "--only-done",
         "--out", tmp_path / "done.jsonl",
     )  # fmt: skip
     assert code == 0
-    assert "warning: 1 span of samira's documents marked done lacks required coding" in err
+    assert "warning: 1 event of samira's documents marked done lacks required coding" in err
     assert "«attack»: EVENT «هاجم» (0–4): 'event_type' is required" in err
     code, _, err = run(
         capsys, "export", folder, "--format", "jsonl", "--annotator", "gold",

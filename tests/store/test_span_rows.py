@@ -19,29 +19,29 @@ def test_a_span_read_back_is_the_span_the_model_defines(project, tmp_path):
     record = {
         "text": TEXT,
         "annotations": [
-            {"start": 2, "end": 6, "label": "EVENT", "attributes": {"fatalities": 3}},
+            {"start": 7, "end": 19, "label": "ACTOR", "attributes": {"actor_type": "State forces"}},
             {"start": start, "end": len(TEXT), "label": "LOCATION"},
         ],
     }
     import_files(project, [write_jsonl(tmp_path / "a.jsonl", [record])], annotator="samira")
-    event, place = project.spans.for_document(1)
+    actor, place = project.spans.for_document(1)
     built = Span(
-        id=event.id,
+        id=actor.id,
         document_id=1,
         annotator="samira",
-        label="EVENT",
-        start=2,
-        end=6,
-        text="قصفت",
-        attributes={"fatalities": 3},
+        label="ACTOR",
+        start=7,
+        end=19,
+        text="طائرات حربية",
+        attributes={"actor_type": "State forces"},
         entity_id=None,
         provenance=None,
     )
-    assert event == built and event != place
-    assert repr(event) == repr(built)
-    assert dataclasses.asdict(event) == dataclasses.asdict(built)
-    assert dataclasses.replace(event, label="ACTOR").label == "ACTOR"
+    assert actor == built and actor != place
+    assert repr(actor) == repr(built)
+    assert dataclasses.asdict(actor) == dataclasses.asdict(built)
+    assert dataclasses.replace(actor, label="LOCATION").label == "LOCATION"
     assert (place.text, place.attributes, place.provenance) == ("الميادين", {}, None)
     with pytest.raises(dataclasses.FrozenInstanceError):
-        event.label = "ACTOR"  # type: ignore[misc]
-    assert list(project.spans.iter_all()) == [event, place]
+        actor.label = "LOCATION"  # type: ignore[misc]
+    assert list(project.spans.iter_all()) == [actor, place]
