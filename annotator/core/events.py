@@ -69,3 +69,9 @@ def event_problems(
             continue
         filled.append((role_name, filler.key))
     return problems
+
+
+def event_title(label: str, attributes: dict) -> str:
+    """An event as a coder names it: its coded type and sub-type (ACLED's), else its label."""
+    coded = [attributes.get(key) for key in ("event_type", "sub_event_type")]
+    return " · ".join(str(value) for value in coded if value) or label

@@ -23,12 +23,16 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import AnnotatorError
+from annotator.core.model import Argument
 from annotator.core.schema import Schema
 from annotator.core.text import sha256_text
 from annotator.ops import editing, event_editing
 from annotator.store.project import Project, now
 
-ACTIONS = ("create", "update", "delete", "link", "unlink", "status")
+ACTIONS = (
+    "create", "update", "delete", "link", "unlink", "status",
+    "event create", "event update", "event delete",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,15 @@ class SpanState:
     end: int
     label: str
     attributes: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class EventState:
+    """An event as the annotator saw it: its type, coding and arguments (by their spans)."""
+
+    label: str
+    attributes: dict[str, Any] = field(default_factory=dict)
+    arguments: tuple[tuple[str, SpanState], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,6 +73,8 @@ class UnsavedEdit:
     argument: SpanState | None = None
     role: str | None = None
     status: str | None = None
+    event: EventState | None = None  # event edits: the event (as it was, for update/delete)
+    event_after: EventState | None = None  # event update: as it was left
 
 
 @dataclass
@@ -136,6 +151,8 @@ def _make(project: Project, edit: UnsavedEdit, report: ReplayReport) -> bool:
     who = edit.annotator
     if edit.action == "status":
         return editing.set_status(project, document_id, who, edit.status) != edit.status
+    if edit.action.startswith("event "):
+        return _make_event(project, document_id, edit)
     span = _require(edit.span, edit)
     found = _find(project, document_id, who, span)
     if edit.action == "create":
@@ -176,6 +193,50 @@ def _make(project: Project, edit: UnsavedEdit, report: ReplayReport) -> bool:
     event = filled[0]
     position = next(n for n, a in enumerate(event.arguments) if a.role == role and a.span == target)
     event_editing.remove_argument(project, event.id, who, position)
+    return True
+
+
+def _arguments(project: Project, document_id: int, who: str, state: EventState):
+    return tuple(
+        Argument(role, _ensure(project, document_id, who, filler))
+        for role, filler in state.arguments
+    )
+
+
+def _make_event(project: Project, document_id: int, edit: UnsavedEdit) -> bool:
+    """An event edit made again; an event is found by its trigger, type and arguments."""
+    who, state = edit.annotator, edit.event
+    if state is None:
+        raise AnnotatorError(f"an {edit.action} edit needs its event")
+    trigger = _ensure(project, document_id, who, edit.span) if edit.span else None
+    arguments = _arguments(project, document_id, who, state)
+    found = next(
+        (
+            e
+            for e in project.events.for_document(document_id, who)
+            if (e.label, e.trigger, e.arguments) == (state.label, trigger, arguments)
+        ),
+        None,
+    )
+    if edit.action == "event create":
+        if found is not None:
+            return False
+        event_editing.create_event(
+            project, document_id, who, state.label, trigger, arguments, state.attributes
+        )
+        return True
+    if found is None:
+        return False
+    if edit.action == "event delete":
+        event_editing.delete_event(project, found.id, who)
+        return True
+    after = edit.event_after or state
+    event_editing.set_arguments(
+        project, found.id, who, _arguments(project, document_id, who, after)
+    )
+    event_editing.update_event(
+        project, found.id, who, label=after.label, attributes=after.attributes
+    )
     return True
 
 

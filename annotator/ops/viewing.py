@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from annotator.core.model import Document, DocumentSummary, Relation, Span
+from annotator.core.model import Document, DocumentSummary, Event, Relation, Span
 from annotator.store.audit import AuditEntry
 from annotator.store.project import Project
 
@@ -25,6 +25,7 @@ __all__ = [
     "entity_names",
     "first_document",
     "layer",
+    "layer_events",
     "layer_relations",
     "layers",
     "span",
@@ -35,10 +36,12 @@ __all__ = [
 
 @dataclass(frozen=True)
 class ShownLayer:
-    """One annotator's spans on one document (in text order) and their role links."""
+    """One annotator's spans on one document (in text order), its events (in the order they
+    were made) and the links between its spans that are no event's roles."""
 
     spans: list[Span]
     relations: list[Relation]
+    events: list[Event]
 
 
 def document(project: Project, document_id: int) -> Document | None:
@@ -61,6 +64,7 @@ def layer(project: Project, document_id: int, annotator: str) -> ShownLayer:
     return ShownLayer(
         project.spans.for_document(document_id, annotator),
         project.relations.for_document(document_id, annotator),
+        project.events.for_document(document_id, annotator),
     )
 
 
@@ -68,10 +72,16 @@ def layer_relations(project: Project, document_id: int, annotator: str) -> list[
     return project.relations.for_document(document_id, annotator)
 
 
+def layer_events(project: Project, document_id: int, annotator: str) -> list[Event]:
+    return project.events.for_document(document_id, annotator)
+
+
 def layers(project: Project, document_id: int) -> ShownLayer:
     """Every layer of a document, gold included (for review)."""
     return ShownLayer(
-        project.spans.for_document(document_id), project.relations.for_document(document_id)
+        project.spans.for_document(document_id),
+        project.relations.for_document(document_id),
+        project.events.for_document(document_id),
     )
 
 

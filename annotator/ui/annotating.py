@@ -1,5 +1,6 @@
-"""What the annotator does in the text: mark a selection with a label, relabel or delete the
-selected span, link an event to its arguments, and the right-click menu on a span. Every
+"""What the annotator does in the text: mark a selection with a label (an event label marks
+the word and an event on it), relabel, resize or delete the selected span, and the
+right-click menu on a span (events: :mod:`annotator.ui.event_actions`). Every
 change is a command pushed to the session; a layer shown read-only refuses with a note."""
 
 from __future__ import annotations
@@ -12,14 +13,13 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from annotator.core import boundaries
 from annotator.core.model import Span
-from annotator.core.schema import Role
-from annotator.core.text import isolate, strip_span
+from annotator.core.text import strip_span
 from annotator.core.tokens import double_click_word, snap
-from annotator.ui import commands, link_commands
+from annotator.ui import commands, event_commands
+from annotator.ui.event_actions import EventActions
 from annotator.ui.session import Session
 from annotator.ui.text_view import TextView
 
-RoleChooser = Callable[[list[Role], Span], "str | None"]
 MOVES = {
     "start earlier": boundaries.extend_start,
     "start later": boundaries.trim_start,
@@ -35,7 +35,7 @@ class Annotating(QObject):
         super().__init__(parent)
         self.session, self.view, self.parent_widget = session, view, parent
         self.snapping = True  # selections extend to whole words
-        self.choose_role: RoleChooser = self._role_menu
+        self.events = EventActions(session, view, parent)
         self.discuss: Callable[[], None] = lambda: None  # set by the window
         self.code: Callable[[], None] = lambda: None
         view.labelKey.connect(self.label_key)
@@ -89,7 +89,12 @@ class Annotating(QObject):
                 None,
             )
             if same is None:
-                command = commands.CreateSpan(session, session.document_id, label_id, start, end)
+                if session.schema.label(label_id).kind == "event":  # the word and its event
+                    command = event_commands.MarkEvent(session, label_id, start, end)
+                else:
+                    command = commands.CreateSpan(
+                        session, session.document_id, label_id, start, end
+                    )
                 if not session.push(command):
                     return
             else:
@@ -125,62 +130,11 @@ class Annotating(QObject):
         if span is not None and self._writable():
             self.session.push(commands.DeleteSpan(self.session, span))
 
-    def picked(self, span: Span) -> None:
-        """A span chosen in the annotations list with Enter: in link mode, the argument."""
-        if self.session.linking_from is not None:
-            self.finish_linking(span.id)
-
     def clicked(self, span_id: int | None) -> None:
         if self.session.linking_from is not None:
-            self.finish_linking(span_id)
+            self.events.finish_linking(span_id)
         else:
             self.session.select(span_id)
-
-    # -- role links --------------------------------------------------------------------------
-
-    def start_linking(self) -> None:
-        span = self.session.selected_span()
-        label = self.session.schema.label(span.label) if span else None
-        if label is None or not label.roles:
-            self._say("Select an event span first, then link its arguments.")
-            return
-        if not self._writable():
-            return
-        self.session.start_linking(span.id)
-        self._say(
-            f"Click the span that fills a role of {isolate('«' + span.text + '»')} (or pick it "
-            "in the annotations list and press Enter); Esc cancels.",
-            0,
-        )
-
-    def finish_linking(self, target_id: int | None) -> None:
-        session = self.session
-        event = session.span(session.linking_from)
-        session.start_linking(None)
-        self._say("", 1)
-        target = session.span(target_id)
-        if event is None or target is None or target.id == event.id:
-            return
-        label = session.schema.label(event.label)
-        target_kind = getattr(session.schema.label(target.label), "kind", None)
-        roles = [r for r in label.roles if not r.kinds or target_kind in r.kinds]
-        if not roles:
-            self._say(f"{event.label} has no role for a {target.label} span.")
-            return
-        role = self.choose_role(roles, target)
-        if role is not None:
-            session.push(link_commands.LinkArgument(session, event, target, role))
-        session.select(event.id)
-
-    def _role_menu(self, roles: list[Role], target: Span) -> str | None:
-        """A menu of the roles the argument may fill; number keys pick one."""
-        menu = QMenu(self.parent_widget)
-        for number, role in enumerate(roles, 1):
-            action = menu.addAction(f"&{number}  {role.name}")
-            action.setData(role.name)
-        cursor = self.view.cursorRect()
-        chosen = menu.exec(self.view.viewport().mapToGlobal(cursor.bottomRight()))
-        return chosen.data() if chosen else None
 
     # -- the right-click menu ----------------------------------------------------------------
 
@@ -217,9 +171,11 @@ class Annotating(QObject):
         for move in MOVES:
             edges.addAction(move.capitalize(), lambda m=move: self.move_boundary(m))
         menu.addAction("Code (attributes)…", self.code)
-        schema_label = session.schema.label(span.label)
-        link = menu.addAction("Link an argument…", self.start_linking)
-        link.setEnabled(bool(schema_label and schema_label.roles))
+        is_event = getattr(session.schema.label(span.label), "kind", None) == "event"
+        link = menu.addAction("Link an argument…", self.events.start_linking)
+        link.setEnabled(is_event and bool(session.events_on(span.id)))
+        another = menu.addAction("Another event on this word", self.events.new_event_here)
+        another.setEnabled(is_event)
         menu.addAction("Discuss…", self.discuss)
         menu.addSeparator()
         menu.addAction("Copy text with offsets", lambda: copy_span(span))

@@ -4,16 +4,29 @@ command."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from PySide6.QtCore import QObject
 
 from annotator.core.errors import AnnotatorError
 from annotator.core.text import isolate
 from annotator.ops import editing, viewing
-from annotator.ui import commands, link_commands
+from annotator.ui import commands, event_commands
 from annotator.ui.panels.attributes import AttributesPanel
 from annotator.ui.panels.guidelines import GuidelinesPanel
 from annotator.ui.session import Session
 from annotator.ui.text_view import TextView
+
+
+@dataclass(frozen=True)
+class Coded:
+    """An event as the coding panel shows it: its type, its word, its coding."""
+
+    id: tuple[str, int]
+    label: str
+    text: str
+    attributes: dict[str, Any]
 
 
 class Coding(QObject):
@@ -28,38 +41,52 @@ class Coding(QObject):
         self.session, self.panel, self.view, self.guidelines = session, panel, view, guidelines
         panel.attributesEdited.connect(self.attributes_edited)
         panel.entityChosen.connect(self.entity_chosen)
-        panel.unlinkRequested.connect(self.unlink)
-        for signal in (session.selectionChanged, session.documentShown, session.schemaChanged):
+        for signal in (
+            session.selectionChanged,
+            session.documentShown,
+            session.schemaChanged,
+            session.eventsChanged,
+        ):
             signal.connect(self.show)
         session.spansChanged.connect(lambda _change: self.show())
 
     def show(self) -> None:
-        """The coding panel, the argument marks and the guidelines follow the selected span."""
+        """The coding panel, the argument marks and the guidelines follow the selected event
+        (its coding and arguments), or the selected span (its coding and canonical entity)."""
         session, panel = self.session, self.panel
-        span = session.selected_span()
-        label = session.schema.label(span.label) if span and session.project else None
-        if span is None or label is None:
+        event, span = session.selected_event(), session.selected_span()
+        schema = session.schema if session.project else None
+        names = {i: s.text for i, s in session.by_id.items()}
+        if event is not None and schema is not None and schema.label(event.label):
+            label = schema.label(event.label)
+            trigger = session.span(event.trigger)
+            word = trigger.text if trigger else ""
+            shown = Coded(("event", event.id), event.label, word, event.attributes)
+            links = [(n, a.role, names.get(a.span, "?")) for n, a in enumerate(event.arguments)]
+            panel.show_span(shown, label, [], None, links, [])
+            arguments = [session.span(a.span) for a in event.arguments]
+            self.view.mark_spans([a for a in arguments if a], label.color)
+        elif span is not None and schema is not None and schema.label(span.label):
+            label = schema.label(span.label)
+            linked_from = [
+                f"{a.role} of {isolate('«' + names.get(e.trigger, e.label) + '»')}"
+                for e in session.events
+                for a in e.arguments
+                if a.span == span.id
+            ]
+            entity_names: list[str] = []
+            entity_name = None
+            if label.kind in ("actor", "location"):
+                entity_names = viewing.entity_names(session.project, label.kind)
+                entity_name = viewing.entity_name(session.project, span.entity_id)
+            panel.show_span(span, label, entity_names, entity_name, [], linked_from)
+            self.view.mark_spans([], None)
+        else:
             panel.show_span(None, None)
             self.view.mark_spans([], None)
             return
-        relations = session.relations
-        names = {i: s.text for i, s in session.by_id.items()}
-        links = [(r.id, r.role, names.get(r.target, "?")) for r in relations if r.source == span.id]
-        linked_from = [
-            f"{r.role} of {isolate('«' + names.get(r.source, '?') + '»')}"
-            for r in relations
-            if r.target == span.id
-        ]
-        entity_names: list[str] = []
-        entity_name = None
-        if label.kind in ("actor", "location"):
-            entity_names = viewing.entity_names(session.project, label.kind)
-            entity_name = viewing.entity_name(session.project, span.entity_id)
-        panel.show_span(span, label, entity_names, entity_name, links, linked_from)
         panel.set_read_only(session.read_only)
-        arguments = [session.span(r.target) for r in relations if r.source == span.id]
-        self.view.mark_spans([a for a in arguments if a], label.color)
-        self.guidelines.show_label(span.label)
+        self.guidelines.show_label(label.id)
 
     def focus(self) -> None:
         panel = self.panel
@@ -69,9 +96,17 @@ class Coding(QObject):
             panel.entity_box.setFocus()
 
     def attributes_edited(self, values: dict) -> None:
-        span = self.session.selected_span()
-        if span is not None and values != span.attributes and not self.session.read_only:
-            self.session.push(commands.UpdateSpan(self.session, span, attributes=values))
+        session = self.session
+        if session.read_only:
+            return
+        if isinstance(self.panel.span, Coded):  # an event's coding
+            event = session.selected_event()
+            if event is not None and values != event.attributes:
+                session.push(event_commands.ChangeEvent(session, event, "Code", attributes=values))
+            return
+        span = session.selected_span()
+        if span is not None and values != span.attributes:
+            session.push(commands.UpdateSpan(session, span, attributes=values))
 
     def entity_chosen(self, name: str) -> None:
         session = self.session
@@ -86,8 +121,3 @@ class Coding(QObject):
             return
         if entity_id != span.entity_id:
             session.push(commands.UpdateSpan(session, span, entity_id=entity_id))
-
-    def unlink(self, relation_id: int) -> None:
-        session = self.session
-        if session.document_id is not None and not session.read_only:
-            session.push(link_commands.Unlink(session, session.document_id, relation_id))

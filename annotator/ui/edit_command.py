@@ -56,7 +56,7 @@ class EditCommand(QUndoCommand):
         return UnsavedEdit(action, self.annotator, document.name, document.text, span, **more)
 
     def _guarded(self, action) -> None:
-        if self.session.lost is not None:
+        if self.session.saving.lost is not None:
             self.session.failed.emit(
                 f"{self.text()}: not saved, the project can no longer be saved to"
             )
@@ -64,7 +64,7 @@ class EditCommand(QUndoCommand):
         try:
             action()
         except ProjectFilesChanged as error:
-            self.session.lose(error, self.unsaved(undoing=action == self.revert))
+            self.session.saving.lose(error, self.unsaved(undoing=action == self.revert))
             return
         except ProjectError as error:
             self.session.failed.emit(f"{self.text()}: {error}")
@@ -72,5 +72,5 @@ class EditCommand(QUndoCommand):
         except (AnnotatorError, ValueError) as error:
             self.session.refused.emit(f"{self.text()}: {error}")
             return
-        self.session.mark_saved()
+        self.session.saving.mark_saved()
         self.session.after(self.focus)

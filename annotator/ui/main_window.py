@@ -10,17 +10,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QMainWindow,
-    QSplitter,
-    QStackedWidget,
     QStyle,
-    QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from annotator.core.text import is_rtl
 from annotator.ops import viewing
-from annotator.ui import menus, people, project_actions, transfer
+from annotator.ui import menus, people, project_actions, transfer, window_layout
 from annotator.ui.annotating import Annotating
 from annotator.ui.browsing import Browsing, confirm_done
 from annotator.ui.coding import Coding
@@ -29,6 +25,7 @@ from annotator.ui.find_bar import FindBar
 from annotator.ui.panels.annotations import AnnotationsPanel
 from annotator.ui.panels.attributes import AttributesPanel
 from annotator.ui.panels.discussion import DiscussionPanel
+from annotator.ui.panels.events import EventsPanel
 from annotator.ui.panels.guidelines import GuidelinesPanel
 from annotator.ui.panels.history import HistoryPanel
 from annotator.ui.panels.labels import LabelPalette
@@ -54,6 +51,7 @@ class MainWindow(QMainWindow):
         self.find_bar = FindBar()
         self.palette_panel = LabelPalette()
         self.annotations = AnnotationsPanel()
+        self.events_panel = EventsPanel()
         self.guidelines = GuidelinesPanel()
         self.discussion = DiscussionPanel()
         self.history = HistoryPanel()
@@ -66,12 +64,26 @@ class MainWindow(QMainWindow):
         self.review_step, self.dashboard = self.review.view.step, self.review.dashboard
         self.accept_agreed_here = self.review.accept_agreed_here
         self.accept_agreed_everywhere = self.review.accept_agreed_everywhere
+        events = self.annotating.events  # so are the Edit menu's, annotating's and coding's
+        self.start_linking, self.delete_event = events.start_linking, events.delete_event
+        self.new_event_here, self.new_event_without_word = (
+            events.new_event_here,
+            events.new_event_without_word,
+        )
+        self.delete_span, self.code_span = self.annotating.delete_selected, self.coder.focus
         self.shown = ShownDocument(
-            session, self.text_view, self.annotations, self.find_bar, self.discussion, self.history
+            session,
+            self.text_view,
+            self.annotations,
+            self.find_bar,
+            self.discussion,
+            self.history,
+            self.events_panel,
         )
         self.menu_actions = menus.build(self, self, session.undo_group)
         self.status = StatusBar(session, self.browsing, self.statusBar())
-        self._build_layout()
+        window_layout.build(self)
+        self._tab_before: QWidget | None = None  # the side tab shown before link mode
         self._connect()
         self.menu_actions.snap.setChecked(settings.snap_to_words)
         self.annotating.snapping = settings.snap_to_words
@@ -79,38 +91,6 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("annotator")
         if settings.geometry is not None:
             self.restoreGeometry(settings.geometry)
-
-    def _build_layout(self) -> None:
-        annotate = QWidget()
-        column = QVBoxLayout(annotate)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.text_view, 1)
-        column.addWidget(self.find_bar)
-        self.center = QStackedWidget()
-        self.center.addWidget(annotate)
-        self.center.addWidget(self.review.view)
-        self.side = QSplitter(Qt.Orientation.Vertical)
-        self.side.addWidget(self.palette_panel)
-        self.side_tabs = QTabWidget()
-        for panel, title in (
-            (self.annotations, "Annotations"),
-            (self.guidelines, "Guidelines"),
-            (self.discussion, "Discussion"),
-            (self.history, "History"),
-        ):
-            self.side_tabs.addTab(panel, title)
-        self.side.addWidget(self.side_tabs)
-        self.side.addWidget(self.coding)
-        self.left_tabs = QTabWidget()
-        self.left_tabs.addTab(self.documents, "Documents")
-        self.left_tabs.addTab(self.search, "Search")
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for part in (self.left_tabs, self.center, self.side):
-            self.splitter.addWidget(part)
-        self.splitter.setSizes([270, 610, 400])
-        self.side.setSizes([110, 300, 390])
-        self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.splitter)
 
     def _connect(self) -> None:
         session = self.session
@@ -120,15 +100,25 @@ class MainWindow(QMainWindow):
         session.reviewChanged.connect(self._review_toggled)
         session.projectLost.connect(lambda e: project_actions.project_lost(self, session, e))
         self.palette_panel.labelChosen.connect(self.annotating.apply_label)
-        self.coding.linkRequested.connect(self.annotating.start_linking)
-        self.annotations.activated.connect(
-            lambda index: self.annotating.picked(self.annotations.spans_model.spans[index.row()])
-        )
+        self.annotating.events.attach(self.coding, self.events_panel, self.annotations)
         self.annotating.discuss = lambda: self.side_tabs.setCurrentWidget(self.discussion)
-        self.annotating.code = self.code_span
+        self.annotating.code = self.coder.focus
+        session.linkingChanged.connect(self._linking_changed)
         self.search.matchChosen.connect(self.show_match)
         self.find_bar.matchChosen.connect(self.text_view.select_range)
         self.find_bar.closed.connect(self.text_view.setFocus)
+
+    def _linking_changed(self) -> None:
+        """While an event's argument is being chosen, the annotations list takes the keys:
+        arrows move through the spans, Enter picks one (a click in the text does as well)."""
+        if self.session.linking_from is not None:
+            self._tab_before = self.side_tabs.currentWidget()
+            self.side_tabs.setCurrentWidget(self.annotations)
+            self.annotations.setFocus()
+        elif self._tab_before is not None:
+            self.side_tabs.setCurrentWidget(self._tab_before)
+            self._tab_before = None
+            self.text_view.setFocus()
 
     # -- the project -----------------------------------------------------------------------
 
@@ -227,15 +217,6 @@ class MainWindow(QMainWindow):
 
     def restore(self) -> None:
         project_actions.restore(self, self.session)
-
-    def delete_span(self) -> None:
-        self.annotating.delete_selected()
-
-    def start_linking(self) -> None:
-        self.annotating.start_linking()
-
-    def code_span(self) -> None:
-        self.coder.focus()
 
     def step(self, direction: int) -> None:
         self.browsing.step(direction)

@@ -17,7 +17,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextEdit
 
-from annotator.core.model import Relation, Span
+from annotator.core.events import event_title
+from annotator.core.model import Event, Relation, Span
 from annotator.core.text import is_rtl
 from annotator.ui.positions import Positions
 
@@ -74,18 +75,31 @@ def wavy_marks(
 
 
 def tooltip(
-    spans: list[Span], relations: list[Relation], by_id: dict[int, Span], missing=None
+    spans: list[Span],
+    relations: list[Relation],
+    events: list[Event],
+    by_id: dict[int, Span],
+    missing=None,
 ) -> str:
-    """The labels, missing coding and role links of the spans under the pointer, as rich
+    """The labels, missing coding, events and links of the spans under the pointer, as rich
     text built from escaped plain text (span text may contain < and &)."""
+    indent = "&nbsp;&nbsp;"
+
+    def text_of(span_id: int) -> str:
+        return html.escape(by_id[span_id].text if span_id in by_id else "?")
+
     lines = []
     for span in spans:
         lines.append(f"<b>{html.escape(span.label)}</b>: {html.escape(span.text)}")
         for problem in missing(span) if missing else ():
-            lines.append(f"&nbsp;&nbsp;⚠ {html.escape(problem)}")
+            lines.append(f"{indent}⚠ {html.escape(problem)}")
+        for event in (e for e in events if e.trigger == span.id):
+            title = event_title(event.label, event.attributes)
+            lines.append(f"{indent}<i>event: {html.escape(title)}</i>")
+            for argument in event.arguments:
+                role = html.escape(argument.role)
+                lines.append(f"{indent}{indent}{role} → {text_of(argument.span)}")
         for relation in relations:
             if relation.source == span.id:
-                argument = by_id.get(relation.target)
-                shown = html.escape(argument.text if argument else "?")
-                lines.append(f"&nbsp;&nbsp;{html.escape(relation.role)} → {shown}")
+                lines.append(f"{indent}{html.escape(relation.role)} → {text_of(relation.target)}")
     return f"<p style='white-space:pre'>{'<br>'.join(lines)}</p>"

@@ -152,7 +152,7 @@ def restore(parent: QWidget, session: Session) -> None:
 def project_lost(parent: QWidget, session: Session, error: ProjectFilesChanged) -> None:
     """The project's files were removed or replaced under the window: say what happened,
     offer to save the edits that could not be saved, and close the project."""
-    count = len(session.unsaved)
+    count = len(session.saving.unsaved)
     box = QMessageBox(QMessageBox.Icon.Warning, "The project can no longer be saved to", str(error))
     box.setParent(parent, box.windowFlags())
     if count:
@@ -174,7 +174,7 @@ def save_unsaved(parent: QWidget, session: Session) -> None:
         return
     try:
         with Busy():
-            report = unsaved.save_to_new_project(path, session.schema, session.unsaved)
+            report = unsaved.save_to_new_project(path, session.schema, session.saving.unsaved)
     except AnnotatorError as error:
         show_error(parent, error)
         return

@@ -7,35 +7,16 @@ of another document."""
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
-from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
-from annotator.core.errors import AnnotatorError, ProjectError
-from annotator.core.model import Document, Relation, Span
+from annotator.core.model import Document, Event, Relation, Span
 from annotator.core.schema import Schema
 from annotator.ops import opening, viewing
-from annotator.ops.opening import OpenedInWindow, Project, ProjectFilesChanged
-from annotator.ops.unsaved import UnsavedEdit
-from annotator.ui.histories import Histories
+from annotator.ops.opening import OpenedInWindow, Project
+from annotator.ui.saving import Edit, Saving
 from annotator.ui.span_merge import merged
-from annotator.ui.watch import ProjectWatch
-
-
-class Edit(Protocol):
-    """What the session needs of an edit (:class:`annotator.ui.edit_command.EditCommand`)."""
-
-    document_id: int
-    applied: bool
-    focus: int | None
-
-    def apply(self) -> None: ...
-
-    def text(self) -> str: ...
-
-    def unsaved(self) -> list[UnsavedEdit]: ...
 
 
 class Session(QObject):
@@ -56,28 +37,27 @@ class Session(QObject):
     message = Signal(str, int)  # a note for the status bar, and for how long (ms)
     waiting = Signal(float)  # an edit waits for another program's write (seconds so far)
     projectLost = Signal(object)  # ProjectFilesChanged: the project can no longer be saved to
+    eventsChanged = Signal()  # the shown layer's events changed
 
     def __init__(self, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.annotator = annotator  # who is annotating: edits are credited to them
         self.layer = annotator  # whose layer the text shows (another's is read-only)
         self.opened: OpenedInWindow | None = None
-        self.undo_group = Histories(self)
+        self.saving = Saving(self)
+        self.undo_group, self.watch = self.saving.histories, self.saving.watch
         self._clear_document()
         self.review = False
-        self.lost: ProjectFilesChanged | None = None  # the project's files went under us
-        self.unsaved: list[UnsavedEdit] = []  # edits that could not be saved because of it
-        self._seen: int | None = None
-        self.watch = ProjectWatch(self)
-        self.watch.tick.connect(self.look_for_changes)
 
     def _clear_document(self) -> None:
         self.document: Document | None = None
         self.spans: list[Span] = []
         self.by_id: dict[int, Span] = {}
         self.relations: list[Relation] = []
-        self.selected: int | None = None
-        self.linking_from: int | None = None
+        self.events: list[Event] = []  # the shown layer's, in the order they were made
+        self.selected: int | None = None  # a span
+        self.event: int | None = None  # the selected event (its trigger, if any, is selected)
+        self.linking_from: int | None = None  # the event being given an argument
 
     # -- the project -----------------------------------------------------------------------
 
@@ -99,10 +79,7 @@ class Session(QObject):
         opened = opening.open_in_window(folder, self.annotator, take_over=take_over)
         self.close_project(quietly=True)
         self.opened = opened
-        self.lost, self.unsaved = None, []
-        opened.project.waiting = self._waiting
-        self._seen = viewing.changes_seen(opened.project)
-        self.watch.start(opened)
+        self.saving.attach(opened)
         self.projectChanged.emit()
 
     def close_project(self, *, quietly: bool = False) -> Path | None:
@@ -110,8 +87,7 @@ class Session(QObject):
         if self.opened is None:
             return None
         folder = self.opened.project.folder
-        self.watch.stop()
-        self.undo_group.drop()
+        self.saving.detach()
         self.opened.close()
         self.opened = None
         self._clear_document()
@@ -146,7 +122,7 @@ class Session(QObject):
         self.document = document
         if document is not None:
             shown = viewing.layer(project, document.id, self.layer)
-            self.spans, self.relations = shown.spans, shown.relations
+            self.spans, self.relations, self.events = shown.spans, shown.relations, shown.events
             self.by_id = {span.id: span for span in self.spans}
             self.undo_group.show(document.id)
         self.documentShown.emit()
@@ -155,9 +131,9 @@ class Session(QObject):
 
     def reshow(self) -> None:
         """Read the shown document again from the project (its layer or schema changed)."""
-        selected = self.selected
+        selected, event = self.selected, self.event
         if self.show_document(self.document_id) and selected in self.by_id:
-            self.select(selected)
+            self.select(selected, event)
 
     def span(self, span_id: int | None) -> Span | None:
         return self.by_id.get(span_id) if span_id is not None else None
@@ -165,9 +141,34 @@ class Session(QObject):
     def selected_span(self) -> Span | None:
         return self.span(self.selected)
 
-    def select(self, span_id: int | None) -> None:
+    def select(self, span_id: int | None, event_id: int | None = None) -> None:
+        """Select a span; the event selected is ``event_id``, or the first the span is the
+        trigger of (the one selected before, when the span triggers it too)."""
         self.selected = span_id if span_id in self.by_id else None
+        on_it = self.events_on(self.selected)
+        ids = [e.id for e in on_it]
+        chosen = event_id if event_id in ids else self.event if self.event in ids else None
+        self.event = chosen if chosen is not None else (ids[0] if ids else None)
         self.selectionChanged.emit()
+
+    def select_event(self, event_id: int | None) -> None:
+        """Select an event, and its trigger in the text."""
+        event = self.find_event(event_id)
+        self.event = event.id if event else None
+        self.selected = event.trigger if event and event.trigger in self.by_id else None
+        self.selectionChanged.emit()
+
+    def find_event(self, event_id: int | None) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+    def selected_event(self) -> Event | None:
+        return self.find_event(self.event)
+
+    def events_on(self, span_id: int | None) -> list[Event]:
+        return [e for e in self.events if span_id is not None and e.trigger == span_id]
+
+    def push(self, command: Edit) -> bool:
+        return self.saving.push(command)
 
     def start_linking(self, event_id: int | None) -> None:
         self.linking_from = event_id
@@ -196,55 +197,14 @@ class Session(QObject):
 
     # -- edits -----------------------------------------------------------------------------
 
-    def push(self, command: Edit) -> bool:
-        """Make an edit: written to the project first, then put on the undo stack."""
-        if self.lost is not None:
-            self.failed.emit(f"{command.text()}: not saved, the project can no longer be saved to")
-            return False
-        watching = self.watch.active()
-        try:
-            command.apply()
-        except ProjectFilesChanged as error:
-            self.lose(error, command.unsaved())
-            return False
-        except ProjectError as error:
-            self.failed.emit(f"{command.text()}: {error}")
-            return False
-        except (AnnotatorError, ValueError) as error:
-            self.refused.emit(f"{command.text()}: {error}")
-            return False
-        finally:
-            if watching and self.lost is None:
-                self.watch.resume()
-        command.applied = True
-        self.undo_group.of(command.document_id).push(command)
-        self.mark_saved()
-        self.after(command.focus)
-        return True
-
-    def _waiting(self, seconds: float) -> None:
-        """An edit waits for another program's write (an import): say so, and keep the
-        window painting meanwhile; keys and clicks wait their turn, none is lost."""
-        self.watch.pause()
-        self.waiting.emit(seconds)
-        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
-
-    def lose(self, error: ProjectFilesChanged, unsaved: list[UnsavedEdit] = ()) -> None:
-        """The project's files were removed or replaced: nothing more is saved into it; the
-        edit that could not be saved is kept to be saved elsewhere."""
-        self.watch.pause()
-        self.unsaved.extend(unsaved)
-        if self.lost is None:
-            self.lost = error
-            self.projectLost.emit(error)
-
-    def mark_saved(self) -> None:
-        self.saved.emit(datetime.now().strftime("%H:%M:%S"))
-
-    def after(self, span_id: int | None) -> None:
-        """After an edit or its undo: select the span it was about, if it is shown."""
-        if span_id is not None and span_id in self.by_id:
-            self.select(span_id)
+    def after(self, focus: int | tuple[str, int] | None) -> None:
+        """After an edit or its undo: select the span, or ("event", id) the event, it was
+        about, if it is shown."""
+        if isinstance(focus, tuple):
+            if self.find_event(focus[1]) is not None:
+                self.select_event(focus[1])
+        elif focus is not None and focus in self.by_id:
+            self.select(focus)
 
     def edited(self, document_id: int, layer: str, touched: list[tuple[int, int]]) -> None:
         """A command changed ``layer`` of a document within ``touched`` (code points)."""
@@ -263,36 +223,22 @@ class Session(QObject):
             self.by_id.pop(span.id, None)
         self.by_id.update((span.id, span) for span in change.added)
         self.relations = viewing.layer_relations(project, document_id, self.layer)
-        gone = self.selected is not None and self.selected not in self.by_id
+        self.events = viewing.layer_events(project, document_id, self.layer)
+        ids = {e.id for e in self.events}
+        gone = (self.selected is not None and self.selected not in self.by_id) or (
+            self.event is not None and self.event not in ids
+        )
         if gone:
-            self.selected = None
-        if self.linking_from not in self.by_id:
+            self.selected = self.selected if self.selected in self.by_id else None
+            self.event = self.event if self.event in ids else None
+        if self.linking_from not in ids:
             self.linking_from = None
         self.spansChanged.emit(change)
+        self.eventsChanged.emit()
         if gone:
             self.selectionChanged.emit()
 
-    # -- changes made elsewhere ------------------------------------------------------------
-
-    def look_for_changes(self) -> None:
-        """Read again what is shown when another program has changed the project."""
-        project = self.project
-        if project is None or self.lost is not None:
-            return
-        try:
-            self.opened.check_files()
-        except ProjectFilesChanged as error:
-            self.lose(error)
-            return
-        seen = viewing.changes_seen(project)
-        if seen == self._seen:
-            return
-        self._seen = seen
-        before = project.schema
-        project.forget_cached_schema()
-        if project.schema != before:
-            self.schemaChanged.emit()
-        self.changedElsewhere.emit()
+    def reread_all(self) -> None:
+        """Read the whole shown layer again (another program changed the project)."""
         if self.document is not None:
             self._reread([(0, len(self.text))])
-        self.message.emit("Updated with changes made elsewhere.", 3000)

@@ -10,6 +10,7 @@ from annotator.ops import viewing
 from annotator.ui.find_bar import FindBar
 from annotator.ui.panels.annotations import AnnotationsPanel
 from annotator.ui.panels.discussion import DiscussionPanel
+from annotator.ui.panels.events import EventsPanel
 from annotator.ui.panels.history import HistoryPanel
 from annotator.ui.session import Session
 from annotator.ui.span_merge import SpanChange
@@ -25,10 +26,14 @@ class ShownDocument(QObject):
         find_bar: FindBar,
         discussion: DiscussionPanel,
         history: HistoryPanel,
+        events: EventsPanel,
     ) -> None:
         super().__init__(view)
         self.session, self.view, self.annotations = session, view, annotations
         self.find_bar, self.discussion, self.history = find_bar, discussion, history
+        self.events = events
+        events.eventChosen.connect(self._event_chosen)
+        session.eventsChanged.connect(self.events_changed)
         view.missing = self.missing
         session.documentShown.connect(self.show_document)
         session.spansChanged.connect(self.spans_changed)
@@ -45,14 +50,17 @@ class ShownDocument(QObject):
         session = self.session
         colors = session.colors
         self.view.show_document(
-            session.text, session.spans, colors, session.relations, session.selected
+            session.text, session.spans, colors, session.relations, session.selected, session.events
         )
         self.annotations.spans_model.set_spans(session.spans, colors, session.schema)
         self.find_bar.set_text(session.text)
+        self.events_changed()
 
     def spans_changed(self, change: SpanChange) -> None:
         session = self.session
-        self.view.update_spans(session.spans, change.removed, change.added, session.relations)
+        self.view.update_spans(
+            session.spans, change.removed, change.added, session.relations, session.events
+        )
         self.annotations.spans_model.set_spans(session.spans, session.colors, session.schema)
         self.annotations.show_span(session.selected)
         if session.selected in {s.id for s in change.added}:  # the selected span was changed
@@ -66,8 +74,23 @@ class ShownDocument(QObject):
     def selection_changed(self) -> None:
         session = self.session
         self.view.select_span(session.selected, scroll=False)
+        self.view.show_event(session.selected_event())
         self.annotations.show_span(session.selected)
+        self.events.show_event(session.event)
         self._follow_selected()
+
+    def events_changed(self) -> None:
+        session = self.session
+        self.events.model.set_events(session.events, session.by_id, session.schema)
+        self.events.show_event(session.event)
+        self.view.show_event(session.selected_event())
+
+    def _event_chosen(self, event_id: int | None) -> None:
+        self.session.select_event(event_id)
+        event = self.session.selected_event()
+        trigger = self.session.span(event.trigger) if event else None
+        if trigger is not None:
+            self.view.scroll_to(trigger.start)
 
     def _follow_selected(self) -> None:
         """The discussion and the history are those of the selected span."""

@@ -61,8 +61,8 @@ def rows(spans: list[Span]) -> dict[int, int]:
 
 
 def _runs(block: QTextBlock, start: int, end: int) -> list[QRectF]:
-    """Rectangles (in block layout coordinates) of a block's UTF-16 range, line by line,
-    under each line: one per visually contiguous piece."""
+    """Rectangles (in block layout coordinates) of a block's UTF-16 range, line by line: one
+    per visually contiguous piece, as tall as its line."""
     layout = block.layout()
     found = []
     for number in range(layout.lineCount()):
@@ -81,9 +81,26 @@ def _runs(block: QTextBlock, start: int, end: int) -> list[QRectF]:
                 merged[-1][1] = max(merged[-1][1], right)
             else:
                 merged.append([left, right])
-        bottom = line.y() + line.height()
-        found += [QRectF(left, bottom, right - left, 0) for left, right in merged]
+        found += [QRectF(left, line.y(), right - left, line.height()) for left, right in merged]
     return found
+
+
+def text_rects(
+    document: QTextDocument, positions: Positions, span: Span, offset: QPointF
+) -> list[QRectF]:
+    """Where a span's characters are, in viewport pixels (``offset``: where the document's
+    origin is in the viewport), a rectangle per line and visually contiguous piece."""
+    layout = document.documentLayout()
+    start, end = positions.qt(span.start), positions.qt(span.end)
+    rects = []
+    block = document.findBlock(start)
+    while block.isValid() and block.position() < end:
+        origin = layout.blockBoundingRect(block).topLeft() + offset
+        local_start = max(start - block.position(), 0)
+        local_end = min(end - block.position(), block.length() - 1)
+        rects += [rect.translated(origin) for rect in _runs(block, local_start, local_end)]
+        block = block.next()
+    return rects
 
 
 def lay_out(
@@ -97,25 +114,15 @@ def lay_out(
 ) -> list[Bar]:
     """The bars of ``spans``, placed in viewport pixels (``offset``: where the document's
     origin is in the viewport); ``missing`` tells which spans lack required coding."""
-    layout = document.documentLayout()
     placed = rows(spans)
     bars = []
     for span in spans:
-        start, end = positions.qt(span.start), positions.qt(span.end)
-        rects = []
-        block = document.findBlock(start)
-        while block.isValid() and block.position() < end:
-            origin = layout.blockBoundingRect(block).topLeft() + offset
-            local_start = max(start - block.position(), 0)
-            local_end = min(end - block.position(), block.length() - 1)
-            for rect in _runs(block, local_start, local_end):
-                rects.append(rect.translated(origin))
-            block = block.next()
+        rects = text_rects(document, positions, span, offset)
         row = min(placed[span.id], ROWS - 1)
         is_selected = span.id == selected
         height = THICK if is_selected else THIN
         shaped = tuple(
-            QRectF(r.left(), r.top() + GAP + row * ROW, r.width(), height) for r in rects
+            QRectF(r.left(), r.bottom() + GAP + row * ROW, r.width(), height) for r in rects
         )
         color = colors.get(span.label, "#808080")
         incomplete = bool(missing and missing(span))

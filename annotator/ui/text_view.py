@@ -10,35 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import (
-    QContextMenuEvent,
-    QKeyEvent,
-    QMouseEvent,
-    QPaintEvent,
-    QTextCursor,
-    QTextOption,
-)
-from PySide6.QtWidgets import QTextEdit, QToolTip, QWidget
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPaintEvent, QTextCursor, QTextOption
+from PySide6.QtWidgets import QToolTip, QWidget
 
-from annotator.core.model import Relation, Span
-from annotator.ui import keys, paragraphs, span_bars
+from annotator.core.model import Event, Relation, Span
+from annotator.ui import event_links, paragraphs, span_bars
 from annotator.ui.fonts import arabic_font
 from annotator.ui.highlighter import SpanHighlighter
 from annotator.ui.paragraphs import tooltip
 from annotator.ui.positions import Positions
+from annotator.ui.text_input import TextInput, WordRule
 
-WordRule = Callable[[str, int], "tuple[int, int] | None"]  # (text, offset) -> word to select
 
-
-class TextView(QTextEdit):
-    """Shows one document; emits what the annotator asks for in code-point offsets."""
-
-    labelKey = Signal(str)  # a label shortcut was pressed
-    deleteRequested = Signal()
-    spanClicked = Signal(object)  # the span id under a click, or None
-    menuRequested = Signal(object, QPoint)  # span id under a right click (or None), where
-    boundaryKey = Signal(str)  # move an edge of the selected span: one of BOUNDARY_MOVES
+class TextView(TextInput):
+    """Shows one document; emits what the annotator asks for in code-point offsets
+    (:class:`annotator.ui.text_input.TextInput`)."""
 
     MIN_SIZE, MAX_SIZE = 8.0, 40.0
 
@@ -67,8 +54,11 @@ class TextView(QTextEdit):
         self.spans: list[Span] = []
         self.by_id: dict[int, Span] = {}
         self.relations: list[Relation] = []
+        self.events: list[Event] = []
+        self.shown_event: Event | None = None  # its links are drawn
         self.colors: dict[str, str] = {}
         self.drawn_bars: list[span_bars.Bar] = []
+        self.drawn_links: list[event_links.Link] = []
         self._press: QPoint | None = None
         self._last_click: tuple[int, list[int]] | None = None
         QToolTip.hideText()
@@ -83,6 +73,7 @@ class TextView(QTextEdit):
         colors: dict[str, str],
         relations: list[Relation] = (),
         selected: int | None = None,
+        events: list[Event] = (),
     ) -> None:
         self._forget()
         self.highlighter.forget()
@@ -90,15 +81,17 @@ class TextView(QTextEdit):
         self.setPlainText(text)  # never HTML: an article may contain < and &
         paragraphs.set_directions(self.document(), room_below=span_bars.ROOM)
         self.spans, self.relations, self.colors = spans, list(relations), dict(colors)
+        self.events = list(events)
         self.by_id = {s.id: s for s in spans}
         self.highlighter.show(spans, colors, self.positions, selected)
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.reveal_visible()
 
     def update_spans(
-        self, spans: list[Span], removed: list[Span], added: list[Span], relations=None
+        self, spans: list[Span], removed: list[Span], added: list[Span], relations=None, events=None
     ) -> None:
-        """Spans after an edit (in text order), with what the edit removed and added."""
+        """Spans after an edit (in text order), with what the edit removed and added (and the
+        layer's links and events, when they may have changed)."""
         self.spans = spans
         for span in removed:
             self.by_id.pop(span.id, None)
@@ -106,6 +99,8 @@ class TextView(QTextEdit):
             self.by_id[span.id] = span
         if relations is not None:
             self.relations = list(relations)
+        if events is not None:
+            self.events = list(events)
         self.highlighter.update_spans(spans, removed, added)
         self.viewport().update()
 
@@ -139,7 +134,16 @@ class TextView(QTextEdit):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        self.drawn_bars = span_bars.draw(self) if self.highlighter.current() else []
+        current = self.highlighter.current()
+        self.drawn_bars = span_bars.draw(self) if current else []
+        event = self.shown_event if current else None
+        color = self.colors.get(event.label, "#808080") if event else ""
+        self.drawn_links = event_links.draw(self, event, color) if event else []
+
+    def show_event(self, event: Event | None) -> None:
+        """Draw an event's links from its trigger to its arguments (None: no event's)."""
+        self.shown_event = event
+        self.viewport().update()
 
     def select_span(self, span_id: int | None, *, scroll: bool = True) -> None:
         self.highlighter.select(span_id, self.by_id)
@@ -154,34 +158,6 @@ class TextView(QTextEdit):
         cursor.setPosition(self.positions.qt(offset))
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
-
-    # -- selection in code points ----------------------------------------------------------------
-
-    def selection(self) -> tuple[int, int] | None:
-        """The selected text as (start, end) code-point offsets, or None."""
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            return None
-        return (
-            self.positions.offset(cursor.selectionStart()),
-            self.positions.offset(cursor.selectionEnd()),
-        )
-
-    def select_range(self, start: int, end: int) -> None:
-        """Select characters [start, end) (code points) and bring them into view."""
-        cursor = self.textCursor()
-        cursor.setPosition(self.positions.qt(start))
-        cursor.setPosition(self.positions.qt(end), QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)
-        self.ensureCursorVisible()
-
-    def clear_selection(self) -> None:
-        cursor = self.textCursor()
-        cursor.clearSelection()
-        self.setTextCursor(cursor)
-
-    def offset_at(self, point: QPoint) -> int:
-        return self.positions.offset(self.cursorForPosition(point).position())
 
     def spans_at(self, offset: int) -> list[Span]:
         """Spans under a click, innermost first. A click between two characters may mean
@@ -202,93 +178,8 @@ class TextView(QTextEdit):
         font.setPointSizeF(max(self.MIN_SIZE, min(self.MAX_SIZE, size)))
         self.setFont(font)
 
-    # -- input ------------------------------------------------------------------------------------
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        label = keys.label_key(event, self.label_keys)
-        if label is not None:
-            self.labelKey.emit(label)
-            return
-        move = self._boundary_move(event)
-        if move is not None:
-            self.boundaryKey.emit(move)
-            return
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
-            self.deleteRequested.emit()
-            return
-        if event.key() in (Qt.Key.Key_PageDown, Qt.Key.Key_PageUp):
-            event.ignore()  # the window moves between documents
-            return
-        if event.key() == Qt.Key.Key_Escape:
-            self.clear_selection()
-            self.spanClicked.emit(None)
-            return
-        super().keyPressEvent(event)
-
-    def _boundary_move(self, event: QKeyEvent) -> str | None:
-        span = self.by_id.get(self.highlighter.selected)
-        if span is None:
-            return None
-        block = self.document().findBlock(self.positions.qt(span.start))
-        return keys.boundary_move(event, block.blockFormat().layoutDirection())
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self._press = event.position().toPoint()
-        super().mousePressEvent(event)
-
-    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        point = event.position().toPoint()
-        dragged = self._press is not None and (point - self._press).manhattanLength() > 3
-        if (
-            event.button() != Qt.MouseButton.LeftButton
-            or dragged
-            or self.textCursor().hasSelection()
-        ):
-            return
-        offset = self.offset_at(point)
-        under = [s.id for s in self.spans_at(offset)]
-        if not under:
-            self._last_click = None
-            self.spanClicked.emit(None)
-            return
-        # clicking again on the same spot moves to the next span under it (nested spans)
-        if self._last_click and self._last_click[1] == under and self.highlighter.selected in under:
-            chosen = under[(under.index(self.highlighter.selected) + 1) % len(under)]
-        else:
-            chosen = under[0]
-        self._last_click = (offset, under)
-        self.spanClicked.emit(chosen)
-
-    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
-        """Select the word under the pointer by the project's rule (a proclitic stays
-        outside when the schema says so), as a drag over it would."""
-        super().mouseDoubleClickEvent(event)
-        if self.word_rule is not None and event.button() == Qt.MouseButton.LeftButton:
-            text = self.toPlainText().replace("\u2029", "\n")
-            word = self.word_rule(text, self.offset_at(event.position().toPoint()))
-            if word is not None:
-                self.select_range(*word)
-
-    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        spans = self.spans_at(self.offset_at(event.pos()))
-        chosen = self.highlighter.selected
-        if chosen not in {s.id for s in spans}:
-            chosen = spans[0].id if spans else None
-        self.menuRequested.emit(chosen, event.globalPos())
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            spans = self.spans_at(self.offset_at(event.pos()))
-            if spans:
-                QToolTip.showText(event.globalPos(), self.tooltip_for(spans), self)
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(event)
-
     def tooltip_for(self, spans: list[Span]) -> str:
-        return tooltip(spans, self.relations, self.by_id, self.missing)
+        return tooltip(spans, self.relations, self.events, self.by_id, self.missing)
 
     def mark_spans(self, spans: list[Span], color: str | None) -> None:
         """Wavy underlines in ``color`` under some spans (an event's arguments, disagreements)."""

@@ -127,7 +127,7 @@ def run_import(parent: QWidget, session: Session, paths: list[str], fmt: str | N
         changes=True,
     )
     if outcome.ok:
-        session.look_for_changes()
+        session.saving.look_for_changes()
         report = outcome.result
         session.message.emit(f"Imported: {report.summary()}.", 10000)
         if report.notes:  # what was kept in another form, or may surprise
@@ -220,7 +220,7 @@ def merge(parent: QWidget, session: Session) -> None:
         changes=True,
     )
     if outcome.ok:
-        session.look_for_changes()
+        session.saving.look_for_changes()
         report = outcome.result
         lines = report.summary_lines(Path(source).name)
         lines += [f"note: {line}" for line in report.notes()]

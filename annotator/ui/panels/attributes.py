@@ -33,7 +33,7 @@ from annotator.core.text import isolate
 class AttributesPanel(QScrollArea):
     attributesEdited = Signal(dict)  # the span's complete new attributes
     entityChosen = Signal(str)  # a canonical name ("" to untie the span)
-    unlinkRequested = Signal(int)  # relation id
+    unlinkRequested = Signal(int)  # the position of the argument in the event
     linkRequested = Signal()  # start linking the selected event to an argument
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -79,8 +79,9 @@ class AttributesPanel(QScrollArea):
         links: list[tuple[int, str, str]] | None = None,
         linked_from: list[str] | None = None,
     ) -> None:
-        """Show a span's coding. ``links``: (relation id, role, argument text) of an event;
-        ``linked_from``: descriptions of the events this span is an argument of."""
+        """Show the coding of a span, or of an event (``span.id`` then is ("event", id)).
+        ``links``: (position, role, argument text) of an event's arguments; ``linked_from``:
+        descriptions of the events this span is an argument of."""
         same = (
             span is not None
             and self.span is not None
@@ -94,13 +95,13 @@ class AttributesPanel(QScrollArea):
             self._show_links([], [], False)
             self.problems.clear()
             return
-        self.title.setText(
-            f"<b>{html.escape(label.name('en'))}</b> {html.escape(isolate(f'«{span.text}»'))}"
-        )
+        word = html.escape(isolate(f"«{span.text}»")) if span.text else "with no word"
+        kind = " event" if isinstance(span.id, tuple) else ""  # an event, not its word
+        self.title.setText(f"<b>{html.escape(label.name('en'))}{kind}</b> {word}")
         if not same:
             self._build_form(label, entity_names)
         self._load_values(span, entity_name)
-        self._show_links(links or [], linked_from or [], label.kind == "event")
+        self._show_links(links or [], linked_from or [], isinstance(span.id, tuple))
 
     def set_read_only(self, read_only: bool) -> None:
         """Another annotator's layer is shown: its coding is read, not changed."""
@@ -234,13 +235,13 @@ class AttributesPanel(QScrollArea):
                 item.widget().deleteLater()
         if is_event:
             self.links_title.setText("<b>Roles</b> (Ctrl+L, then click the span that fills one)")
-            for relation_id, role, text in links:
+            for position, role, text in links:
                 row = QWidget()
                 line = QHBoxLayout(row)
                 line.setContentsMargins(0, 0, 0, 0)
                 line.addWidget(QLabel(f"{role} → {isolate(f'«{text}»')}"), 1)
                 remove = QPushButton("Unlink")
-                remove.clicked.connect(lambda _=False, r=relation_id: self.unlinkRequested.emit(r))
+                remove.clicked.connect(lambda _=False, n=position: self.unlinkRequested.emit(n))
                 line.addWidget(remove)
                 self.links.addWidget(row)
             button = QPushButton("Link an argument…")

@@ -62,12 +62,15 @@ class ReviewPanes(QSplitter):
         return next((p for p in self.panes if p.layer == layer), None)
 
     def show_document(
-        self, text: str, spans: list[Span], colors: dict[str, str], relations: list
+        self, text: str, spans: list[Span], colors: dict[str, str], relations: list, events: list
     ) -> None:
         for pane in self.panes:
             layer_spans = [s for s in spans if s.annotator == pane.layer]
             layer_relations = [r for r in relations if r.annotator == pane.layer]
-            pane.view.show_document(text, layer_spans, colors, layer_relations)
+            layer_events = [e for e in events if e.annotator == pane.layer]
+            pane.view.show_document(
+                text, layer_spans, colors, layer_relations, events=layer_events
+            )
             pane.set_count(len(layer_spans))
 
     def show_offset(self, offset: int) -> None:

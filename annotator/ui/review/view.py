@@ -131,7 +131,7 @@ class ReviewView(QWidget):
                     pane.view.deleteRequested.connect(self._gold_delete)
             self.layers = layers
         colors = {label.id: label.color for label in project.schema.labels}
-        self.panes.show_document(document.text, self.spans, colors, relations)
+        self.panes.show_document(document.text, self.spans, colors, relations, shown.events)
         items = (
             reviewing.document_disagreements(project, document_id, compared)
             if len(compared) >= 2

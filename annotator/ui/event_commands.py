@@ -1,0 +1,177 @@
+"""Undoable commands on events: mark a word as an event, another event on the same word, an
+event with no word, its coding and its arguments, its deletion. Each calls the operations of
+:mod:`annotator.ops.event_editing` and keeps ids, so that undo and redo bring back the very
+event they took away."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from annotator.core.model import Argument, Event, Span
+from annotator.core.text import isolate
+from annotator.ops import editing, event_editing
+from annotator.ops.unsaved import EventState, SpanState, UnsavedEdit
+from annotator.ui.commands import describe, state
+from annotator.ui.edit_command import EditCommand
+from annotator.ui.session import Session
+
+
+def argument_states(session: Session, arguments: tuple[Argument, ...]):
+    """Arguments as plain data: (role, the span as the annotator saw it)."""
+    return tuple((a.role, state(session.span(a.span))) for a in arguments if session.span(a.span))
+
+
+def event_state(session: Session, event: Event) -> EventState:
+    return EventState(
+        event.label, dict(event.attributes), argument_states(session, event.arguments)
+    )
+
+
+def name_of(session: Session, event: Event) -> str:
+    """An event as the undo menu names it: its type and its word."""
+    trigger = session.span(event.trigger)
+    return describe(session, event.label, trigger.text) if trigger else f"{event.label} (no word)"
+
+
+class MarkEvent(EditCommand):
+    """Mark a word with an event label: the span and an event on it, in one edit."""
+
+    def __init__(self, session: Session, label: str, start: int, end: int) -> None:
+        text = session.text[start:end]
+        super().__init__(session, session.document_id, f"Mark {describe(session, label, text)}")
+        self.label, self.start, self.end = label, start, end
+        self.layer = session.annotator
+        self.span_id: int | None = None
+        self.event_id: int | None = None
+
+    def apply(self) -> None:
+        span = editing.create_span(
+            self.project, self.document_id, self.layer, self.label, self.start, self.end,
+            span_id=self.span_id, by=self.annotator,
+        )  # fmt: skip
+        self.span_id, self.start, self.end = span.id, span.start, span.end
+        event = event_editing.create_event(
+            self.project, self.document_id, self.layer, self.label, span.id,
+            event_id=self.event_id, by=self.annotator,
+        )  # fmt: skip
+        self.event_id = event.id
+        self.focus = ("event", event.id)
+        self.session.edited(self.document_id, self.layer, [(self.start, self.end)])
+
+    def revert(self) -> None:
+        editing.delete_span(self.project, self.span_id, self.annotator)  # its event goes too
+        self.focus = None
+        self.session.edited(self.document_id, self.layer, [(self.start, self.end)])
+
+    def unsaved(self, undoing: bool = False) -> list[UnsavedEdit]:
+        trigger = SpanState(self.start, self.end, self.label)
+        if undoing:
+            return [self.lost_edit("delete", trigger)]
+        return [
+            self.lost_edit("create", trigger),
+            self.lost_edit("event create", trigger, event=EventState(self.label)),
+        ]
+
+
+class NewEvent(EditCommand):
+    """Another event on a word that has one, or an event with no word."""
+
+    def __init__(self, session: Session, label: str, trigger: Span | None) -> None:
+        what = describe(session, label, trigger.text) if trigger else f"{label} with no word"
+        super().__init__(session, session.document_id, f"New event {what}")
+        self.label, self.trigger = label, trigger
+        self.layer = session.annotator
+        self.event_id: int | None = None
+
+    def apply(self) -> None:
+        event = event_editing.create_event(
+            self.project, self.document_id, self.layer, self.label,
+            self.trigger.id if self.trigger else None, event_id=self.event_id, by=self.annotator,
+        )  # fmt: skip
+        self.event_id = event.id
+        self.focus = ("event", event.id)
+        self.session.edited(self.document_id, self.layer, [])
+
+    def revert(self) -> None:
+        event_editing.delete_event(self.project, self.event_id, self.annotator)
+        self.focus = self.trigger.id if self.trigger else None
+        self.session.edited(self.document_id, self.layer, [])
+
+    def unsaved(self, undoing: bool = False) -> list[UnsavedEdit]:
+        trigger = state(self.trigger) if self.trigger else None
+        action = "event delete" if undoing else "event create"
+        return [self.lost_edit(action, trigger, event=EventState(self.label))]
+
+
+class ChangeEvent(EditCommand):
+    """Code an event (its attributes), or set its arguments (link, unlink)."""
+
+    def __init__(self, session: Session, event: Event, what: str, **changes: Any) -> None:
+        super().__init__(session, event.document_id, f"{what} {name_of(session, event)}")
+        self.before, self.event_id = event, event.id
+        self.changes = changes  # attributes=…, arguments=…
+        self.layer = event.annotator
+        self.focus = ("event", event.id)
+
+    def _set(self, event: Event, values: dict[str, Any]) -> None:
+        project, who = self.project, self.annotator
+        if "arguments" in values:
+            event_editing.set_arguments(project, self.event_id, who, values["arguments"])
+        if "attributes" in values:
+            event_editing.update_event(project, self.event_id, who, attributes=values["attributes"])
+        self.session.edited(self.document_id, self.layer, [])
+
+    def apply(self) -> None:
+        self._set(self.before, self.changes)
+
+    def revert(self) -> None:
+        self._set(self.before, {k: getattr(self.before, k) for k in self.changes})
+
+    def unsaved(self, undoing: bool = False) -> list[UnsavedEdit]:
+        old = event_state(self.session, self.before)
+        arguments = self.changes.get("arguments")
+        new = EventState(
+            old.label,
+            dict(self.changes.get("attributes", old.attributes)),
+            argument_states(self.session, arguments) if arguments is not None else old.arguments,
+        )
+        if undoing:
+            old, new = new, old
+        trigger = self.session.span(self.before.trigger)
+        where = state(trigger) if trigger else None
+        return [self.lost_edit("event update", where, event=old, event_after=new)]
+
+
+def link(session: Session, event: Event, argument: Span, role: str) -> ChangeEvent:
+    arguments = (*event.arguments, Argument(role, argument.id))
+    what = f"Link {role} {isolate('«' + argument.text + '»')} to"
+    return ChangeEvent(session, event, what, arguments=arguments)
+
+
+def unlink(session: Session, event: Event, position: int) -> ChangeEvent:
+    gone = event.arguments[position]
+    arguments = event.arguments[:position] + event.arguments[position + 1 :]
+    return ChangeEvent(session, event, f"Unlink {gone.role} from", arguments=arguments)
+
+
+class DeleteEvent(EditCommand):
+    def __init__(self, session: Session, event: Event) -> None:
+        super().__init__(session, event.document_id, f"Delete event {name_of(session, event)}")
+        self.event = event
+        self.layer = event.annotator
+
+    def apply(self) -> None:
+        event_editing.delete_event(self.project, self.event.id, self.annotator)
+        self.focus = self.event.trigger
+        self.session.edited(self.document_id, self.layer, [])
+
+    def revert(self) -> None:
+        event_editing.restore_event(self.project, self.event, self.annotator)
+        self.focus = ("event", self.event.id)
+        self.session.edited(self.document_id, self.layer, [])
+
+    def unsaved(self, undoing: bool = False) -> list[UnsavedEdit]:
+        trigger = self.session.span(self.event.trigger)
+        action = "event create" if undoing else "event delete"
+        where = state(trigger) if trigger else None
+        return [self.lost_edit(action, where, event=event_state(self.session, self.event))]

@@ -1,0 +1,46 @@
+"""The main window's layout: documents and search on one side, the text (or review's panes)
+in the middle, the label palette, the side panels and the coding panel on the other."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+if TYPE_CHECKING:
+    from annotator.ui.main_window import MainWindow
+
+
+def build(window: MainWindow) -> None:
+    annotate = QWidget()
+    column = QVBoxLayout(annotate)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.addWidget(window.text_view, 1)
+    column.addWidget(window.find_bar)
+    window.center = QStackedWidget()
+    window.center.addWidget(annotate)
+    window.center.addWidget(window.review.view)
+    window.side = QSplitter(Qt.Orientation.Vertical)
+    window.side.addWidget(window.palette_panel)
+    window.side_tabs = QTabWidget()
+    for panel, title in (
+        (window.annotations, "Annotations"),
+        (window.events_panel, "Events"),
+        (window.guidelines, "Guidelines"),
+        (window.discussion, "Discussion"),
+        (window.history, "History"),
+    ):
+        window.side_tabs.addTab(panel, title)
+    window.side.addWidget(window.side_tabs)
+    window.side.addWidget(window.coding)
+    window.left_tabs = QTabWidget()
+    window.left_tabs.addTab(window.documents, "Documents")
+    window.left_tabs.addTab(window.search, "Search")
+    window.splitter = QSplitter(Qt.Orientation.Horizontal)
+    for part in (window.left_tabs, window.center, window.side):
+        window.splitter.addWidget(part)
+    window.splitter.setSizes([270, 610, 400])
+    window.side.setSizes([110, 300, 390])
+    window.splitter.setStretchFactor(1, 1)
+    window.setCentralWidget(window.splitter)
