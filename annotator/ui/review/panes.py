@@ -68,9 +68,7 @@ class ReviewPanes(QSplitter):
             layer_spans = [s for s in spans if s.annotator == pane.layer]
             layer_relations = [r for r in relations if r.annotator == pane.layer]
             layer_events = [e for e in events if e.annotator == pane.layer]
-            pane.view.show_document(
-                text, layer_spans, colors, layer_relations, events=layer_events
-            )
+            pane.view.show_document(text, layer_spans, colors, layer_relations, events=layer_events)
             pane.set_count(len(layer_spans))
 
     def show_offset(self, offset: int) -> None:
