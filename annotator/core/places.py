@@ -54,8 +54,11 @@ def name_key(name: str) -> str:
     return _NOT_A_LETTER.sub("", text.translate(_folding()))
 
 
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+
+
 def is_arabic_script(name: str) -> bool:
-    return any("\u0600" <= char <= "\u06ff" for char in name)
+    return _ARABIC_SCRIPT.search(name) is not None
 
 
 # -- coordinates ----------------------------------------------------------------------------

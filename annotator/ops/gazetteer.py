@@ -97,7 +97,7 @@ def import_gazetteer(
         return keep is None or keep(place)
 
     gazetteer = Gazetteer(project.db)
-    with project.write():
+    with project.write(), gazetteer.importing():
         batch: list[tuple[GazetteerPlace, set[str]]] = []
         for line in geonames.read(path, encoding, kept, progress):
             batch.append((line.place, {name_key(name) for name in line.names}))
