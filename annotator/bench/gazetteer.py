@@ -90,16 +90,17 @@ def main(argv: list[str] | None = None) -> int:
         sample = write_file(source, args.places)
         print(f"wrote {args.places:,} places, {source.stat().st_size / 1e6:.0f} MB, "
               f"in {time.monotonic() - started:.1f} s")  # fmt: skip
-        with Project.create(Path(folder) / "project", load_preset("conflict")) as project:
-            before = (Path(folder) / "project" / DATABASE).stat().st_size
+        database = Path(folder) / "project" / DATABASE
+        with Project.create(database.parent, load_preset("conflict")) as project:
+            empty = database.stat().st_size
             report = import_gazetteer(project, source)
-            project.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            grown = (Path(folder) / "project" / DATABASE).stat().st_size - before
-            print(
-                f"import: {report.places:,} places, {report.names:,} name keys in "
-                f"{report.seconds:.1f} s ({report.places / report.seconds:,.0f} places/s); "
-                f"the project grew by {grown / 1e6:.0f} MB"
-            )
+        grown = database.stat().st_size - empty  # closed: the log is in the database now
+        print(
+            f"import: {report.places:,} places, {report.names:,} name keys in "
+            f"{report.seconds:.1f} s ({report.places / report.seconds:,.0f} places/s); "
+            f"the project grew by {grown / 1e6:.0f} MB"
+        )
+        with Project.open(database.parent) as project:
             rng = random.Random(2)
             cases = {
                 "exact Arabic name": sample,

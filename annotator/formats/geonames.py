@@ -48,7 +48,7 @@ _COLUMN = {name: index for index, name in enumerate(FIELDS)}
 _FEATURE_CLASS = re.compile(r"[A-Z]?")
 _COUNTRY = re.compile(r"([A-Z]{2})?")
 _DECIMAL = re.compile(r"[+-]?(\d+\.?\d*|\.\d+)", re.ASCII)
-_NOT_ARABIC_LANGUAGE = re.compile("[پچژگکیۀےھڤ]")  # letters of Persian, Urdu, Kurdish…
+_NOT_ARABIC_LANGUAGE = re.compile("[پچژگکیۀےھ]")  # letters of Persian, Urdu, Kurdish…
 PROGRESS_LINES = 20_000  # progress is told every this many lines
 
 Progress = Callable[[int, int], None]  # (bytes read, bytes in all)

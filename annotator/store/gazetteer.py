@@ -17,10 +17,12 @@ from typing import Any
 from annotator.core.places import GazetteerPlace
 from annotator.store.connection import Database
 
-_COLUMNS = (
-    "id, name, latitude, longitude, feature_class, feature_code, country, admin1, population, "
-    "arabic"
-)
+_NAMES = (
+    "id", "name", "latitude", "longitude", "feature_class", "feature_code", "country", "admin1",
+    "population", "arabic",
+)  # fmt: skip
+_COLUMNS = ", ".join(_NAMES)  # GazetteerPlace's fields, in order
+_OF_G = ", ".join(f"g.{name}" for name in _NAMES)
 SOURCES = "gazetteer"  # the meta key listing the files imported
 IMPORT_CACHE_KB = 128 * 1024
 
@@ -30,8 +32,11 @@ def _place(row: tuple) -> GazetteerPlace:
 
 
 def after(prefix: str) -> str:
-    """The first string past every string that begins with ``prefix`` (a non-empty key)."""
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    """The first string past every string that begins with ``prefix`` (a non-empty key, whose
+    last character is a letter or digit, never U+10FFFF), in SQLite's order: that of UTF-8
+    bytes, which is code points' order, surrogates left out."""
+    last = ord(prefix[-1]) + 1
+    return prefix[:-1] + chr(0xE000 if 0xD800 <= last <= 0xDFFF else last)
 
 
 class Gazetteer:
@@ -94,7 +99,7 @@ class Gazetteer:
     def named(self, key: str) -> list[GazetteerPlace]:
         """Every place one of whose names has exactly this key."""
         rows = self.db.execute(
-            f"SELECT {', '.join('g.' + c.strip() for c in _COLUMNS.split(','))} "
+            f"SELECT {_OF_G} "
             "FROM gazetteer_names n JOIN gazetteer g ON g.id = n.place WHERE n.key = ?",
             [key],
         )
@@ -107,7 +112,7 @@ class Gazetteer:
         if not prefix:
             return []
         rows = self.db.execute(
-            f"SELECT {', '.join('g.' + c.strip() for c in _COLUMNS.split(','))} "
+            f"SELECT {_OF_G} "
             "FROM (SELECT DISTINCT place FROM (SELECT place FROM gazetteer_names "
             "WHERE key > ? AND key < ? ORDER BY key LIMIT ?)) n "
             "JOIN gazetteer g ON g.id = n.place",
@@ -117,9 +122,6 @@ class Gazetteer:
 
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM gazetteer").fetchone()[0]
-
-    def count_names(self) -> int:
-        return self.db.execute("SELECT count(*) FROM gazetteer_names").fetchone()[0]
 
     def sources(self) -> list[dict[str, Any]]:
         """The files imported, oldest first: file, places kept, filters, when."""

@@ -5,14 +5,15 @@ from __future__ import annotations
 import zipfile
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.errors import Cancelled, InputError
-from annotator.core.places import NameMatch
+from annotator.core.places import NameMatch, name_key
 from annotator.core.schema import load_preset
 from annotator.ops.gazetteer import codes, import_gazetteer
 from annotator.ops.places import candidates
+from annotator.store.gazetteer import after
 from annotator.store.project import Project
 from tests.conftest import snapshot
 from tests.places.gazetteer_file import (
@@ -236,3 +237,35 @@ def test_what_is_not_a_gazetteer_file_is_refused_saying_what_it_is(project, tmp_
         out.writestr("IQ.txt", AL_QAIM.line())
     with pytest.raises(InputError, match=r"expected one gazetteer \.txt file"):
         import_gazetteer(project, archive)
+
+
+@given(
+    st.text(min_size=1, max_size=6).map(name_key).filter(bool),
+    st.text(max_size=6),
+    st.text(min_size=1, max_size=8),
+)
+def test_the_range_of_a_beginning_holds_exactly_the_keys_that_begin_with_it(key, rest, other):
+    bound = after(key).encode()  # SQLite compares text as UTF-8 bytes
+    assert key.encode() <= (key + rest).encode() < bound
+    if not other.startswith(key):
+        inside = key.encode() <= other.encode() < bound
+        assert not inside
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.text(alphabet="دیرزوالحلبDeirZo -ʿ", min_size=1, max_size=12), min_size=1,
+                max_size=6, unique=True), st.data())  # fmt: skip
+def test_every_name_is_found_by_any_beginning_of_it(tmp_path_factory, names, data):
+    names = [n for n in names if name_key(n)]
+    assume(names)
+    folder = tmp_path_factory.mktemp("names")
+    rows = [
+        Row(**{**ALEPPO.__dict__, "id": 100 + i, "name": n.strip() or "x", "alternates": n})
+        for i, n in enumerate(names)
+    ]
+    with Project.create(folder / "project", load_preset("conflict")) as project:
+        import_gazetteer(project, write_gazetteer(folder / "g.txt", rows))
+        row = data.draw(st.sampled_from(rows))
+        key = name_key(row.alternates)
+        beginning = key[: data.draw(st.integers(1, len(key)))]
+        assert row.id in ids(candidates(project, beginning, limit=100))
