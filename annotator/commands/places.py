@@ -183,7 +183,7 @@ def _find(project: Project, name: str, limit: int, as_json: bool) -> int:
         size = places.gazetteer_size(project)
         why = " (the project has no gazetteer: annotator places PROJECT --import FILE)"
         print(f"nothing in the gazetteer is named «{name}»{'' if size else why}")
-        return 1
+        return 0
     print(f"{plural(len(found), 'candidate')} for «{name}», best first:")
     for c in found:
         p = c.place

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from annotator.core.errors import InputError
@@ -33,7 +33,6 @@ class GazetteerReport:
     left_out: int = 0  # places of the file outside --country / --classes
     names: int = 0  # name keys written
     seconds: float = 0.0
-    notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         parts = [f"{self.places:,} places ({self.added:,} new, {self.replaced:,} updated)"]
