@@ -23,6 +23,9 @@ COMMANDS = {
     "stats": Command("stats", "count documents and spans", "count what it holds"),
     "search": Command("search", "find a word or phrase in every article", "search it"),
     "check": Command("check", "verify a project", None),
+    "places": Command(
+        "places", "a gazetteer, and coordinates for canonical places", "work on its places"
+    ),
     "backup": Command(
         "backup", "back up a project, list its backups, restore one", "back it up or restore it"
     ),

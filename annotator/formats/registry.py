@@ -26,6 +26,7 @@ from annotator.formats import (
     csvfile,
     doccano,
     events_csv,
+    geojson,
     hf,
     labelstudio,
     native,
@@ -45,6 +46,7 @@ class ExportContext:
     schema: Schema
     header: dict[str, Any] = field(default_factory=dict)  # project-level fields of our JSON
     entities: dict[int, str] = field(default_factory=dict)  # canonical entity id -> name
+    coordinates: dict[int, tuple[float, float]] = field(default_factory=dict)  # place -> lat, lon
     options: dict[str, Any] = field(default_factory=dict)  # format-specific export options
     notes: list[str] = field(default_factory=list)  # what a writer left out, for the report
 
@@ -152,6 +154,7 @@ FORMATS: dict[str, Format] = {
             None,
             events_csv.write,
         ),
+        Format("geojson", "events as points on a map", (".geojson",), None, geojson.write),
         Format(
             "prodigy",
             "Prodigy JSONL from span recipes: accepted answers (all with --all-answers)",

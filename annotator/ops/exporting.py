@@ -255,6 +255,7 @@ def _export(
         schema=project.schema,
         header=header(project),
         entities=project.entities.names(),
+        coordinates=project.entities.coordinates(),
         options={
             **(options or {}),
             "layer": layer,

@@ -1,4 +1,9 @@
-"""Canonical entities: one actor or place that mentions across documents refer to."""
+"""Canonical entities: one actor or place that mentions across documents refer to.
+
+A place's coordinates are kept on its row; ``place_origins`` remembers the gazetteer entry
+they were taken from (none when they were typed), so a list of places can say where each
+point came from.
+"""
 
 from __future__ import annotations
 
@@ -30,22 +35,47 @@ class Entities:
     def of_kind(self, kind: str) -> list[tuple[Entity, int]]:
         """Entities of a kind with how many spans refer to each, most used first."""
         rows = self.db.execute(
-            "SELECT e.id, e.kind, e.name, count(s.id) AS uses FROM entities e "
+            "SELECT e.id, e.kind, e.name, e.latitude, e.longitude, count(s.id) AS uses "
+            "FROM entities e "
             "LEFT JOIN spans s ON s.entity_id = e.id WHERE e.kind = ? "
             "GROUP BY e.id ORDER BY uses DESC, e.name",
             [kind],
         )
-        return [(Entity(r[0], r[1], r[2]), r[3]) for r in rows]
+        return [(Entity(*r[:5]), r[5]) for r in rows]
 
     def names(self) -> dict[int, str]:
         return dict(self.db.execute("SELECT id, name FROM entities").fetchall())
 
-    def place(self, entity_id: int, latitude: float | None, longitude: float | None) -> None:
-        """Set (or, with None, forget) where a canonical place is."""
+    def place(
+        self,
+        entity_id: int,
+        latitude: float | None,
+        longitude: float | None,
+        origin: int | None = None,
+    ) -> None:
+        """Set (or, with None, forget) where a canonical place is; ``origin``: the gazetteer
+        entry the coordinates come from."""
         self.db.execute(
             "UPDATE entities SET latitude = ?, longitude = ? WHERE id = ?",
             [latitude, longitude, entity_id],
         )
+        self.db.execute("DELETE FROM place_origins WHERE entity_id = ?", [entity_id])
+        if origin is not None and latitude is not None:
+            self.db.execute(
+                "INSERT INTO place_origins(entity_id, gazetteer_id) VALUES (?, ?)",
+                [entity_id, origin],
+            )
+
+    def origin(self, entity_id: int) -> int | None:
+        """The gazetteer entry a place's coordinates were taken from, if they were."""
+        row = self.db.execute(
+            "SELECT gazetteer_id FROM place_origins WHERE entity_id = ?", [entity_id]
+        ).fetchone()
+        return row[0] if row else None
+
+    def origins(self) -> dict[int, int]:
+        """Canonical id → the gazetteer entry its coordinates were taken from."""
+        return dict(self.db.execute("SELECT entity_id, gazetteer_id FROM place_origins"))
 
     def coordinates(self) -> dict[int, tuple[float, float]]:
         """Canonical id → (latitude, longitude) of the places that have them."""

@@ -38,8 +38,8 @@ def _events_as_records(conn: sqlite3.Connection) -> None:
     """Each span of an event label becomes the trigger of one event of that label, with its
     attributes (and a gold span's provenance) and its role links as the event's arguments, in
     the order they were made; those links leave the relations. Canonical places may carry
-    coordinates from now on."""
-    for statement in EVENT_TABLES.split(";"):
+    coordinates from now on, and the project a gazetteer to take them from."""
+    for statement in (EVENT_TABLES + PLACE_TABLES).split(";"):
         if statement.strip():
             conn.execute(statement)
     conn.execute("ALTER TABLE entities ADD COLUMN latitude REAL")
@@ -91,6 +91,30 @@ CREATE TABLE arguments (
 ) WITHOUT ROWID;
 CREATE INDEX arguments_span ON arguments(span_id) WHERE span_id IS NOT NULL;
 CREATE INDEX arguments_event ON arguments(argument_event) WHERE argument_event IS NOT NULL;
+"""  # as format 2 made them
+PLACE_TABLES = """
+CREATE TABLE gazetteer (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    latitude REAL NOT NULL,
+    longitude REAL NOT NULL,
+    feature_class TEXT NOT NULL,
+    feature_code TEXT NOT NULL,
+    country TEXT NOT NULL,
+    admin1 TEXT NOT NULL,
+    population INTEGER NOT NULL,
+    arabic TEXT NOT NULL
+);
+CREATE TABLE gazetteer_names (
+    key TEXT NOT NULL,
+    place INTEGER NOT NULL REFERENCES gazetteer(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, place)
+) WITHOUT ROWID;
+CREATE INDEX gazetteer_names_place ON gazetteer_names(place);
+CREATE TABLE place_origins (
+    entity_id INTEGER PRIMARY KEY REFERENCES entities(id) ON DELETE CASCADE,
+    gazetteer_id INTEGER NOT NULL
+);
 """  # as format 2 made them
 
 STEPS: tuple[Step, ...] = (

@@ -13,7 +13,10 @@ Format 2 made events records of their own (``events``, with their ``arguments`` 
 event has a type, an optional trigger span that several events may share, and arguments that
 are spans or other events. ``relations`` keeps the links between spans that are no event's
 roles (brat's relations, a dependency layer). A canonical place may carry its latitude and
-longitude.
+longitude, taken from the gazetteer the project imported (``gazetteer``, its places, and
+``gazetteer_names``, a row for each normalised name of each place, in key order so that a
+name and every name beginning with it are one range) or typed; ``place_origins`` says which
+gazetteer entry a place's coordinates came from.
 """
 
 FORMAT_VERSION = 2
@@ -148,4 +151,26 @@ CREATE TABLE audit (
     after TEXT
 );
 CREATE INDEX audit_span ON audit(span_id);
+CREATE TABLE gazetteer (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    latitude REAL NOT NULL,
+    longitude REAL NOT NULL,
+    feature_class TEXT NOT NULL,
+    feature_code TEXT NOT NULL,
+    country TEXT NOT NULL,
+    admin1 TEXT NOT NULL,
+    population INTEGER NOT NULL,
+    arabic TEXT NOT NULL
+);
+CREATE TABLE gazetteer_names (
+    key TEXT NOT NULL,
+    place INTEGER NOT NULL REFERENCES gazetteer(id) ON DELETE CASCADE,
+    PRIMARY KEY (key, place)
+) WITHOUT ROWID;
+CREATE INDEX gazetteer_names_place ON gazetteer_names(place);
+CREATE TABLE place_origins (
+    entity_id INTEGER PRIMARY KEY REFERENCES entities(id) ON DELETE CASCADE,
+    gazetteer_id INTEGER NOT NULL
+);
 """
