@@ -11,7 +11,7 @@ committed, and has what is shown read again.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QEventLoop, QObject
 
@@ -21,10 +21,6 @@ from annotator.ops.opening import OpenedInWindow, ProjectFilesChanged
 from annotator.ops.unsaved import UnsavedEdit
 from annotator.ui.histories import Histories
 from annotator.ui.watch import ProjectWatch
-
-if TYPE_CHECKING:
-    from annotator.ui.session import Session
-
 
 class Edit(Protocol):
     """What saving needs of an edit (:class:`annotator.ui.edit_command.EditCommand`)."""
@@ -41,7 +37,9 @@ class Edit(Protocol):
 
 
 class Saving(QObject):
-    def __init__(self, session: Session) -> None:
+    """The session's saving half (the session is typed loosely: it imports this module)."""
+
+    def __init__(self, session: Any) -> None:
         super().__init__(session)
         self.session = session
         self.histories = Histories(self)

@@ -3,16 +3,15 @@ in the middle, the label palette, the side panels and the coding panel on the ot
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
-if TYPE_CHECKING:
-    from annotator.ui.main_window import MainWindow
 
-
-def build(window: MainWindow) -> None:
+def build(window: Any) -> None:
+    """Lay out the main window's panels, which it has made already (typed loosely: this
+    module may not import the window's, which imports it)."""
     annotate = QWidget()
     column = QVBoxLayout(annotate)
     column.setContentsMargins(0, 0, 0, 0)
