@@ -19,6 +19,16 @@ from annotator.ui.span_bars import text_rects
 RISE = 16.0  # how far above the words a link arches
 HEAD = 5.0  # the arrow head's half width
 PAD = 2.0  # around a role name
+ROOM_ABOVE = 22.0  # kept free above the first line, for its links
+
+
+def make_room(document) -> None:
+    """Keep room above the first line for the links that arch over it (Qt resets the root
+    frame's format whenever the text is replaced: call after each)."""
+    frame = document.rootFrame()
+    layout = frame.frameFormat()
+    layout.setTopMargin(document.documentMargin() + ROOM_ABOVE)
+    frame.setFrameFormat(layout)
 
 
 @dataclass(frozen=True)
@@ -47,18 +57,34 @@ def lay_out(view, event: Event | None, font_metrics: QFontMetricsF) -> list[Link
     document, positions = view.document(), view.positions
     offset = QPointF(-view.horizontalScrollBar().value(), -view.verticalScrollBar().value())
     start = _anchor(text_rects(document, positions, trigger, offset))
-    links = []
+    links: list[Link] = []
+    height = font_metrics.height()
     for argument in event.arguments:
         span = by_id.get(argument.span)
         end = _anchor(text_rects(document, positions, span, offset)) if span else None
         if start is None or end is None:
             continue
-        apex = QPointF((start.x() + end.x()) / 2, min(start.y(), end.y()) - RISE)
         width = font_metrics.horizontalAdvance(argument.role) + 2 * PAD
-        height = font_metrics.height()
-        name = QRectF(apex.x() - width / 2, apex.y() - height / 2, width, height)
+        centre = QPointF((start.x() + end.x()) / 2, min(start.y(), end.y()) - RISE)
+        name = _free(QRectF(0, 0, width, height), centre, [link.name_rect for link in links])
         links.append(Link(argument.role, argument.span, start, end, name))
     return links
+
+
+def _free(box: QRectF, centre: QPointF, taken: list[QRectF]) -> QRectF:
+    """Where a role name goes: centred over its link, kept below the viewport's top edge (the
+    first line has little room above it), and moved up, or else aside, off names already
+    placed, so that no name hides another."""
+    box.moveCenter(QPointF(centre.x(), max(centre.y(), box.height() / 2 + 1)))
+    for _ in range(len(taken) + 1):
+        hit = next((rect for rect in taken if rect.intersects(box)), None)
+        if hit is None:
+            break
+        if hit.top() - box.height() - 1 >= 1:
+            box.moveBottom(hit.top() - 1)
+        else:
+            box.moveLeft(hit.right() + 2)
+    return box
 
 
 def _curve(link: Link) -> QPainterPath:

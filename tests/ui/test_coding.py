@@ -1,4 +1,4 @@
-"""Coding spans in the window: attributes, canonical entities, role links."""
+"""Coding in the window: events' attributes and arguments, canonical entities."""
 
 from __future__ import annotations
 
@@ -23,6 +23,16 @@ def mark(qtbot, window, phrase, key, occurrence=1):
     return window.session.selected_span()
 
 
+def mark_event(qtbot, window, phrase, occurrence=1):
+    """Mark a word as an event (key 3): the span, and the event on it, selected."""
+    mark(qtbot, window, phrase, Qt.Key.Key_3, occurrence)
+    return window.session.selected_event()
+
+
+def stored(window, event):
+    return window.session.project.events.get(event.id)
+
+
 def choose(box: QComboBox, value: str) -> None:
     """Pick a value the way a user does: the combo's activated signal."""
     box.setCurrentText(value)
@@ -38,7 +48,7 @@ def type_into(field: QLineEdit, text: str) -> None:
 
 def test_a_sub_type_is_offered_only_under_its_type_and_every_change_is_undoable(qtbot, make_window):
     window = make_window([{"text": TEXT}])
-    event = mark(qtbot, window, "هاجم", Qt.Key.Key_3)
+    event = mark_event(qtbot, window, "هاجم")
     panel = window.coding
     assert "event_type" in panel.problems.text()  # required and empty: flagged
     choose(panel.editors["event_type"], "Battles")
@@ -49,14 +59,16 @@ def test_a_sub_type_is_offered_only_under_its_type_and_every_change_is_undoable(
     choose(sub, "Armed clash")
     type_into(panel.editors["fatalities"], "5")
     type_into(panel.editors["date"], "2017-09-29")
-    stored = window.session.project.spans.get(event.id).attributes
-    assert stored == {"event_type": "Battles", "sub_event_type": "Armed clash", "fatalities": 5,
-                      "date": "2017-09-29"}  # fmt: skip
+    assert stored(window, event).attributes == {
+        "event_type": "Battles", "sub_event_type": "Armed clash", "fatalities": 5,
+        "date": "2017-09-29",
+    }  # fmt: skip
+    assert window.session.project.spans.get(event.trigger).attributes == {}  # the event's, not the word's
     assert panel.problems.text() == ""
     choose(panel.editors["event_type"], "Explosions/Remote violence")  # the sub-type no longer fits
-    assert "sub_event_type" not in window.session.project.spans.get(event.id).attributes
+    assert "sub_event_type" not in stored(window, event).attributes
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.session.project.spans.get(event.id).attributes["sub_event_type"] == "Armed clash"
+    assert stored(window, event).attributes["sub_event_type"] == "Armed clash"
     assert panel.editors["sub_event_type"].currentText() == "Armed clash"
 
 
@@ -78,39 +90,47 @@ def test_canonical_entities_group_mentions_across_documents(qtbot, make_window):
     assert second.entity_id == first.entity_id
 
 
-def test_an_event_is_linked_to_its_arguments_and_the_links_show(qtbot, make_window, monkeypatch):
+def arguments(window, event):
+    """An event's arguments as stored: (role, text of the span that fills it), in order."""
+    project = window.session.project
+    return [(a.role, project.spans.get(a.span).text) for a in stored(window, event).arguments]
+
+
+def test_an_event_is_given_its_arguments_and_the_links_are_drawn(qtbot, make_window, monkeypatch):
     window = make_window([{"text": TEXT}])
     actor = mark(qtbot, window, "تنظيم داعش", Qt.Key.Key_1)
     target = mark(qtbot, window, "الجيش", Qt.Key.Key_1)
     place = mark(qtbot, window, "الثردات", Qt.Key.Key_2)
-    event = mark(qtbot, window, "هاجم", Qt.Key.Key_3)
+    event = mark_event(qtbot, window, "هاجم")
     offered = []
 
     def role_menu(roles, argument):
         offered.append([r.name for r in roles])
         return {"تنظيم داعش": "actor1", "الجيش": "actor2", "الثردات": "location"}[argument.text]
 
-    monkeypatch.setattr(window.annotating, "choose_role", role_menu)  # the popup menu is modal
+    monkeypatch.setattr(window.annotating.events, "choose_role", role_menu)  # the menu is modal
     for argument in (actor, target, place):
         qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
         window.text_view.spanClicked.emit(argument.id)
     assert offered == [["actor1", "actor2"], ["actor1", "actor2"], ["location"]]
-    links = {
-        (r.role, r.target)
-        for r in window.session.project.relations.for_document(window.session.document_id)
-    }
-    assert links == {("actor1", actor.id), ("actor2", target.id), ("location", place.id)}
-    assert window.session.selected == event.id
+    assert arguments(window, event) == [
+        ("actor1", "تنظيم داعش"), ("actor2", "الجيش"), ("location", "الثردات")
+    ]  # fmt: skip
+    assert window.session.selected_event().id == event.id
     marked = {(s.cursor.selectionStart(), s.cursor.selectionEnd())
               for s in window.text_view.extraSelections()}  # fmt: skip
     assert len(marked) == 3  # the arguments are underlined while the event is selected
-    tip = window.text_view.tooltip_for([event])
+    window.text_view.repaint()
+    drawn = [(link.role, link.argument) for link in window.text_view.drawn_links]
+    assert drawn == [("actor1", actor.id), ("actor2", target.id), ("location", place.id)]
+    tip = window.text_view.tooltip_for([window.session.span(event.trigger)])
     assert "actor1 → تنظيم داعش" in tip and "location → الثردات" in tip
-    relation = next(r for r in window.session.relations if r.role == "location")
-    window.coding.unlinkRequested.emit(relation.id)
-    assert len(window.session.project.relations.for_document(window.session.document_id)) == 2
+    window.coding.unlinkRequested.emit(2)  # the third argument: the place
+    assert [role for role, _ in arguments(window, event)] == ["actor1", "actor2"]
+    window.text_view.repaint()
+    assert [link.role for link in window.text_view.drawn_links] == ["actor1", "actor2"]
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert len(window.session.project.relations.for_document(window.session.document_id)) == 3
+    assert [role for role, _ in arguments(window, event)] == ["actor1", "actor2", "location"]
 
 
 def test_one_span_in_two_roles_of_an_event_is_refused_with_the_reason_shown(
@@ -118,44 +138,46 @@ def test_one_span_in_two_roles_of_an_event_is_refused_with_the_reason_shown(
 ):
     window = make_window([{"text": TEXT}])
     actor = mark(qtbot, window, "تنظيم داعش", Qt.Key.Key_1)
-    mark(qtbot, window, "هاجم", Qt.Key.Key_3)
+    event = mark_event(qtbot, window, "هاجم")
     roles = iter(["actor1", "actor2"])
-    monkeypatch.setattr(window.annotating, "choose_role", lambda _roles, _span: next(roles))
+    monkeypatch.setattr(window.annotating.events, "choose_role", lambda _roles, _span: next(roles))
     warnings = []
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
     for _ in range(2):
         qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
         window.text_view.spanClicked.emit(actor.id)
-    assert [r.role for r in window.session.relations] == ["actor1"]
-    assert warnings == [
-        "Link actor2 \u2068«تنظيم داعش»\u2069: «تنظيم داعش» already fills actor1 of this "
-        "event; one span cannot also be its actor2"
-    ]
+    assert [role for role, _ in arguments(window, event)] == ["actor1"]
+    assert len(warnings) == 1
+    assert "«تنظيم داعش» already fills actor1 of this event" in warnings[0], warnings
     assert window.status.saved.text().startswith("Saved")  # refused, not left unsaved
 
 
-def test_linking_by_keyboard_through_the_annotations_list(qtbot, make_window, monkeypatch):
+def test_arguments_are_set_by_keyboard_through_the_annotations_list(
+    qtbot, make_window, monkeypatch
+):
     window = make_window([{"text": TEXT}])
     place = mark(qtbot, window, "الثردات", Qt.Key.Key_2)
-    event = mark(qtbot, window, "هاجم", Qt.Key.Key_3)
-    monkeypatch.setattr(window.annotating, "choose_role", lambda roles, argument: roles[0].name)
+    event = mark_event(qtbot, window, "هاجم")
+    monkeypatch.setattr(
+        window.annotating.events, "choose_role", lambda roles, argument: roles[0].name
+    )
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.side_tabs.currentWidget() is window.annotations  # where the keyboard goes
     panel = window.annotations
     row = panel.spans_model.row_of(place.id)
     panel.activated.emit(panel.spans_model.index(row, 0))
-    (relation,) = window.session.project.relations.for_document(window.session.document_id)
-    assert (relation.source, relation.target, relation.role) == (event.id, place.id, "location")
+    assert arguments(window, event) == [("location", "الثردات")]
 
 
 def test_escape_cancels_linking(qtbot, make_window):
     window = make_window([{"text": TEXT}])
     mark(qtbot, window, "الثردات", Qt.Key.Key_2)
-    mark(qtbot, window, "هاجم", Qt.Key.Key_3)
+    event = mark_event(qtbot, window, "هاجم")
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert window.session.linking_from is not None
+    assert window.session.linking_from == event.id
     qtbot.keyClick(window.text_view, Qt.Key.Key_Escape)
     assert window.session.linking_from is None
-    assert window.session.project.relations.for_document(window.session.document_id) == []
+    assert stored(window, event).arguments == ()
 
 
 def test_an_articles_events_can_be_fully_coded(qtbot, make_window, monkeypatch, tmp_path):
@@ -163,7 +185,7 @@ def test_an_articles_events_can_be_fully_coded(qtbot, make_window, monkeypatch, 
     window = make_window([{"text": text, "name": "manara-attack"}])
     roles = {}
     monkeypatch.setattr(
-        window.annotating, "choose_role", lambda options, argument: roles[argument.id]
+        window.annotating.events, "choose_role", lambda options, argument: roles[argument.id]
     )
 
     def code_event(trigger, attributes, arguments, occurrence=1):
@@ -205,22 +227,22 @@ def test_an_articles_events_can_be_fully_coded(qtbot, make_window, monkeypatch, 
          ("بلدة عين الشمس", Qt.Key.Key_2, "location", 1)],
     )  # fmt: skip
     assert window.session.project.spans.count() == 10
-    out = tmp_path / "coded.json"
-    export(window.session.project, "json", out)
-    (document,) = json.loads(out.read_text(encoding="utf-8"))["documents"]
-    spans = {a["id"]: a for a in document["annotations"]}
-    events = {}
-    for relation in document["relations"]:
-        trigger = spans[relation["from"]]
-        events.setdefault(trigger["text"], {"attributes": trigger["attributes"]})[
-            relation["role"]
-        ] = spans[relation["to"]]["text"]
-    assert events["هجوماً واسعاً"] == {
+    project = window.session.project
+    coded = {}
+    for event in project.events.for_document(window.session.document_id):
+        coded[project.spans.get(event.trigger).text] = {
+            "attributes": event.attributes,
+            **{a.role: project.spans.get(a.span).text for a in event.arguments},
+        }
+    assert coded["هجوماً واسعاً"] == {
         "attributes": {"event_type": "Battles", "sub_event_type": "Armed clash"},
         "actor1": "جبهة الأحرار", "actor2": "الجيش الوطني", "location": "قرية تل الغزلان",
     }  # fmt: skip
-    assert events["سيطرة مقاتليها"]["location"] == "حقول البيدر النفطية"
-    assert events["ضربات جوية"]["attributes"]["fatalities"] == 6
-    assert events["ضربات جوية"]["actor1"] == "التحالف الشمالي"
+    assert coded["سيطرة مقاتليها"]["location"] == "حقول البيدر النفطية"
+    assert coded["ضربات جوية"]["attributes"]["fatalities"] == 6
+    assert coded["ضربات جوية"]["actor1"] == "التحالف الشمالي"
+    out = tmp_path / "coded.jsonl"
+    export(project, "jsonl", out)
+    (document,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     for annotation in document["annotations"]:
         assert document["text"][annotation["start"] : annotation["end"]] == annotation["text"]

@@ -246,7 +246,8 @@ def test_renaming_an_attribute_in_the_table(qtbot, dialog, project, coded):
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: project.schema.label("EVENT").attribute("deaths") is not None)
     with on_disk(project) as other:
-        assert other.spans.get(coded.spans["airstrike"].id).attributes["deaths"] == 6
+        (event,) = other.events.on_trigger(coded.spans["airstrike"].id)
+        assert event.attributes["deaths"] == 6
     assert table.item(2, 0).text() == "deaths"
 
 
@@ -309,7 +310,8 @@ def test_roles_are_renamed_and_refused_in_the_table(qtbot, dialog, project, code
     assert snapshot(project) == before
     tab.table.item(2, 0).setText("place")
     with on_disk(project) as other:
-        roles = {r.role for r in other.relations.for_document(coded.document_id)}
+        events = other.events.for_document(coded.document_id)
+        roles = {a.role for event in events for a in event.arguments}
         assert roles == {"actor1", "actor2", "place"}
 
 

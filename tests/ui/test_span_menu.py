@@ -43,11 +43,14 @@ def test_a_right_click_on_a_span_offers_what_can_be_done_with_it(qtbot, make_win
         "Boundaries",
         "Code (attributes)…",
         "Link an argument…",
+        "Another event on this word",
         "Discuss…",
         "Copy text with offsets",
     ]
     link = next(a for a in menu.actions() if a.text() == "Link an argument…")
     assert not link.isEnabled()  # an actor has no roles to fill
+    another = next(a for a in menu.actions() if a.text() == "Another event on this word")
+    assert not another.isEnabled()  # nor is it an event's word
     copy = next(a for a in menu.actions() if a.text() == "Copy text with offsets")
     copy.trigger()
     assert QGuiApplication.clipboard().text() == "تنظيم داعش\t5\t15\tACTOR"
@@ -74,8 +77,9 @@ def test_a_right_click_on_selected_text_offers_the_labels(qtbot, make_window):
 
 def test_an_events_menu_starts_linking_and_discussing(qtbot, make_window):
     window = make_window([{"text": TEXT, "label": [[0, 4, "EVENT"]]}])
-    (event,) = window.session.spans
-    menu = window.annotating.menu_for(event.id)
+    (word,) = window.session.spans
+    (event,) = window.session.events
+    menu = window.annotating.menu_for(word.id)
     next(a for a in menu.actions() if a.text() == "Link an argument…").trigger()
     assert window.session.linking_from == event.id
     qtbot.keyClick(window.text_view, Qt.Key.Key_Escape)

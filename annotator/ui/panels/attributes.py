@@ -96,8 +96,8 @@ class AttributesPanel(QScrollArea):
             self.problems.clear()
             return
         word = html.escape(isolate(f"«{span.text}»")) if span.text else "with no word"
-        kind = " event" if isinstance(span.id, tuple) else ""  # an event, not its word
-        self.title.setText(f"<b>{html.escape(label.name('en'))}{kind}</b> {word}")
+        on = "on " if isinstance(span.id, tuple) and span.text else ""  # an event, not its word
+        self.title.setText(f"<b>{html.escape(label.name('en'))}</b> {on}{word}")
         if not same:
             self._build_form(label, entity_names)
         self._load_values(span, entity_name)
