@@ -63,7 +63,9 @@ def test_a_sub_type_is_offered_only_under_its_type_and_every_change_is_undoable(
         "event_type": "Battles", "sub_event_type": "Armed clash", "fatalities": 5,
         "date": "2017-09-29",
     }  # fmt: skip
-    assert window.session.project.spans.get(event.trigger).attributes == {}  # the event's, not the word's
+    assert (
+        window.session.project.spans.get(event.trigger).attributes == {}
+    )  # the event's, not the word's
     assert panel.problems.text() == ""
     choose(panel.editors["event_type"], "Explosions/Remote violence")  # the sub-type no longer fits
     assert "sub_event_type" not in stored(window, event).attributes

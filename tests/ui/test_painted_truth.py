@@ -3,8 +3,10 @@
 A state machine drives a real window over a real project through what an annotator does —
 open documents from the list, Page Down and Page Up, mark, click, relabel, delete, undo,
 redo, review mode, a change from another process, zoom, invisible characters, a colour
-changed in the schema, the list filtered — and after every step compares what every shown
-text view paints, character by character, with the spans the store holds.
+changed in the schema, the list filtered, events made on a word or with none, arguments
+linked, an event chosen in the events list — and after every step compares what every shown
+text view paints, character by character, with the spans the store holds; the events list
+with the layer's events; and the links drawn with the selected event's arguments.
 """
 
 from __future__ import annotations
@@ -109,6 +111,26 @@ class Driver:
                 f"[{layer}] {p}"
                 for p in differences(view, self.text, stored, colors, selected, schema)
             ]
+        if not window.review.active:
+            found += self.event_problems()
+        return found
+
+    def event_problems(self) -> list[str]:
+        """The events list's rows and the drawn links, against the store."""
+        session, project = self.window.session, self.project
+        stored = project.events.for_document(session.document_id, session.layer)
+        table = self.window.events_panel.table.model()
+        rows = [table.index(r, 1).data() for r in range(table.rowCount())]
+        words = [project.spans.get(e.trigger).text if e.trigger else "—" for e in stored]
+        found = [] if rows == words else [f"events listed {rows}, stored {words}"]
+        view = self.window.text_view
+        view.repaint()
+        drawn = [(link.role, link.argument) for link in view.drawn_links]
+        chosen = session.selected_event()
+        event = next((e for e in stored if chosen and e.id == chosen.id), None)
+        links = [(a.role, a.span) for a in event.arguments] if event and event.trigger else []
+        if drawn != links:
+            found.append(f"links drawn {drawn}, the selected event's arguments {links}")
         return found
 
     def key(self, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
@@ -146,6 +168,7 @@ def test_painted_is_stored_after_any_sequence_of_actions(qtbot, tmp_path):
         qtbot.addWidget(window)
         window.open_project(folder)
         window.session.watch.set_interval(20)
+        window.annotating.events.choose_role = lambda roles, _argument: roles[-1].name
         with qtbot.waitActive(window):
             window.show()
             window.activateWindow()
@@ -265,6 +288,30 @@ def test_painted_is_stored_after_any_sequence_of_actions(qtbot, tmp_path):
         def filter_the_list(self, text):
             if not self.window.review.active:
                 self.window.documents.filter.setText(text)
+
+        @rule(without_word=st.booleans())
+        def new_event(self, without_word):
+            """Another event on the selected word, or an event with no word."""
+            if not self.window.review.active:
+                self.driver.window_key("Ctrl+Shift+J" if without_word else "Ctrl+J")
+
+        @rule(a=st.floats(0, 1))
+        def link_an_argument(self, a):
+            """Ctrl+L, then a click on one of the shown spans."""
+            spans = self.window.session.spans
+            if self.window.review.active or not spans:
+                return
+            self.driver.window_key("Ctrl+L")
+            self.window.text_view.spanClicked.emit(spans[int(a * (len(spans) - 1))].id)
+
+        @rule(row=st.integers(0, 3))
+        def choose_an_event(self, row):
+            table = self.window.events_panel.table
+            index = table.model().index(row, 0)
+            if not self.window.review.active and index.isValid():
+                self.window.side_tabs.setCurrentWidget(self.window.events_panel)
+                rect = table.visualRect(index)
+                qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
         @invariant()
         def painted_is_stored(self):
