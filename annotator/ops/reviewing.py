@@ -57,7 +57,8 @@ def agreement(
 def document_disagreements(
     project: Project, document_id: int, annotators: Sequence[str] | None = None
 ) -> list[Disagreement]:
-    """Where the layers of one document disagree, in text order (for the review screen)."""
+    """Where the layers of one document disagree — spans and events — in text order (for the
+    review screen). Without ``annotators``, every layer there but gold is compared."""
     document = project.documents.get(document_id)
     if document is None:
         raise AnnotatorError(f"document {document_id} does not exist")
@@ -66,9 +67,16 @@ def document_disagreements(
         project.spans.for_document(document_id),
         project.relations.for_document(document_id),
         project.progress.for_document(document_id),
+        events=project.events.for_document(document_id),
     )
-    names = list(annotators) if annotators else sorted({s.annotator for s in annotated.spans})
-    return disagreements(annotated, [name for name in names if annotators or name != GOLD])
+    if annotators:
+        names = list(annotators)
+    else:
+        present = {s.annotator for s in annotated.spans} | {e.annotator for e in annotated.events}
+        names = sorted(present - {GOLD})
+    if len(names) < 2:
+        return []
+    return disagreements(annotated, names, project.schema)
 
 
 def progress(project: Project) -> dict[str, dict[str, int]]:
