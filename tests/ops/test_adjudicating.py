@@ -6,12 +6,16 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from annotator.core.model import GOLD, Argument, Status
+from annotator.core.schema import load_preset
 from annotator.ops import adjudicating, editing, event_adjudicating, event_editing
 from annotator.ops.editing import EditError
 from annotator.ops.exporting import export
 from annotator.ops.importing import import_files
+from annotator.store.project import Project
 from tests.conftest import write_jsonl
 
 TEXT = "هاجم تنظيم داعش نقاط الجيش في منطقة الثردات بريف دير الزور أمس"
@@ -291,3 +295,69 @@ def test_gold_exports_like_any_layer(project, layers, tmp_path):
     assert {a["annotator"] for a in document["annotations"]} == {GOLD}
     assert all(a["provenance"]["method"] == "agreed" for a in document["annotations"])
     assert document["status"] == {GOLD: Status.DONE}
+
+
+accepts = st.lists(
+    st.tuples(st.sampled_from(["span", "event"]), st.integers(0, 99), st.sets(st.integers(0, 9))),
+    min_size=1,
+    max_size=5,
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(steps=accepts)
+def test_undoing_the_last_of_any_accepts_puts_gold_back_exactly(tmp_path_factory, steps):
+    """Accept spans and events in any order, each replacing any of gold's spans or events;
+    undoing the last accept leaves gold as it was before it."""
+    folder = tmp_path_factory.mktemp("adjudicated")
+    with Project.create(folder / "project", load_preset("conflict")) as project:
+        _code_both(project, folder)
+        spans = [s for s in project.spans.for_document(1) if s.annotator != GOLD]
+        events = [e for e in project.events.for_document(1) if e.annotator != GOLD]
+        for number, (kind, which, replacing) in enumerate(steps):
+            before = gold_of(project)
+            try:
+                if kind == "span":
+                    gold = sorted(s.id for s in project.spans.for_document(1, GOLD))
+                    chosen = [gold[k] for k in replacing if k < len(gold)]
+                    done = adjudicating.accept(
+                        project, spans[which % len(spans)].id, "lead", replacing=chosen
+                    )
+                    undo = adjudicating.undo_accept
+                else:
+                    gold = [e.id for e in project.events.iter_all(GOLD)]
+                    chosen = [gold[k] for k in replacing if k < len(gold)]
+                    done = event_adjudicating.accept_event(
+                        project, events[which % len(events)].id, "lead", replacing=chosen
+                    )
+                    undo = event_adjudicating.undo_accept_event
+            except EditError:
+                assert gold_of(project) == before  # refused: nothing written
+                continue
+            if number == len(steps) - 1:
+                undo(project, done, "lead")
+                assert gold_of(project) == before
+
+
+def _code_both(project, folder) -> None:
+    """Samira and Omar code the article alike and not: two events on «هاجم» for Omar."""
+    import_files(project, [write_jsonl(folder / "a.jsonl", [{"text": TEXT}])])
+    for name, actor, places in (
+        ("samira", "تنظيم داعش", ["الثردات"]),
+        ("omar", "داعش", ["منطقة الثردات", "دير الزور"]),
+    ):
+        trigger = editing.create_span(project, 1, name, "EVENT", *at("هاجم"))
+        who = editing.create_span(project, 1, name, "ACTOR", *at(actor))
+        army = editing.create_span(project, 1, name, "ACTOR", *at("الجيش"))
+        for place in places:
+            where = editing.create_span(project, 1, name, "LOCATION", *at(place))
+            arguments = [Argument("actor1", who.id), Argument("actor2", army.id)]
+            event_editing.create_event(
+                project,
+                1,
+                name,
+                "EVENT",
+                trigger.id,
+                [*arguments, Argument("location", where.id)],
+                BATTLE,
+            )
