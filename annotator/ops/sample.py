@@ -3,9 +3,9 @@ partly adjudicated, with a few examples in the new user's own layer.
 
 The articles and every layer are our JSONL (``resources/sample/articles.jsonl``), read by the
 importer like any file; spans without an annotator are the new user's examples, and each
-event span with its links is an event. A second event on a trigger that has one already
-(``resources/sample/events.jsonl``) is coded the way an annotator codes it, by the event
-editing operations. The gold layer is made the way a lead makes it — by the adjudication
+event span with its links is an event. A second event on a trigger that has one already, and
+an event with no trigger word (``resources/sample/events.jsonl``), are coded the way an
+annotator codes them, by the event editing operations. The gold layer is made the way a lead makes it — by the adjudication
 operations, following the decisions in ``resources/sample/adjudication.jsonl`` — so that it
 carries true provenance. See ``resources/sample/README.md``.
 """
@@ -92,7 +92,8 @@ def _document_ids(project: Project) -> dict[str, int]:
 
 
 def _code_events(project: Project, events: list[dict[str, Any]], annotator: str) -> None:
-    """The further events of the sample, each on spans of its layer given by extent."""
+    """The further events of the sample, each on spans of its layer given by extent (an
+    event with no trigger word has ``"trigger": null``)."""
     ids = _document_ids(project)
     for item in events:
         document_id = ids[item["document"]]
@@ -102,12 +103,13 @@ def _code_events(project: Project, events: list[dict[str, Any]], annotator: str)
         def span(at: dict[str, Any], spans: dict = spans) -> int:
             return spans[at["start"], at["end"], at["label"]]
 
+        trigger = item["trigger"]
         event_editing.create_event(
             project,
             document_id,
             layer,
             item["label"],
-            span(item["trigger"]),
+            None if trigger is None else span(trigger),
             [Argument(argument["role"], span(argument)) for argument in item["arguments"]],
             item["attributes"],
         )

@@ -51,7 +51,8 @@ def test_every_annotation_points_at_the_text_it_names():
             assert record["text"][start:end] == annotation["text"], annotation
     texts = {record["name"]: record["text"] for record in records}
     for item in sample_lines("events.jsonl"):
-        for at in (item["trigger"], *item["arguments"]):
+        trigger = [] if item["trigger"] is None else [item["trigger"]]
+        for at in (*trigger, *item["arguments"]):
             assert texts[item["document"]][at["start"] : at["end"]] == at["text"], at
     for decision in sample_lines("adjudication.jsonl"):
         chosen = [*decision["accept"], *(c["trigger"] for c in decision["accept_events"])]
@@ -119,18 +120,56 @@ def test_review_finds_disagreements_of_every_kind_at_once(sample):
     assert strike.differences == {"fatalities": (6, 8)}
 
 
-def test_one_colleague_codes_two_clashes_on_one_trigger_where_the_other_codes_one(sample):
+def test_one_colleague_codes_two_clashes_on_one_word_where_the_other_codes_one(sample):
     first = document_id(sample, "اشتباكات تل السنابل")
+    triggers = {}
     for layer, count in (("huda", 2), ("omar", 1), ("samira", 2)):
         events = sample.events.for_document(first, layer)
         assert len(events) == count and len({e.trigger for e in events}) == 1
+        triggers[layer] = sample.spans.get(events[0].trigger).text
+    assert triggers == {"huda": "اشتباكات", "omar": "اشتباكات عنيفة", "samira": "اشتباكات عنيفة"}
     found = reviewing.document_disagreements(sample, first, COLLEAGUES)
     [missing] = [x for x in found if x.kind == Kind.MISSING_EVENT]
-    assert missing.missing_from == "omar" and missing.first.text == "اشتباكات عنيفة"
+    assert missing.missing_from == "omar" and missing.first.text == "اشتباكات"
     place = next(a for a in missing.first_event.arguments if a.role == "location")
     assert sample.spans.get(place.span).text == "قرية الدوالي"
     events = reviewing.agreement(sample).pair("huda", "omar").events
-    assert (events["exact"].reference, events["exact"].candidate) == (8, 7)
+    assert (events["exact"].reference, events["exact"].candidate) == (9, 7)
+
+
+def test_an_event_with_no_trigger_word_is_placed_by_its_arguments(sample):
+    second = document_id(sample, "غارات على الحصوة")
+    [untriggered] = [e for e in sample.events.for_document(second, "huda") if e.trigger is None]
+    assert untriggered.attributes == {
+        "event_type": "Strategic developments",
+        "sub_event_type": "Other",
+    }
+    found = reviewing.document_disagreements(sample, second, COLLEAGUES)
+    [missing] = [x for x in found if x.kind == Kind.MISSING_EVENT]
+    assert missing.first_event == untriggered and missing.missing_from == "omar"
+    assert missing.first is None and [s.text for s in missing.fillers] == ["مخيم السلام"]
+    text = sample.documents.get(second).text
+    assert text[missing.start : missing.end] == "مخيم السلام"
+
+
+def test_the_sample_holds_what_its_readme_says(sample):
+    """Spans, events and their arguments per layer, over the five articles."""
+    held = {}
+    for layer in (*reviewing.layers(sample), GOLD):
+        spans = events = arguments = 0
+        for document in sample.documents.iter_all():
+            spans += len(sample.spans.for_document(document.id, layer))
+            coded = sample.events.for_document(document.id, layer)
+            events += len(coded)
+            arguments += sum(len(e.arguments) for e in coded)
+        held[layer] = (spans, events, arguments)
+    assert held == {
+        "huda": (31, 9, 22),
+        "omar": (29, 7, 17),
+        "samira": (11, 3, 9),
+        GOLD: (11, 3, 8),
+    }
+    assert all(not sample.relations.for_document(d.id) for d in sample.documents.iter_all())
 
 
 def test_the_agreement_dashboard_has_figures(sample):
@@ -140,7 +179,7 @@ def test_the_agreement_dashboard_has_figures(sample):
     assert 0 < colleagues.exact.f1 < colleagues.overlap.f1 < 1
     assert 0 < colleagues.events["exact"].f1 < colleagues.events["overlap"].f1 < 1
     assert colleagues.event_disagreements == {
-        "missing event": 1,
+        "missing event": 2,
         "event type": 1,
         "role filler": 2,
     }
