@@ -5,9 +5,10 @@ The articles and every layer are our JSONL (``resources/sample/articles.jsonl``)
 importer like any file; spans without an annotator are the new user's examples, and each
 event span with its links is an event. A second event on a trigger that has one already, and
 an event with no trigger word (``resources/sample/events.jsonl``), are coded the way an
-annotator codes them, by the event editing operations. The gold layer is made the way a lead makes it — by the adjudication
-operations, following the decisions in ``resources/sample/adjudication.jsonl`` — so that it
-carries true provenance. See ``resources/sample/README.md``.
+annotator codes them, by the event editing operations. The gold layer is made the way a lead
+makes it — by the adjudication operations, following the decisions in
+``resources/sample/adjudication.jsonl`` — so that it carries true provenance. See
+``resources/sample/README.md``.
 """
 
 from __future__ import annotations
