@@ -236,3 +236,32 @@ def test_a_start_that_fails_leaves_no_half_built_sample(tmp_path, monkeypatch):
         assert len(project.spans.for_document(4, GOLD)) == 5
     assert ensure_sample(folder, "someone else") == folder  # built once, then reused
     assert sorted(p.name for p in Path(tmp_path).iterdir()) == ["sample"]
+
+
+def test_review_lists_one_documents_event_disagreements_with_descriptions(sample):
+    first = document_id(sample, "اشتباكات تل السنابل")
+    listed = reviewing.document_event_disagreements(sample, first, COLLEAGUES)
+    assert [(x.kind, x.missing_from) for x in listed] == [(Kind.MISSING_EVENT, "omar")]
+    assert listed[0].description == (
+        "huda codes «اشتباكات» (Battles / Armed clash: actor1 «الجيش», actor2 «لواء الفجر»,"
+        " location «قرية الدوالي»); omar has no such event"
+    )
+    crossing = document_id(sample, "معبر الجسر القديم")
+    listed = reviewing.document_event_disagreements(sample, crossing, COLLEAGUES)
+    assert [(x.kind, x.differences) for x in listed] == [
+        (
+            Kind.EVENT_TYPE,
+            {
+                "type": (
+                    "Battles / Non-state actor overtakes territory",
+                    "Strategic developments / Non-violent transfer of territory",
+                )
+            },
+        ),
+        (Kind.ROLE_FILLER, {"actor2": ("«قوات حرس الحدود»", "none")}),
+    ]
+    assert all((x.first_event.annotator, x.second_event.annotator) == COLLEAGUES for x in listed)
+    every = reviewing.document_event_disagreements(sample, crossing)  # gold left out
+    assert {x.annotators for x in every} == {("huda", "omar"), ("omar", "samira")}
+    protest = document_id(sample, "احتجاجات المرجان")
+    assert reviewing.document_event_disagreements(sample, protest) == []
