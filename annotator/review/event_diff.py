@@ -34,7 +34,7 @@ from annotator.review.events import (
 )
 
 
-class _Layer:
+class _LayerEvents:
     """One layer of a document as the comparison of events reads it."""
 
     def __init__(self, spans: Sequence[Span], events: Sequence[Event], rules: EventRules) -> None:
@@ -78,7 +78,7 @@ def _attribute_differences(a: Event, b: Event, rules: EventRules) -> dict[str, t
 
 
 def _role_differences(
-    first: _Layer, second: _Layer, i: int, j: int
+    first: _LayerEvents, second: _LayerEvents, i: int, j: int
 ) -> tuple[dict[str, tuple[Any, Any]], list[Span]]:
     a, b = first.events[i], second.events[j]
     roles = differing_roles(first.forms[i].roles, second.forms[j].roles)
@@ -103,8 +103,8 @@ def compare_events(
     """The disagreements between two layers' events in one document."""
     if not first_events and not second_events:
         return []
-    first = _Layer(first_spans, first_events, rules)
-    second = _Layer(second_spans, second_events, rules)
+    first = _LayerEvents(first_spans, first_events, rules)
+    second = _LayerEvents(second_spans, second_events, rules)
     pairing = pair_events(first.forms, second.forms)
     found = []
 
