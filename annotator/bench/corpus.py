@@ -9,7 +9,8 @@ For each size, a synthetic corpus (:mod:`annotator.bench.synthetic`) is written 
   text (hamza, alef maqsura, a proclitic), and for a phrase;
 - opened in a window in a process of its own (:func:`annotator.bench.window.launch`).
 
-Agreement is measured once, over 10,000 articles marked by three annotators. Timings are
+Agreement is measured once, over 10,000 articles marked by three annotators, with their
+events. Timings are
 medians of ``repeats`` runs; ratios are medians of the ratios of runs made side by side.
 """
 
@@ -26,11 +27,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.bench.coded_events import coded
 from annotator.bench.synthetic import colleague, records
 from annotator.core.schema import load_preset
 from annotator.ops import reviewing
 from annotator.ops.exporting import export
-from annotator.ops.importing import import_files
+from annotator.ops.importing import Importer, import_files
 from annotator.ops.searching import CorpusSearch
 from annotator.store import backups
 from annotator.store.baseline import raw_export, raw_import
@@ -184,30 +186,31 @@ def measure_launch(folder: Path, repeats: int) -> list[str]:
 
 
 def measure_agreement(corpus: Path, work: Path, repeats: int) -> str:
-    """Agreement over the first 10,000 articles, marked by three annotators."""
-    rng = random.Random(5)
-    files = []
+    """Agreement over the first 10,000 articles, marked by three annotators, their events
+    coded as records (:mod:`annotator.bench.coded_events`)."""
+    rng, slips = random.Random(5), random.Random(6)
     with corpus.open(encoding="utf-8") as lines:
         base = [json.loads(line) for line in itertools.islice(lines, AGREEMENT_DOCUMENTS)]
-    for number, name in enumerate(AGREEMENT_ANNOTATORS):
-        path = work / f"{name}.jsonl"
-        with path.open("w", encoding="utf-8") as out:
-            for record in base:
-                marked = record if number == 0 else colleague(record, rng)
-                out.write(json.dumps(marked, ensure_ascii=False) + "\n")
-        files.append((name, path))
     with _project(work / "agreement") as project:
-        for name, path in files:
-            import_files(project, [path], annotator=name)
+        for number, name in enumerate(AGREEMENT_ANNOTATORS):
+            marked = (
+                coded(record) if number == 0 else coded(colleague(record, rng), slips)
+                for record in base
+            )
+            with project.write():
+                Importer(project, name).add_all(marked, work / f"{name}.jsonl")
         times = [_timed(lambda: reviewing.agreement(project)) for _ in range(repeats)]
         result = reviewing.agreement(project)
     _remove(work / "agreement")
     pair = result.pairs[0]
+    events = pair.events
     return (
-        f"agreement over {len(base):,} articles x {len(AGREEMENT_ANNOTATORS)} annotators: "
-        f"{statistics.median(times):.2f} s median (goal < 5 s; runs: "
+        f"agreement over {len(base):,} articles x {len(AGREEMENT_ANNOTATORS)} annotators, "
+        f"events included: {statistics.median(times):.2f} s median (goal < 5 s; runs: "
         + " ".join(f"{t:.2f}" for t in times)
-        + f"); {' / '.join(pair.annotators)} exact F1 {pair.exact.f1:.3f}"
+        + f"); {' / '.join(pair.annotators)} span exact F1 {pair.exact.f1:.3f}, "
+        f"{events['exact'].reference:,} and {events['exact'].candidate:,} events, "
+        f"event exact F1 {events['exact'].f1:.3f}, overlap F1 {events['overlap'].f1:.3f}"
     )
 
 

@@ -9,6 +9,7 @@ from annotator.commands import doing, summary
 from annotator.commands.base import RAW
 from annotator.ops import opening, reviewing
 from annotator.review.agreement import Agreement
+from annotator.review.events import EVENT_TYPE, MISSING_EVENT, ROLE_FILLER
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -20,8 +21,10 @@ def register(sub: argparse._SubParsersAction) -> None:
             "Agreement between annotators over the documents both annotated (spans there, or\n"
             "marked done): span precision, recall and F1 with exact and overlap matching,\n"
             "overall and per label; Cohen's kappa per pair and Krippendorff's alpha across\n"
-            "all on token labels; event agreement; label confusion; and the documents that\n"
-            "agree least. See docs/review.md for how each figure is computed."
+            "all on token labels; agreement on events as whole records (type, trigger, role\n"
+            "fillers, typing attributes) and how many events are missing, typed otherwise or\n"
+            "filled otherwise; label confusion; and the documents that agree least. See\n"
+            "docs/review.md for how each figure is computed."
         ),
         epilog=(
             "examples:\n"
@@ -72,12 +75,21 @@ def format_agreement(result: Agreement, worst: int) -> str:
     lines += ["", "Per label (all pairs):     exact F1   overlap F1"]
     for label, counts in result.by_label().items():
         lines.append(f"  {label:<22}  {counts.exact.f1:.3f}      {counts.overlap.f1:.3f}")
-    lines += ["", "Events:                   exact F1   overlap F1"]
+    lines += [
+        "",
+        "Events (whole records):   exact F1   overlap F1   events    "
+        "missing  type differs  fillers differ",
+    ]
     for pair in result.pairs:
         name = " / ".join(pair.annotators)
         exact, overlap = pair.events["exact"], pair.events["overlap"]
         if exact.reference or exact.candidate:
-            lines.append(f"  {name:<22}  {exact.f1:.3f}      {overlap.f1:.3f}")
+            kinds = pair.event_disagreements
+            counts = f"{exact.reference}/{exact.candidate}"
+            lines.append(
+                f"  {name:<22}  {exact.f1:.3f}      {overlap.f1:.3f}        {counts:<9} "
+                f"{kinds[MISSING_EVENT]:>7}  {kinds[EVENT_TYPE]:>12}  {kinds[ROLE_FILLER]:>14}"
+            )
         else:
             lines.append(f"  {name:<22}  (no events)")
     lines += ["", f"Documents that agree least (exact F1, overlap F1), of {len(result.documents)}:"]

@@ -1,8 +1,11 @@
-"""Adjudication: bringing annotators' spans into the gold layer, each with its provenance.
+"""Adjudication: bringing annotators' spans and events into the gold layer, each with its
+provenance.
 
-Gold spans are ordinary spans of the layer ``gold`` (edit them with ``ops/editing.py``); only
-these functions and the editing of gold spans write that layer, and a merge never does.
-Each function is one transaction with an audit entry, like every edit.
+Gold spans and events are ordinary spans and events of the layer ``gold`` (edit them with
+``ops/editing.py`` and ``ops/event_editing.py``); only these functions,
+``ops/event_adjudicating.py`` and the editing of gold write that layer, and a merge never
+does. Each function is one transaction with an audit entry, like every edit, and each accept
+can be taken back exactly.
 """
 
 from __future__ import annotations
@@ -11,15 +14,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.core.model import GOLD, Relation, Span, Status
-from annotator.ops.editing import DeletedSpan, EditError, put_back
+from annotator.core.events import Filler, event_problems
+from annotator.core.model import GOLD, Argument, Event, Relation, Span, Status
+from annotator.ops.editing import DeletedSpan, EditError, deleting, put_back
 from annotator.review.adjudicate import (
     ACCEPTED,
     AGREED,
+    AgreedEvent,
     AgreedSpan,
     Key,
+    agreed_events,
     agreed_links,
     agreed_spans,
+    event_provenance,
     key_of,
     provenance,
     sources_of,
@@ -35,29 +42,60 @@ class Accepted:
     gold: Span
     created: bool  # False: an identical gold span (extent and label) took the new version
     previous: Span | None  # that gold span as it was before
-    links: tuple[Relation, ...]  # role links added to gold with it
+    links: tuple[Relation, ...]  # links added to gold with it
     replaced: tuple[DeletedSpan, ...]  # gold spans it took the place of
-    skipped_links: tuple[str, ...] = ()  # links left out, and why
+    skipped_links: tuple[str, ...] = ()  # links and arguments left out, and why
+    marked: bool = False  # gold had no status for the document: the accept set one
 
 
-def _gold_counterparts(gold: Sequence[Span]) -> tuple[dict[tuple[str, int], Span], dict[Key, Span]]:
-    """Gold spans by the (annotator, span id) they came from, and by extent and label."""
-    by_source: dict[tuple[str, int], Span] = {}
-    by_key: dict[Key, Span] = {}
-    for span in gold:
-        by_key.setdefault(key_of(span), span)
+def add_copy(project: Project, source: Span, made: dict[str, Any], time: str) -> int:
+    """A gold copy of ``source`` (attributes and entity too) with its provenance; its id."""
+    return project.spans.add(
+        source.document_id,
+        GOLD,
+        source.label,
+        source.start,
+        source.end,
+        source.text,
+        source.attributes,
+        entity_id=source.entity_id,
+        provenance=made,
+        time=time,
+    )
+
+
+class GoldSpans:
+    """The gold spans of a document, found by the spans they came from or by extent and
+    label: where an accepted span or event finds what gold has already."""
+
+    def __init__(self, project: Project, document_id: int) -> None:
+        self.project = project
+        self.by_source: dict[tuple[str, int], Span] = {}
+        self.by_key: dict[Key, Span] = {}
+        for span in project.spans.for_document(document_id, GOLD):
+            self.add(span)
+
+    def add(self, span: Span) -> None:
+        self.by_key.setdefault(key_of(span), span)
         for source in sources_of(span):
-            by_source.setdefault((source.get("annotator"), source.get("span")), span)
-    return by_source, by_key
+            self.by_source.setdefault((source.get("annotator"), source.get("span")), span)
+
+    def counterpart(self, span: Span) -> Span | None:
+        return self.by_source.get((span.annotator, span.id)) or self.by_key.get(key_of(span))
+
+    def copy(self, source: Span, adjudicator: str, time: str) -> tuple[Span, bool]:
+        """The gold version of ``source``: the one gold has, or a copy made now (True)."""
+        found = self.counterpart(source)
+        if found is not None:
+            return found, False
+        made = provenance(adjudicator, [source], ACCEPTED, self.project.schema.version, time)
+        gold = self.project.spans.get(add_copy(self.project, source, made, time))
+        self.add(gold)
+        self.by_source[source.annotator, source.id] = gold
+        return gold, True
 
 
-def _counterpart(
-    span: Span, by_source: dict[tuple[str, int], Span], by_key: dict[Key, Span]
-) -> Span | None:
-    return by_source.get((span.annotator, span.id)) or by_key.get(key_of(span))
-
-
-def _span_record(span: Span) -> dict[str, Any]:
+def span_record(span: Span) -> dict[str, Any]:
     return {
         "id": span.id,
         "label": span.label,
@@ -68,31 +106,94 @@ def _span_record(span: Span) -> dict[str, Any]:
     }
 
 
+def mark_gold(project: Project, document_id: int, time: str) -> bool:
+    """Gold's status of the document becomes "in progress" if it had none; whether it did."""
+    if project.progress.get(document_id, GOLD) is not None:
+        return False
+    project.progress.set(document_id, GOLD, Status.IN_PROGRESS, time)
+    return True
+
+
 def _add_link(
-    project: Project, event: Span, argument: Span, role: str, time: str
+    project: Project, source: Span, target: Span, role: str, time: str
 ) -> tuple[Relation | None, str | None]:
-    """Add a gold link unless it is there already or the role takes only one filler."""
-    if project.relations.find(event.id, argument.id, role) is not None:
+    """Add a gold link unless it is there already."""
+    if project.relations.find(source.id, target.id, role) is not None:
         return None, None
-    label = project.schema.label(event.label)
-    role_def = label.role(role) if label else None
-    if role_def is None:
-        return None, f"{event.label} has no role {role!r} in this schema"
-    if not role_def.many:
-        for other in project.relations.for_document(event.document_id, GOLD):
-            if other.source == event.id and other.role == role:
-                return None, f"gold {event.label} «{event.text}» already has its {role}"
     relation_id = project.relations.add(
-        event.document_id, GOLD, event.id, argument.id, role, time=time
+        source.document_id, GOLD, source.id, target.id, role, time=time
     )
     return project.relations.get(relation_id), None
+
+
+def _fits(project: Project, event: Event, trigger: int | None, arguments: list[Argument]) -> bool:
+    """Whether a gold event may have this trigger and these arguments (its rules)."""
+
+    def filler(span_id: int) -> Filler:
+        span = project.spans.get(span_id)
+        return Filler(span_id, span.label, span.text)
+
+    fillers = [(a.role, filler(a.span)) for a in arguments if a.span is not None]
+    made = filler(trigger) if trigger is not None else None
+    return not event_problems(project.schema, event.label, made, fillers)
+
+
+def _take_over(
+    project: Project, replaced: Sequence[DeletedSpan], gold: Span, time: str
+) -> list[str]:
+    """The gold span that replaces others takes their place in gold's events: as the trigger
+    of those they triggered and in the roles they filled, where the rules allow. Returns
+    what could not be carried over."""
+    old = {deleted.span.id for deleted in replaced}
+    skipped = []
+
+    def moved(event: Event, trigger: int | None) -> list[Argument]:
+        arguments: list[Argument] = []
+        for argument in event.arguments:
+            if argument.span in old:
+                argument = Argument(argument.role, gold.id)
+            elif argument.span is not None and project.spans.get(argument.span) is None:
+                continue
+            if argument.span != trigger and argument not in arguments:
+                arguments.append(argument)
+        return arguments
+
+    triggered = {e.id: e for deleted in replaced for e in deleted.events}
+    for event in triggered.values():
+        arguments = moved(event, gold.id)
+        if not _fits(project, event, gold.id, arguments):
+            skipped.append(f"the {event.label} event on «{gold.text}» could not be kept")
+            continue
+        project.events.add(
+            event.document_id,
+            GOLD,
+            event.label,
+            gold.id,
+            arguments,
+            event.attributes,
+            time=time,
+            provenance=event.provenance,
+            event_id=event.id,
+        )
+    filled = {e.id: e for deleted in replaced for e in deleted.filled if e.id not in triggered}
+    for event in filled.values():
+        current = project.events.get(event.id)
+        if current is None:
+            continue
+        arguments = moved(event, current.trigger)
+        if _fits(project, current, current.trigger, arguments):
+            project.events.set_arguments(event.id, arguments)
+        else:
+            skipped.append(f"«{gold.text}» could not take its place in a {event.label} event")
+    return skipped
 
 
 def accept(
     project: Project, span_id: int, adjudicator: str, *, replacing: Iterable[int] = ()
 ) -> Accepted:
-    """Put one annotator's version of a span into gold, with its attributes and the role links
-    whose other end is in gold already. ``replacing``: gold spans it takes the place of."""
+    """Put one annotator's version of a span into gold, with its attributes and the links
+    (not events' arguments) whose other end is in gold already. ``replacing``: gold spans it
+    takes the place of — in gold's events too, as trigger or argument."""
     source = project.spans.get(span_id)
     if source is None:
         raise EditError(f"span {span_id} no longer exists")
@@ -100,20 +201,21 @@ def accept(
         raise EditError("this span is in the gold layer already")
     time = now()
     with project.write():
-        removed = []
-        for gold_id in replacing:
+        olds = []
+        for gold_id in dict.fromkeys(replacing):
             old = project.spans.get(gold_id)
             if old is None or old.annotator != GOLD or old.document_id != source.document_id:
                 raise EditError(f"span {gold_id} is not a gold span of this document")
-            removed.append(DeletedSpan(old, tuple(project.relations.touching(gold_id))))
-            project.spans.delete(gold_id)
+            olds.append(old)
+        removed = [deleting(project, old) for old in olds]  # all read before any goes
+        for old in olds:
+            project.spans.delete(old.id)
             project.audit.record(
-                time, adjudicator, "delete", old.document_id, gold_id, before=_span_record(old)
+                time, adjudicator, "delete", old.document_id, old.id, before=span_record(old)
             )
-        gold_spans = project.spans.for_document(source.document_id, GOLD)
-        by_source, by_key = _gold_counterparts(gold_spans)
+        gold_spans = GoldSpans(project, source.document_id)
         made = provenance(adjudicator, [source], ACCEPTED, project.schema.version, time)
-        previous = by_key.get(key_of(source))
+        previous = gold_spans.by_key.get(key_of(source))
         if previous is not None:
             project.spans.update(
                 previous.id,
@@ -124,68 +226,53 @@ def accept(
             )
             gold_id = previous.id
         else:
-            gold_id = project.spans.add(
-                source.document_id,
-                GOLD,
-                source.label,
-                source.start,
-                source.end,
-                source.text,
-                source.attributes,
-                entity_id=source.entity_id,
-                provenance=made,
-                time=time,
-            )
+            gold_id = add_copy(project, source, made, time)
         gold = project.spans.get(gold_id)
-        by_source[source.annotator, source.id] = gold
-        links, skipped = _copy_links(project, source, gold, by_source, by_key, time)
-        if project.progress.get(source.document_id, GOLD) is None:
-            project.progress.set(source.document_id, GOLD, Status.IN_PROGRESS, time)
+        gold_spans.by_source[source.annotator, source.id] = gold
+        skipped = _take_over(project, removed, gold, time) if removed else []
+        links = _copy_links(project, source, gold, gold_spans, time)
+        marked = mark_gold(project, source.document_id, time)
         project.audit.record(
             time,
             adjudicator,
             "accept",
             source.document_id,
             gold_id,
-            before=_span_record(previous) if previous else None,
-            after={**_span_record(gold), "from": made["from"]},
+            before=span_record(previous) if previous else None,
+            after={**span_record(gold), "from": made["from"]},
         )
-    return Accepted(gold, previous is None, previous, tuple(links), tuple(removed), tuple(skipped))
+    return Accepted(
+        gold, previous is None, previous, tuple(links), tuple(removed), tuple(skipped), marked
+    )
 
 
 def _copy_links(
-    project: Project,
-    source: Span,
-    gold: Span,
-    by_source: dict[tuple[str, int], Span],
-    by_key: dict[Key, Span],
-    time: str,
-) -> tuple[list[Relation], list[str]]:
-    links, skipped = [], []
+    project: Project, source: Span, gold: Span, gold_spans: GoldSpans, time: str
+) -> list[Relation]:
+    links = []
     for relation in project.relations.touching(source.id):
         if relation.annotator != source.annotator:
             continue
         other_id = relation.target if relation.source == source.id else relation.source
         other = project.spans.get(other_id)
-        partner = _counterpart(other, by_source, by_key) if other else None
+        partner = gold_spans.counterpart(other) if other else None
         if partner is None:
             continue  # the other end is not in gold (yet): accepting it brings the link
-        event, argument = (gold, partner) if relation.source == source.id else (partner, gold)
-        added, why = _add_link(project, event, argument, relation.role, time)
+        start, end = (gold, partner) if relation.source == source.id else (partner, gold)
+        added, _ = _add_link(project, start, end, relation.role, time)
         if added is not None:
             links.append(added)
-        elif why:
-            skipped.append(why)
-    return links, skipped
+    return links
 
 
 def undo_accept(project: Project, accepted: Accepted, adjudicator: str) -> None:
-    """Take back :func:`accept`: the gold span as it was (or gone), replaced spans back."""
+    """Take back :func:`accept`: the gold span as it was (or gone), the spans it replaced
+    back with their links and their places in gold's events, gold's status as it was."""
     time = now()
     with project.write():
         gold = accepted.gold
         if accepted.created:
-            project.spans.delete(gold.id)
+            project.spans.delete(gold.id)  # what took over from the replaced goes with it
         else:
             previous = accepted.previous
             project.spans.update(
@@ -197,10 +284,15 @@ def undo_accept(project: Project, accepted: Accepted, adjudicator: str) -> None:
             )
             for link in accepted.links:
                 project.relations.delete(link.id)
-        for deleted in accepted.replaced:
-            put_back(project, deleted, time)
+            for replaced in accepted.replaced:  # events it took over go, to come back as they were
+                for event in replaced.events:
+                    project.events.delete(event.id)
+        for replaced in accepted.replaced:
+            put_back(project, replaced, time)
+        if accepted.marked:
+            project.progress.set(gold.document_id, GOLD, Status.NEW, time)
         project.audit.record(
-            time, adjudicator, "undo accept", gold.document_id, gold.id, before=_span_record(gold)
+            time, adjudicator, "undo accept", gold.document_id, gold.id, before=span_record(gold)
         )
 
 
@@ -208,14 +300,16 @@ def undo_accept(project: Project, accepted: Accepted, adjudicator: str) -> None:
 class AgreedReport:
     documents: int = 0  # documents where something went into gold
     spans_added: int = 0
+    events_added: int = 0
     links_added: int = 0
-    unsettled: int = 0  # spans whose annotators set some attribute differently
+    unsettled: int = 0  # spans and events whose annotators set some attribute differently
     added: list[Span] = field(default_factory=list)
+    added_events: list[Event] = field(default_factory=list)
 
     def summary(self) -> str:
         text = (
-            f"{self.spans_added} agreed spans and {self.links_added} links added to gold "
-            f"in {self.documents} documents"
+            f"{self.spans_added} agreed spans, {self.events_added} agreed events and "
+            f"{self.links_added} links added to gold in {self.documents} documents"
         )
         if self.unsettled:
             text += (
@@ -232,10 +326,12 @@ def accept_agreed(
     minimum: int | None = None,
     documents: Iterable[int] | None = None,
 ) -> AgreedReport:
-    """Put every span on which the annotators agree exactly into gold, in one transaction.
+    """Put every span and event on which the annotators agree exactly into gold, in one
+    transaction.
 
     Agreement means: every annotator who annotated the document (at least two), or at least
-    ``minimum`` of them, has a span with this start, end and label. Spans already in gold are
+    ``minimum`` of them, has a span with this start, end and label — or an event of this
+    type, trigger and fillers (:mod:`annotator.review.events`). What gold has already is
     skipped. Links go along when enough annotators made them and both ends are in gold.
     """
     if minimum is not None and minimum < 1:
@@ -249,17 +345,24 @@ def accept_agreed(
         if wanted is not None and document.document.id not in wanted:
             continue
         agreed = agreed_spans(document, names, minimum)
-        if agreed:
-            plans.append((document.document.id, agreed, agreed_links(document, names, minimum)))
+        events = agreed_events(document, names, project.schema, minimum)
+        if agreed or events:
+            links = agreed_links(document, names, minimum)
+            plans.append((document.document.id, agreed, events, links))
     with project.write():
-        for document_id, agreed, links in plans:
+        for document_id, agreed, events, links in plans:
             _write_agreed(project, document_id, agreed, links, adjudicator, time, report)
+            _write_agreed_events(project, document_id, events, adjudicator, time, report)
             report.documents += 1
             project.audit.record(
-                time, adjudicator, "accept agreed", document_id, None, after={"spans": len(agreed)}
+                time,
+                adjudicator,
+                "accept agreed",
+                document_id,
+                None,
+                after={"spans": len(agreed), "events": len(events)},
             )
-            if project.progress.get(document_id, GOLD) is None:
-                project.progress.set(document_id, GOLD, Status.IN_PROGRESS, time)
+            mark_gold(project, document_id, time)
     return report
 
 
@@ -292,9 +395,56 @@ def _write_agreed(
         report.spans_added += 1
         report.unsettled += bool(item.unsettled)
         report.added.append(project.spans.get(gold_id))
-    _, by_key = _gold_counterparts(project.spans.for_document(document_id, GOLD))
-    for event_key, argument_key, role in links:
-        event, argument = by_key.get(event_key), by_key.get(argument_key)
-        if event is not None and argument is not None:
-            added, _ = _add_link(project, event, argument, role, time)
+    by_key = GoldSpans(project, document_id).by_key
+    for source_key, target_key, role in links:
+        source, target = by_key.get(source_key), by_key.get(target_key)
+        if source is not None and target is not None:
+            added, _ = _add_link(project, source, target, role, time)
             report.links_added += added is not None
+
+
+def _write_agreed_events(
+    project: Project,
+    document_id: int,
+    agreed: list[AgreedEvent],
+    adjudicator: str,
+    time: str,
+    report: AgreedReport,
+) -> None:
+    """Each agreed event on the gold spans of its trigger's and fillers' extents (the agreed
+    spans are in gold by now: every source has them)."""
+    if not agreed:
+        return
+    by_key = GoldSpans(project, document_id).by_key
+    spans = {
+        span.id: span
+        for source in {e.annotator for item in agreed for e in item.sources}
+        for span in project.spans.for_document(document_id, source)
+    }
+    for item in agreed:
+        trigger = by_key.get(item.trigger) if item.trigger is not None else None
+        fillers = [by_key.get(key) for _, key in item.arguments]
+        if (item.trigger is not None and trigger is None) or None in fillers:
+            continue
+        made = event_provenance(
+            adjudicator, item.sources, spans, AGREED, project.schema.version, time
+        )
+        if item.unsettled:
+            made["unsettled"] = list(item.unsettled)
+        arguments = [
+            Argument(role, filler.id)
+            for (role, _), filler in zip(item.arguments, fillers, strict=True)
+        ]
+        event_id = project.events.add(
+            document_id,
+            GOLD,
+            item.label,
+            trigger.id if trigger is not None else None,
+            arguments,
+            item.attributes,
+            time=time,
+            provenance=made,
+        )
+        report.events_added += 1
+        report.unsettled += bool(item.unsettled)
+        report.added_events.append(project.events.get(event_id))

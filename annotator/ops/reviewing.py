@@ -14,6 +14,7 @@ from annotator.core.model import GOLD, AnnotatedDocument, Status
 from annotator.ops.progress import Progress, counted
 from annotator.review.agreement import Agreement, AgreementMeasure
 from annotator.review.diff import Disagreement, disagreements
+from annotator.review.event_review import EventDisagreementSummary, event_disagreements
 from annotator.store.project import Project
 from annotator.store.streams import iter_layers
 
@@ -54,21 +55,50 @@ def agreement(
     return measuring.result()
 
 
-def document_disagreements(
-    project: Project, document_id: int, annotators: Sequence[str] | None = None
-) -> list[Disagreement]:
-    """Where the layers of one document disagree, in text order (for the review screen)."""
+def _document(project: Project, document_id: int) -> AnnotatedDocument:
     document = project.documents.get(document_id)
     if document is None:
         raise AnnotatorError(f"document {document_id} does not exist")
-    annotated = AnnotatedDocument(
+    return AnnotatedDocument(
         document,
         project.spans.for_document(document_id),
         project.relations.for_document(document_id),
         project.progress.for_document(document_id),
+        events=project.events.for_document(document_id),
     )
-    names = list(annotators) if annotators else sorted({s.annotator for s in annotated.spans})
-    return disagreements(annotated, [name for name in names if annotators or name != GOLD])
+
+
+def _compared(annotated: AnnotatedDocument, annotators: Sequence[str] | None) -> list[str]:
+    """The layers to compare: those given, or every layer there but gold."""
+    if annotators:
+        return list(annotators)
+    present = {s.annotator for s in annotated.spans} | {e.annotator for e in annotated.events}
+    return sorted(present - {GOLD})
+
+
+def document_disagreements(
+    project: Project, document_id: int, annotators: Sequence[str] | None = None
+) -> list[Disagreement]:
+    """Where the layers of one document disagree — spans and events — in text order (for the
+    review screen). Without ``annotators``, every layer there but gold is compared."""
+    annotated = _document(project, document_id)
+    names = _compared(annotated, annotators)
+    if len(names) < 2:
+        return []
+    return disagreements(annotated, names, project.schema)
+
+
+def document_event_disagreements(
+    project: Project, document_id: int, annotators: Sequence[str] | None = None
+) -> list[EventDisagreementSummary]:
+    """Where the layers of one document disagree on events, in text order, each with its
+    kind, the event of each side and a short description (for the review screen's list of
+    events). Without ``annotators``, every layer there but gold is compared."""
+    annotated = _document(project, document_id)
+    names = _compared(annotated, annotators)
+    if len(names) < 2:
+        return []
+    return event_disagreements(annotated, names, project.schema)
 
 
 def progress(project: Project) -> dict[str, dict[str, int]]:

@@ -1,17 +1,18 @@
 """Inter-annotator agreement over a corpus, streamed one document at a time.
 
 A document counts for an annotator when it is *annotated* in that layer: the layer has at
-least one span there, or the annotator marked the document done (a document done with no
-span is an annotation: "nothing to mark here"). A pair of annotators is compared over the
-documents both annotated; Krippendorff's alpha takes every document that two or more of the
-annotators compared annotated, each with the annotators it has. The gold layer is compared
-only when named.
+least one span or event there, or the annotator marked the document done (a document done
+with nothing marked is an annotation: "nothing to mark here"). A pair of annotators is
+compared over the documents both annotated; Krippendorff's alpha takes every document that
+two or more of the annotators compared annotated, each with the annotators it has. The gold
+layer is compared only when named.
 
 Figures (see docs/review.md): span precision, recall and F1 with exact and overlap matching
 (:mod:`annotator.review.matching`), overall and per label; Cohen's kappa per pair and
 Krippendorff's alpha across all on token labels (:mod:`annotator.review.token_labels`);
-event agreement (:mod:`annotator.review.events`); a label confusion matrix per pair; and
-per-document F1, worst first, to find what needs review.
+agreement on events as whole records, and what the others disagree on by kind
+(:mod:`annotator.review.events`); a label confusion matrix per pair; and per-document F1,
+worst first, to find what needs review.
 """
 
 from __future__ import annotations
@@ -23,7 +24,16 @@ from typing import Any
 
 from annotator.core.model import GOLD, AnnotatedDocument, Document, Relation, Span, Status
 from annotator.core.schema import Schema
-from annotator.review.events import EXACT, OVERLAP, EventRules
+from annotator.review.events import (
+    EVENT_TYPE,
+    EXACT,
+    MISSING_EVENT,
+    OVERLAP,
+    ROLE_FILLER,
+    EventRow,
+    EventRules,
+    event_rows,
+)
 from annotator.review.matching import SpanRow
 from annotator.review.scores import Coincidences, Counts, cohen_kappa
 from annotator.review.tally import NOTHING, Group, PairTally, TokenLayer
@@ -47,6 +57,8 @@ class PairAgreement:
     by_label: dict[str, LabelCounts] = field(default_factory=lambda: defaultdict(LabelCounts))
     tokens: Counter[tuple[str, str]] = field(default_factory=Counter)
     events: dict[str, Counts] = field(default_factory=lambda: {EXACT: Counts(), OVERLAP: Counts()})
+    # events the two code differently or only one has, by kind (see annotator.review.events)
+    event_disagreements: Counter[str] = field(default_factory=Counter)
     confusion: Counter[tuple[str | None, str | None]] = field(default_factory=Counter)
 
     @property
@@ -71,6 +83,9 @@ class DocumentAgreement:
     @property
     def overlap_f1(self) -> float:
         return self.overlap.f1
+
+
+EVENT_KINDS = (MISSING_EVENT, EVENT_TYPE, ROLE_FILLER)  # what agreement counts, in this order
 
 
 def _ordered_labels(labels: Iterable[str | None], schema: Schema) -> list[str | None]:
@@ -149,6 +164,9 @@ class Agreement:
                         "exact": _counts_json(pair.events[EXACT]),
                         "overlap": _counts_json(pair.events[OVERLAP]),
                         "count": [pair.events[EXACT].reference, pair.events[EXACT].candidate],
+                        "disagreements": {
+                            kind: pair.event_disagreements[kind] for kind in EVENT_KINDS
+                        },
                     },
                     "confusion": {"labels": labels, "matrix": matrix},
                 }
@@ -194,18 +212,22 @@ def _pair_agreement(
         counts.overlap.add(exact + boundary[label], labels[0][label], labels[1][label])
     for mode, matched in tally.event_matches.items():
         pair.events[mode].add(matched, *tally.events)
+    pair.event_disagreements.update(tally.event_disagreements)
     pair.confusion.update({(label, label): n for label, n in tally.exact_labels.items()})
     pair.confusion.update(tally.confusion)
     return pair
 
 
 def is_annotated(document: AnnotatedDocument, annotator: str, layer: Sequence[Span]) -> bool:
-    """A layer counts for a document when it has spans there or its annotator marked it done."""
-    return _annotated(layer, document.status.get(annotator))
+    """A layer counts for a document when it has spans or events there or its annotator
+    marked it done."""
+    if layer or document.status.get(annotator) == Status.DONE:
+        return True
+    return any(event.annotator == annotator for event in document.events)
 
 
-def _annotated(layer: Sized, status: str | None) -> bool:
-    return bool(layer) or status == Status.DONE
+def _annotated(layer: Sized, events: Sized, status: str | None) -> bool:
+    return bool(layer) or bool(events) or status == Status.DONE
 
 
 def _text_order(span: Span) -> tuple[int, int, str, int]:
@@ -244,7 +266,11 @@ class AgreementMeasure:
     def add(self, document: AnnotatedDocument) -> None:
         """One document as the project model holds it."""
         self.add_layers(
-            document.document, span_rows(document.spans), document.relations, document.status
+            document.document,
+            span_rows(document.spans),
+            document.relations,
+            document.status,
+            event_rows(document.events),
         )
 
     def add_layers(
@@ -253,21 +279,26 @@ class AgreementMeasure:
         spans: Mapping[str, Sequence[SpanRow]],
         relations: Sequence[Relation],
         status: Mapping[str, str],
+        events: Sequence[EventRow] = (),
     ) -> None:
         """One document, each annotator's spans given as rows (start, end, label, id,
-        attributes) in text order: by start, the longer first, then label, then id."""
+        attributes) in text order: by start, the longer first, then label, then id; and its
+        events of every layer as rows (:data:`~annotator.review.events.EventRow`). Links
+        between spans are not compared."""
+        by_layer: dict[str, list[EventRow]] = {}
+        for event in events:
+            by_layer.setdefault(event[1], []).append(event)
         if self.chosen is not None:
             names: Sequence[str] = self.chosen
         else:
-            names = sorted((spans.keys() | status.keys()) - {GOLD})
-        annotated = tuple(n for n in names if _annotated(spans.get(n, ()), status.get(n)))
+            names = sorted((spans.keys() | status.keys() | by_layer.keys()) - {GOLD})
+        annotated = tuple(
+            n for n in names if _annotated(spans.get(n, ()), by_layer.get(n, ()), status.get(n))
+        )
         self.seen.update(annotated)
         if len(annotated) < 2:
             return
-        links: dict[str, list[Relation]] = {}
-        for relation in relations:
-            links.setdefault(relation.annotator, []).append(relation)
-        layers = [TokenLayer(spans.get(n, ()), links.get(n, ()), self.rules) for n in annotated]
+        layers = [TokenLayer(spans.get(n, ()), by_layer.get(n, ()), self.rules) for n in annotated]
         labelled = label_rows(
             document.text,
             {name: layer.rows for name, layer in zip(annotated, layers, strict=True)},

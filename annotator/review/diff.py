@@ -1,7 +1,7 @@
 """Where the layers of one document disagree, as a list the window can walk in text order.
 
 Every pair of the layers compared (in the order given) is paired up as in
-:mod:`annotator.review.matching`; then:
+:mod:`annotator.review.matching`; then, for spans:
 
 - *missing*: a span the other layer has nothing for — no span with the same label
   overlapping it (a span whose overlapping same-label partner went to another span of its
@@ -9,62 +9,27 @@ Every pair of the layers compared (in the order given) is paired up as in
 - *boundary*: same label, overlapping, different extent;
 - *label*: same extent, different label;
 - *attribute*: a pair of the same label (exact or boundary) whose attributes differ;
-- *role*: a pair of event spans whose role links differ: in some role, a filler of one has no
-  partner (paired as above) among the fillers of the other in that role.
+- *role*: a pair of the same label whose links to other spans — relations that are not an
+  event's arguments, such as brat's — differ: in some role, a linked span of one has no
+  partner (paired as above) among those of the other.
+
+and for events, compared as whole records (:mod:`annotator.review.event_diff`): *missing
+event*, *event type*, *role filler* and *event attribute*.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import Any
 
-from annotator.core.model import AnnotatedDocument, Relation, Span
+from annotator.core.model import AnnotatedDocument, Event, Relation, Span
+from annotator.core.schema import Schema
+from annotator.review.disagreement import ORDER, Disagreement, Kind, disagreement
+from annotator.review.event_diff import compare_events
+from annotator.review.events import EventRules
 from annotator.review.matching import overlapping_pairs, pair_spans
 
-
-class Kind:
-    MISSING = "missing"
-    BOUNDARY = "boundary"
-    LABEL = "label"
-    ATTRIBUTE = "attribute"
-    ROLE = "role"
-    ALL = (MISSING, BOUNDARY, LABEL, ATTRIBUTE, ROLE)
-
-
-_ORDER = {kind: number for number, kind in enumerate(Kind.ALL)}
-
-
-@dataclass(frozen=True)
-class Disagreement:
-    """One disagreement between two layers, with the spans involved and where they are.
-
-    ``first`` is the span of ``annotators[0]`` and ``second`` that of ``annotators[1]``;
-    for a missing span one of them is None. ``differences`` maps an attribute name to the
-    two values, or a role to the two lists of fillers' ids; ``fillers`` are the argument
-    spans a role disagreement involves, so that the window can mark them too.
-    """
-
-    kind: str
-    annotators: tuple[str, str]
-    first: Span | None
-    second: Span | None
-    start: int
-    end: int
-    differences: dict[str, tuple[Any, Any]] = field(default_factory=dict)
-    fillers: tuple[Span, ...] = ()
-
-    @property
-    def spans(self) -> tuple[Span, ...]:
-        return tuple(span for span in (self.first, self.second) if span is not None)
-
-    @property
-    def missing_from(self) -> str | None:
-        """For a missing span: the annotator who does not have it."""
-        if self.kind != Kind.MISSING:
-            return None
-        return self.annotators[1] if self.second is None else self.annotators[0]
+__all__ = ["Disagreement", "Kind", "compare_pair", "disagreements"]
 
 
 def _layers(document: AnnotatedDocument, annotators: Sequence[str]) -> dict[str, list[Span]]:
@@ -78,29 +43,14 @@ def _layers(document: AnnotatedDocument, annotators: Sequence[str]) -> dict[str,
 
 
 def _roles(relations: Sequence[Relation]) -> dict[int, dict[str, set[int]]]:
-    """event span id → role → argument span ids."""
+    """span id → role → ids of the spans it links to."""
     roles: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     for relation in relations:
         roles[relation.source][relation.role].add(relation.target)
     return roles
 
 
-def _disagreement(
-    kind: str, pair: tuple[str, str], first: Span | None, second: Span | None, **extra: Any
-) -> Disagreement:
-    spans = [s for s in (first, second, *extra.get("fillers", ())) if s is not None]
-    return Disagreement(
-        kind,
-        pair,
-        first,
-        second,
-        min(s.start for s in spans),
-        max(s.end for s in spans),
-        **extra,
-    )
-
-
-def _attributes(a: Span, b: Span) -> dict[str, tuple[Any, Any]]:
+def _attributes(a: Span, b: Span) -> dict[str, tuple[object, object]]:
     names = sorted(a.attributes.keys() | b.attributes.keys())
     return {
         name: (a.attributes.get(name), b.attributes.get(name))
@@ -115,19 +65,19 @@ def compare_pair(
     second: Sequence[Span],
     relations: Sequence[Relation] = (),
 ) -> list[Disagreement]:
-    """The disagreements between two layers of one document (spans in text order)."""
+    """The disagreements between two layers' spans in one document (spans in text order)."""
     pairing = pair_spans(first, second, steps=3)
     found = []
     for i, j in pairing.boundary:
-        found.append(_disagreement(Kind.BOUNDARY, pair, first[i], second[j]))
+        found.append(disagreement(Kind.BOUNDARY, pair, first[i], second[j]))
     for i, j in pairing.relabelled:
-        found.append(_disagreement(Kind.LABEL, pair, first[i], second[j]))
+        found.append(disagreement(Kind.LABEL, pair, first[i], second[j]))
     found += _unpaired(pair, first, second, pairing.unpaired_first, pairing.unpaired_second)
     for i, j in pairing.same_label:
         differences = _attributes(first[i], second[j])
         if differences:
             found.append(
-                _disagreement(Kind.ATTRIBUTE, pair, first[i], second[j], differences=differences)
+                disagreement(Kind.ATTRIBUTE, pair, first[i], second[j], differences=differences)
             )
     partner = {first[i].id: second[j].id for i, j in pairing.same_label}
     found += _role_differences(pair, first, second, pairing.same_label, partner, relations)
@@ -152,15 +102,15 @@ def _unpaired(
     for i in lonely_first:
         partners = overlaps_first.get(i)
         if partners:
-            found.append(_disagreement(Kind.BOUNDARY, pair, first[i], second[partners[0]]))
+            found.append(disagreement(Kind.BOUNDARY, pair, first[i], second[partners[0]]))
         else:
-            found.append(_disagreement(Kind.MISSING, pair, first[i], None))
+            found.append(disagreement(Kind.MISSING, pair, first[i], None))
     for j in lonely_second:
         partners = overlaps_second.get(j)
         if partners:
-            found.append(_disagreement(Kind.BOUNDARY, pair, first[partners[0]], second[j]))
+            found.append(disagreement(Kind.BOUNDARY, pair, first[partners[0]], second[j]))
         else:
-            found.append(_disagreement(Kind.MISSING, pair, None, second[j]))
+            found.append(disagreement(Kind.MISSING, pair, None, second[j]))
     return found
 
 
@@ -168,15 +118,17 @@ def _role_differences(
     pair: tuple[str, str],
     first: Sequence[Span],
     second: Sequence[Span],
-    events: list[tuple[int, int]],
+    paired: list[tuple[int, int]],
     partner: Mapping[int, int],
     relations: Sequence[Relation],
 ) -> list[Disagreement]:
+    if not relations:
+        return []
     roles_first = _roles([r for r in relations if r.annotator == pair[0]])
     roles_second = _roles([r for r in relations if r.annotator == pair[1]])
     by_id = {span.id: span for span in (*first, *second)}
     found = []
-    for i, j in events:
+    for i, j in paired:
         a, b = first[i], second[j]
         ra, rb = roles_first.get(a.id, {}), roles_second.get(b.id, {})
         differences = {}
@@ -188,32 +140,48 @@ def _role_differences(
                 fillers += [by_id[k] for k in sorted(mine | theirs) if k in by_id]
         if differences:
             found.append(
-                _disagreement(
-                    Kind.ROLE, pair, a, b, differences=differences, fillers=tuple(fillers)
-                )
+                disagreement(Kind.ROLE, pair, a, b, differences=differences, fillers=tuple(fillers))
             )
     return found
 
 
 def disagreements(
-    document: AnnotatedDocument, annotators: Sequence[str] | None = None
+    document: AnnotatedDocument,
+    annotators: Sequence[str] | None = None,
+    schema: Schema | None = None,
 ) -> list[Disagreement]:
     """Every disagreement between every pair of the given layers, in text order.
 
-    With no annotators given, every layer of the document is compared. Disagreements are
-    ordered by where they start, then end, then kind, then by the pair of annotators.
+    With no annotators given, every layer of the document is compared. ``schema`` says
+    which attributes type an event (without one, an event's type is its label alone).
+    Disagreements are ordered by where they start, then end, then kind, then by the pair of
+    annotators.
     """
-    names = list(annotators) if annotators else sorted({s.annotator for s in document.spans})
+    if annotators:
+        names = list(annotators)
+    else:
+        names = sorted(
+            {s.annotator for s in document.spans} | {e.annotator for e in document.events}
+        )
     layers = _layers(document, names)
+    events: dict[str, list[Event]] = {name: [] for name in names}
+    for event in document.events:
+        if event.annotator in events:
+            events[event.annotator].append(event)
+    rules = EventRules(schema)
     found: list[Disagreement] = []
     for x, name in enumerate(names):
         for other in names[x + 1 :]:
-            found += compare_pair((name, other), layers[name], layers[other], document.relations)
+            pair = (name, other)
+            found += compare_pair(pair, layers[name], layers[other], document.relations)
+            found += compare_events(
+                pair, layers[name], layers[other], events[name], events[other], rules
+            )
     found.sort(
         key=lambda d: (
             d.start,
             d.end,
-            _ORDER[d.kind],
+            ORDER[d.kind],
             names.index(d.annotators[0]),
             names.index(d.annotators[1]),
         )

@@ -1,189 +1,384 @@
-"""Agreement on whole events: trigger, type and every role filler.
+"""Comparing two layers' events as whole records: agreement counts them, the diff lists them.
 
-Two annotators agree on an event when
+An event is compared by its *form* (:class:`EventForm`):
 
-- the triggers match: *exact* — same start, end and label; *overlap* — same label and at
-  least one shared character;
-- every required choice attribute of the event's label has the same value in both (for the
-  conflict schema: ``event_type`` and ``sub_event_type``; an attribute neither set is equal);
-- every role has the same fillers: *exact* — the same (start, end, label) fillers;
-  *overlap* — the fillers pair one to one, each pair of the same label and overlapping.
+- its *kind*: its type (the event's label) with the values of the label's typing attributes —
+  the attributes that are required choices (conflict schema: ``event_type`` and
+  ``sub_event_type``); an attribute left empty is ``None`` on both sides alike;
+- its trigger, as (start, end, label) of the trigger span, or none;
+- its role fillers: per role, the set of (start, end, label) of the spans filling it. A role
+  the schema lets take ``many`` fillers is a set, so their order does not count; a filler that
+  is another event (nested events) is that event's trigger extent with the event's type.
 
-Events pair one to one, the largest shared trigger first, so each event counts once.
+Two events *agree*
 
-What an event is compared by is worked out once per layer (:class:`EventLayer`): its label
-with the values of its typing attributes (its *kind*), and its roles. Two layers' events are
-then compared pair by pair where they overlap. An event with no role filled that no other
-event of its layer overlaps is *alone*; when the other layer has the same event (start, end,
-kind) alone too, nothing else of either layer overlaps the two, so they pair with each other
-and agree in both ways: they are counted without being compared, and only the rest is.
+- *exactly* when their forms are equal;
+- *by overlap* when their kinds are equal, their triggers have the same label and share at
+  least one character (or neither has a trigger), and in every role their fillers pair one to
+  one, each pair of the same label and overlapping (:mod:`annotator.review.matching`).
+
+An event without a trigger therefore pairs only with another without one, by kind and
+fillers. Events pair one to one in steps, each step seeing what earlier ones left
+(:func:`pair_events`): equal forms first; then events agreeing by overlap, the pair whose
+triggers share most characters first; then events that are *the same event coded
+differently* — triggers overlapping whatever their labels, or, with no trigger on either,
+the same type or a filler in common — most alike first. Several events on one trigger (two
+clashes, one per place, on «اشتباكات») thus pair with the other layer's events one to one,
+and an event the other layer lacks is left over: a *missing event*.
+
+What a pair of events coded differently disagrees on, by kind: its *event type* (label or a
+typing attribute), its *role fillers*, its other *event attributes* (fatalities, date…).
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Sequence
-from typing import Any
+import json
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
 
-from annotator.core.model import Relation
+from annotator.core.model import Event
 from annotator.core.schema import Schema
-from annotator.review.matching import Row, SpanRow, overlapping, pair_rows
+from annotator.review.matching import Pair, Row, overlapping
 
 EXACT = "exact"
+_KINDS_KEPT = 10_000  # kinds remembered by the attributes' text, a bound over a large corpus
 OVERLAP = "overlap"
 
-Roles = dict[str, list[Row]]  # role → (start, end, label) of its fillers
+# what two events of a pair can disagree on (and an event only one layer has)
+MISSING_EVENT = "missing event"
+EVENT_TYPE = "event type"
+ROLE_FILLER = "role filler"
+EVENT_ATTRIBUTE = "event attribute"
+
+# an event as agreement reads it: (document id, annotator, id, label, trigger span id or None,
+# attributes — a mapping, or JSON text —, arguments in order as (role, span id, event id))
+EventRow = tuple[
+    int, str, int, str, int | None, Any, tuple[tuple[str, int | None, int | None], ...]
+]
+Roles = tuple[tuple[str, Row], ...]  # (role, filler) pairs, sorted: each role's set of fillers
 
 
-# an event as agreement compares it: (start, end, kind, roles), where the kind is the label
-# with the values of the label's typing attributes, and roles None when none is filled
-Event = tuple[int, int, tuple[Any, ...], Roles | None]
-Key = tuple[int, int, tuple[Any, ...]]  # (start, end, kind)
+class EventForm(NamedTuple):
+    """An event as comparison sees it (see the module documentation)."""
 
+    trigger: Row | None
+    kind: tuple[Any, ...]  # the label, then the values of its typing attributes
+    roles: Roles  # (role, filler) pairs, sorted and each once
 
-class EventLayer:
-    """One layer's events, split into those *alone* — no role filled, and no other event of
-    the layer overlapping them — by key, and the others in text order.
-
-    A layer with an empty event (start = end) has none alone, so that sweeping and this
-    shortcut always agree on what overlaps what; so has one whose kinds cannot be hashed.
-    """
-
-    __slots__ = ("alone", "others", "size")
-
-    def __init__(self, events: list[Event]) -> None:
-        self.size = len(events)
-        self.alone: dict[Key, Event] = {}
-        self.others: list[Event] = []
-        reach = -1  # the furthest end of the events before
-        last = len(events) - 1
-        for k, event in enumerate(events):
-            start, end, kind, roles = event
-            if start >= end:
-                self.alone, self.others = {}, events
-                return
-            if roles is None and start >= reach and (k == last or events[k + 1][0] >= end):
-                try:
-                    self.alone[start, end, kind] = event
-                except TypeError:  # an attribute value that cannot be hashed
-                    self.alone, self.others = {}, events
-                    return
-            else:
-                self.others.append(event)
-            if end > reach:
-                reach = end
-
-    def __len__(self) -> int:
-        return self.size
-
-    def without(self, keys: set[Key]) -> list[Event]:
-        """The events but those alone with the given keys: the others in text order, then
-        the rest of those alone (no other event starts where one of them does, so where they
-        come never decides a tie)."""
-        if len(keys) == len(self.alone):
-            return self.others
-        return self.others + [event for key, event in self.alone.items() if key not in keys]
+    @property
+    def label(self) -> str:
+        return self.kind[0]
 
 
 class EventRules:
-    """What the schema says about events: which labels are events, which attributes type them."""
+    """What the schema says about comparing events: which attributes type each label."""
 
-    def __init__(self, schema: Schema) -> None:
-        self.event_labels = {label.id for label in schema.labels if label.kind == "event"}
-        self.typing = {
+    def __init__(self, schema: Schema | None) -> None:
+        """Without a schema, an event's type is its label alone."""
+        labels = schema.labels if schema is not None else ()
+        self.typing: dict[str, tuple[str, ...]] = {
             label.id: tuple(a.name for a in label.attributes if a.type == "choice" and a.required)
-            for label in schema.labels
+            for label in labels
             if label.kind == "event"
         }
-        self._untyped = {label: (label,) + (None,) * len(t) for label, t in self.typing.items()}
+        # (label, attributes as JSON text) → kind: most events repeat a few types
+        self._kinds: dict[tuple[str, str], tuple[Any, ...]] = {}
 
-    def events(self, spans: Sequence[SpanRow]) -> list[SpanRow]:
-        labels = self.event_labels
-        return [span for span in spans if span[2] in labels] if labels else []
+    def typing_of(self, label: str) -> tuple[str, ...]:
+        return self.typing.get(label, ())
 
-    def layer(self, events: Sequence[SpanRow], roles: dict[int, Roles]) -> EventLayer:
-        """One layer's event spans (in its order), each with its kind and roles."""
-        typing, untyped = self.typing, self._untyped
-        return EventLayer(
-            [
-                (
-                    start,
-                    end,
-                    (label, *map(attributes.get, typing[label])) if attributes else untyped[label],
-                    (roles.get(span_id) or None) if roles else None,
-                )
-                for start, end, label, span_id, attributes in events
-            ]
+    def kind(self, label: str, attributes: Mapping[str, Any]) -> tuple[Any, ...]:
+        names = self.typing.get(label)
+        if not names:
+            return (label,)
+        return (label, *map(attributes.get, names))
+
+    def forms(self, events: Sequence[EventRow], rows: Mapping[int, Row]) -> list[EventForm]:
+        """One layer's events as forms; ``rows`` gives the (start, end, label) of each span
+        of the layer by id. An argument whose span is not there is left out."""
+        typing, get, kinds = self.typing, rows.get, self._kinds
+        nested: dict[int, EventRow] | None = None
+        found = []
+        for _, _, _, label, trigger, attributes, arguments in events:
+            names = typing.get(label)
+            if not names:
+                kind = (label,)
+            elif type(attributes) is str:
+                kind = kinds.get((label, attributes))
+                if kind is None:
+                    if len(kinds) >= _KINDS_KEPT:
+                        kinds.clear()
+                    values = json.loads(attributes)
+                    kind = kinds[label, attributes] = (label, *map(values.get, names))
+            else:
+                kind = (label, *map(attributes.get, names))
+            if trigger is not None:
+                trigger = get(trigger)
+            if not arguments:
+                found.append(EventForm(trigger, kind, ()))
+                continue
+            fillers = set()
+            for role, span, event in arguments:
+                if span is not None:
+                    row = get(span)
+                else:
+                    if nested is None:
+                        nested = {e[2]: e for e in events}
+                    row = _nested_row(nested.get(event), get)
+                if row is not None:
+                    fillers.add((role, row))
+            found.append(EventForm(trigger, kind, tuple(sorted(fillers))))
+        return found
+
+
+def _nested_row(event: EventRow | None, get: Callable[[int], Row | None]) -> Row | None:
+    """An event filling a role, as comparison sees it: its trigger's extent with its type."""
+    if event is None:
+        return None
+    trigger = get(event[4]) if event[4] is not None else None
+    return (trigger[0], trigger[1], event[3]) if trigger else (0, 0, event[3])
+
+
+def event_rows(events: Iterable[Event]) -> list[EventRow]:
+    """Events as the rows :meth:`EventRules.forms` reads."""
+    return [
+        (
+            e.document_id,
+            e.annotator,
+            e.id,
+            e.label,
+            e.trigger,
+            e.attributes,
+            tuple((a.role, a.span, a.event) for a in e.arguments),
         )
+        for e in events
+    ]
 
 
-def roles_of(spans: Sequence[SpanRow], relations: Sequence[Relation]) -> dict[int, Roles]:
-    """event span id → role → its fillers, for the relations of one layer."""
-    by_id = {span[3]: span for span in spans}
-    roles: dict[int, Roles] = defaultdict(lambda: defaultdict(list))
-    for relation in relations:
-        target = by_id.get(relation.target)
-        if relation.source in by_id and target is not None:
-            roles[relation.source][relation.role].append(target[:3])
-    return roles
+def by_role(roles: Roles) -> dict[str, list[Row]]:
+    """Each role's fillers."""
+    grouped: dict[str, list[Row]] = {}
+    for role, row in roles:
+        grouped.setdefault(role, []).append(row)
+    return grouped
 
 
-def _same_fillers(a: Roles, b: Roles, mode: str) -> bool:
-    for role in a.keys() | b.keys():
-        mine, theirs = a.get(role, []), b.get(role, [])
-        if len(mine) != len(theirs):
+def _overlap(a: Row, b: Row) -> bool:
+    return a[0] <= b[0] < a[1] or b[0] < a[0] < b[1]
+
+
+def role_agrees(mine: Sequence[Row], theirs: Sequence[Row]) -> bool:
+    """The fillers of one role pair one to one, each pair of the same label and overlapping:
+    such a pairing exists (found by augmenting paths; a role has few fillers)."""
+    if len(mine) != len(theirs):
+        return False
+    if all(x[2] == y[2] and _overlap(x, y) for x, y in zip(mine, theirs, strict=True)):
+        return True  # in order (the usual case, and always for a role of one filler)
+    if len(mine) == 1:
+        return False
+    partner: dict[int, int] = {}  # index in theirs → index in mine
+
+    def place(i: int, seen: set[int]) -> bool:
+        for j, y in enumerate(theirs):
+            x = mine[i]
+            if j not in seen and x[2] == y[2] and _overlap(x, y):
+                seen.add(j)
+                if j not in partner or place(partner[j], seen):
+                    partner[j] = i
+                    return True
+        return False
+
+    return all(place(i, set()) for i in range(len(mine)))
+
+
+def differing_roles(a: Roles, b: Roles) -> list[str]:
+    """The roles whose fillers do not agree by overlap (:func:`role_agrees`), by name."""
+    if a == b:
+        return []
+    mine, theirs = by_role(a), by_role(b)
+    return [
+        role
+        for role in sorted(mine.keys() | theirs.keys())
+        if not role_agrees(mine.get(role, ()), theirs.get(role, ()))
+    ]
+
+
+def fillers_agree(a: Roles, b: Roles) -> bool:
+    """Every role has fillers that agree by overlap (:func:`role_agrees`)."""
+    if a == b:
+        return True
+    if len(a) != len(b):
+        return False
+    in_order = True  # each filler agrees with its counterpart in order (the usual case)
+    repeated = False  # some role has several fillers: another order may pair them
+    previous = None
+    for (role, x), (other, y) in zip(a, b, strict=True):
+        if role != other:
+            return False  # sorted alike, so some role has more fillers on one side
+        if in_order and not (x[2] == y[2] and (x[0] <= y[0] < x[1] or y[0] < x[0] < y[1])):
+            in_order = False
+        if role == previous:
+            repeated = True
+        previous = role
+    if in_order:
+        return True
+    return repeated and not differing_roles(a, b)
+
+
+def agree_by_overlap(a: EventForm, b: EventForm) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.trigger is None or b.trigger is None:
+        if a.trigger is not b.trigger:
             return False
-        if mode == EXACT:
-            if sorted(mine) != sorted(theirs):
-                return False
-        elif len(pair_rows(mine, theirs, steps=2).same_label) != len(mine):
-            return False
-    return True
+    elif a.trigger[2] != b.trigger[2] or not _overlap(a.trigger, b.trigger):
+        return False
+    return fillers_agree(a.roles, b.roles)
 
 
-Candidate = tuple[int, int, int, int, int]  # (−shared trigger, start, start, i, j)
+def _share_a_filler(a: EventForm, b: EventForm) -> bool:
+    return any(x[2] == y[2] and _overlap(x, y) for _, x in a.roles for _, y in b.roles)
 
 
-def agreed_events(first: EventLayer, second: EventLayer) -> tuple[int, int]:
-    """How many events the two layers agree on: with exact, and with overlapping triggers.
+def differences(a: EventForm, b: EventForm) -> tuple[str, ...]:
+    """What a pair of events disagrees on, of :data:`EVENT_TYPE` and :data:`ROLE_FILLER`
+    (attributes other than the typing ones are not part of a form)."""
+    return _differences(a.kind == b.kind, fillers_agree(a.roles, b.roles))
 
-    Two events alone in their layers with the same key can only pair with each other, and
-    agree both ways; only the rest is swept.
-    """
-    both = first.alone.keys() & second.alone.keys()
-    a_events, b_events = first.without(both), second.without(both)
-    if not a_events or not b_events:
-        return len(both), len(both)
-    candidates: dict[str, list[Candidate]] = {EXACT: [], OVERLAP: []}
-    for i, j in overlapping(a_events, b_events):
-        a_start, a_end, a_kind, a_roles = a_events[i]
-        b_start, b_end, b_kind, b_roles = b_events[j]
-        if a_kind != b_kind:
-            continue
-        candidate = (max(a_start, b_start) - min(a_end, b_end), a_start, b_start, i, j)  # −shared
-        if a_roles is None and b_roles is None:
-            candidates[OVERLAP].append(candidate)
-            if a_start == b_start and a_end == b_end:
-                candidates[EXACT].append(candidate)
-        elif _same_fillers(a_roles or {}, b_roles or {}, OVERLAP):
-            candidates[OVERLAP].append(candidate)
-            if (a_start, a_end) == (b_start, b_end) and _same_fillers(
-                a_roles or {}, b_roles or {}, EXACT
-            ):
-                candidates[EXACT].append(candidate)
-    return (
-        len(both) + _one_to_one(candidates[EXACT]),
-        len(both) + _one_to_one(candidates[OVERLAP]),
+
+def _differences(same_kind: bool, same_fillers: bool) -> tuple[str, ...]:
+    if same_kind:
+        return () if same_fillers else (ROLE_FILLER,)
+    return (EVENT_TYPE,) if same_fillers else (EVENT_TYPE, ROLE_FILLER)
+
+
+class EventPairing(NamedTuple):
+    """How two layers' events pair (indices into the two sequences compared)."""
+
+    exact: list[Pair]  # equal forms
+    overlap: list[Pair]  # agreeing by overlap, not exactly
+    differing: list[Pair]  # the same event, coded differently
+    unpaired_first: list[int]
+    unpaired_second: list[int]
+    kinds: list[tuple[str, ...]]  # what each differing pair disagrees on (:func:`differences`)
+
+
+def _exact_pairs(first: Sequence[EventForm], second: Sequence[EventForm]) -> list[Pair]:
+    """Equal forms, each event of the second layer taking the first free equal one."""
+    pairs: list[Pair] = []
+    try:
+        waiting: dict[EventForm, list[int]] = {}
+        for i in range(len(first) - 1, -1, -1):
+            waiting.setdefault(first[i], []).append(i)
+        for j, form in enumerate(second):
+            candidates = waiting.get(form)
+            if candidates:
+                pairs.append((candidates.pop(), j))
+    except TypeError:  # an attribute value that cannot be hashed: compare two by two
+        pairs, taken = [], set()
+        for j, form in enumerate(second):
+            i = next((i for i, f in enumerate(first) if i not in taken and f == form), None)
+            if i is not None:
+                taken.add(i)
+                pairs.append((i, j))
+    return pairs
+
+
+def _greedy(
+    candidates: list[tuple], free_a: list[bool], free_b: list[bool], key: Callable | None = None
+) -> list[Pair]:
+    """Candidates (…, i, j) taken in order of ``key`` (default: themselves) while both events
+    are free. When no event is in two candidates, the order cannot matter and is not made."""
+    if len({c[-2] for c in candidates}) < len(candidates) or len({c[-1] for c in candidates}) < len(
+        candidates
+    ):
+        candidates.sort(key=key)
+    pairs = []
+    for *_, i, j in candidates:
+        if free_a[i] and free_b[j]:
+            free_a[i] = free_b[j] = False
+            pairs.append((i, j))
+    return pairs
+
+
+def _alike(candidate: tuple) -> tuple:
+    """The order of events coded differently: the same kind first, then the most (role,
+    filler) pairs in common, then the triggers sharing most characters, then their starts."""
+    other_kind, order, a, b, i, j = candidate
+    common = len(set(a.roles).intersection(b.roles)) if a.roles and b.roles else 0
+    return (other_kind, -common, *order, i, j)
+
+
+def _candidates(first: Sequence[EventForm], second: Sequence[EventForm]) -> list[Pair]:
+    """The pairs of events that can pair at all: triggers overlapping, or no trigger on
+    either."""
+    if not first or not second:
+        return []
+    with_a = [i for i, event in enumerate(first) if event.trigger is not None]
+    with_b = [j for j, event in enumerate(second) if event.trigger is not None]
+    pairs = []
+    if with_a and with_b:
+        triggers_a = [first[i].trigger for i in with_a]
+        triggers_b = [second[j].trigger for j in with_b]
+        pairs = [(with_a[x], with_b[y]) for x, y in overlapping(triggers_a, triggers_b)]
+    if len(with_a) < len(first) and len(with_b) < len(second):
+        pairs += [
+            (i, j)
+            for i, a in enumerate(first)
+            if a.trigger is None
+            for j, b in enumerate(second)
+            if b.trigger is None
+        ]
+    return pairs
+
+
+def pair_event_leftovers(first: Sequence[EventForm], second: Sequence[EventForm]) -> EventPairing:
+    """The steps after the first, on events of which no two have equal forms (what the first
+    step leaves); the pairing's ``exact`` is empty."""
+    free_a, free_b = [True] * len(first), [True] * len(second)
+    agreeing: list[tuple] = []
+    alike: list[tuple] = []
+    found: dict[Pair, tuple[str, ...]] = {}
+    for i, j in _candidates(first, second):
+        a, b = first[i], second[j]
+        ta, tb = a.trigger, b.trigger
+        if ta is None or tb is None:  # then neither has one
+            order, trigger_labels = (0, -1, -1), True
+        else:
+            order = (max(ta[0], tb[0]) - min(ta[1], tb[1]), ta[0], tb[0])  # −shared first
+            trigger_labels = ta[2] == tb[2]
+        same_kind = a.kind == b.kind
+        same_fillers = fillers_agree(a.roles, b.roles)
+        if same_kind and same_fillers and trigger_labels:
+            agreeing.append((*order, i, j))
+        elif ta is not None or a.label == b.label or _share_a_filler(a, b):
+            alike.append((not same_kind, order, a, b, i, j))
+            found[i, j] = _differences(same_kind, same_fillers)
+    overlap = _greedy(agreeing, free_a, free_b) if agreeing else []
+    differing = _greedy(alike, free_a, free_b, _alike) if alike else []
+    return EventPairing(
+        [],
+        overlap,
+        differing,
+        [i for i, free in enumerate(free_a) if free],
+        [j for j, free in enumerate(free_b) if free],
+        [found[pair] for pair in differing],
     )
 
 
-def _one_to_one(candidates: list[Candidate]) -> int:
-    """How many pairs the candidates give, taken largest shared trigger first, one to one."""
-    candidates.sort()
-    used_first: set[int] = set()
-    used_second: set[int] = set()
-    for *_, i, j in candidates:
-        if i not in used_first and j not in used_second:
-            used_first.add(i)
-            used_second.add(j)
-    return len(used_first)
+def pair_events(first: Sequence[EventForm], second: Sequence[EventForm]) -> EventPairing:
+    """Pair two layers' events in the steps of the module documentation."""
+    exact = _exact_pairs(first, second) if first and second else []
+    taken_a = {i for i, _ in exact}
+    taken_b = {j for _, j in exact}
+    left_a = [i for i in range(len(first)) if i not in taken_a]
+    left_b = [j for j in range(len(second)) if j not in taken_b]
+    rest = pair_event_leftovers([first[i] for i in left_a], [second[j] for j in left_b])
+    return EventPairing(
+        exact,
+        [(left_a[i], left_b[j]) for i, j in rest.overlap],
+        [(left_a[i], left_b[j]) for i, j in rest.differing],
+        [left_a[i] for i in rest.unpaired_first],
+        [left_b[j] for j in rest.unpaired_second],
+        rest.kinds,
+    )

@@ -5,35 +5,47 @@ are added up per *group*, the documents annotated by the same annotators (:class
 what two layers share — exact matches, the pairing of the rest, agreed events — per pair
 (:class:`PairTally`). A pair's figures are made of both once every document is in
 (:mod:`annotator.review.agreement`). So a document costs one pass over each layer and, per
-pair, a set intersection and the pairing of the few spans that differ; counts go into
-``Counter`` objects a document at a time, not a span at a time.
+pair, a set intersection and the pairing of the few spans that differ — and the same for
+events: a multiset intersection of their forms, then the pairing of the few events that
+differ; counts go into ``Counter`` objects a document at a time, not a span at a time.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 from itertools import chain
 from operator import itemgetter
+from typing import TypeVar
 
-from annotator.core.model import Relation
-from annotator.review.events import EXACT, OVERLAP, EventRules, agreed_events, roles_of
+from annotator.review.events import (
+    EXACT,
+    MISSING_EVENT,
+    OVERLAP,
+    EventForm,
+    EventRow,
+    EventRules,
+    pair_event_leftovers,
+    pair_events,
+)
 from annotator.review.matching import Row, SpanRow, pair_leftovers
 from annotator.review.token_labels import OUTSIDE, TokenLabels
 
 NOTHING = None  # the confusion matrix's row and column for "no span there"
 _LABEL = itemgetter(2)
 _ROW = itemgetter(0, 1, 2)
+_ID = itemgetter(3)
+T = TypeVar("T", bound=Hashable)
 
 
 class TokenLayer:
     """One annotator's spans in one document: (start, end, label) rows in text order, and its
-    events."""
+    events as forms (:class:`~annotator.review.events.EventForm`)."""
 
-    __slots__ = ("events", "keys", "rows")
+    __slots__ = ("event_keys", "events", "keys", "rows")
 
     def __init__(
-        self, spans: Sequence[SpanRow], relations: Sequence[Relation], rules: EventRules
+        self, spans: Sequence[SpanRow], events: Sequence[EventRow], rules: EventRules
     ) -> None:
         self.rows: list[Row] = list(map(_ROW, spans))
         keys = set(self.rows)
@@ -41,21 +53,28 @@ class TokenLayer:
         self.keys: set[Row] | Counter[Row] = (
             keys if len(keys) == len(self.rows) else Counter(self.rows)
         )
-        events = rules.events(spans)
-        self.events = rules.layer(
-            events, roles_of(spans, relations) if events and relations else {}
-        )
+        self.events: list[EventForm] = []
+        # equal events are a set intersection, or a multiset one when a layer repeats an
+        # event (or None: an attribute value that cannot be hashed, compared one by one)
+        self.event_keys: set[EventForm] | Counter[EventForm] | None = None
+        if events:
+            self.events = rules.forms(events, dict(zip(map(_ID, spans), self.rows, strict=True)))
+            try:
+                unique = set(self.events)
+            except TypeError:
+                return
+            self.event_keys = unique if len(unique) == len(self.events) else Counter(self.events)
 
 
-def _unmatched(rows: list[Row], common: Counter[Row]) -> list[Row]:
-    """The rows left when ``common`` (a multiset of rows) is taken out, in order."""
+def _unmatched(items: list[T], common: Counter[T]) -> list[T]:
+    """The items left when ``common`` (a multiset of them) is taken out, in order."""
     taken = Counter(common)
     rest = []
-    for row in rows:
-        if taken[row]:
-            taken[row] -= 1
+    for item in items:
+        if taken[item]:
+            taken[item] -= 1
         else:
-            rest.append(row)
+            rest.append(item)
     return rest
 
 
@@ -97,6 +116,7 @@ class PairTally:
     __slots__ = (
         "confusion",
         "documents",
+        "event_disagreements",
         "event_matches",
         "events",
         "exact",
@@ -114,7 +134,9 @@ class PairTally:
         # different labels), and the exact pairs add to it (``exact_labels``)
         self.confusion: Counter[tuple[str | None, str | None]] = Counter()
         self.event_matches = {EXACT: 0, OVERLAP: 0}
-        self.events = [0, 0]  # event spans of the first layer, of the second
+        self.events = [0, 0]  # events of the first layer, of the second
+        # what events disagree on, by kind (missing event, event type, role filler)
+        self.event_disagreements: Counter[str] = Counter()
 
     def boundary_labels(self) -> Counter[str]:
         """Boundary pairs per label."""
@@ -148,9 +170,41 @@ class PairTally:
         self.exact += exact
         self.overlap += overlap
         if first.events or second.events:
-            exact_events, overlap_events = agreed_events(first.events, second.events)
-            self.event_matches[EXACT] += exact_events
-            self.event_matches[OVERLAP] += overlap_events
-            self.events[0] += len(first.events)
-            self.events[1] += len(second.events)
+            self._add_events(first, second)
         return exact, overlap
+
+    def _add_events(self, first: TokenLayer, second: TokenLayer) -> None:
+        """One document's events: equal forms by a set intersection, the rest paired
+        (:func:`~annotator.review.events.pair_event_leftovers`) and what they differ in
+        counted."""
+        a, b = first.events, second.events
+        self.events[0] += len(a)
+        self.events[1] += len(b)
+        keys_a, keys_b = first.event_keys, second.event_keys
+        if keys_a is None or keys_b is None:
+            pairing = pair_events(a, b)
+            exact = len(pairing.exact)
+        else:
+            if isinstance(keys_a, set) and isinstance(keys_b, set):
+                common = keys_a & keys_b
+                exact = len(common)
+                if exact == len(a) == len(b):
+                    self.event_matches[EXACT] += exact
+                    self.event_matches[OVERLAP] += exact
+                    return
+                if common:
+                    a = [form for form in a if form not in common]
+                    b = [form for form in b if form not in common]
+            else:
+                shared = Counter(a) & Counter(b)
+                exact = sum(shared.values())
+                a, b = _unmatched(a, shared), _unmatched(b, shared)
+            pairing = pair_event_leftovers(a, b)
+        self.event_matches[EXACT] += exact
+        self.event_matches[OVERLAP] += exact + len(pairing.overlap)
+        kinds = self.event_disagreements
+        for found in pairing.kinds:
+            kinds.update(found)
+        missing = len(pairing.unpaired_first) + len(pairing.unpaired_second)
+        if missing:
+            kinds[MISSING_EVENT] += missing

@@ -11,12 +11,19 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
+from operator import itemgetter
 from typing import Any
 
 from annotator.core.model import Argument, Event
 from annotator.store.connection import Database
 
 _COLUMNS = "id, document_id, annotator, label, trigger, attributes, provenance"
+
+# an event as a plain row: (document id, annotator, id, label, trigger span id or None, its
+# attributes as JSON text, its arguments in order as (role, span id, event id))
+EventRow = tuple[
+    int, str, int, str, int | None, str, tuple[tuple[str, int | None, int | None], ...]
+]
 
 
 def _json(value: dict[str, Any] | None) -> str | None:
@@ -164,6 +171,26 @@ class Events:
                 found = tuple(Argument(r, s, e) for _, r, s, e in pending[1])
                 pending = next(grouped, None)
             yield _event(row, found)
+
+    def iter_rows(self) -> Iterator[EventRow]:
+        """Every event as a plain row, by document (see :data:`EventRow`): what agreement
+        reads, without an :class:`Event` built for each of hundreds of thousands."""
+        arguments = self.db.execute(
+            "SELECT a.event_id, a.role, a.span_id, a.argument_event FROM arguments a "
+            "JOIN events e ON e.id = a.event_id ORDER BY e.document_id, a.event_id, a.position"
+        )
+        grouped = groupby(arguments, key=itemgetter(0))
+        pending = next(grouped, None)
+        rows = self.db.execute(
+            "SELECT document_id, annotator, id, label, trigger, attributes FROM events "
+            "ORDER BY document_id, id"
+        )
+        for document_id, annotator, event_id, label, trigger, attributes in rows:
+            found: tuple[tuple[str, int | None, int | None], ...] = ()
+            if pending is not None and pending[0] == event_id:
+                found = tuple(row[1:] for row in pending[1])
+                pending = next(grouped, None)
+            yield (document_id, annotator, event_id, label, trigger, attributes, found)
 
     def count(self, annotator: str | None = None) -> int:
         if annotator is None:

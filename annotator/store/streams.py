@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterator
 from operator import attrgetter, itemgetter
 from typing import Generic, NamedTuple, TypeVar
 
-from annotator.core.model import AnnotatedDocument, Document, Event, Relation
+from annotator.core.model import AnnotatedDocument, Document, Relation
+from annotator.store.events import EventRow
 from annotator.store.project import Project
 from annotator.store.spans import SpanRow
 
@@ -65,21 +66,23 @@ def iter_annotated(project: Project, annotator: str | None = None) -> Iterator[A
 
 
 class Layers(NamedTuple):
-    """A document with each annotator's spans as rows (:meth:`Spans.iter_layers`)."""
+    """A document with each annotator's spans as rows (:meth:`Spans.iter_layers`) and its
+    events as rows (:meth:`Events.iter_rows`)."""
 
     document: Document
     spans: dict[str, list[SpanRow]]
     relations: list[Relation]
     status: dict[str, str]
-    events: list[Event]
+    events: list[EventRow]
 
 
 def iter_layers(project: Project) -> Iterator[Layers]:
-    """Every document with its layers as span rows, its links and statuses: what agreement
-    reads, without a :class:`Span` built for each of hundreds of thousands of spans."""
+    """Every document with its layers as span rows, its links, statuses and event rows: what
+    agreement reads, without a :class:`Span` or :class:`Event` built for each of hundreds of
+    thousands."""
     layers = _Grouped(project.spans.iter_layers(), itemgetter(0))
     relations = _Grouped(project.relations.iter_all(), _DOCUMENT_ID)
-    events = _Grouped(project.events.iter_all(), _DOCUMENT_ID)
+    events = _Grouped(project.events.iter_rows(), itemgetter(0))
     progress = _Grouped(project.progress.iter_all(), itemgetter(0))
     for document in project.documents.iter_all():
         spans = layers.take(document.id)

@@ -7,9 +7,9 @@ import json
 import pytest
 
 from annotator.cli import main
-from annotator.core.model import Status
+from annotator.core.model import Argument, Status
 from annotator.core.schema import load_preset
-from annotator.ops import editing
+from annotator.ops import editing, event_editing
 from annotator.ops.importing import import_files
 from annotator.store.project import Project
 from tests.conftest import snapshot, write_jsonl
@@ -112,3 +112,27 @@ def test_gold_exports_like_any_layer_from_the_command_line(two_projects, tmp_pat
     [annotation] = json.loads(line)["annotations"]
     assert (annotation["annotator"], annotation["text"]) == ("gold", "الثردات")
     assert {s["annotator"] for s in annotation["provenance"]["from"]} == {"omar", "samira"}
+
+
+def test_agree_reports_events_as_whole_records(tmp_path, capsys):
+    """Samira codes the fighting in two places as two events on «هاجم», Omar codes one."""
+    source = write_jsonl(tmp_path / "article.jsonl", [{"text": TEXT, "name": "مقال"}])
+    battle = {"event_type": "Battles", "sub_event_type": "Armed clash"}
+    with Project.create(tmp_path / "lead", load_preset("conflict")) as lead:
+        import_files(lead, [source])
+        for name, places in (("omar", ["الثردات"]), ("samira", ["الثردات", "دير الزور"])):
+            trigger = editing.create_span(lead, 1, name, "EVENT", *at("هاجم"))
+            for place in places:
+                where = editing.create_span(lead, 1, name, "LOCATION", *at(place))
+                event_editing.create_event(
+                    lead, 1, name, "EVENT", trigger.id, [Argument("location", where.id)], battle
+                )
+    assert main(["agree", str(tmp_path / "lead"), "--json"]) == 0
+    events = json.loads(capsys.readouterr().out)["pairs"][0]["events"]
+    assert events["count"] == [1, 2]
+    assert events["exact"] == {"precision": 0.5, "recall": 1.0, "f1": 0.666667}
+    assert events["disagreements"] == {"missing event": 1, "event type": 0, "role filler": 0}
+    assert main(["agree", str(tmp_path / "lead")]) == 0
+    table = capsys.readouterr().out
+    row = next(line for line in table.splitlines() if "omar / samira" in line and "1/2" in line)
+    assert row.split()[3:] == ["0.667", "0.667", "1/2", "1", "0", "0"]

@@ -24,9 +24,9 @@ CONFLICT = load_preset("conflict")
 
 @pytest.fixture
 def agreement():
-    a, a_links = _event_layer("سميرة", "تنظيم داعش", "Air/drone strike")
-    b, b_links = _event_layer("عمر", "داعش", "Air/drone strike")
-    return measure([document(EVENT_TEXT, a + b, a_links + b_links)], CONFLICT)
+    a, a_events = _event_layer("سميرة", "تنظيم داعش", "Air/drone strike")
+    b, b_events = _event_layer("عمر", "داعش", "Air/drone strike")
+    return measure([document(EVENT_TEXT, a + b, events=a_events + b_events)], CONFLICT)
 
 
 def drawn_glyphs(text) -> list[int]:

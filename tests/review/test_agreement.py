@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from fractions import Fraction
 
 import krippendorff
@@ -11,7 +12,7 @@ import pytest
 from annotator.core.model import Status
 from annotator.core.schema import from_json, load_preset
 from annotator.review.agreement import measure
-from tests.review.layers import at, document, span
+from tests.review.layers import at, document, event, span
 
 CONFLICT = load_preset("conflict")
 LETTERS = "a b c d e f g h"  # eight one-letter tokens
@@ -181,42 +182,95 @@ EVENT_TEXT = "هاجم تنظيم داعش نقاط الجيش في منطقة �
 
 
 def _event_layer(name: str, actor: str, sub_event: str):
+    """An attack with its actor and place, and a shelling with none."""
     text = EVENT_TEXT
-    attack = span(
-        name, "EVENT", text, *at(text, "هاجم"), event_type="Battles", sub_event_type="Armed clash"
-    )
-    shelling = span(
-        name,
-        "EVENT",
-        text,
-        *at(text, "قصفت"),
-        event_type="Explosions/Remote violence",
-        sub_event_type=sub_event,
-    )
+    attack = span(name, "EVENT", text, *at(text, "هاجم"))
+    shelling = span(name, "EVENT", text, *at(text, "قصفت"))
     who = span(name, "ACTOR", text, *at(text, actor))
     where = span(name, "LOCATION", text, *at(text, "الثردات"))
-    links = [(attack, who, "actor1"), (attack, where, "location")]
-    return [attack, shelling, who, where], links
+    events = [
+        event(
+            name,
+            "EVENT",
+            attack,
+            [("actor1", who), ("location", where)],
+            event_type="Battles",
+            sub_event_type="Armed clash",
+        ),
+        event(
+            name,
+            "EVENT",
+            shelling,
+            event_type="Explosions/Remote violence",
+            sub_event_type=sub_event,
+        ),
+    ]
+    return [attack, shelling, who, where], events
 
 
 def test_events_agree_on_trigger_type_and_every_role_filler():
-    a_spans, a_links = _event_layer("A", "تنظيم داعش", "Air/drone strike")
-    b_spans, b_links = _event_layer("B", "داعش", "Shelling/artillery/missile attack")
-    result = measure([document(EVENT_TEXT, a_spans + b_spans, a_links + b_links)], CONFLICT)
-    events = result.pair("A", "B").events
+    a_spans, a_events = _event_layer("A", "تنظيم داعش", "Air/drone strike")
+    b_spans, b_events = _event_layer("B", "داعش", "Shelling/artillery/missile attack")
+    result = measure(
+        [document(EVENT_TEXT, a_spans + b_spans, events=a_events + b_events)], CONFLICT
+    )
+    pair = result.pair("A", "B")
+    events = pair.events
     # the attack: same trigger and type, actor1 differs in extent → only the overlap variant
     # the shelling: sub-event types differ → never
     assert (events["exact"].matched, events["exact"].reference) == (0, 2)
     assert events["exact"].f1 == 0
     assert events["overlap"].matched == 1
     assert events["overlap"].f1 == pytest.approx(0.5)
+    assert pair.event_disagreements == {"event type": 1}
 
 
 def test_events_with_a_missing_role_do_not_agree():
-    a_spans, a_links = _event_layer("A", "تنظيم داعش", "Air/drone strike")
-    b_spans, b_links = _event_layer("B", "تنظيم داعش", "Air/drone strike")
-    result = measure([document(EVENT_TEXT, a_spans + b_spans, a_links + b_links[:1])], CONFLICT)
-    assert result.pair("A", "B").events["overlap"].matched == 1  # only the shelling
+    a_spans, a_events = _event_layer("A", "تنظيم داعش", "Air/drone strike")
+    b_spans, b_events = _event_layer("B", "تنظيم داعش", "Air/drone strike")
+    attack = b_events[0]
+    b_events[0] = replace(attack, arguments=attack.arguments[:1])  # no location
+    result = measure(
+        [document(EVENT_TEXT, a_spans + b_spans, events=a_events + b_events)], CONFLICT
+    )
+    pair = result.pair("A", "B")
+    assert pair.events["overlap"].matched == 1  # only the shelling
+    assert pair.event_disagreements == {"role filler": 1}
+
+
+CLASHES = "اشتباكات عنيفة في الثردات والميادين"
+
+
+def test_two_events_on_one_trigger_against_one_leave_a_missing_event():
+    """ACLED codes one event per place: A codes the clashes in both places, B only the first."""
+    events, spans = [], []
+    for name, towns in (("A", ["الثردات", "الميادين"]), ("B", ["الثردات"])):
+        trigger = span(name, "EVENT", CLASHES, *at(CLASHES, "اشتباكات"))
+        spans.append(trigger)
+        for town in towns:
+            where = span(name, "LOCATION", CLASHES, *at(CLASHES, town))
+            spans.append(where)
+            battle = {"event_type": "Battles", "sub_event_type": "Armed clash"}
+            events.append(event(name, "EVENT", trigger, [("location", where)], **battle))
+    pair = measure([document(CLASHES, spans, events=events)], CONFLICT).pair("A", "B")
+    assert (pair.events["exact"].reference, pair.events["exact"].candidate) == (2, 1)
+    assert pair.events["exact"].matched == pair.events["overlap"].matched == 1
+    assert pair.events["exact"].f1 == pytest.approx(2 / 3)
+    assert pair.event_disagreements == {"missing event": 1}
+
+
+def test_an_event_without_a_trigger_agrees_by_type_and_fillers():
+    text = "قتل مدنيان في الثردات والميادين برصاص مجهولين"
+    spans, events = [], []
+    for name, town in (("A", "الثردات"), ("B", "الثردات"), ("C", "الميادين")):
+        where = span(name, "LOCATION", text, *at(text, town))
+        spans.append(where)
+        attack = {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+        events.append(event(name, "EVENT", None, [("location", where)], **attack))
+    result = measure([document(text, spans, events=events)], CONFLICT)
+    assert result.pair("A", "B").events["exact"].matched == 1
+    assert result.pair("A", "C").events["overlap"].matched == 0
+    assert result.pair("A", "C").event_disagreements == {"role filler": 1}
 
 
 MAE = from_json(
@@ -300,6 +354,12 @@ def test_the_json_has_the_documented_shape():
     assert set(pair["by_label"]["ACTOR"]) >= {"exact_f1", "overlap_f1"}
     assert pair["cohen_kappa"] == pytest.approx(5 / 11, abs=1e-6)
     assert "krippendorff_alpha" in data
+    assert pair["events"] == {
+        "exact": {"precision": 1.0, "recall": 1.0, "f1": 1.0},
+        "overlap": {"precision": 1.0, "recall": 1.0, "f1": 1.0},
+        "count": [0, 0],
+        "disagreements": {"missing event": 0, "event type": 0, "role filler": 0},
+    }
     assert data["documents"] == [
         {
             "id": 1,

@@ -1,14 +1,16 @@
-"""Agreement reads spans as rows grouped by layer (``streams.iter_layers``): the same spans,
-links and statuses as the documents the rest of the app streams, and the same figures."""
+"""Agreement reads spans as rows grouped by layer and events as rows (``streams.iter_layers``):
+the same spans, links, statuses and events as the documents the rest of the app streams, and
+the same figures."""
 
 from __future__ import annotations
 
 import json
 
-from annotator.core.model import GOLD, Status
-from annotator.ops import editing, reviewing
+from annotator.core.model import GOLD, Argument, Status
+from annotator.ops import editing, event_editing, reviewing
 from annotator.ops.importing import import_files
 from annotator.review.agreement import measure, span_rows
+from annotator.review.events import event_rows
 from annotator.store.streams import iter_annotated, iter_layers
 from tests.conftest import write_jsonl
 
@@ -56,7 +58,21 @@ def _build(project, tmp_path) -> None:
         import_files(project, [write_jsonl(tmp_path / f"{name}.jsonl", records)], annotator=name)
     for name in ("samira", "omar"):
         spans = {s.label: s for s in project.spans.for_document(1, name)}
-        editing.link(project, spans["EVENT"].id, spans["ACTOR"].id, "actor1", name)
+        event_editing.link(project, spans["EVENT"].id, spans["ACTOR"].id, "actor1", name)
+    # samira codes a second event on «هاجم», and one with no trigger word in the second article
+    attack = {s.label: s for s in project.spans.for_document(1, "samira")}
+    event_editing.create_event(
+        project,
+        1,
+        "samira",
+        "EVENT",
+        attack["EVENT"].id,
+        [Argument("location", attack["LOCATION"].id)],
+    )
+    city = project.spans.for_document(2, "samira")[-1]
+    event_editing.create_event(
+        project, 2, "samira", "EVENT", None, [Argument("location", city.id)], {"fatalities": 6}
+    )
     editing.set_status(project, 3, "omar", Status.DONE)
     editing.set_status(project, 3, "lina", Status.DONE)
     editing.create_span(project, 1, GOLD, "EVENT", 0, 4)
@@ -71,6 +87,9 @@ def test_layers_are_the_documents_spans_in_text_order(project, tmp_path):
         assert layers.spans == span_rows(annotated.spans)
         assert layers.relations == annotated.relations
         assert layers.status == annotated.status
+        rows = [(*row[:5], json.loads(row[5]), row[6]) for row in layers.events]
+        assert rows == event_rows(annotated.events)
+    assert sum(len(layers.events) for layers in read) == 6  # 4 coded from spans, 2 made
 
 
 def test_agreement_from_layers_is_agreement_from_documents(project, tmp_path):
