@@ -22,6 +22,7 @@ from annotator.ops.unsaved import UnsavedEdit
 from annotator.ui.histories import Histories
 from annotator.ui.watch import ProjectWatch
 
+
 class Edit(Protocol):
     """What saving needs of an edit (:class:`annotator.ui.edit_command.EditCommand`)."""
 
