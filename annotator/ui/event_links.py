@@ -19,16 +19,7 @@ from annotator.ui.span_bars import text_rects
 RISE = 16.0  # how far above the words a link arches
 HEAD = 5.0  # the arrow head's half width
 PAD = 2.0  # around a role name
-ROOM_ABOVE = 22.0  # kept free above the first line, for its links
-
-
-def make_room(document) -> None:
-    """Keep room above the first line for the links that arch over it (Qt resets the root
-    frame's format whenever the text is replaced: call after each)."""
-    frame = document.rootFrame()
-    layout = frame.frameFormat()
-    layout.setTopMargin(document.documentMargin() + ROOM_ABOVE)
-    frame.setFrameFormat(layout)
+ROOM_ABOVE = 22.0  # kept free above the first line, for the links that arch over it
 
 
 @dataclass(frozen=True)

@@ -23,9 +23,9 @@ from annotator.core.text import is_rtl
 from annotator.ui.positions import Positions
 
 
-def set_directions(document: QTextDocument, room_below: int) -> None:
+def set_directions(document: QTextDocument, room_below: int, room_above: float = 0) -> None:
     """Each paragraph right-to-left and right-aligned when its text is RTL, with
-    ``room_below`` pixels under each line."""
+    ``room_below`` pixels under each line and ``room_above`` over the first paragraph."""
     cursor = QTextCursor(document)
     cursor.beginEditBlock()
     block = document.begin()
@@ -41,6 +41,8 @@ def set_directions(document: QTextDocument, room_below: int) -> None:
             | Qt.AlignmentFlag.AlignAbsolute
         )
         fmt.setLineHeight(room_below, distance)
+        if block.blockNumber() == 0:
+            fmt.setTopMargin(room_above)
         cursor.setPosition(block.position())
         cursor.setBlockFormat(fmt)
         block = block.next()

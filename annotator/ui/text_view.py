@@ -79,8 +79,9 @@ class TextView(TextInput):
         self.highlighter.forget()
         self.positions = Positions(text)
         self.setPlainText(text)  # never HTML: an article may contain < and &
-        paragraphs.set_directions(self.document(), room_below=span_bars.ROOM)
-        event_links.make_room(self.document())
+        paragraphs.set_directions(
+            self.document(), room_below=span_bars.ROOM, room_above=event_links.ROOM_ABOVE
+        )
         self.spans, self.relations, self.colors = spans, list(relations), dict(colors)
         self.events = list(events)
         self.by_id = {s.id: s for s in spans}

@@ -36,7 +36,10 @@ def test_with_no_project_the_sample_project_opens_with_examples(tmp_path):
         assert project.schema.label_ids == ("ACTOR", "LOCATION", "EVENT")
         spans = project.spans.for_document(1, "samira")
         assert {"الجيش", "لواء الفجر", "اشتباكات عنيفة", "تل السنابل"} <= {s.text for s in spans}
-        assert len(project.relations.for_document(1, "samira")) == 3
+        events = project.events.for_document(1, "samira")
+        triggers = {project.spans.get(e.trigger).text for e in events}
+        assert len(events) == 2 and triggers == {"اشتباكات عنيفة"}  # two events on one word
+        assert sum(len(e.arguments) for e in events) == 6
     again = run_app(tmp_path, "gui", "--annotator", "samira")  # a second start reuses it
     assert again.returncode == 0, again.stderr
 
