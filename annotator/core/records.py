@@ -6,7 +6,7 @@ as the file gave it; :func:`prepare` checks them and moves them onto the stored 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.discussion import ThreadRecord
@@ -147,13 +147,25 @@ def fold_role_links(
     """
     events: dict[str, EventRecord] = {}
     kept: list[PreparedSpan] = []
+    event_labels = {label.id for label in schema.labels if label.kind == "event"}
     for number, span in enumerate(spans, 1):
-        label = schema.label(span.label)
-        if label is None or label.kind != "event":
+        if span.label not in event_labels:
             kept.append(span)
             continue
         key = span.key if span.key is not None else f"#span-{number}"
-        kept.append(replace(span, key=key, attributes={}))
+        kept.append(
+            PreparedSpan(
+                span.start,
+                span.end,
+                span.label,
+                span.text,
+                span.annotator,
+                {},
+                key,
+                span.entity,
+                span.provenance,
+            )
+        )
         events[key] = EventRecord(
             span.label,
             trigger=key,

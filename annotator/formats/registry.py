@@ -45,6 +45,7 @@ class ExportContext:
     schema: Schema
     header: dict[str, Any] = field(default_factory=dict)  # project-level fields of our JSON
     entities: dict[int, str] = field(default_factory=dict)  # canonical entity id -> name
+    coordinates: dict[int, tuple[float, float]] = field(default_factory=dict)  # place -> lat, lon
     options: dict[str, Any] = field(default_factory=dict)  # format-specific export options
     notes: list[str] = field(default_factory=list)  # what a writer left out, for the report
 
@@ -61,6 +62,7 @@ class Format:
     read: Reader | None = None
     write: Writer | None = None
     training: bool = False  # one layer; tokenisation options; the writer routes --split parts
+    events: bool = True  # the writer holds events (wholly, or as links it reports on)
     options: tuple[str, ...] | None = None  # reader takes options=; the import flags it honours
 
 
@@ -77,7 +79,7 @@ FORMATS: dict[str, Format] = {
         ),
         Format(
             "json",
-            "our JSON export (annotator/1)",
+            "our JSON export (annotator/2; annotator/1 files are read too)",
             (".json",),
             native.read_json,
             native.write_json_file,
@@ -95,6 +97,7 @@ FORMATS: dict[str, Format] = {
             conll.read,
             conll.write,
             training=True,
+            events=False,
             options=("tag_scheme", "strict_tags", "sentences_per_document"),
         ),
         Format(
@@ -104,6 +107,7 @@ FORMATS: dict[str, Format] = {
             spacy.read,
             spacy.write,
             training=True,
+            events=False,
         ),
         Format(
             "hf",
@@ -112,6 +116,7 @@ FORMATS: dict[str, Format] = {
             None,
             hf.write,
             training=True,
+            events=False,
         ),
         Format(
             "brat",
