@@ -381,6 +381,7 @@ def labels_in(
         chosen = fmt or detect_format(path)
         for record in read_records(chosen, path, encoding, new_options()):
             found.update(span.label for span in record.spans)
+            found.update(event.label for event in record.events or ())
     return found
 
 
