@@ -200,7 +200,7 @@ def test_the_export_command_takes_every_option_and_reports_what_it_left_out(
     )
     out, err = capsys.readouterr()
     assert code == 0
-    assert "Wrote 7 documents, 6 spans (1 left out), 0 relations (samira's layer)" in out
+    assert "Wrote 7 documents, 6 spans (1 left out), 0 events, 0 relations (samira's layer)" in out
     assert "Split: train 4, test 3." in out or "Split: train 3, test 4." in out
     assert "note: left out: document 7 (x-1): span 23 LOCATION" in err
     assert "[" not in err  # no progress bar when stderr is not a terminal
