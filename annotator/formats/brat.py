@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +43,14 @@ from annotator.core.errors import InputError
 from annotator.core.records import EventRecord, Record, RelationRecord, SpanRecord
 from annotator.formats import brat_conf
 from annotator.formats.brat_conf import BratConfiguration
+from annotator.formats.brat_events import (
+    EventLine,
+    RelationLine,
+    TextBound,
+    check_events,
+    events_seen,
+    plain_roles,
+)
 from annotator.formats.brat_names import ARC, ATTRIBUTE, TYPE, BratNames
 from annotator.formats.options import define_label, note
 from annotator.formats.reading import files_in, iter_lines, read_text, refuse_link
@@ -54,57 +61,6 @@ _OFFSETS = re.compile(r"^(\d+) (\d+)$")
 _WHITE = re.compile(r"\s")
 
 
-@dataclass
-class _Text:
-    id: str
-    label: str
-    fragments: list[tuple[int, int]]
-    text: str
-    line: int
-    spans: list[SpanRecord] = field(default_factory=list)
-
-    @property
-    def empty(self) -> bool:
-        """A zero-width span: how an event with no trigger is written."""
-        return self.fragments[0][0] == self.fragments[0][1]
-
-
-@dataclass
-class _Event:
-    id: str
-    label: str
-    trigger: str
-    arguments: list[tuple[str, str]]
-    line: int
-
-
-@dataclass
-class _Relation:
-    id: str
-    type: str
-    arguments: list[tuple[str, str]]
-    line: int
-
-
-def _roles(event: _Event, conf: BratConfiguration | None) -> list[str]:
-    """The event's roles with brat's repeat numbers (Org-Arg2 → Org-Arg) taken off."""
-    present = {role for role, _ in event.arguments}
-    declared = conf.event_roles.get(event.label, set()) if conf else set()
-    roles = []
-    for role, _ in event.arguments:
-        base = role
-        if role not in declared:
-            for cut in range(len(role) - 1, 0, -1):
-                digits = role[cut:]
-                if not digits.isdigit():
-                    break
-                if int(digits) >= 2 and (role[:cut] in present or role[:cut] in declared):
-                    base = role[:cut]
-                    break
-        roles.append(base)
-    return roles
-
-
 class _BratDocument:
     """One ``.ann`` file read into its parts, then turned into a record."""
 
@@ -112,9 +68,9 @@ class _BratDocument:
         self.ann = ann
         self.text = text
         self.conf = conf
-        self.texts: dict[str, _Text] = {}
-        self.events: dict[str, _Event] = {}
-        self.relations: dict[str, _Relation] = {}
+        self.texts: dict[str, TextBound] = {}
+        self.events: dict[str, EventLine] = {}
+        self.relations: dict[str, RelationLine] = {}
         self.attached: list[tuple[str, list[str], int]] = []  # A, M, #, N, * lines
         self.event_records: dict[str, EventRecord] = {}
         self.ids: dict[str, int] = {}  # every id of the file: the line it is defined on
@@ -183,7 +139,7 @@ class _BratDocument:
                 f"{stated!r}",
                 number,
             )
-        self.texts[fields[0]] = _Text(fields[0], label, fragments, found, number)
+        self.texts[fields[0]] = TextBound(fields[0], label, fragments, found, number)
 
     def _event(self, fields: list[str], number: int) -> None:
         parts = fields[1].split()
@@ -193,18 +149,18 @@ class _BratDocument:
         arguments = [tuple(part.split(":", 1)) for part in parts[1:]]
         if any(len(pair) != 2 for pair in arguments):
             raise ValueError
-        self.events[fields[0]] = _Event(fields[0], label, trigger, arguments, number)
+        self.events[fields[0]] = EventLine(fields[0], label, trigger, arguments, number)
 
     def _relation(self, fields: list[str], number: int) -> None:
         parts = fields[1].split()
         arguments = [tuple(part.split(":", 1)) for part in parts[1:]]
         if len(arguments) != 2 or any(len(pair) != 2 for pair in arguments):
             raise self.error(f"relation {fields[0]} needs two arguments (Arg1:… Arg2:…)", number)
-        self.relations[fields[0]] = _Relation(fields[0], parts[0], arguments, number)
+        self.relations[fields[0]] = RelationLine(fields[0], parts[0], arguments, number)
 
     # -- resolving references --------------------------------------------------------------
 
-    def _text_of(self, ref: str, number: int) -> _Text:
+    def _text_of(self, ref: str, number: int) -> TextBound:
         """The text-bound annotation an id stands for (an event stands for its trigger)."""
         if ref in self.events:
             ref = self.events[ref].trigger
@@ -232,7 +188,7 @@ class _BratDocument:
                 span = SpanRecord(start, end, label, attributes=attributes, key=key, line=item.line)
                 item.spans.append(span)
                 spans.append(span)
-        self._check_events()
+        check_events(self.texts, self.events, self.relations, self.error)
         self.event_records = {e.id: self._event_record(e, names) for e in self.events.values()}
         relations = self._plain_relations(names)
         self._attach(names)
@@ -245,82 +201,11 @@ class _BratDocument:
             number=number,
         )
 
-    def _check_events(self) -> None:
-        """brat's rules for events: a trigger of the event's type, arguments that are in the
-        file, no event among its own arguments however deep."""
-        for event in self.events.values():
-            trigger = self.texts.get(event.trigger)
-            if trigger is None:
-                what = "another event" if event.trigger in self.events else "not in this file"
-                raise self.error(
-                    f"event {event.id}: its trigger {event.trigger} is {what}; a trigger is a "
-                    "text-bound annotation (T) of this file",
-                    event.line,
-                )
-            if trigger.label != event.label:
-                raise self.error(
-                    f"event {event.id} is {event.label} but its trigger {trigger.id} is "
-                    f"{trigger.label}",
-                    event.line,
-                )
-            for role, ref in event.arguments:
-                if ref == event.id:
-                    raise self.error(f"event {event.id} is its own argument ({role})", event.line)
-                if ref in self.events:
-                    continue
-                if ref not in self.texts:
-                    what = "a relation" if ref in self.relations else "not in this file"
-                    raise self.error(
-                        f"event {event.id}: its {role} {ref} is {what}; an argument is a span (T) "
-                        "or an event (E) of the same document",
-                        event.line,
-                    )
-                if self.texts[ref].empty:
-                    raise self.error(
-                        f"event {event.id}: its {role} {ref} is an empty span, which stands "
-                        "only for the missing trigger of events",
-                        event.line,
-                    )
-        self._refuse_loops()
-        for item in self.texts.values():
-            if item.empty and item.id not in {e.trigger for e in self.events.values()}:
-                raise self.error(
-                    f"{item.id} ({item.label}): offsets {item.fragments[0][0]}-"
-                    f"{item.fragments[0][1]} are empty and no event has it as its trigger",
-                    item.line,
-                )
-
-    def _refuse_loops(self) -> None:
-        """An event may fill a role of another, but never, through others, one of its own."""
-        state: dict[str, str] = {}
-        for first in self.events:
-            if first in state:
-                continue
-            stack = [(first, iter(self.events[first].arguments))]
-            state[first] = "open"
-            while stack:
-                current, pending = stack[-1]
-                for _role, ref in pending:
-                    if ref not in self.events or state.get(ref) == "done":
-                        continue
-                    if state.get(ref) == "open":
-                        raise self.error(
-                            f"event {ref} fills a role of event {current}, which fills one of "
-                            f"{ref} in turn; an event cannot be among its own arguments",
-                            self.events[current].line,
-                        )
-                    state[ref] = "open"
-                    stack.append((ref, iter(self.events[ref].arguments)))
-                    break
-                else:
-                    stack.pop()
-                    state[current] = "done"
-
-    def _event_record(self, event: _Event, names: BratNames) -> EventRecord:
+    def _event_record(self, event: EventLine, names: BratNames) -> EventRecord:
         trigger = self.texts[event.trigger]
         arguments = [
             (names.ours(ARC, role), ref)
-            for role, (_, ref) in zip(_roles(event, self.conf), event.arguments, strict=True)
+            for role, (_, ref) in zip(plain_roles(event, self.conf), event.arguments, strict=True)
         ]
         return EventRecord(
             names.ours(TYPE, event.label),
@@ -339,27 +224,27 @@ class _BratDocument:
             relations.append(RelationRecord(source.id, target.id, names.ours(ARC, relation.type)))
         return relations
 
-    def _owner(self, ref: str, number: int) -> EventRecord | _Text:
+    def _owner(self, ref: str, number: int) -> EventRecord | TextBound:
         """What an attribute, note or normalisation is on: an event, or a span."""
         if ref in self.event_records:
             return self.event_records[ref]
         return self._text_of(ref, number)
 
     @staticmethod
-    def _get(owner: EventRecord | _Text, name: str) -> Any:
+    def _get(owner: EventRecord | TextBound, name: str) -> Any:
         if isinstance(owner, EventRecord):
             return owner.attributes.get(name)
         return owner.spans[0].attributes.get(name)
 
     @staticmethod
-    def _set(owner: EventRecord | _Text, name: str, value: Any) -> None:
+    def _set(owner: EventRecord | TextBound, name: str, value: Any) -> None:
         if isinstance(owner, EventRecord):
             owner.attributes[name] = value
         else:
             for span in owner.spans:
                 span.attributes[name] = value
 
-    def _add_value(self, owner: EventRecord | _Text, name: str, value: str) -> None:
+    def _add_value(self, owner: EventRecord | TextBound, name: str, value: str) -> None:
         """Set an attribute; a second value makes it a list."""
         known = self._get(owner, name)
         if known is None:
@@ -393,7 +278,7 @@ class _BratDocument:
                     if parts[0] != "Reference":
                         reference = f"{parts[0]} {reference}"
                     self._add_value(owner, "normalization", reference)
-                if name and isinstance(owner, _Text) and owner.spans[0].entity is None:
+                if name and isinstance(owner, TextBound) and owner.spans[0].entity is None:
                     for span in owner.spans:
                         span.entity = name
             else:
@@ -404,7 +289,7 @@ class _BratDocument:
 
     def _note(self, kind: str, target: str, text: str, number: int) -> None:
         name = "note" if kind == NOTE_TYPE else kind
-        owner: EventRecord | _Text
+        owner: EventRecord | TextBound
         if target in self.relations:
             relation = self.relations[target]
             owner = self._text_of(relation.arguments[0][1], number)
@@ -462,52 +347,6 @@ def _confs(
     return found
 
 
-def _events_seen(
-    pairs: list[tuple[Path, Path]], confs: dict[Path, BratConfiguration], encoding: str
-) -> dict[str, dict[str, Any]]:
-    """Definitions of the event types the files use and no ``annotation.conf`` defines: the
-    roles their events fill, with the types that fill them. Lines that cannot be read are
-    left for the reading proper to refuse with their place."""
-    seen: dict[str, dict[str, dict[str, Any]]] = {}  # event type → role → its definition
-    for _txt, ann in pairs:
-        if not ann.exists():
-            continue
-        conf = confs.get(ann)
-        names = conf.names if conf is not None else BratNames()
-        types: dict[str, str] = {}
-        events: list[_Event] = []
-        for number, raw in iter_lines(ann, encoding):
-            fields = raw.rstrip("\r\n").split("\t")
-            if len(fields) < 2 or not fields[1]:
-                continue
-            parts = fields[1].split()
-            if fields[0][:1] == "T":
-                types[fields[0]] = names.ours(TYPE, parts[0])
-            elif fields[0][:1] == "E" and ":" in parts[0]:
-                label, _, trigger = parts[0].partition(":")
-                arguments = [(r, ref) for r, _, ref in (p.partition(":") for p in parts[1:])]
-                events.append(_Event(fields[0], label, trigger, arguments, number))
-        kinds = {event.id: names.ours(TYPE, event.label) for event in events}
-        for event in events:
-            label = kinds[event.id]
-            if conf is not None and label in conf.definitions:
-                continue
-            roles = seen.setdefault(label, {})
-            counted: dict[str, int] = {}
-            for role, (_, ref) in zip(_roles(event, conf), event.arguments, strict=True):
-                ours = names.ours(ARC, role)
-                counted[ours] = counted.get(ours, 0) + 1
-                definition = roles.setdefault(ours, {"name": ours, "types": [], "many": False})
-                filler = "event" if ref in kinds else types.get(ref)
-                if filler is not None and filler not in definition["types"]:
-                    definition["types"].append(filler)
-                definition["many"] = definition["many"] or counted[ours] > 1
-    return {
-        label: {"id": label, "kind": "event", "roles": list(roles.values())}
-        for label, roles in seen.items()
-    }
-
-
 def read(
     path: Path, encoding: str = "utf-8", options: dict[str, Any] | None = None
 ) -> Iterator[Record]:
@@ -516,7 +355,7 @@ def read(
     for conf in {id(conf): conf for conf in confs.values()}.values():
         for definition in conf.definitions.values():
             define_label(options, definition)
-    for definition in _events_seen(pairs, confs, encoding).values():
+    for definition in events_seen(pairs, confs, encoding).values():
         define_label(options, definition)
     relation_types: set[str] = set()
     blank = []
