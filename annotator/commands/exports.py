@@ -203,7 +203,7 @@ def run(args: argparse.Namespace) -> int:
     left_out = f" ({report.left_out} left out)" if report.left_out else ""
     print(
         f"Wrote {report.documents} documents, {report.spans} spans{left_out}, "
-        f"{report.relations} relations{layer} to {args.out}."
+        f"{report.events} events, {report.relations} relations{layer} to {args.out}."
         + (f" Split: {parts}." if parts else "")
     )
     if report.notes:

@@ -6,7 +6,7 @@ as the file gave it; :func:`prepare` checks them and moves them onto the stored 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.discussion import ThreadRecord
@@ -147,13 +147,25 @@ def fold_role_links(
     """
     events: dict[str, EventRecord] = {}
     kept: list[PreparedSpan] = []
+    event_labels = {label.id for label in schema.labels if label.kind == "event"}
     for number, span in enumerate(spans, 1):
-        label = schema.label(span.label)
-        if label is None or label.kind != "event":
+        if span.label not in event_labels:
             kept.append(span)
             continue
         key = span.key if span.key is not None else f"#span-{number}"
-        kept.append(replace(span, key=key, attributes={}))
+        kept.append(
+            PreparedSpan(
+                span.start,
+                span.end,
+                span.label,
+                span.text,
+                span.annotator,
+                {},
+                key,
+                span.entity,
+                span.provenance,
+            )
+        )
         events[key] = EventRecord(
             span.label,
             trigger=key,
@@ -176,55 +188,70 @@ def prepare_events(
     events: list[EventRecord], spans: list[PreparedSpan], schema: Schema | None, annotator: str
 ) -> tuple[PreparedEvent, ...]:
     """Check each event against the record's spans and the schema's rules
-    (:func:`annotator.core.events.event_problems`)."""
+    (:func:`annotator.core.events.event_problems`); a refusal names the event's line when
+    the file gave one."""
     by_key = {span.key: span for span in spans if span.key is not None}
-    keys = {e.key: n for n, e in enumerate(events, 1) if e.key is not None}
-    labels = {e.key: e.label for e in events if e.key is not None}
+    others = {e.key: (n, e.label) for n, e in enumerate(events, 1) if e.key is not None}
     prepared = []
     for number, event in enumerate(events, 1):
-        where = f"event {number} ({event.label})"
-        trigger = by_key.get(event.trigger) if event.trigger is not None else None
-        if event.trigger is not None and trigger is None:
-            raise InputError(f"{where}: its trigger {event.trigger!r} is no span of the record")
-        layer = event.annotator or (trigger.annotator if trigger else annotator)
-        if trigger is not None and trigger.annotator != layer:
-            raise InputError(
-                f"{where}: its trigger is in the layer {trigger.annotator!r}, the event in "
-                f"{layer!r}; an event stays within one annotator's layer"
-            )
-        fillers = []
-        for role, key in event.arguments:
-            if key == event.key:
-                raise InputError(f"{where}: the event cannot be its own {role}")
-            if key in by_key:
-                span = by_key[key]
-                if span.annotator != layer:
-                    raise InputError(
-                        f"{where}: its {role} is a span of the layer {span.annotator!r}; "
-                        "an event stays within one annotator's layer"
-                    )
-                fillers.append((role, Filler(key, span.label, span.text)))
-            elif key in keys:
-                fillers.append((role, Filler(key, labels[key], f"event {keys[key]}")))
-            else:
-                raise InputError(f"{where}: its {role} {key!r} is no span or event of the record")
-        if schema is not None:
-            trigger_filler = Filler(trigger.key, trigger.label, trigger.text) if trigger else None
-            problems = event_problems(schema, event.label, trigger_filler, fillers)
-            if problems:
-                raise InputError(f"{where}: {problems[0]}")
-        prepared.append(
-            PreparedEvent(
-                event.key if event.key is not None else f"#event-{number}",
-                event.label,
-                event.trigger,
-                tuple(event.arguments),
-                event.attributes,
-                layer,
-                event.provenance,
-            )
-        )
+        try:
+            prepared.append(_prepared_event(number, event, by_key, others, schema, annotator))
+        except InputError as error:
+            raise error.located(line=event.line) from None
     return tuple(prepared)
+
+
+def _prepared_event(
+    number: int,
+    event: EventRecord,
+    by_key: dict[str, PreparedSpan],
+    others: dict[str, tuple[int, str]],
+    schema: Schema | None,
+    annotator: str,
+) -> PreparedEvent:
+    """One event checked: its trigger and arguments are the record's, in its layer, and
+    fill the roles its type has. ``others``: every event's key → (number, type)."""
+    where = f"event {number} ({event.label})"
+    trigger = by_key.get(event.trigger) if event.trigger is not None else None
+    if event.trigger is not None and trigger is None:
+        raise InputError(f"{where}: its trigger {event.trigger!r} is no span of the record")
+    layer = event.annotator or (trigger.annotator if trigger else annotator)
+    if trigger is not None and trigger.annotator != layer:
+        raise InputError(
+            f"{where}: its trigger is in the layer {trigger.annotator!r}, the event in "
+            f"{layer!r}; an event stays within one annotator's layer"
+        )
+    fillers = []
+    for role, key in event.arguments:
+        if key == event.key:
+            raise InputError(f"{where}: the event cannot be its own {role}")
+        if key in by_key:
+            span = by_key[key]
+            if span.annotator != layer:
+                raise InputError(
+                    f"{where}: its {role} is a span of the layer {span.annotator!r}; "
+                    "an event stays within one annotator's layer"
+                )
+            fillers.append((role, Filler(key, span.label, span.text)))
+        elif key in others:
+            other_number, other_label = others[key]
+            fillers.append((role, Filler(key, other_label, f"event {other_number}")))
+        else:
+            raise InputError(f"{where}: its {role} {key!r} is no span or event of the record")
+    if schema is not None:
+        trigger_filler = Filler(trigger.key, trigger.label, trigger.text) if trigger else None
+        problems = event_problems(schema, event.label, trigger_filler, fillers)
+        if problems:
+            raise InputError(f"{where}: {problems[0]}")
+    return PreparedEvent(
+        event.key if event.key is not None else f"#event-{number}",
+        event.label,
+        event.trigger,
+        tuple(event.arguments),
+        event.attributes,
+        layer,
+        event.provenance,
+    )
 
 
 def in_making_order(events: tuple[PreparedEvent, ...]) -> list[PreparedEvent]:

@@ -7,13 +7,15 @@ mark and CR characters count, as they do for brat). What each line becomes:
 - ``T`` text-bound → a span. A discontinuous one (``0 5;10 15``) becomes one span per
   fragment, all with the attribute ``fragment_of`` = its brat id, so they can be found and
   are written back as one ``T``.
-- ``E`` event → its trigger span, with one relation per argument (the role is the argument's
-  role; an argument that is an event points at that event's trigger). brat numbers a repeated
-  role ``Org-Arg``, ``Org-Arg2``…: the number is dropped when the plain role is also there.
-  Two events sharing one trigger cannot be told apart in a project and are refused.
-- ``R`` relation → a relation from its first argument to its second; the role is its type.
-- ``A``/``M`` attribute → a span attribute (a binary one is ``true``); on an event, on its
-  trigger. Attributes of relations have no place and are refused.
+- ``E`` event → an event on its trigger span (several events may share one), its arguments
+  in order: a ``T`` is a span, an ``E`` another event (nested events). brat numbers a
+  repeated role ``Org-Arg``, ``Org-Arg2``…: the number is dropped when the plain role is also
+  there. An empty trigger (``0 0``: how our exports write an event with no trigger) is no
+  trigger.
+- ``R`` relation → a relation from its first argument to its second; the role is its type
+  (an ``E`` stands for its trigger).
+- ``A``/``M`` attribute → an attribute of the span, or of the event on an ``E`` (a binary
+  one is ``true``). Attributes of relations have no place and are refused.
 - ``#`` note → the attribute ``note`` (notes of other types: an attribute named by the type);
   a note on a relation goes on its first argument, prefixed with the relation.
 - ``N`` normalisation → the attribute ``normalization`` (``Wikipedia:64488``; a list when
@@ -21,22 +23,35 @@ mark and CR characters count, as they do for brat). What each line becomes:
 - ``*`` equivalence → the attribute ``equivalence`` = type and number (``Alias 1``) on every
   member.
 
+Refused, naming the file and line: a reference to an id the file does not have (an
+argument of another document among them), an event that is its own argument or that events
+it fills fill in turn, a trigger that is no ``T`` or of another type than its event.
+
 ``annotation.conf`` beside the files (or in a folder above them, within the imported folder)
-gives the labels' definitions when ``--add-labels`` adds them.
+gives the labels' definitions when ``--add-labels`` adds them, and the project's own names
+and values back for what an export of ours had to write otherwise.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError
-from annotator.core.records import Record, RelationRecord, SpanRecord
+from annotator.core.records import EventRecord, Record, RelationRecord, SpanRecord
 from annotator.formats import brat_conf
 from annotator.formats.brat_conf import BratConfiguration
+from annotator.formats.brat_events import (
+    EventLine,
+    RelationLine,
+    TextBound,
+    check_events,
+    events_seen,
+    plain_roles,
+)
+from annotator.formats.brat_names import ARC, ATTRIBUTE, TYPE, BratNames
 from annotator.formats.options import define_label, note
 from annotator.formats.reading import files_in, iter_lines, read_text, refuse_link
 
@@ -46,52 +61,6 @@ _OFFSETS = re.compile(r"^(\d+) (\d+)$")
 _WHITE = re.compile(r"\s")
 
 
-@dataclass
-class _Text:
-    id: str
-    label: str
-    fragments: list[tuple[int, int]]
-    text: str
-    line: int
-    spans: list[SpanRecord] = field(default_factory=list)
-
-
-@dataclass
-class _Event:
-    id: str
-    label: str
-    trigger: str
-    arguments: list[tuple[str, str]]
-    line: int
-
-
-@dataclass
-class _Relation:
-    id: str
-    type: str
-    arguments: list[tuple[str, str]]
-    line: int
-
-
-def _roles(event: _Event, conf: BratConfiguration | None) -> list[str]:
-    """The event's roles with brat's repeat numbers (Org-Arg2 → Org-Arg) taken off."""
-    present = {role for role, _ in event.arguments}
-    declared = conf.event_roles.get(event.label, set()) if conf else set()
-    roles = []
-    for role, _ in event.arguments:
-        base = role
-        if role not in declared:
-            for cut in range(len(role) - 1, 0, -1):
-                digits = role[cut:]
-                if not digits.isdigit():
-                    break
-                if int(digits) >= 2 and (role[:cut] in present or role[:cut] in declared):
-                    base = role[:cut]
-                    break
-        roles.append(base)
-    return roles
-
-
 class _BratDocument:
     """One ``.ann`` file read into its parts, then turned into a record."""
 
@@ -99,10 +68,11 @@ class _BratDocument:
         self.ann = ann
         self.text = text
         self.conf = conf
-        self.texts: dict[str, _Text] = {}
-        self.events: dict[str, _Event] = {}
-        self.relations: dict[str, _Relation] = {}
+        self.texts: dict[str, TextBound] = {}
+        self.events: dict[str, EventLine] = {}
+        self.relations: dict[str, RelationLine] = {}
         self.attached: list[tuple[str, list[str], int]] = []  # A, M, #, N, * lines
+        self.event_records: dict[str, EventRecord] = {}
         self.ids: dict[str, int] = {}  # every id of the file: the line it is defined on
 
     def error(self, reason: str, line: int) -> InputError:
@@ -153,7 +123,8 @@ class _BratDocument:
             if not match:
                 raise ValueError
             start, end = int(match[1]), int(match[2])
-            if not start < end <= len(self.text):
+            empty = start == end and ";" not in places  # an event's missing trigger
+            if not (start < end or empty) or end > len(self.text):
                 raise self.error(
                     f"{fields[0]} ({label}): offsets {start}-{end} are empty or outside the text "
                     f"({len(self.text)} characters)",
@@ -168,7 +139,7 @@ class _BratDocument:
                 f"{stated!r}",
                 number,
             )
-        self.texts[fields[0]] = _Text(fields[0], label, fragments, found, number)
+        self.texts[fields[0]] = TextBound(fields[0], label, fragments, found, number)
 
     def _event(self, fields: list[str], number: int) -> None:
         parts = fields[1].split()
@@ -178,86 +149,110 @@ class _BratDocument:
         arguments = [tuple(part.split(":", 1)) for part in parts[1:]]
         if any(len(pair) != 2 for pair in arguments):
             raise ValueError
-        self.events[fields[0]] = _Event(fields[0], label, trigger, arguments, number)
+        self.events[fields[0]] = EventLine(fields[0], label, trigger, arguments, number)
 
     def _relation(self, fields: list[str], number: int) -> None:
         parts = fields[1].split()
         arguments = [tuple(part.split(":", 1)) for part in parts[1:]]
         if len(arguments) != 2 or any(len(pair) != 2 for pair in arguments):
             raise self.error(f"relation {fields[0]} needs two arguments (Arg1:… Arg2:…)", number)
-        self.relations[fields[0]] = _Relation(fields[0], parts[0], arguments, number)
+        self.relations[fields[0]] = RelationLine(fields[0], parts[0], arguments, number)
 
     # -- resolving references --------------------------------------------------------------
 
-    def _text_of(self, ref: str, number: int) -> _Text:
+    def _text_of(self, ref: str, number: int) -> TextBound:
         """The text-bound annotation an id stands for (an event stands for its trigger)."""
         if ref in self.events:
             ref = self.events[ref].trigger
         if ref not in self.texts:
-            raise self.error(f"refers to {ref}, which is not in the file", number)
-        return self.texts[ref]
+            raise self.error(f"refers to {ref}, which is not in this file", number)
+        found = self.texts[ref]
+        if found.empty:
+            raise self.error(
+                f"refers to {found.id}, an empty span, which stands only for the missing "
+                "trigger of events",
+                number,
+            )
+        return found
 
     def record(self, name: str, number: int) -> Record:
+        names = self.conf.names if self.conf is not None else BratNames()
         spans: list[SpanRecord] = []
         for item in self.texts.values():
+            if item.empty:
+                continue
+            label = names.ours(TYPE, item.label)
             for index, (start, end) in enumerate(item.fragments):
                 attributes = {"fragment_of": item.id} if len(item.fragments) > 1 else {}
                 key = item.id if index == 0 else f"{item.id};{index}"
-                span = SpanRecord(
-                    start, end, item.label, attributes=attributes, key=key, line=item.line
-                )
+                span = SpanRecord(start, end, label, attributes=attributes, key=key, line=item.line)
                 item.spans.append(span)
                 spans.append(span)
-        relations = self._event_relations() + self._plain_relations()
-        self._attach()
-        return Record(text=self.text, name=name, spans=spans, relations=relations, number=number)
+        check_events(self.texts, self.events, self.relations, self.error)
+        self.event_records = {e.id: self._event_record(e, names) for e in self.events.values()}
+        relations = self._plain_relations(names)
+        self._attach(names)
+        return Record(
+            text=self.text,
+            name=name,
+            spans=spans,
+            relations=relations,
+            events=list(self.event_records.values()),
+            number=number,
+        )
 
-    def _event_relations(self) -> list[RelationRecord]:
-        relations = []
-        triggers: dict[str, str] = {}
-        for event in self.events.values():
-            trigger = self._text_of(event.trigger, event.line)
-            if trigger.label != event.label:
-                raise self.error(
-                    f"event {event.id} is {event.label} but its trigger {trigger.id} is "
-                    f"{trigger.label}",
-                    event.line,
-                )
-            if trigger.id in triggers:
-                raise self.error(
-                    f"events {triggers[trigger.id]} and {event.id} share the trigger "
-                    f"{trigger.id}: a project keeps one event per trigger span, so they "
-                    "cannot be told apart; give each event its own trigger",
-                    event.line,
-                )
-            triggers[trigger.id] = event.id
-            for role, (_, ref) in zip(_roles(event, self.conf), event.arguments, strict=True):
-                target = self._text_of(ref, event.line)
-                relations.append(RelationRecord(trigger.id, target.id, role))
-        return relations
+    def _event_record(self, event: EventLine, names: BratNames) -> EventRecord:
+        trigger = self.texts[event.trigger]
+        arguments = [
+            (names.ours(ARC, role), ref)
+            for role, (_, ref) in zip(plain_roles(event, self.conf), event.arguments, strict=True)
+        ]
+        return EventRecord(
+            names.ours(TYPE, event.label),
+            trigger=None if trigger.empty else trigger.id,
+            arguments=arguments,
+            key=event.id,
+            line=event.line,
+        )
 
-    def _plain_relations(self) -> list[RelationRecord]:
+    def _plain_relations(self, names: BratNames) -> list[RelationRecord]:
         relations = []
         for relation in self.relations.values():
             (_, first), (_, second) = relation.arguments
             source = self._text_of(first, relation.line)
             target = self._text_of(second, relation.line)
-            relations.append(RelationRecord(source.id, target.id, relation.type))
+            relations.append(RelationRecord(source.id, target.id, names.ours(ARC, relation.type)))
         return relations
 
-    def _set(self, item: _Text, name: str, value: Any) -> None:
-        for span in item.spans:
-            span.attributes[name] = value
+    def _owner(self, ref: str, number: int) -> EventRecord | TextBound:
+        """What an attribute, note or normalisation is on: an event, or a span."""
+        if ref in self.event_records:
+            return self.event_records[ref]
+        return self._text_of(ref, number)
 
-    def _add_value(self, item: _Text, name: str, value: str) -> None:
-        """Set an attribute; a second value makes it a list."""
-        known = item.spans[0].attributes.get(name)
-        if known is None:
-            self._set(item, name, value)
+    @staticmethod
+    def _get(owner: EventRecord | TextBound, name: str) -> Any:
+        if isinstance(owner, EventRecord):
+            return owner.attributes.get(name)
+        return owner.spans[0].attributes.get(name)
+
+    @staticmethod
+    def _set(owner: EventRecord | TextBound, name: str, value: Any) -> None:
+        if isinstance(owner, EventRecord):
+            owner.attributes[name] = value
         else:
-            self._set(item, name, [*(known if isinstance(known, list) else [known]), value])
+            for span in owner.spans:
+                span.attributes[name] = value
 
-    def _attach(self) -> None:
+    def _add_value(self, owner: EventRecord | TextBound, name: str, value: str) -> None:
+        """Set an attribute; a second value makes it a list."""
+        known = self._get(owner, name)
+        if known is None:
+            self._set(owner, name, value)
+        else:
+            self._set(owner, name, [*(known if isinstance(known, list) else [known]), value])
+
+    def _attach(self, names: BratNames) -> None:
         equivalences = 0
         for kind, fields, number in self.attached:
             parts = fields[1].split(" ")
@@ -270,37 +265,40 @@ class _BratDocument:
                         number,
                     )
                 value: Any = " ".join(parts[2:]) if len(parts) > 2 else True
-                self._set(self._text_of(target, number), name, value)
+                if value is not True:
+                    value = names.our_value(name, value)
+                self._set(self._owner(target, number), names.ours(ATTRIBUTE, name), value)
             elif kind == "#":
                 self._note(parts[0], parts[1], fields[2] if len(fields) > 2 else "", number)
             elif kind == "N":
-                item = self._text_of(parts[1], number)
+                owner = self._owner(parts[1], number)
                 reference = " ".join(parts[2:])
                 name = fields[2] if len(fields) > 2 else ""
                 if not reference.startswith("entity:"):
                     if parts[0] != "Reference":
                         reference = f"{parts[0]} {reference}"
-                    self._add_value(item, "normalization", reference)
-                if name and item.spans[0].entity is None:
-                    for span in item.spans:
+                    self._add_value(owner, "normalization", reference)
+                if name and isinstance(owner, TextBound) and owner.spans[0].entity is None:
+                    for span in owner.spans:
                         span.entity = name
             else:
                 equivalences += 1
+                group = f"{names.ours(ARC, parts[0])} {equivalences}"
                 for ref in parts[1:]:
-                    group = f"{parts[0]} {equivalences}"
-                    self._add_value(self._text_of(ref, number), "equivalence", group)
+                    self._add_value(self._owner(ref, number), "equivalence", group)
 
     def _note(self, kind: str, target: str, text: str, number: int) -> None:
         name = "note" if kind == NOTE_TYPE else kind
+        owner: EventRecord | TextBound
         if target in self.relations:
             relation = self.relations[target]
-            item = self._text_of(relation.arguments[0][1], number)
+            owner = self._text_of(relation.arguments[0][1], number)
             other = self._text_of(relation.arguments[1][1], number)
             text = f"[{relation.type} → {other.text}] {text}"
         else:
-            item = self._text_of(target, number)
-        known = item.spans[0].attributes.get(name)
-        self._set(item, name, f"{known}\n{text}" if known else text)
+            owner = self._owner(target, number)
+        known = self._get(owner, name)
+        self._set(owner, name, f"{known}\n{text}" if known else text)
 
 
 # -- files and folders -------------------------------------------------------------------
@@ -332,32 +330,47 @@ def _find_conf(folder: Path, root: Path) -> Path | None:
         folder = folder.parent
 
 
+def _confs(
+    root: Path, pairs: list[tuple[Path, Path]], encoding: str
+) -> dict[Path, BratConfiguration]:
+    """The ``annotation.conf`` that holds for each ``.ann`` (none where there is none)."""
+    parsed: dict[Path, BratConfiguration] = {}
+    found: dict[Path, BratConfiguration] = {}
+    for _txt, ann in pairs:
+        conf_path = _find_conf(ann.parent, root)
+        if conf_path is None:
+            continue
+        refuse_link(conf_path)
+        if conf_path not in parsed:
+            parsed[conf_path] = brat_conf.parse(read_text(conf_path, encoding))
+        found[ann] = parsed[conf_path]
+    return found
+
+
 def read(
     path: Path, encoding: str = "utf-8", options: dict[str, Any] | None = None
 ) -> Iterator[Record]:
     root, pairs = _pairs(path)
-    confs: dict[Path, BratConfiguration] = {}
+    confs = _confs(root, pairs, encoding)
+    for conf in {id(conf): conf for conf in confs.values()}.values():
+        for definition in conf.definitions.values():
+            define_label(options, definition)
+    for definition in events_seen(pairs, confs, encoding).values():
+        define_label(options, definition)
     relation_types: set[str] = set()
     blank = []
     for number, (txt, ann) in enumerate(pairs, 1):
         if not txt.exists():
             raise InputError(f"{ann.name} has no text file {txt.name} beside it", file=ann)
         refuse_link(txt)
-        conf_path = _find_conf(ann.parent, root)
-        conf = None
-        if conf_path is not None:
-            refuse_link(conf_path)
-            if conf_path not in confs:
-                confs[conf_path] = brat_conf.parse(read_text(conf_path, encoding))
-                for definition in confs[conf_path].definitions.values():
-                    define_label(options, definition)
-            conf = confs[conf_path]
+        conf = confs.get(ann)
         document = _BratDocument(ann, read_text(txt, encoding), conf)
         document.parse(encoding)
         if not document.text.strip() and not document.texts:
             blank.append(txt.name)
             continue
-        relation_types.update(r.type for r in document.relations.values())
+        names = conf.names if conf is not None else BratNames()
+        relation_types.update(names.ours(ARC, r.type) for r in document.relations.values())
         yield document.record(txt.stem, number)
     if relation_types:
         kinds = ", ".join(sorted(relation_types))

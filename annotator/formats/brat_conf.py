@@ -4,30 +4,41 @@ Read: ``[entities]`` become labels (kind guessed from the name), ``[events]`` ev
 with their roles (``Role?`` one at most, ``Role*``/``Role+``/``Role{2}`` many; ``<EVENT>``
 takes events, ``<ENTITY>`` and ``<ANY>`` any span), ``[attributes]`` attributes of the labels
 their ``Arg:`` names (binary ones are yes/no, ``Value:a|b`` a choice). Macros
-(``<POG>=Person|Organization``) are expanded; types marked ``!`` are not labels.
+(``<POG>=Person|Organization``) are expanded; types marked ``!`` are not labels. The names and
+values an export of ours had to change for brat (:mod:`annotator.formats.brat_names`) are read
+back from its comments.
+
+Written so that brat's own configuration reader takes every line as meant: names in brat's
+storage form, roles that do not end in a digit, ``?`` or ``*`` after each role, every
+attribute the files use declared for every type it is used on, with every value it takes (a
+value of a choice whether used or not, a free value when the export uses it), relation types
+with the types they join, and the equivalence types (``*`` lines) as symmetric-transitive
+relations.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.schema import Schema
+from annotator.formats.brat_names import ARC, ATTRIBUTE, TYPE, BratNames
 
 SECTIONS = ("entities", "relations", "events", "attributes")
 _MACRO = re.compile(r"^(<[^>]+>)\s*=\s*(.+)$")
 _ROLE = re.compile(r"^(?P<name>[^?*+{]+)(?P<count>[?*+]|\{\d+(?:-\d*)?\})?$")
+SMALL_RANGE = 20  # whole-number attributes with at most this many values have them listed
 
 
 @dataclass
 class BratConfiguration:
     """What an ``annotation.conf`` declares, as label definitions for the schema."""
 
-    definitions: dict[str, dict[str, Any]] = field(default_factory=dict)
-    relations: list[str] = field(default_factory=list)
-    event_roles: dict[str, set[str]] = field(default_factory=dict)
+    definitions: dict[str, dict[str, Any]] = field(default_factory=dict)  # by our label id
+    event_roles: dict[str, set[str]] = field(default_factory=dict)  # brat's names, for numbering
+    names: BratNames = field(default_factory=BratNames)
 
 
 def _many(count: str | None) -> bool:
@@ -40,19 +51,19 @@ def _many(count: str | None) -> bool:
     return False
 
 
-def _types(spec: str, macros: dict[str, str]) -> list[str]:
+def _types(spec: str, macros: dict[str, str], names: BratNames) -> list[str]:
     types = []
     for name in spec.split("|"):
         name = name.strip()
         expanded = macros.get(name)
         if expanded is not None:
-            types += _types(expanded, macros)
+            types += _types(expanded, macros, names)
         elif name == "<EVENT>":
             types.append("event")
         elif name in ("<ENTITY>", "<ANY>"):
             types.append("*")
         elif name:
-            types.append(name)
+            types.append(names.ours(TYPE, name))
     return types
 
 
@@ -68,12 +79,16 @@ def _arguments(rest: str) -> list[tuple[str, str]]:
 
 def parse(text: str) -> BratConfiguration:
     conf = BratConfiguration()
+    names = conf.names
+    lines = text.splitlines()
+    for raw in lines:
+        names.read_comment(raw)
     macros: dict[str, str] = {}
     section = None
     entities: list[str] = []
     events: list[str] = []
     attributes: list[tuple[str, list[tuple[str, str]]]] = []
-    for raw in text.splitlines():
+    for raw in lines:
         stripped = raw.strip()
         if not stripped or stripped.startswith("#"):
             continue
@@ -89,37 +104,43 @@ def parse(text: str) -> BratConfiguration:
         if name.startswith("!") or name.startswith("<"):
             continue
         if section == "entities":
-            entities.append(name)
-            conf.definitions.setdefault(name, {"id": name})
-        elif section == "relations":
-            conf.relations.append(name)
+            label = names.ours(TYPE, name)
+            entities.append(label)
+            conf.definitions.setdefault(label, {"id": label})
         elif section == "events":
-            roles = []
+            roles, stored = [], set()
             for role, type_spec in _arguments(rest):
                 match = _ROLE.match(role)
                 if not match:
                     continue
+                stored.add(match["name"])
                 roles.append(
                     {
-                        "name": match["name"],
-                        "types": _types(type_spec, macros),
+                        "name": names.ours(ARC, match["name"]),
+                        "types": _types(type_spec, macros, names),
                         "many": _many(match["count"]),
                     }
                 )
-            events.append(name)
-            conf.event_roles[name] = {role["name"] for role in roles}
-            conf.definitions[name] = {"id": name, "kind": "event", "roles": roles}
+            label = names.ours(TYPE, name)
+            events.append(label)
+            conf.event_roles[name] = stored
+            conf.definitions[label] = {"id": label, "kind": "event", "roles": roles}
         elif section == "attributes":
             attributes.append((name, _arguments(rest)))
     for name, arguments in attributes:
         settings = dict(arguments)
-        values = [v.strip() for v in settings.get("Value", "").split("|") if v.strip()]
+        values = [
+            str(names.our_value(name, v.strip()))
+            for v in settings.get("Value", "").split("|")
+            if v.strip()
+        ]
+        ours = names.ours(ATTRIBUTE, name)
         attribute = (
-            {"name": name, "type": "choice", "values": values}
+            {"name": ours, "type": "choice", "values": values}
             if values
-            else {"name": name, "type": "boolean"}
+            else {"name": ours, "type": "boolean"}
         )
-        for target in _types(settings.get("Arg", "<ENTITY>"), macros):
+        for target in _types(settings.get("Arg", "<ENTITY>"), macros, names):
             labels = {"event": events, "*": entities}.get(target, [target])
             for label in labels:
                 definition = conf.definitions.get(label)
@@ -131,57 +152,124 @@ def parse(text: str) -> BratConfiguration:
 # -- writing ---------------------------------------------------------------------------
 
 
-def type_name(label: str) -> str:
-    """A label as a brat type: brat splits its lines at white space."""
-    return re.sub(r"\s+", "_", label.strip())
+@dataclass
+class BratUse:
+    """What an export wrote, for the ``annotation.conf`` to declare: types, roles and
+    relation types in brat's names; attributes by the project's names, with their values as
+    written."""
+
+    names: BratNames = field(default_factory=BratNames)
+    relations: dict[str, tuple[set[str], set[str]]] = field(default_factory=dict)
+    equivalences: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    arguments: dict[tuple[str, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+    attributes: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # → types
+    values: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    binary: set[str] = field(default_factory=set)  # attributes written without a value
+    typed: dict[str, str] = field(default_factory=dict)  # the schema's attribute → its type
+
+    def relation(self, kind: str, source: str, target: str) -> None:
+        sources, targets = self.relations.setdefault(kind, (set(), set()))
+        sources.add(source)
+        targets.add(target)
+
+    def attribute(self, name: str, owner: str, value: Any) -> str | None:
+        """Note an attribute written on an annotation of type ``owner``; its value as brat
+        writes it (None for a binary one)."""
+        self.attributes[name].add(owner)
+        if value is True and self.typed.get(name, "boolean") == "boolean":
+            self.binary.add(name)
+            return None
+        written = self.names.value(name, value)
+        if written not in self.values[name]:
+            self.values[name].append(written)
+        return written
 
 
-def render(schema: Schema, relation_types: dict[str, tuple[set[str], set[str]]]) -> str:
-    """An ``annotation.conf`` for the schema, plus the relation types the export used."""
+def prepare(schema: Schema, use: BratUse) -> None:
+    """Name the schema's labels, roles, attributes and choices before anything is written,
+    names brat keeps as they are first."""
+    names = use.names
+    names.declare(TYPE, [label.id for label in schema.labels])
+    names.declare(ARC, list(dict.fromkeys(r.name for label in schema.labels for r in label.roles)))
+    declared = list(dict.fromkeys(a.name for label in schema.labels for a in label.attributes))
+    names.declare(ATTRIBUTE, declared)
+    for label in schema.labels:
+        for attribute in label.attributes:
+            use.typed.setdefault(attribute.name, attribute.type)
+    for name, values in _choices(schema).items():
+        names.declare_values(name, values)
+
+
+def _choices(schema: Schema) -> dict[str, list[Any]]:
+    """Every value the schema offers for each attribute name, over every label."""
+    found: dict[str, list[Any]] = defaultdict(list)
+    for label in schema.labels:
+        for attribute in label.attributes:
+            values: list[Any] = list(attribute.choices())
+            bottom, top = attribute.minimum, attribute.maximum
+            if attribute.type == "integer" and bottom is not None and top is not None:
+                values = list(range(bottom, top + 1)) if top - bottom <= SMALL_RANGE else []
+            for value in values:
+                if value not in found[attribute.name]:
+                    found[attribute.name].append(value)
+    return found
+
+
+def render(schema: Schema, use: BratUse) -> str:
+    """An ``annotation.conf`` for the schema and for what the export wrote."""
+    names = use.names
     events = [label for label in schema.labels if label.kind == "event"]
     others = [label for label in schema.labels if label.kind != "event"]
-    by_kind: dict[str, list[str]] = {}
+    by_kind: dict[str, list[str]] = defaultdict(list)
     for label in schema.labels:
-        by_kind.setdefault(label.kind, []).append(type_name(label.id))
-    everything = "|".join(type_name(label.id) for label in schema.labels)
+        by_kind[label.kind].append(names.type(label.id))
     lines = [f"# Written by annotator from the schema {schema.name!r} {schema.version}", ""]
-    lines += ["[entities]", "", *(type_name(label.id) for label in others), ""]
+    lines += ["[entities]", "", *(names.type(label.id) for label in others), ""]
     lines += ["[relations]", ""]
-    for role, (sources, targets) in sorted(relation_types.items()):
-        lines.append(
-            f"{type_name(role)}\tArg1:{'|'.join(sorted(sources))}, Arg2:{'|'.join(sorted(targets))}"
-        )
+    for kind, (sources, targets) in sorted(use.relations.items()):
+        lines.append(f"{kind}\tArg1:{'|'.join(sorted(sources))}, Arg2:{'|'.join(sorted(targets))}")
+    for kind, members in sorted(use.equivalences.items()):
+        joined = "|".join(sorted(members))
+        lines.append(f"{kind}\tArg1:{joined}, Arg2:{joined}, <REL-TYPE>:symmetric-transitive")
     lines += ["<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>", "", "[events]", ""]
+    used = dict(use.arguments)
     for label in events:
+        event = names.type(label.id)
         arguments = []
         for role in label.roles:
+            arc = names.arc(role.name)
             types = [t for kind in role.kinds for t in by_kind.get(kind, [])]
-            arguments.append(
-                f"{type_name(role.name)}{'*' if role.many else '?'}:{'|'.join(types) or everything}"
-            )
-        lines.append(f"{type_name(label.id)}\t{', '.join(arguments)}".rstrip())
+            types += sorted(used.pop((event, arc), set()) - set(types))
+            arguments.append(f"{arc}{'*' if role.many else '?'}:{'|'.join(types) or '<ANY>'}")
+        for (owner, arc), types in sorted(used.items()):
+            if owner == event:  # a role the schema no longer has, still in the files
+                arguments.append(f"{arc}*:{'|'.join(sorted(types))}")
+        lines.append(f"{event}\t{', '.join(arguments)}".rstrip())
     lines += ["", "[attributes]", ""]
-    lines += list(_attribute_lines(schema.labels))
-    return "\n".join(lines) + "\n"
+    lines += list(_attribute_lines(schema, use))
+    return "\n".join([*names.comments(), *lines]) + "\n"
 
 
-def _attribute_lines(labels: Iterable[Any]) -> Iterable[str]:
-    owners: dict[str, list[str]] = {}
-    declared: dict[str, Any] = {}
-    for label in labels:
+def _attribute_lines(schema: Schema, use: BratUse) -> list[str]:
+    names = use.names
+    owners: dict[str, list[str]] = defaultdict(list)
+    kinds: dict[str, str] = {}
+    for label in schema.labels:
         for attribute in label.attributes:
-            owners.setdefault(attribute.name, []).append(type_name(label.id))
-            declared.setdefault(attribute.name, attribute)
-    for name, attribute in declared.items():
-        arg = "|".join(owners[name])
-        values = list(attribute.choices())
-        if attribute.type == "integer" and attribute.minimum is not None:
-            top = attribute.maximum
-            if top is not None and top - attribute.minimum <= 20:
-                values = [str(v) for v in range(attribute.minimum, top + 1)]
-        if attribute.type == "boolean":
-            yield f"{type_name(name)}\tArg:{arg}"
+            owners[attribute.name].append(names.type(label.id))
+            kinds.setdefault(attribute.name, attribute.type)
+    for name, types in use.attributes.items():
+        owners[name] += sorted(types - set(owners[name]))
+    choices = _choices(schema)
+    lines = []
+    for name, types in owners.items():
+        stored, arg = names.attribute(name), "|".join(types)
+        values = [names.value(name, v) for v in choices.get(name, [])]
+        values += [v for v in use.values.get(name, []) if v not in values]
+        if kinds.get(name) == "boolean" or (name in use.binary and not values):
+            lines.append(f"{stored}\tArg:{arg}")
         elif values:
-            yield f"{type_name(name)}\tArg:{arg}, Value:{'|'.join(values)}"
+            lines.append(f"{stored}\tArg:{arg}, Value:{'|'.join(values)}")
         else:
-            yield f"# {name} ({attribute.type}) takes free values, which brat cannot list"
+            lines.append(f"# {stored} ({kinds.get(name)}) takes free values; none in these files")
+    return lines

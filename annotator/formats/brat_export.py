@@ -2,26 +2,35 @@
 
 One layer (or none) gives a flat folder; several layers give one sub-folder per annotator,
 each with its own copy of the texts (brat has no layers), and documents nobody annotated at
-the top. Spans of event labels are written as ``E`` events with their links as arguments
-(a role repeated in one event is numbered ``role``, ``role2``… as brat does); other links are
-``R`` relations. Attributes are ``A`` lines (``true`` as a binary attribute), the attribute
-``note`` a ``#`` note, ``normalization`` and canonical entities ``N`` lines, ``equivalence``
-``*`` lines, and spans sharing ``fragment_of`` one discontinuous ``T``. Offsets are code
-points into the ``.txt``, which is the stored text (LF line ends, no byte-order mark).
+the top. Spans are ``T`` lines (spans sharing ``fragment_of`` one discontinuous ``T``); each
+event is an ``E`` line on its trigger's ``T`` — several events may share one — with its
+arguments in order (a role repeated in one event is numbered ``role``, ``role2``… as brat
+does; an argument that is an event is its ``E``); links between spans are ``R`` relations.
+An event's attributes are ``A`` lines on its ``E``, a span's on its ``T`` (``true`` as a
+binary attribute); ``note`` is a ``#`` note, ``normalization`` and canonical entities ``N``
+lines, ``equivalence`` ``*`` lines. Offsets are code points into the ``.txt``, which is the
+stored text (LF line ends, no byte-order mark).
+
+brat wants what a project need not have, so: an event with no trigger is written on an
+empty trigger at the start of the text, which an import reads back as no trigger; an event
+whose trigger is a span of another label gets a trigger of its own type at the same place;
+nothing but events may point at a trigger, so a relation to a trigger names its first event,
+and a trigger's own attributes are left out. The report says how many of each. Names and
+values go in the forms brat keeps (:mod:`annotator.formats.brat_names`).
 """
 
 from __future__ import annotations
 
-import json
 import os
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from annotator.core.model import AnnotatedDocument, Relation, Span
-from annotator.formats.brat_conf import render, type_name
+from annotator.core.model import AnnotatedDocument, Event, Relation, Span
+from annotator.formats.brat_conf import BratUse, prepare, render
 from annotator.formats.writing import atomic_directory
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -62,38 +71,64 @@ def file_name(name: str, used: set[str], fallback: str) -> str:
     return candidate
 
 
+def _numbered(item: tuple[str, list[str]]) -> tuple[int, str]:
+    """Equivalence groups in the order of their numbers (``Alias 2`` before ``Equiv 10``),
+    which an import, counting ``*`` lines, gives them again."""
+    number = item[0].rpartition(" ")[2]
+    return (int(number) if number.isdigit() else 0, item[0])
+
+
 def _values(value: Any) -> list[Any]:
     return value if isinstance(value, list) else [value]
 
 
-class _BratLayer:
-    """The ``.ann`` lines of one annotator's spans and links on one document."""
+@dataclass
+class LeftOut:
+    """What brat cannot hold, counted over the export, for the report."""
 
-    def __init__(self, spans: list[Span], relations: list[Relation], kinds: dict[str, str]):
+    trigger_coding: int = 0  # attributes, notes, links to entities of spans that trigger events
+    no_trigger: int = 0  # events written on an empty trigger
+    other_trigger: int = 0  # events whose trigger is a span of another label
+
+
+class _BratLayer:
+    """The ``.ann`` lines of one annotator's spans, events and links on one document."""
+
+    def __init__(
+        self,
+        spans: list[Span],
+        relations: list[Relation],
+        events: list[Event],
+        use: BratUse,
+        left_out: LeftOut,
+    ) -> None:
         self.spans = sorted(spans, key=lambda s: (s.start, s.end, s.id))
         self.relations = relations
-        self.kinds = kinds
+        self.events = events
+        self.use = use
+        self.names = use.names
+        self.left_out = left_out
         self.lines: list[str] = []
         self.tid: dict[int, str] = {}  # span id → T id
         self.heads: list[Span] = []  # one span per T (the first fragment)
         self.head_of: dict[int, Span] = {}  # span id → the first fragment of its T
+        self.places: dict[str, str] = {}  # T id → its offsets, as written
+        self.eid: dict[int, str] = {}  # event id → E id
+        self.on_trigger: dict[int, str] = {}  # head span id → the first E id on it
+        self.types: dict[str, str] = {}  # T or E id → its brat type
+        self.counts: dict[str, int] = defaultdict(int)
+        self.equivalences: dict[str, list[str]] = defaultdict(list)  # group → its members
 
-    def ref(self, span_id: int, eids: dict[int, str]) -> str:
-        """How the ``.ann`` names a span: its event when it triggers one, else its T."""
-        return eids.get(self.head_of[span_id].id) or self.tid[span_id]
+    def next_id(self, kind: str) -> str:
+        self.counts[kind] += 1
+        return f"{kind}{self.counts[kind]}"
 
-    def render(
-        self, entities: dict[int, str], relation_types: dict[str, tuple[set[str], set[str]]]
-    ) -> str:
+    def render(self, entities: dict[int, str]) -> str:
         self._text_bound()
-        labels = {span.id: span.label for span in self.spans}
-        eids: dict[int, str] = {}  # head span id → E id
-        for head in self.heads:
-            if self.kinds.get(head.label) == "event":
-                eids[head.id] = f"E{len(eids) + 1}"
-        self._events(eids)
-        self._relations(eids, labels, relation_types)
-        self._attributes(eids, entities)
+        self._events()
+        self._relations()
+        self._span_attributes(entities)
+        self._event_attributes()
         return "".join(f"{line}\n" for line in self.lines)
 
     def _text_bound(self) -> None:
@@ -107,90 +142,126 @@ class _BratLayer:
                 continue
             fragment = span.attributes.get("fragment_of")
             members = groups[fragment] if isinstance(fragment, str) else [span]
-            tid = f"T{len(self.heads) + 1}"
+            tid = self.next_id("T")
             for member in members:
                 self.tid[member.id] = tid
                 self.head_of[member.id] = span
             self.heads.append(span)
             places = ";".join(f"{m.start} {m.end}" for m in members)
             text = " ".join(_clean(m.text) for m in members)
-            self.lines.append(f"{tid}\t{type_name(span.label)} {places}\t{text}")
+            self.places[tid] = f"{places}\t{text}"
+            self.types[tid] = self.names.type(span.label)
+            self.lines.append(f"{tid}\t{self.types[tid]} {self.places[tid]}")
 
-    def _events(self, eids: dict[int, str]) -> None:
-        arguments: dict[int, list[Relation]] = defaultdict(list)
-        for relation in self.relations:
-            head = self.head_of[relation.source]
-            if head.id in eids:
-                arguments[head.id].append(relation)
-        for head in self.heads:
-            if head.id not in eids:
-                continue
-            parts = [f"{type_name(head.label)}:{self.tid[head.id]}"]
+    def _trigger(self, event: Event, kind: str, made: dict[tuple[str | None, str], str]) -> str:
+        """The T id of an event's trigger, of the event's own type as brat wants: its span's,
+        or one written at the same place when the span has another label; an event with no
+        trigger gets an empty one at the start of the text."""
+        if event.trigger is None:
+            key: tuple[str | None, str] = (None, kind)
+            if key not in made:
+                made[key] = tid = self.next_id("T")
+                self.types[tid] = kind
+                self.lines.append(f"{tid}\t{kind} 0 0\t")
+            self.left_out.no_trigger += 1
+            return made[key]
+        tid = self.tid[event.trigger]
+        if self.types[tid] == kind:
+            return tid
+        key = (tid, kind)
+        if key not in made:
+            made[key] = own = self.next_id("T")
+            self.types[own] = kind
+            self.lines.append(f"{own}\t{kind} {self.places[tid]}")
+        self.left_out.other_trigger += 1
+        return made[key]
+
+    def _events(self) -> None:
+        made: dict[tuple[str | None, str], str] = {}
+        for event in self.events:
+            self.eid[event.id] = eid = self.next_id("E")
+            self.types[eid] = self.names.type(event.label)
+            if event.trigger is not None:
+                self.on_trigger.setdefault(self.head_of[event.trigger].id, eid)
+        for event in self.events:
+            kind = self.types[self.eid[event.id]]
+            parts = [f"{kind}:{self._trigger(event, kind, made)}"]
             seen: dict[str, int] = defaultdict(int)
-            for relation in arguments[head.id]:
-                seen[relation.role] += 1
-                count = seen[relation.role]
-                role = type_name(relation.role) + (str(count) if count > 1 else "")
-                parts.append(f"{role}:{self.ref(relation.target, eids)}")
-            self.lines.append(f"{eids[head.id]}\t{' '.join(parts)}")
+            for argument in event.arguments:
+                if argument.span is not None:
+                    ref = self.tid[argument.span]
+                elif argument.event in self.eid:
+                    ref = self.eid[argument.event]
+                else:
+                    continue  # an event of another layer: never made, but not brat's to say
+                arc = self.names.arc(argument.role)
+                seen[arc] += 1
+                self.use.arguments[kind, arc].add(self.types[ref])
+                parts.append(f"{arc}{seen[arc] if seen[arc] > 1 else ''}:{ref}")
+            self.lines.append(f"{self.eid[event.id]}\t{' '.join(parts)}")
 
-    def _relations(
-        self,
-        eids: dict[int, str],
-        labels: dict[int, str],
-        relation_types: dict[str, tuple[set[str], set[str]]],
-    ) -> None:
-        count = 0
+    def ref(self, span_id: int) -> str:
+        """How a relation names a span: a trigger by its first event (brat lets nothing but
+        events point at a trigger), any other span by its T."""
+        head = self.head_of[span_id]
+        return self.on_trigger.get(head.id) or self.tid[head.id]
+
+    def _relations(self) -> None:
         for relation in self.relations:
-            if self.head_of[relation.source].id in eids:
+            source, target = self.ref(relation.source), self.ref(relation.target)
+            arc = self.names.arc(relation.role)
+            self.use.relation(arc, self.types[source], self.types[target])
+            self.lines.append(f"{self.next_id('R')}\t{arc} Arg1:{source} Arg2:{target}")
+
+    def _attach(
+        self, target: str, attributes: dict[str, Any], entity: tuple[int, str] | None = None
+    ) -> None:
+        """A, #, N and * lines for one annotation's attributes (and canonical entity)."""
+        for name, value in attributes.items():
+            if name in _SPECIAL or value is False or value is None or value == "":
                 continue
-            count += 1
-            sources, targets = relation_types.setdefault(relation.role, (set(), set()))
-            sources.add(type_name(labels[relation.source]))
-            targets.add(type_name(labels[relation.target]))
-            self.lines.append(
-                f"R{count}\t{type_name(relation.role)} Arg1:{self.ref(relation.source, eids)} "
-                f"Arg2:{self.ref(relation.target, eids)}"
-            )
+            written = self.use.attribute(name, self.types[target], value)
+            tail = f" {written}" if written is not None else ""
+            self.lines.append(f"{self.next_id('A')}\t{self.names.attribute(name)} {target}{tail}")
+        note = attributes.get("note")
+        if note:
+            self.lines.append(f"{self.next_id('#')}\tAnnotatorNotes {target}\t{_clean(str(note))}")
+        references = [str(r) for r in _values(attributes.get("normalization") or [])]
+        if entity is not None and not references:
+            references = [f"entity:{entity[0]}"]
+        for reference in references:
+            kind, _, ref = reference.rpartition(" ")
+            name = _clean(entity[1]) if entity is not None else ""
+            self.lines.append(f"{self.next_id('N')}\t{kind or 'Reference'} {target} {ref}\t{name}")
+        for group in _values(attributes.get("equivalence") or []):
+            self.equivalences[str(group)].append(target)
 
-    def _attributes(self, eids: dict[int, str], entities: dict[int, str]) -> None:
-        counts: dict[str, int] = defaultdict(int)
-        equivalences: dict[str, list[str]] = defaultdict(list)
-
-        def add(kind: str, body: str) -> None:
-            counts[kind] += 1
-            self.lines.append(f"{kind}{counts[kind]}\t{body}")
-
+    def _span_attributes(self, entities: dict[int, str]) -> None:
         for head in self.heads:
-            target = self.ref(head.id, eids)
-            for name, value in head.attributes.items():
-                if name in _SPECIAL or value is False or value is None or value == "":
-                    continue
-                if value is True:
-                    add("A", f"{type_name(name)} {target}")
-                    continue
-                text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-                add("A", f"{type_name(name)} {target} {_clean(text)}")
-            if head.attributes.get("note"):
-                add("#", f"AnnotatorNotes {target}\t{_clean(str(head.attributes['note']))}")
-            name = entities.get(head.entity_id, "") if head.entity_id is not None else ""
-            references = [str(r) for r in _values(head.attributes.get("normalization") or [])]
-            if not references and head.entity_id is not None:
-                references = [f"entity:{head.entity_id}"]
-            for reference in references:
-                kind, _, ref = reference.rpartition(" ")
-                add("N", f"{kind or 'Reference'} {target} {ref}\t{_clean(name)}")
-            for group in _values(head.attributes.get("equivalence") or []):
-                equivalences[str(group)].append(target)
-        for group, members in equivalences.items():
-            kind = group.rpartition(" ")[0] or group
-            self.lines.append(f"*\t{type_name(kind)} {' '.join(members)}")
+            coding = {k: v for k, v in head.attributes.items() if k != "fragment_of"}
+            if head.id in self.on_trigger:  # brat lets nothing but events point at a trigger
+                if coding or head.entity_id is not None:
+                    self.left_out.trigger_coding += 1
+                continue
+            entity = None
+            if head.entity_id is not None:
+                entity = (head.entity_id, entities.get(head.entity_id, ""))
+            self._attach(self.tid[head.id], coding, entity)
+
+    def _event_attributes(self) -> None:
+        for event in self.events:
+            self._attach(self.eid[event.id], event.attributes, None)
+        for group, members in sorted(self.equivalences.items(), key=_numbered):
+            arc = self.names.arc(group.rpartition(" ")[0] or group)
+            self.use.equivalences[arc].update(self.types[m] for m in members)
+            self.lines.append(f"*\t{arc} {' '.join(members)}")
 
 
 def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
     """A folder of ``.txt``/``.ann`` pairs (per annotator when there are several layers)."""
-    kinds = {label.id: label.kind for label in context.schema.labels}
-    relation_types: dict[str, tuple[set[str], set[str]]] = {}
+    use = BratUse()
+    prepare(context.schema, use)
+    left_out = LeftOut()
     with atomic_directory(Path(out)) as folder:
         used: set[str] = set()
         layer_folders: dict[str, Path] = {}
@@ -199,33 +270,63 @@ def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> No
             name = file_name(document.name, used, f"document-{document.id}")
             spans: dict[str, list[Span]] = defaultdict(list)
             relations: dict[str, list[Relation]] = defaultdict(list)
+            events: dict[str, list[Event]] = defaultdict(list)
             for span in item.spans:
                 spans[span.annotator].append(span)
             for relation in item.relations:
                 relations[relation.annotator].append(relation)
-            if not spans:
+            for event in item.events:
+                events[event.annotator].append(event)
+            layers = sorted({*spans, *events})
+            if not layers:
                 _pair(folder, name, document.text, "")
-            for annotator in sorted(spans):
+            for annotator in layers:
                 if annotator not in layer_folders:
                     taken = {p.name.lower() for p in layer_folders.values()}
                     layer_folders[annotator] = folder / file_name(annotator, taken, "layer")
                     layer_folders[annotator].mkdir()
-                layer = _BratLayer(spans[annotator], relations[annotator], kinds)
-                ann = layer.render(context.entities, relation_types)
-                _pair(layer_folders[annotator], name, document.text, ann)
+                layer = _BratLayer(
+                    spans[annotator], relations[annotator], events[annotator], use, left_out
+                )
+                _pair(layer_folders[annotator], name, document.text, layer.render(context.entities))
         if len(layer_folders) == 1:
             (only,) = layer_folders.values()
             for path in sorted(only.iterdir()):
                 os.replace(path, folder / path.name)
             only.rmdir()
-        (folder / "annotation.conf").write_text(
-            render(context.schema, relation_types), encoding="utf-8"
+        (folder / "annotation.conf").write_text(render(context.schema, use), encoding="utf-8")
+    context.notes.extend(_notes(use, left_out))
+
+
+def _notes(use: BratUse, left_out: LeftOut) -> list[str]:
+    """What the export report says about what brat could not hold as the project does."""
+    notes = []
+    changed = use.names.changed()
+    if changed:
+        shown = ", ".join(f"{ours} as {brat}" for ours, brat in changed[:8])
+        more = f" and {len(changed) - 8} more" if len(changed) > 8 else ""
+        notes.append(
+            f"names brat cannot keep were written in its form ({shown}{more}); annotation.conf "
+            "lists them, and an import of this folder gives them back"
         )
-    spaced = sorted({name for name in [*kinds, *relation_types] if type_name(name) != name})
-    if spaced and hasattr(context, "notes"):
-        context.notes.append(
-            f"brat names cannot hold spaces: written with underscores: {', '.join(spaced)}"
+    if left_out.no_trigger:
+        notes.append(
+            f"{left_out.no_trigger} events with no trigger were written on an empty trigger at "
+            "the start of the text (brat needs one); an import of this folder reads them as "
+            "events with no trigger"
         )
+    if left_out.other_trigger:
+        notes.append(
+            f"{left_out.other_trigger} events whose trigger is a span of another label were "
+            "given a trigger of their own type at the same place (brat wants the two of one "
+            "type); an import makes it a span of its own"
+        )
+    if left_out.trigger_coding:
+        notes.append(
+            f"{left_out.trigger_coding} spans that trigger events had attributes, notes or a "
+            "canonical entity of their own, left out: brat lets only events point at a trigger"
+        )
+    return notes
 
 
 def _pair(folder: Path, name: str, text: str, ann: str) -> None:

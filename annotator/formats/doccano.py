@@ -26,6 +26,7 @@ from typing import Any
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument
 from annotator.core.records import Record, RelationRecord, SpanRecord
+from annotator.formats.event_links import LinkedEvents, as_links
 from annotator.formats.jsonrecords import iter_json_values
 from annotator.formats.options import hint, note
 from annotator.formats.writing import atomic_file
@@ -179,7 +180,19 @@ def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> No
     shape = context.options.get("doccano_shape") or "entities"
     if shape not in SHAPES:
         raise InputError(f"doccano_shape must be {' or '.join(SHAPES)}, not {shape!r}")
+    linked = LinkedEvents()
+    unwritten = 0
     with atomic_file(out) as stream:
         for item in documents:
+            if shape == "label":
+                unwritten += len(item.events)
+            else:
+                item = as_links(item, linked)
             stream.write(json.dumps(document_doccano(item, shape), ensure_ascii=False))
             stream.write("\n")
+    context.notes.extend(linked.notes("doccano"))
+    if unwritten:
+        context.notes.append(
+            f"{unwritten} events not written: the label shape holds spans only (the entities "
+            "shape writes them as links)"
+        )

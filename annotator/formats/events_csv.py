@@ -1,21 +1,37 @@
-"""Coded events as a table: one row per event span, for spreadsheets, R and pandas.
+"""Coded events as ACLED's table: one row per event, for spreadsheets, R and pandas.
 
-The first twelve columns are always the same, whatever the schema::
+Every event is a row, whatever its trigger: two events on one word («اشتباكات عنيفة في
+الثردات والميادين») are two rows, and an event with no trigger is a row whose trigger
+columns are empty. The columns, whatever the schema::
 
-    document, event_id, event_type, sub_event_type, trigger, actor1, actor2, location,
-    date, fatalities, annotator, sentence
+    document, event_id, annotator,
+    event_date, time_precision, event_type, sub_event_type,
+    actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction,
+    location, latitude, longitude, geo_precision, source, notes, fatalities,
+    trigger, trigger_start, trigger_end, sentence,
+    actor1_mention, actor1_offsets, actor2_mention, actor2_offsets,
+    location_mention, location_offsets
 
-``actor1``, ``actor2`` and ``location`` are the fillers of the roles of those names (the
-conflict schema's); several fillers of one role are joined with "; " in text order. A filler
-tied to a canonical entity is written as the entity's name, so one actor reads the same in
-every row; ``<role>_mention`` columns keep the words of the text. ``event_type`` is the
-span's ``event_type`` attribute, or its label when it has none (ACE: CONFLICT, LIFE…);
-``sub_event_type`` is ``sub_event_type``, or ACE's ``subtype``. ``sentence`` is the sentence
-of the text holding the trigger (sentences as in the training formats: line breaks and
-. ! ? ؟). After them: ``trigger_start``/``trigger_end`` (code points into the document), the
-mention columns, each other role of the schema's event labels as a pair of columns, then each
-other attribute of those labels. A role or attribute whose name is already a column (in any
-case) is prefixed ``role_`` / ``attribute_``.
+then, for each other role of the schema's event labels, ``<role>``, ``<role>_mention`` and
+``<role>_offsets``, and a column for each other attribute of those labels. A role or
+attribute whose name is already a column (in any case) is prefixed ``role_`` /
+``attribute_``.
+
+- ACLED's columns come from the event's attributes (``annotator/resources/acled.json`` says
+  which: ``event_date`` from ``date``, ``sub_event_type`` from ACE's ``subtype``…);
+  ``event_type`` is the label when the label has no such attribute (ACE: CONFLICT, LIFE…).
+- ``actor1`` is the first actor (in the event's argument order) that fills the role
+  ``actor1``; the other actors filling it are ``assoc_actor_1``, joined with "; " as ACLED
+  joins them. An actor tied to a canonical entity is written by the entity's name, so one
+  actor reads the same in every row; two mentions of one entity are one actor. ``inter1`` is
+  the ACLED inter code of the actor's ``actor_type``, and ``interaction`` the two codes
+  joined, the smaller first (``10`` for an event with one actor type alone).
+- ``location`` is the place that fills ``location``; ``latitude`` and ``longitude`` are its
+  canonical place's coordinates; ``geo_precision`` the event's, else the place span's.
+- The evidence: the trigger's words and offsets (code points into the document), the
+  sentence that holds it (sentences as in the training formats), and for each role the words
+  of every argument and their offsets (``12-20; 31-36``). An argument that is another event
+  (nested events) is written ``event <id>``, its words being that event's trigger.
 
 The file is UTF-8 with a byte-order mark and CRLF line ends: Excel detects UTF-8 (and so
 shows Arabic) only with the mark; pandas, readr and Python's ``utf-8-sig`` skip it.
@@ -24,13 +40,16 @@ shows Arabic) only with the mark; pandas, readr and Python's ``utf-8-sig`` skip 
 from __future__ import annotations
 
 import csv
+import json
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from annotator.core.model import AnnotatedDocument, Span
+from annotator.core.model import AnnotatedDocument, Event, Span
 from annotator.core.schema import Schema
 from annotator.core.tokens import sentences, tokenize
 from annotator.formats.writing import atomic_file
@@ -41,20 +60,60 @@ if TYPE_CHECKING:
 BOM = "\ufeff"
 SEPARATOR = "; "
 CONFLICT_ROLES = ("actor1", "actor2", "location")
-COLUMNS = (
-    "document",
-    "event_id",
+IDENTITY = ("document", "event_id", "annotator")
+ACLED = (
+    "event_date",
+    "time_precision",
     "event_type",
     "sub_event_type",
-    "trigger",
-    *CONFLICT_ROLES,
-    "date",
+    "actor1",
+    "assoc_actor_1",
+    "inter1",
+    "actor2",
+    "assoc_actor_2",
+    "inter2",
+    "interaction",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "source",
+    "notes",
     "fatalities",
-    "annotator",
-    "sentence",
 )
-_TYPE, _SUB_TYPES = "event_type", ("sub_event_type", "subtype")
-_IN_FIXED_COLUMNS = {_TYPE, *_SUB_TYPES, "date", "fatalities"}
+EVIDENCE = (
+    "trigger",
+    "trigger_start",
+    "trigger_end",
+    "sentence",
+    *(f"{role}_{part}" for role in CONFLICT_ROLES for part in ("mention", "offsets")),
+)
+COLUMNS = (*IDENTITY, *ACLED, *EVIDENCE)
+
+
+@dataclass(frozen=True)
+class AcledColumns:
+    """How ACLED's columns are read from a project (``annotator/resources/acled.json``)."""
+
+    actor_type: str  # the actor attribute that gives the inter code
+    inter: dict[str, int]  # actor type (lower case) → ACLED inter code
+    columns: dict[str, tuple[str, ...]]  # column → the event attributes it is read from
+
+    @property
+    def attributes(self) -> set[str]:
+        """Every event attribute some ACLED column is read from."""
+        return {name for names in self.columns.values() for name in names}
+
+
+@cache
+def coding() -> AcledColumns:
+    text = resources.files("annotator.resources").joinpath("acled.json").read_text("utf-8")
+    data = json.loads(text)
+    return AcledColumns(
+        data["actor_type"],
+        {name.lower(): code for name, code in data["inter"].items()},
+        {column: tuple(names) for column, names in data["columns"].items()},
+    )
 
 
 @dataclass(frozen=True)
@@ -66,25 +125,27 @@ class Layout:
 
     @property
     def header(self) -> tuple[str, ...]:
-        mentions = tuple(f"{role}_mention" for role in CONFLICT_ROLES)
-        roles = tuple(name for _, column in self.roles for name in (column, f"{column}_mention"))
-        attributes = tuple(column for _, column in self.attributes)
-        return (*COLUMNS, "trigger_start", "trigger_end", *mentions, *roles, *attributes)
+        roles = tuple(
+            name
+            for _, column in self.roles
+            for name in (column, f"{column}_mention", f"{column}_offsets")
+        )
+        return (*COLUMNS, *roles, *(column for _, column in self.attributes))
 
 
 def layout(schema: Schema) -> Layout:
     events = [label for label in schema.labels if label.kind == "event"]
-    taken = {c.lower() for c in (*COLUMNS, "trigger_start", "trigger_end")}
-    taken |= {f"{role}_mention" for role in CONFLICT_ROLES}
+    taken = {c.lower() for c in COLUMNS}
     roles: dict[str, str] = {}
     for role in (role.name for label in events for role in label.roles):
         if role not in CONFLICT_ROLES and role not in roles:
             column = f"role_{role}" if role.lower() in taken else role
             roles[role] = column
-            taken |= {column.lower(), f"{column}_mention".lower()}
+            taken |= {column.lower(), f"{column}_mention".lower(), f"{column}_offsets".lower()}
     attributes: dict[str, str] = {}
+    read = coding().attributes
     for name in (a.name for label in events for a in label.attributes):
-        if name not in _IN_FIXED_COLUMNS and name not in attributes:
+        if name not in read and name not in attributes:
             column = f"attribute_{name}" if name.lower() in taken else name
             attributes[name] = column
             taken.add(column.lower())
@@ -123,45 +184,136 @@ class _Sentences:
         return self.text[self._starts[first] : self._ends[last]]
 
 
-def _rows(item: AnnotatedDocument, plan: Layout, context: ExportContext) -> Iterator[list[str]]:
-    schema = context.schema
-    spans = {span.id: span for span in item.spans}
-    fillers: dict[tuple[int, str], list[Span]] = {}
-    for relation in item.relations:
-        target = spans.get(relation.target)
-        if target is not None:
-            fillers.setdefault((relation.source, relation.role), []).append(target)
-    text = _Sentences(item.document.text)
-    for span in item.spans:
-        label = schema.label(span.label)
-        if label is None or label.kind != "event":
-            continue
+@dataclass(frozen=True)
+class _Filler:
+    """An argument as the table shows it: the name it goes by, its words, where they are."""
 
-        def role(name: str, span: Span = span) -> tuple[str, str]:
-            found = sorted(fillers.get((span.id, name), []), key=lambda s: (s.start, s.end, s.id))
-            names = (context.entities.get(s.entity_id, s.text) for s in found)
-            return _joined(names), _joined(s.text for s in found)
+    name: str
+    words: str
+    place: str  # "start-end", or "" for an event with no trigger
+    span: Span | None  # the span, when the argument is one
 
-        values = span.attributes
-        conflict = [role(name) for name in CONFLICT_ROLES]
-        sub_type = next((values[name] for name in _SUB_TYPES if name in values), None)
-        yield [
-            item.document.name,
-            str(span.id),
-            _cell(values.get(_TYPE) if label.attribute(_TYPE) else span.label),
-            _cell(sub_type),
-            span.text,
-            *(names for names, _ in conflict),
-            _cell(values.get("date")),
-            _cell(values.get("fatalities")),
-            span.annotator,
-            text.around(span.start, span.end),
-            str(span.start),
-            str(span.end),
-            *(mentions for _, mentions in conflict),
-            *(cell for name, _ in plan.roles for cell in role(name)),
+
+class _Document:
+    """One document's events turned into rows."""
+
+    def __init__(self, item: AnnotatedDocument, context: ExportContext) -> None:
+        self.item = item
+        self.context = context
+        self.spans = {span.id: span for span in item.spans}
+        self.events = {event.id: event for event in item.events}
+        self.text = _Sentences(item.document.text)
+
+    def filler(self, argument_span: int | None, argument_event: int | None) -> _Filler | None:
+        if argument_span is not None:
+            span = self.spans.get(argument_span)
+            if span is None:
+                return None
+            entity = self.context.entities.get(span.entity_id) if span.entity_id else None
+            return _Filler(entity or span.text, span.text, f"{span.start}-{span.end}", span)
+        event = self.events.get(argument_event) if argument_event is not None else None
+        if event is None:
+            return None
+        trigger = self.spans.get(event.trigger) if event.trigger is not None else None
+        words = trigger.text if trigger else ""
+        place = f"{trigger.start}-{trigger.end}" if trigger else ""
+        return _Filler(f"event {event.id}", words, place, None)
+
+    def fillers(self, event: Event, role: str) -> list[_Filler]:
+        found = (self.filler(a.span, a.event) for a in event.arguments if a.role == role)
+        return [f for f in found if f is not None]
+
+    def rows(self, plan: Layout) -> Iterator[list[str]]:
+        for event in self.item.events:
+            label = self.context.schema.label(event.label)
+            if label is not None and label.kind == "event":
+                yield self.row(event, plan)
+
+    def row(self, event: Event, plan: Layout) -> list[str]:
+        values = event.attributes
+        acled = coding()
+
+        def attribute(column: str) -> Any:
+            return next((values[n] for n in acled.columns[column] if n in values), None)
+
+        label = self.context.schema.label(event.label)
+        has_type = label is not None and label.attribute("event_type") is not None
+        actors = [_actors(self.fillers(event, role), acled) for role in ("actor1", "actor2")]
+        (actor1, assoc1, inter1), (actor2, assoc2, inter2) = actors
+        places = self.fillers(event, "location")
+        latitude = longitude = ""
+        place = places[0].span if places else None
+        if place is not None and place.entity_id in self.context.coordinates:
+            latitude, longitude = map(str, self.context.coordinates[place.entity_id])
+        precision = attribute("geo_precision")
+        if precision is None and place is not None:
+            precision = place.attributes.get("geo_precision")
+        trigger = self.spans.get(event.trigger) if event.trigger is not None else None
+        evidence = [
+            trigger.text if trigger else "",
+            str(trigger.start) if trigger else "",
+            str(trigger.end) if trigger else "",
+            self.text.around(trigger.start, trigger.end) if trigger else "",
+        ]
+        for role in CONFLICT_ROLES:
+            evidence += _evidence(self.fillers(event, role))
+        others = []
+        for role, _ in plan.roles:
+            found = self.fillers(event, role)
+            others += [_joined(f.name for f in found), *_evidence(found)]
+        return [
+            self.item.document.name,
+            str(event.id),
+            event.annotator,
+            _cell(attribute("event_date")),
+            _cell(attribute("time_precision")),
+            _cell(attribute("event_type") if has_type else event.label),
+            _cell(attribute("sub_event_type")),
+            actor1,
+            assoc1,
+            inter1,
+            actor2,
+            assoc2,
+            inter2,
+            _interaction(inter1, inter2),
+            _joined(f.name for f in places),
+            latitude,
+            longitude,
+            _cell(precision),
+            _cell(attribute("source")),
+            _cell(attribute("notes")),
+            _cell(attribute("fatalities")),
+            *evidence,
+            *others,
             *(_cell(values.get(name)) for name, _ in plan.attributes),
         ]
+
+
+def _evidence(fillers: list[_Filler]) -> list[str]:
+    """The words of every argument and where they are, in the event's order."""
+    return [SEPARATOR.join(f.words for f in fillers), SEPARATOR.join(f.place for f in fillers)]
+
+
+def _actors(fillers: list[_Filler], acled: AcledColumns) -> tuple[str, str, str]:
+    """(the actor, its associated actors, the actor's inter code) of one actor role."""
+    names = list(dict.fromkeys(f.name for f in fillers))
+    if not names:
+        return "", "", ""
+    code = ""
+    for filler in fillers:
+        kind = filler.span.attributes.get(acled.actor_type) if filler.span else None
+        if filler.name == names[0] and isinstance(kind, str) and kind.lower() in acled.inter:
+            code = str(acled.inter[kind.lower()])
+            break
+    return names[0], SEPARATOR.join(names[1:]), code
+
+
+def _interaction(first: str, second: str) -> str:
+    """ACLED's interaction: both inter codes, the smaller first; one alone is followed by 0."""
+    codes = sorted(c for c in (first, second) if c)
+    if not codes:
+        return ""
+    return "".join(codes) if len(codes) == 2 else f"{codes[0]}0"
 
 
 def write(out: Path, documents: Iterable[AnnotatedDocument], context: ExportContext) -> None:
@@ -173,4 +325,4 @@ def write(out: Path, documents: Iterable[AnnotatedDocument], context: ExportCont
         writer = csv.writer(stream, lineterminator="\r\n")
         writer.writerow(plan.header)
         for item in documents:
-            writer.writerows(_rows(item, plan, context))
+            writer.writerows(_Document(item, context).rows(plan))

@@ -33,6 +33,7 @@ from annotator.core.model import GOLD, AnnotatedDocument, Span
 from annotator.core.records import Record, RelationRecord, SpanRecord
 from annotator.core.text import Utf16Map
 from annotator.core.validation import described
+from annotator.formats.event_links import LinkedEvents, as_links
 from annotator.formats.fields import identifier, listed, optional_text
 from annotator.formats.jsondecode import loads
 from annotator.formats.options import flag, note
@@ -377,10 +378,13 @@ def task_json(item: AnnotatedDocument) -> dict[str, Any]:
 
 
 def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
-    """A JSON list of tasks, written one task at a time."""
+    """A JSON list of tasks, written one task at a time; events as links
+    (:mod:`annotator.formats.event_links`)."""
+    linked = LinkedEvents()
     with atomic_file(out) as stream:
         stream.write("[")
         for count, item in enumerate(documents):
             stream.write(",\n" if count else "\n")
-            stream.write(json.dumps(task_json(item), ensure_ascii=False))
+            stream.write(json.dumps(task_json(as_links(item, linked)), ensure_ascii=False))
         stream.write("\n]\n")
+    context.notes.extend(linked.notes("Label Studio"))

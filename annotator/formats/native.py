@@ -1,8 +1,15 @@
-"""Our own format: JSON (one file, ``annotator/1``) and JSONL (one document per line).
+"""Our own format: JSON (one file, ``annotator/2``) and JSONL (one document per line).
 
 Offsets are code points into ``text``, end exclusive; every annotation repeats its surface
 text and every document carries the SHA-256 of its text, so a consumer can check both.
-The JSONL reader also takes doccano's sequence-labelling shape ``"label": [[s, e, L], ...]``.
+Each document lists its ``events``: type, trigger (an annotation's id, or null), arguments
+in order (a role and an annotation's or another event's id), attributes, annotator.
+
+Files of the previous version (``annotator/1``) had no events list: an annotation of an event
+label was the event, its relations the roles, its attributes the coding. A document without
+an ``events`` list is read that way (:func:`annotator.core.records.fold_role_links`), so
+those files, and hand-written ones, still import. The JSONL reader also takes doccano's
+sequence-labelling shape ``"label": [[s, e, L], ...]``.
 """
 
 from __future__ import annotations
@@ -14,15 +21,17 @@ from typing import Any, TextIO
 
 from annotator.core.discussion import MessageRecord, Thread, ThreadRecord
 from annotator.core.errors import InputError
-from annotator.core.model import AnnotatedDocument, Document, Relation, Span
-from annotator.core.records import Record, RelationRecord, SpanRecord
+from annotator.core.model import AnnotatedDocument, Document, Event, Relation, Span
+from annotator.core.records import EventRecord, Record, RelationRecord, SpanRecord
 from annotator.core.validation import described
 from annotator.formats.fields import identifier, listed, optional_text, text
 from annotator.formats.jsondecode import loads
 from annotator.formats.reading import BOM, iter_lines, read_text
 from annotator.formats.writing import atomic_file
 
-FORMAT = "annotator/1"
+FORMAT = "annotator/2"
+EARLIER = ("annotator/1",)  # versions still read; their events are annotations with links
+EVENT_KEY = "event "  # event ids become keys apart from annotation ids ("event 3")
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -106,8 +115,57 @@ def _relation(item: Any, number: int) -> RelationRecord:
     )
 
 
-def record_from_json(obj: Any, number: int, line: int | None = None) -> Record:
-    """A document in our export shape (also doccano's ``label`` triples) as a record."""
+def _argument(item: Any, where: str) -> tuple[str, str]:
+    """(role, key): an annotation's id as it is, another event's as its event key."""
+    if not isinstance(item, dict) or "role" not in item:
+        raise InputError(f"{where} needs a 'role' and a 'span' or an 'event' id")
+    span, event = item.get("span"), item.get("event")
+    if (span is None) == (event is None):
+        raise InputError(f"{where} needs either a 'span' or an 'event' id, not both or neither")
+    role = text(item["role"], where, "role")
+    if span is not None:
+        return role, identifier(span, where, "span")
+    return role, EVENT_KEY + identifier(event, where, "event")
+
+
+def _event(item: Any, number: int) -> EventRecord:
+    where = f"event {number}"
+    if not isinstance(item, dict):
+        raise InputError(f"{where} must be an object, got {described(item)}")
+    if "type" not in item:
+        raise InputError(f"{where} has no 'type'")
+    trigger, key = item.get("trigger"), item.get("id")
+    arguments = listed(item, "arguments", where)
+    return EventRecord(
+        label=text(item["type"], where, "type"),
+        trigger=identifier(trigger, where, "trigger") if trigger is not None else None,
+        arguments=[_argument(a, f"{where}, argument {i}") for i, a in enumerate(arguments, 1)],
+        attributes=item.get("attributes") or {},
+        annotator=item.get("annotator"),
+        key=EVENT_KEY + identifier(key, where, "id") if key is not None else None,
+        provenance=item.get("provenance"),
+    )
+
+
+def _events(obj: dict[str, Any], spans: list[SpanRecord], version: str) -> list[EventRecord] | None:
+    """The document's events; None for a document that does not list them (annotator/1)."""
+    if obj.get("events") is None:
+        return None
+    if version in EARLIER:
+        raise InputError(f"has an 'events' list, which {version} files do not have")
+    events = [_event(item, i) for i, item in enumerate(listed(obj, "events"), 1)]
+    keys = {event.key for event in events}
+    clash = next((span.key for span in spans if span.key in keys), None)
+    if clash is not None:
+        raise InputError(f"the annotation id {clash!r} is written like an event's")
+    return events
+
+
+def record_from_json(
+    obj: Any, number: int, line: int | None = None, version: str = FORMAT
+) -> Record:
+    """A document in our export shape (also doccano's ``label`` triples) as a record;
+    ``version`` is the format its file declares."""
     if not isinstance(obj, dict):
         raise InputError(f"expected a JSON object, got {described(obj)}", line=line, record=number)
     try:
@@ -133,6 +191,7 @@ def record_from_json(obj: Any, number: int, line: int | None = None) -> Record:
             meta=obj.get("meta") or {},
             spans=spans,
             relations=relations,
+            events=_events(obj, spans, version),
             status=status,
             threads=[_thread(item, i, keys) for i, item in enumerate(comments, 1)],
             line=line,
@@ -175,10 +234,13 @@ def read_json(path: Path, encoding: str = "utf-8") -> Iterator[Record]:
         raise InputError(f"not valid JSON ({error.msg})", file=path, line=error.lineno) from None
     except InputError as error:
         raise error.located(file=path) from None
+    version = FORMAT
     if isinstance(data, dict):
         declared = data.get("format")
-        if declared is not None and declared != FORMAT:
-            raise InputError(f"format is {declared!r}; this version reads {FORMAT!r}", file=path)
+        if declared is not None and declared != FORMAT and declared not in EARLIER:
+            readable = " and ".join(repr(v) for v in (*EARLIER, FORMAT))
+            raise InputError(f"format is {declared!r}; this version reads {readable}", file=path)
+        version = declared or FORMAT
         if data.get("offsets", "codepoints") != "codepoints":
             raise InputError(
                 f"offsets are counted in {data['offsets']!r}, expected code points", file=path
@@ -192,7 +254,7 @@ def read_json(path: Path, encoding: str = "utf-8") -> Iterator[Record]:
         raise InputError("expected an object with 'documents' or a list of documents", file=path)
     for number, obj in enumerate(documents, 1):
         try:
-            yield record_from_json(obj, number)
+            yield record_from_json(obj, number, version=version)
         except InputError as error:
             raise error.located(file=path) from None
 
@@ -219,6 +281,26 @@ def thread_json(thread: Thread, exported: set[int]) -> dict[str, Any]:
     return out
 
 
+def event_json(event: Event) -> dict[str, Any]:
+    """An event: its arguments in order, each naming an annotation or another event."""
+    out: dict[str, Any] = {
+        "id": event.id,
+        "type": event.label,
+        "trigger": event.trigger,
+        "arguments": [
+            {"role": a.role, "span": a.span}
+            if a.span is not None
+            else {"role": a.role, "event": a.event}
+            for a in event.arguments
+        ],
+        "attributes": event.attributes,
+        "annotator": event.annotator,
+    }
+    if event.provenance:
+        out["provenance"] = event.provenance
+    return out
+
+
 def document_json(
     document: Document,
     spans: Iterable[Span],
@@ -226,6 +308,7 @@ def document_json(
     status: dict[str, str],
     entities: dict[int, str],
     threads: Iterable[Thread] = (),
+    events: Iterable[Event] = (),
 ) -> dict[str, Any]:
     annotations = []
     for span in spans:
@@ -256,6 +339,7 @@ def document_json(
             {"id": r.id, "from": r.source, "to": r.target, "role": r.role, "annotator": r.annotator}
             for r in relations
         ],
+        "events": [event_json(event) for event in events],
         "comments": [thread_json(t, exported) for t in threads],
     }
 
@@ -286,7 +370,13 @@ def write_jsonl(stream: TextIO, documents: Iterable[dict[str, Any]]) -> int:
 def _documents(documents: Iterable[AnnotatedDocument], entities: dict[int, str]) -> Iterator[dict]:
     for item in documents:
         yield document_json(
-            item.document, item.spans, item.relations, item.status, entities, item.threads
+            item.document,
+            item.spans,
+            item.relations,
+            item.status,
+            entities,
+            item.threads,
+            item.events,
         )
 
 

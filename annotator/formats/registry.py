@@ -63,6 +63,7 @@ class Format:
     read: Reader | None = None
     write: Writer | None = None
     training: bool = False  # one layer; tokenisation options; the writer routes --split parts
+    events: bool = True  # the writer holds events (wholly, or as links it reports on)
     options: tuple[str, ...] | None = None  # reader takes options=; the import flags it honours
 
 
@@ -79,7 +80,7 @@ FORMATS: dict[str, Format] = {
         ),
         Format(
             "json",
-            "our JSON export (annotator/1)",
+            "our JSON export (annotator/2; annotator/1 files are read too)",
             (".json",),
             native.read_json,
             native.write_json_file,
@@ -97,6 +98,7 @@ FORMATS: dict[str, Format] = {
             conll.read,
             conll.write,
             training=True,
+            events=False,
             options=("tag_scheme", "strict_tags", "sentences_per_document"),
         ),
         Format(
@@ -106,6 +108,7 @@ FORMATS: dict[str, Format] = {
             spacy.read,
             spacy.write,
             training=True,
+            events=False,
         ),
         Format(
             "hf",
@@ -114,6 +117,7 @@ FORMATS: dict[str, Format] = {
             None,
             hf.write,
             training=True,
+            events=False,
         ),
         Format(
             "brat",

@@ -26,6 +26,7 @@ from typing import Any
 from annotator.core.model import GOLD, AnnotatedDocument, Relation, Span
 from annotator.core.text import Utf16Map
 from annotator.formats.brat_export import file_name
+from annotator.formats.event_links import LinkedEvents, as_links
 from annotator.formats.webanno_tsv import NAMED_ENTITY, escape_text, escape_value
 from annotator.formats.writing import atomic_directory
 
@@ -189,10 +190,12 @@ def _relation_cells(unit: _Unit, ids: dict[int, int], layout: _TsvLayout) -> lis
 
 def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
     """``<out>/<document>/<annotator>.tsv`` for every layer of every document."""
+    linked = LinkedEvents()
     with atomic_directory(Path(out)) as folder:
         used: set[str] = set()
         dropped = False
-        for item in documents:
+        for original in documents:
+            item = as_links(original, linked)
             document = item.document
             target = folder / file_name(document.name, used, f"document-{document.id}")
             target.mkdir()
@@ -218,3 +221,4 @@ def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> No
                 "span attributes are not written to WebAnno TSV (NamedEntity holds only a "
                 "value and an identifier)"
             )
+    context.notes.extend(linked.notes("WebAnno TSV"))

@@ -8,7 +8,8 @@ written once per part. Documents stream one at a time whatever the project's siz
 
 An export never writes part of a damaged project as if it were all of it. It reads one state
 of the project (a read transaction), checks before it starts that counts which agree in a
-whole project do agree, and counts what it streamed (documents, spans, links) against them
+whole project do agree, and counts what it streamed (documents, spans, links, events and
+their arguments) against them
 when it ends; damage SQLite reports while it reads (a damaged page, a text that is not UTF-8
 any more) stops it. Each case is refused with what is damaged and the backup to restore,
 and no file is left (the output is renamed into place only once complete). These cost a few
@@ -42,6 +43,7 @@ class ExportReport:
     documents: int = 0
     spans: int = 0
     relations: int = 0
+    events: int = 0
     layer: str | None = None
     left_out: int = 0  # spans that did not fit a training format, dropped as asked
     parts: dict[str, int] = field(default_factory=dict)  # documents per part of a split
@@ -107,19 +109,24 @@ class _Stream:
         self.total, self.progress, self.report = total, progress, report
         self.written = 0
         self.without_spans = 0
-        self.gaps: list[str] = []  # spans of finished work that lack required coding
+        self.gaps: list[str] = []  # spans and events of finished work that lack required coding
+        self.span_gaps = self.event_gaps = 0
         self.expected = (
             project.documents.count(),
             project.spans.count(layer),
             project.relations.count(layer),
+            project.events.count(layer),
+            project.events.count_arguments(layer),
         )
 
     def documents(self, part: Callable[[int], bool] | None = None) -> Iterator[AnnotatedDocument]:
-        documents = spans = relations = 0  # everything read, before it is filtered
+        documents = spans = relations = events = arguments = 0  # read, before it is filtered
         for item in iter_annotated(self.project, self.layer):
             documents += 1
             spans += len(item.spans)
             relations += len(item.relations)
+            events += len(item.events)
+            arguments += sum(len(event.arguments) for event in item.events)
             document_id = item.document.id
             if self.done is not None and document_id not in self.done:
                 continue
@@ -132,12 +139,13 @@ class _Stream:
             self.report.documents += 1
             self.report.spans += len(item.spans)
             self.report.relations += len(item.relations)
+            self.report.events += len(item.events)
             self.without_spans += not item.spans
             self.written += 1
             if self.progress is not None:
                 self.progress(self.written, self.total)
             yield item
-        self._check((documents, spans, relations))
+        self._check((documents, spans, relations, events, arguments))
 
     @property
     def finished(self) -> bool:
@@ -145,23 +153,48 @@ class _Stream:
         return self.done is not None or self.layer == GOLD
 
     def _look_for_gaps(self, item: AnnotatedDocument) -> None:
+        """Spans of entity labels and events whose required coding is missing (an event
+        label's coding is on its events, not on the spans that trigger them)."""
         schema = self.project.schema
         coded = schema.coded_labels
+        events = self.event_labels
+        name = item.document.name
         for span in item.spans:
-            if span.label in coded:
+            if span.label in coded and span.label not in events:
                 missing = schema.missing(span.label, span.attributes)
                 if missing:
+                    self.span_gaps += 1
                     self.gaps.append(
-                        f"«{item.document.name}»: {span.label} «{span.text}» "
-                        f"({span.start}–{span.end}): {'; '.join(missing)}"
+                        f"«{name}»: {span.label} «{span.text}» ({span.start}–{span.end}): "
+                        f"{'; '.join(missing)}"
                     )
+        triggers = {span.id: span for span in item.spans}
+        for event in item.events:
+            if event.label in coded:
+                missing = schema.missing(event.label, event.attributes)
+                if missing:
+                    trigger = triggers.get(event.trigger) if event.trigger is not None else None
+                    self.event_gaps += 1
+                    where = (
+                        f"«{trigger.text}» ({trigger.start}–{trigger.end})"
+                        if trigger is not None
+                        else f"event {event.id} (no trigger)"
+                    )
+                    self.gaps.append(f"«{name}»: {event.label} {where}: {'; '.join(missing)}")
 
-    def _check(self, read: tuple[int, int, int]) -> None:
+    @property
+    def event_labels(self) -> frozenset[str]:
+        return frozenset(label.id for label in self.project.schema.labels if label.kind == "event")
+
+    def _check(self, read: tuple[int, ...]) -> None:
         """What was streamed must be what the project holds, or part of it was left out."""
         missing = [
             Finding(table, f"the export read {got} of its {wanted} {table}")
             for table, got, wanted in zip(
-                ("documents", "spans", "relations"), read, self.expected, strict=True
+                ("documents", "spans", "relations", "events", "arguments"),
+                read,
+                self.expected,
+                strict=True,
             )
             if got != wanted
         ]
@@ -169,10 +202,33 @@ class _Stream:
             self.project.refuse(DOING, missing)
 
     def _without_excluded(self, item: AnnotatedDocument) -> AnnotatedDocument:
+        """The document less the excluded labels' spans and events, the links that touch
+        them, the events whose trigger went, and the arguments they filled."""
         spans = [span for span in item.spans if span.label not in self.excluded]
         kept = {span.id for span in spans}
         relations = [r for r in item.relations if r.source in kept and r.target in kept]
-        return replace(item, spans=spans, relations=relations)
+        events = [
+            e
+            for e in item.events
+            if e.label not in self.excluded and (e.trigger is None or e.trigger in kept)
+        ]
+        while True:  # an event that fills a role of another goes before it is looked at
+            ids = {e.id for e in events}
+            trimmed = [
+                replace(
+                    e,
+                    arguments=tuple(
+                        a
+                        for a in e.arguments
+                        if (a.span in kept if a.span is not None else a.event in ids)
+                    ),
+                )
+                for e in events
+            ]
+            if trimmed == events:
+                break
+            events = trimmed
+        return replace(item, spans=spans, relations=relations, events=events)
 
 
 def export(
@@ -277,10 +333,20 @@ def _export(
         ]
     if stream.gaps:
         work = "gold" if layer == GOLD else f"{layer}'s documents marked done"
-        count = len(stream.gaps)
+        counted = [
+            f"{n} {what}{'s' * (n != 1)}"
+            for n, what in ((stream.span_gaps, "span"), (stream.event_gaps, "event"))
+            if n
+        ]
+        verb = "lacks" if len(stream.gaps) == 1 else "lack"
         report.notes.append(
-            f"warning: {count} span{'s' * (count != 1)} of {work} lack{'s' * (count == 1)} "
-            f"required coding, e.g. {stream.gaps[0]} (annotator check lists them all)"
+            f"warning: {' and '.join(counted)} of {work} {verb} required coding, "
+            f"e.g. {stream.gaps[0]} (annotator check lists them all)"
+        )
+    if not form.events and report.events:
+        report.notes.append(
+            f"{report.events} event{'s' * (report.events != 1)} not written: {form.name} holds "
+            "spans only (their triggers and arguments are written as spans)"
         )
     if form.training and layer is not None and stream.without_spans and not only_done:
         report.notes.append(

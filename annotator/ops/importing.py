@@ -102,6 +102,17 @@ class ImportReport:
         return ", ".join(parts)
 
 
+@dataclass
+class _Links:
+    """A record written but for its relations, events and threads, which need its spans' ids."""
+
+    document_id: int
+    new: bool  # the document came with this import: nothing of it to find first
+    record: PreparedRecord
+    ids: dict[str, int]  # the file's span keys → ids, of spans already in the project
+    unresolved: dict[str, tuple[str, tuple[int, int, str]]]  # key → (layer, extent), unwritten
+
+
 class Importer:
     """Writes prepared records into a project (inside a transaction the caller holds)."""
 
@@ -122,12 +133,22 @@ class Importer:
         self.report = ImportReport()
         self.time = now()
         self._waiting: list[tuple] = []  # new spans held back for one bulk insert
+        self._linking: list[_Links] = []  # records whose links wait for their spans' ids
 
     def flush(self) -> None:
-        """Write the spans held back. :meth:`add_all` does it; a caller of :meth:`add` must."""
+        """Write the spans held back, then the links, events and threads of their records.
+        :meth:`add_all` does it; a caller of :meth:`add` must."""
         if self._waiting:
             self.project.spans.add_many(self._waiting, self.time)
             self._waiting = []
+        linking, self._linking = self._linking, []
+        for links in linking:
+            found: dict[str, dict[tuple[int, int, str], int]] = {}
+            for key, (layer, extent) in links.unresolved.items():
+                if layer not in found:
+                    found[layer] = self.project.spans.keys(links.document_id, layer)
+                links.ids[key] = found[layer][extent]
+            self._link(links)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -138,12 +159,14 @@ class Importer:
         return {label.id: label.kind for label in self.project.schema.labels}
 
     def add(self, record: PreparedRecord) -> None:
-        """Add one record. Its new spans without an id in the file wait to be written with
-        those of the next records, in one statement (:meth:`flush`); reading spans, or writing
-        one on its own, writes them first, so ids come in the order they always did."""
+        """Add one record. Its new spans wait to be written with those of the next records, in
+        one statement, and its links, events and threads after them, once the spans have ids
+        (:meth:`flush`); reading spans, or writing one on its own, writes them first, so ids
+        follow the file."""
         project, report = self.project, self.report
         report.records += 1
         document_id = project.documents.id_for_sha256(record.sha256)
+        new = document_id is None
         if document_id is None:
             document_id = project.documents.add(
                 record.name, record.text, record.sha256, record.meta, self.time
@@ -158,6 +181,7 @@ class Importer:
                 for layer in {span.annotator for span in record.spans}
             }
         ids: dict[str, int] = {}
+        unresolved: dict[str, tuple[str, tuple[int, int, str]]] = {}  # key → its span, unwritten
         fresh: list[tuple] = []
         kinds = self.kinds if any(span.entity for span in record.spans) else {}
         for span in record.spans:
@@ -172,9 +196,10 @@ class Importer:
                 entity_id = (
                     project.entities.ensure(kinds[span.label], span.entity) if span.entity else None
                 )
-                needs_id = span.key is not None or span.provenance is not None
-                if needs_id:
-                    self.flush()  # those of earlier records first, as if written already
+                if span.provenance is not None:
+                    self._waiting += fresh  # those before it, of this record and earlier ones,
+                    fresh = []  # first: ids follow the file
+                    self.flush()
                     span_id = project.spans.add(
                         document_id,
                         span.annotator,
@@ -204,40 +229,58 @@ class Importer:
                 layer[identity] = span_id
                 report.spans_added += 1
             if span.key is not None:
-                ids[span.key] = span_id
+                if span_id == -1:
+                    unresolved[span.key] = (span.annotator, identity)
+                else:
+                    ids[span.key] = span_id
         report.annotators.update(existing)  # the layers of every span of the record
         self._waiting += fresh
+        if record.relations or record.events or record.threads:
+            self._linking.append(_Links(document_id, new, record, ids, unresolved))
         if len(self._waiting) >= SPANS_PER_INSERT:
             self.flush()
-        for relation in record.relations:
-            source, target = ids[relation.source], ids[relation.target]
-            annotator = relation.annotator or project.spans.get(source).annotator
-            if project.relations.find(source, target, relation.role) is None:
-                project.relations.add(
-                    document_id, annotator, source, target, relation.role, time=self.time
-                )
-                report.relations_added += 1
-        if record.events:
-            self.flush()
-            self._add_events(document_id, record.events, ids)
         for annotator, status in record.status.items():
             project.progress.set(document_id, annotator, status, self.time)
             report.annotators.add(annotator)
+
+    def _link(self, links: _Links) -> None:
+        """A record's relations, events and threads, its spans having ids."""
+        project, report = self.project, self.report
+        record, ids, document_id = links.record, links.ids, links.document_id
+        if record.relations:
+            layers = {span.key: span.annotator for span in record.spans}
+            for relation in record.relations:
+                source, target = ids[relation.source], ids[relation.target]
+                annotator = relation.annotator or layers[relation.source]
+                if links.new or project.relations.find(source, target, relation.role) is None:
+                    project.relations.add(
+                        document_id, annotator, source, target, relation.role, time=self.time
+                    )
+                    report.relations_added += 1
+        if record.events:
+            self._add_events(document_id, links.new, record.events, ids)
         if record.threads:
-            self.flush()
             threads, _comments = discussing.add_threads(project, document_id, record.threads, ids)
             report.threads_added += threads
 
     def _add_events(
-        self, document_id: int, events: tuple[PreparedEvent, ...], ids: dict[str, int]
+        self,
+        document_id: int,
+        new: bool,
+        events: tuple[PreparedEvent, ...],
+        ids: dict[str, int],
     ) -> None:
         """Write a record's events, those that are arguments of others first; an event its
         layer has already (same type, trigger and arguments) is not written twice."""
         project, report = self.project, self.report
-        existing = {
-            (e.annotator, e.label, e.trigger, e.arguments): e.id
-            for e in project.events.for_document(document_id)
-        }
+        existing = (
+            {}
+            if new
+            else {
+                (e.annotator, e.label, e.trigger, e.arguments): e.id
+                for e in project.events.for_document(document_id)
+            }
+        )
         made: dict[str, int] = {}
         for event in in_making_order(events):
             trigger = ids[event.trigger] if event.trigger is not None else None
@@ -338,6 +381,7 @@ def labels_in(
         chosen = fmt or detect_format(path)
         for record in read_records(chosen, path, encoding, new_options()):
             found.update(span.label for span in record.spans)
+            found.update(event.label for event in record.events or ())
     return found
 
 

@@ -70,27 +70,28 @@ class LabelPolicy:
     def apply(self, record: Record, definitions: dict[str, dict[str, Any]]) -> None:
         """Rename the record's labels; with ``add``, put the ones still unknown in the schema;
         then read attribute values the way the schema types them."""
+        events = record.events or []
         if self.mapping:
-            for span in record.spans:
-                span.label = self.mapping.get(span.label, span.label)
+            for item in (*record.spans, *events):
+                item.label = self.mapping.get(item.label, item.label)
         if self.add:
             known = set(self.schema.label_ids)
             missing = []
-            for span in record.spans:
-                if span.label not in known and span.label not in missing:
-                    problem = tag_problem(span.label)
+            for item in (*record.spans, *events):
+                if item.label not in known and item.label not in missing:
+                    problem = tag_problem(item.label)
                     if problem:
                         raise InputError(
-                            f"the label {span.label!r} cannot be added to the schema: it "
+                            f"the label {item.label!r} cannot be added to the schema: it "
                             f"{problem}; rename it on the way in with --map-label OLD=NEW",
-                            line=span.line,
+                            line=item.line,
                         )
-                    missing.append(span.label)
+                    missing.append(item.label)
             if missing:
                 self._add(missing, definitions)
-        for span in record.spans:
-            if span.attributes:
-                self._fit(span.label, span.attributes)
+        for item in (*record.spans, *events):
+            if item.attributes:
+                self._fit(item.label, item.attributes)
 
     def _fit(self, label_id: str, attributes: dict[str, Any]) -> None:
         """Text files carry numbers and yes/no as text ("12", "true"): give them their type."""

@@ -4,9 +4,11 @@ token) made in tmp_path."""
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
+from annotator.core.model import Event
 from annotator.core.schema import load_preset
 from annotator.ops.exporting import export
 from annotator.ops.importing import import_files
@@ -40,6 +42,34 @@ def links_of(project: Project) -> dict[str, set[tuple[tuple[int, int, str], str,
             (spans[r.source], r.role, spans[r.target])
             for r in project.relations.for_document(document.id)
         }
+    return found
+
+
+def described_event(event: Event, spans: dict, events: dict, attributes: bool = True) -> tuple:
+    """An event by what it is — layer, type, trigger and arguments by place and label (an
+    argument that is an event by its own description), its attributes — without ids."""
+    arguments = tuple(
+        (
+            a.role,
+            spans[a.span]
+            if a.span is not None
+            else described_event(events[a.event], spans, events, attributes),
+        )
+        for a in event.arguments
+    )
+    coding = json.dumps(event.attributes, sort_keys=True) if attributes else ""
+    return (event.annotator, event.label, spans.get(event.trigger), arguments, coding)
+
+
+def events_of(project: Project, attributes: bool = True) -> dict[str, list[tuple]]:
+    """Per document: every event (:func:`described_event`), sorted."""
+    found: dict[str, list[tuple]] = {}
+    for document in project.documents.iter_all():
+        spans = {s.id: (s.start, s.end, s.label) for s in project.spans.for_document(document.id)}
+        events = {e.id: e for e in project.events.for_document(document.id)}
+        found[document.sha256] = sorted(
+            (described_event(e, spans, events, attributes) for e in events.values()), key=repr
+        )
     return found
 
 

@@ -3,6 +3,7 @@
 import json
 import re
 import shutil
+from collections import defaultdict
 
 import pytest
 
@@ -11,7 +12,9 @@ from annotator.formats import brat_conf
 from annotator.ops.exporting import export
 from annotator.ops.importing import import_files
 from tests.conftest import corpus_file, snapshot, write_jsonl
+from tests.formats.brat_rules import NUMBERED, check_folder
 from tests.formats.interchange import (
+    events_of,
     fresh,
     hard_positions,
     hard_span,
@@ -57,13 +60,30 @@ def spans_named(project, name):
     return document, spans
 
 
+def e_lines(folder):
+    """(id, type, trigger, [(role, id)…]) of every E line of the .ann files of a folder."""
+    found = []
+    for line in ann_lines(folder, "E"):
+        ident, body = line.split("\t")[:2]
+        head, *arguments = body.split()
+        kind, trigger = head.split(":")
+        found.append((ident, kind, trigger, [tuple(a.split(":")) for a in arguments]))
+    return found
+
+
+def events_on(project, span):
+    return [e for e in project.events.for_document(span.document_id) if e.trigger == span.id]
+
+
 def test_the_tutorial_brings_every_line_kind_in(project):
     report = import_files(project, [tutorial()], annotator="samira", add_labels=True)
     assert report.documents_added == 13  # four .ann files are empty: documents without spans
     t_lines = ann_lines(tutorial(), "T")
     assert report.spans_added == len(t_lines) == 119
-    arguments = sum(len(line.split("\t")[1].split()) - 1 for line in ann_lines(tutorial(), "E"))
-    assert report.relations_added == arguments + len(ann_lines(tutorial(), "R"))
+    assert report.events_added == len(e_lines(tutorial())) == 23
+    assert report.relations_added == len(ann_lines(tutorial(), "R")) == 8
+    arguments = sum(len(arguments) for *_, arguments in e_lines(tutorial()))
+    assert sum(len(e.arguments) for e in project.events.iter_all()) == arguments
 
     document, spans = spans_named(project, "000-introduction")
     assert spans["Raul Salinas de Gortari"].attributes == {"Individual": True, "Mention": "Name"}
@@ -71,18 +91,16 @@ def test_the_tutorial_brings_every_line_kind_in(project):
     assert president.attributes["normalization"] == "Wikipedia:64488"
     assert project.entities.get(president.entity_id).name == "Carlos Salinas de Gortari"
     assert spans["$100 million"].attributes == {"note": "100000000 USD"}
-    assert spans["moving"].attributes == {"Confidence": "High"}  # A on E1 → its trigger
-    links = {
-        (r.role, project.spans.get(r.target).text)
-        for r in project.relations.touching(spans["moving"].id)
-        if r.source == spans["moving"].id
-    }
-    assert links == {
+    assert spans["moving"].attributes == {}  # A5 is on the event E1, not on its trigger
+    (moving,) = events_on(project, spans["moving"])
+    assert (moving.label, moving.attributes) == ("Transfer-money", {"Confidence": "High"})
+    texts = {s.id: s.text for s in project.spans.for_document(document.id)}
+    assert [(a.role, texts[a.span]) for a in moving.arguments] == [
         ("Giver-Arg", "Citibank"),
         ("Money-Arg", "$100 million"),
         ("Beneficiary-Arg", "Raul Salinas de Gortari"),
         ("Recipient-Arg", "banks"),
-    }
+    ]  # in the order of the E line
 
     document, _ = spans_named(project, "060-relation_annotation")
     aliases = {
@@ -93,15 +111,24 @@ def test_the_tutorial_brings_every_line_kind_in(project):
     assert aliases == {(t, "Alias 1") for t in ("Joanne Rowling", "Jo Rowling", "J. K. Rowling")}
 
     document, spans = spans_named(project, "080-event-annotation")
-    roles = {r.role for r in project.relations.for_document(document.id)}
+    roles = {a.role for e in project.events.for_document(document.id) for a in e.arguments}
     assert roles == {"Org-Arg"}  # Org-Arg2, Org-Arg3… are brat's numbering of one role
 
     document, spans = spans_named(project, "090-event_structures")
+    events = {e.id: e for e in project.events.for_document(document.id)}
+    texts = {s.id: s.text for s in project.spans.for_document(document.id)}
     nested = {
-        (project.spans.get(r.source).text, r.role, project.spans.get(r.target).text)
-        for r in project.relations.for_document(document.id)
+        (texts[e.trigger], a.role, texts[events[a.event].trigger])
+        for e in events.values()
+        for a in e.arguments
+        if a.event is not None
     }
-    assert ("reported", "Event-Arg", "merged") in nested  # an event argument: its trigger
+    assert nested == {  # an event argument is the event, not its trigger
+        ("reported", "Event-Arg", "merged"),
+        ("told", "Event-Arg", "posted"),
+        ("posted", "Event-Arg", "reported"),
+        ("reported", "Event-Arg", "merged"),
+    }
 
     _, spans = spans_named(project, "110-note_annotation")
     assert spans["Discworld"].attributes["note"] == "Should fictional places be annotated?"
@@ -156,7 +183,7 @@ def test_mapped_labels_land_on_the_schema_s_own(project):
 
 
 def test_the_tutorial_survives_export_and_import(project, tmp_path):
-    import_files(project, [tutorial()], annotator="samira", add_labels=True)
+    import_files(project, [tutorial()], annotator="importer", add_labels=True)
     again = round_trip(project, "brat", tmp_path / "out", tmp_path / "again")
     assert (tmp_path / "out" / "annotation.conf").exists()
     assert len(list((tmp_path / "out").glob("*.ann"))) == 13
@@ -164,6 +191,7 @@ def test_the_tutorial_survives_export_and_import(project, tmp_path):
     after = {k: {(s, e, lab, t) for s, e, lab, t, _ in v} for k, v in spans_of(again).items()}
     assert after == before
     assert links_of(again) == links_of(project)
+    assert events_of(again) == events_of(project)  # every event, argument and its coding
     attributes = {
         (s.text, json.dumps(s.attributes, sort_keys=True)) for s in project.spans.iter_all()
     }
@@ -223,42 +251,95 @@ def test_discontinuous_spans_are_fragments_that_go_back_as_one(project, tmp_path
         ("ريف", {"fragment_of": "T1"}),
         ("دير الزور", {"fragment_of": "T1"}),
     ]
+    (event,) = project.events.iter_all()
+    assert [(a.role, project.spans.get(a.span).text) for a in event.arguments] == [
+        ("location", "ريف")
+    ]  # the first fragment stands for the whole
     export(project, "brat", tmp_path / "out")
     written = (tmp_path / "out" / "a.ann").read_text("utf-8")
     assert "LOCATION 18 21;22 31\tريف دير الزور" in written
-    assert "location:T" in written
+    assert "E1\tEVENT:T1 location:T2" in written
 
 
-def test_two_events_on_one_trigger_are_refused_with_the_line(project):
-    path = corpus_file("brat", "BioNLP-ST_2011_GE", "PMID-10438843.ann")
-    before = snapshot(project)
-    with pytest.raises(
-        InputError,
-        match=r"PMID-10438843.ann, line \d+: events E\d+ and E\d+ "
-        r"share the trigger T\d+",
-    ):
-        import_files(project, [path], annotator="a", add_labels=True)
-    assert snapshot(project) == before
+def bionlp():
+    return corpus_file("brat", "BioNLP-ST_2011_GE")
 
 
-def test_the_bionlp_corpus_without_shared_triggers_imports_with_modifiers(project, tmp_path):
-    folder = corpus_file("brat", "BioNLP-ST_2011_GE")
-    files = [p for p in sorted(folder.glob("*.ann")) if not shares_a_trigger(p)]
-    assert 0 < len(files) < len(list(folder.glob("*.ann")))
-    report = import_files(project, files, annotator="a", add_labels=True)
-    t_lines = sum(
-        1 for p in files for line in p.read_text("utf-8").splitlines() if line.startswith("T")
+def test_several_events_on_one_trigger_are_events_of_their_own(project):
+    path = bionlp() / "PMID-10438843.ann"
+    assert shares_a_trigger(path)
+    report = import_files(project, [path], annotator="a", add_labels=True)
+    assert report.events_added == len(ann_lines(path.parent, "E")[:0]) + sum(
+        1 for line in path.read_text("utf-8").splitlines() if line.startswith("E")
     )
-    assert report.spans_added == t_lines
-    negated = [s for s in project.spans.iter_all() if s.attributes.get("Negation") is True]
-    m_lines = sum(
-        1
-        for p in files
-        for line in p.read_text("utf-8").splitlines()
-        if line.startswith("M") and line.split("\t")[1].split()[0] == "Negation"
+    texts = {s.id: s.text for s in project.spans.iter_all()}
+    localizations = [e for e in project.events.iter_all() if e.label == "Localization"]
+    assert len({e.trigger for e in localizations}) == 1 < len(localizations)  # E1, E2 on T25
+    assert sorted(texts[e.arguments[0].span] for e in localizations) == sorted(
+        texts[e.arguments[0].span] for e in localizations
     )
-    assert len(negated) == m_lines > 0
+    (first, second) = localizations
+    assert first.arguments != second.arguments  # each its own Theme
+
+
+def test_half_of_the_bionlp_sample_shares_triggers_and_all_of_it_imports(project):
+    files = sorted(bionlp().glob("*.ann"))
+    sharing = [p for p in files if shares_a_trigger(p)]
+    assert len(sharing) * 2 >= len([p for p in files if p.read_text("utf-8").strip()])
+    report = import_files(project, [bionlp()], annotator="a", add_labels=True)
+    lines = {kind: ann_lines(bionlp(), kind) for kind in ("T", "E", "M", "*")}
+    assert report.spans_added == len(lines["T"])
+    assert report.events_added == len(lines["E"])
+    negated = [e for e in project.events.iter_all() if e.attributes.get("Negation") is True]
+    speculated = [e for e in project.events.iter_all() if e.attributes.get("Speculation") is True]
+    assert len(negated) + len(speculated) == len(lines["M"]) > 0  # every modifier, on its event
     assert any("equivalence" in s.attributes for s in project.spans.iter_all())
+    nested = [a for e in project.events.iter_all() for a in e.arguments if a.event is not None]
+    assert len(nested) == sum(line.count(":E") for line in lines["E"]) > 0
+
+
+def test_the_bionlp_sample_round_trips_with_every_event_argument_and_attribute(project, tmp_path):
+    import_files(project, [bionlp()], annotator="importer", add_labels=True)
+    again = round_trip(project, "brat", tmp_path / "out", tmp_path / "again")
+    assert spans_of(again) == spans_of(project)
+    assert events_of(again) == events_of(project)
+    assert links_of(again) == links_of(project)
+    attributes = sorted((s.text, json.dumps(s.attributes)) for s in project.spans.iter_all())
+    assert sorted((s.text, json.dumps(s.attributes)) for s in again.spans.iter_all()) == attributes
+    events = brat_events(bionlp())
+    assert sum(len(found) for found in events.values()) == len(e_lines(bionlp())) == 244
+    assert brat_events(tmp_path / "out") == events  # brat to brat: the same events
+    assert check_folder(tmp_path / "out") == []
+
+
+def brat_events(folder):
+    """Per document, every event of a brat folder as brat means it, without ids: its type,
+    its trigger's place, its arguments in order, each with its role (repeat number taken off
+    as brat does) and its place (a nested event by its own description), and modifiers."""
+    found = {}
+    for ann in sorted(folder.glob("*.ann")):
+        places, events, marks = {}, {}, defaultdict(set)
+        for line in ann.read_text("utf-8").splitlines():
+            ident, body = line.split("\t")[:2]
+            if ident.startswith("T"):
+                places[ident] = tuple(body.split()[1:])
+            elif ident.startswith("E"):
+                head, *arguments = body.split()
+                events[ident] = (*head.split(":"), [a.split(":") for a in arguments])
+            elif ident.startswith(("A", "M")):
+                name, target = body.split()[:2]
+                marks[target].add(name)
+
+        def described(ident, places=places, events=events, marks=marks):
+            kind, trigger, arguments = events[ident]
+            filled = tuple(
+                (NUMBERED.match(role)[1], described(ref) if ref in events else places[ref])
+                for role, ref in arguments
+            )
+            return (kind, places[trigger], filled, tuple(sorted(marks[ident])))
+
+        found[ann.stem] = sorted(described(ident) for ident in events)
+    return found
 
 
 def test_a_corpus_folder_finds_its_conf_above_the_documents(tmp_path):
@@ -279,12 +360,20 @@ def test_the_exported_conf_describes_the_schema_and_reads_back(project, tmp_path
     import_files(project, [tmp_path / "x.jsonl"], annotator="a")
     export(project, "brat", tmp_path / "out")
     conf = (tmp_path / "out" / "annotation.conf").read_text("utf-8")
-    assert "EVENT\tactor1*:ACTOR, actor2*:ACTOR, location?:LOCATION" in conf
-    assert "actor_type\tArg:ACTOR, Value:State forces|Rebel groups" in conf
+    # brat reads a role ending in a digit as a repeat (actor2: the second "actor"), and cuts
+    # declarations at white space: names and values go in forms it keeps, listed in comments
+    assert "EVENT\tactor1-Arg*:ACTOR, actor2-Arg*:ACTOR, location?:LOCATION" in conf
+    assert "actor_type\tArg:ACTOR, Value:State_forces|Rebel_groups|" in conf
+    assert '# annotator name\tarc\tactor1-Arg\t"actor1"' in conf
+    assert '# annotator value\tactor_type\tState_forces\t"State forces"' in conf
     parsed = brat_conf.parse(conf)
     assert parsed.definitions["EVENT"]["roles"][0] == {
         "name": "actor1", "types": ["ACTOR"], "many": True
     }  # fmt: skip
+    assert parsed.definitions["ACTOR"]["attributes"][0]["values"][:2] == [
+        "State forces",
+        "Rebel groups",
+    ]
     assert parsed.definitions["LOCATION"]["attributes"][0]["name"] == "place_type"
 
 
@@ -317,7 +406,39 @@ def bad_pair(tmp_path, ann, text="قوات سوريا الديمقراطية ف�
         ("T1\tACTOR 0 4\tقوات\nX1\tsomething\n", r"doc.ann, line 2: unknown annotation 'X1'"),
         ("T1\tACTOR 0 400\tقوات\n", r"doc.ann, line 1: T1 \(ACTOR\): offsets 0-400 are empty"),
         ("T1\tACTOR 0 4\tسوريا\n", r"doc.ann, line 1: T1 \(ACTOR\): the text at 0 4 is 'قوات'"),
-        ("T1\tEVENT 0 4\tقوات\nE1\tEVENT:T1 actor1:T9\n", r"line 2: refers to T9, which is not"),
+        (  # an argument that is not in the file: of another document, or of none
+            "T1\tEVENT 0 4\tقوات\nE1\tEVENT:T1 actor1:T9\n",
+            r"doc.ann, line 2: event E1: its actor1 T9 is not in this file; an argument is a "
+            r"span \(T\) or an event \(E\) of the same document",
+        ),
+        (
+            "T1\tEVENT 0 4\tقوات\nE1\tEVENT:T7 actor1:T1\n",
+            r"doc.ann, line 2: event E1: its trigger T7 is not in this file; a trigger is a "
+            r"text-bound annotation \(T\) of this file",
+        ),
+        (
+            "T1\tEVENT 0 4\tقوات\nE1\tEVENT:T1\nE2\tEVENT:E1\n",
+            r"doc.ann, line 3: event E2: its trigger E1 is another event",
+        ),
+        (
+            "T1\tEVENT 0 4\tقوات\nE1\tEVENT:T1 cause:E1\n",
+            r"doc.ann, line 2: event E1 is its own argument \(cause\)",
+        ),
+        (
+            "T1\tEVENT 0 4\tقوات\nT2\tEVENT 5 10\tسوريا\nE1\tEVENT:T1 cause:E2\n"
+            "E2\tEVENT:T2 cause:E1\n",
+            r"doc.ann, line 4: event E1 fills a role of event E2, which fills one of E1 in turn",
+        ),
+        (
+            "T1\tEVENT 0 4\tقوات\nT2\tACTOR 5 10\tسوريا\nR1\tally Arg1:T2 Arg2:T1\n"
+            "E1\tEVENT:T1 actor1:R1\n",
+            r"doc.ann, line 4: event E1: its actor1 R1 is a relation",
+        ),
+        (
+            "T1\tACTOR 0 0\t\n",
+            r"doc.ann, line 1: T1 \(ACTOR\): offsets 0-0 are empty and no event has it as its "
+            r"trigger",
+        ),
         (
             "T1\tACTOR 0 4\tقوات\nT2\tACTOR 5 10\tسوريا\nR1\tally Arg1:T1 Arg2:T2\nA1\tsure R1\n",
             r"line 4: attribute sure is on the relation R1",
@@ -388,4 +509,7 @@ def test_a_hard_variant_of_a_real_tutorial_document_keeps_its_annotations(projec
     assert {(s.start, s.end, s.label) for s in project.spans.iter_all()} == expected
     arguments = sum(len(x.split("\t")[1].split()) - 1 for x in ann_text_lines if x.startswith("E"))
     relations = sum(1 for line in ann_text_lines if line.startswith("R"))
-    assert len(list(project.relations.iter_all())) == arguments + relations
+    events = sum(1 for line in ann_text_lines if line.startswith("E"))
+    assert len(list(project.relations.iter_all())) == relations
+    assert len(list(project.events.iter_all())) == events
+    assert sum(len(e.arguments) for e in project.events.iter_all()) == arguments

@@ -10,6 +10,7 @@ from annotator.core.text import Utf16Map
 from annotator.ops.importing import import_files
 from tests.conftest import corpus_file, snapshot, write_jsonl
 from tests.formats.interchange import (
+    events_of,
     fresh,
     hard_words,
     round_trip,
@@ -176,10 +177,13 @@ def test_layers_relations_and_attributes_survive_a_round_trip(project, tmp_path)
         }
 
     assert everything(again) == everything(project)
-    (link,) = again.relations.iter_all()
-    assert (again.spans.get(link.source).label, link.role, again.spans.get(link.target).text) == (
-        "EVENT", "location", "دير الزور"
+    assert events_of(again) == events_of(project)
+    (event,) = [e for e in again.events.iter_all() if e.arguments]  # the link is its argument
+    ((argument,),) = [event.arguments]
+    assert (again.spans.get(event.trigger).label, event.annotator, event.attributes) == (
+        "EVENT", GOLD, {"event_type": "Battles", "fatalities": 12}
     )  # fmt: skip
+    assert (argument.role, again.spans.get(argument.span).text) == ("location", "دير الزور")
 
 
 def test_who_made_an_annotation_names_its_layer(project, tmp_path):

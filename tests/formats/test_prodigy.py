@@ -86,9 +86,10 @@ def test_relations_and_named_sessions(project, tmp_path):
     path = tmp_path / "r.jsonl"
     path.write_text(json.dumps(task, ensure_ascii=False) + "\n", encoding="utf-8")
     import_files(project, [path], "prodigy")
-    (link,) = project.relations.iter_all()
-    assert (link.annotator, link.role, project.spans.get(link.target).text) == (
-        "news-huda", "actor1", "التنظيم"
+    (event,) = project.events.iter_all()  # a link from an event's span is its argument
+    ((role, filler),) = [(a.role, project.spans.get(a.span).text) for a in event.arguments]
+    assert (event.annotator, event.label, role, filler) == (
+        "news-huda", "EVENT", "actor1", "التنظيم"
     )  # fmt: skip
 
 

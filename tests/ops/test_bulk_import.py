@@ -46,11 +46,10 @@ def test_span_ids_follow_the_file_across_records_written_together(project, tmp_p
         (4, "الميادين"),
         (4, "قصفت"),
     ]
-    (link,) = project.relations.for_document(3)
-    assert (project.spans.get(link.source).text, project.spans.get(link.target).text) == (
-        "قصفت",
-        "دير الزور",
-    )
+    (event,) = project.events.for_document(3)  # the event span's link: its event's argument
+    (argument,) = event.arguments
+    assert (project.spans.get(event.trigger).text, argument.role) == ("قصفت", "location")
+    assert project.spans.get(argument.span).text == "دير الزور"
 
 
 def test_an_article_repeated_in_one_import_gets_its_spans_once(project, tmp_path, monkeypatch):

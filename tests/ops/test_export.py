@@ -17,44 +17,83 @@ from annotator.store.project import Project
 from tests.conftest import write_jsonl
 from tests.fixtures.article import ARTICLE
 from tests.ops.test_import import RAW, WORDS, raw_spans
+from tests.safety.test_upgrades import FIXTURES, copy_fixture
 
 EXPORT_SCHEMA = json.loads(
     resources.files("annotator.resources").joinpath("export.schema.json").read_text("utf-8")
 )
 
 
+def at(word: str) -> tuple[int, int]:
+    start = RAW.index(word)
+    return start, start + len(word)
+
+
 def layered_project(project, tmp_path):
-    """One tricky article annotated by two people, with attributes, a relation and a status."""
+    """One tricky article annotated by two people and adjudicated: attributes, a link that is
+    no event's role, a status, two events on one trigger, an event with no trigger, and a gold
+    event with its provenance."""
     import_files(
         project,
         [write_jsonl(tmp_path / "a.jsonl", [{"text": RAW, "name": "مقال", "label": raw_spans()}])],
         annotator="samira",
-    )
-    start = RAW.index("دير الزور")
-    event = RAW.index("مُبَادَرَة")
+    )  # spans of event labels, without an events list: each is one event on its span
+
+    def annotation(key, word, label, annotator="omar", **attributes):
+        start, end = at(word)
+        return {
+            "id": key,
+            "start": start,
+            "end": end,
+            "label": label,
+            "annotator": annotator,
+            "attributes": attributes,
+        }
+
+    clash = {"event_type": "Battles", "sub_event_type": "Armed clash", "fatalities": 0}
+    provenance = {"adjudicated_by": "lead", "from": "omar", "guidelines": "1.0"}
     record = {
         "text": RAW,
         "annotations": [
+            annotation("p", "دير الزور", "LOCATION", place_type="city/town", geo_precision=1),
+            annotation("q", "الميادين", "LOCATION", place_type="city/town"),
+            annotation("a", "الجيـــش", "ACTOR", actor_type="State forces"),
+            annotation("e", "مُبَادَرَة", "EVENT"),
+            {**annotation("g", "مُبَادَرَة", "EVENT", "gold"), "provenance": provenance},
+        ],
+        "relations": [{"from": "a", "to": "p", "role": "based_in"}],
+        "events": [
             {
-                "id": "p",
-                "start": start,
-                "end": start + 9,
-                "label": "LOCATION",
-                "attributes": {"place_type": "city/town", "geo_precision": 1},
+                "id": 1,
+                "type": "EVENT",
+                "trigger": "e",
+                "arguments": [{"role": "actor1", "span": "a"}, {"role": "location", "span": "p"}],
+                "attributes": clash,
+            },
+            {  # the same clash in another town: a second event on the one word
+                "id": 2,
+                "type": "EVENT",
+                "trigger": "e",
+                "arguments": [{"role": "location", "span": "q"}],
+                "attributes": {**clash, "fatalities": 3},
+            },
+            {  # what the report as a whole says
+                "id": 3,
+                "type": "EVENT",
+                "trigger": None,
+                "arguments": [{"role": "actor1", "span": "a"}],
+                "attributes": {"event_type": "Strategic developments", "date": "2017-09"},
             },
             {
-                "id": "e",
-                "start": event,
-                "end": event + 9,
-                "label": "EVENT",
-                "attributes": {
-                    "event_type": "Battles",
-                    "sub_event_type": "Armed clash",
-                    "fatalities": 0,
-                },
+                "id": 4,
+                "type": "EVENT",
+                "trigger": "g",
+                "arguments": [],
+                "attributes": clash,
+                "annotator": "gold",
+                "provenance": provenance,
             },
         ],
-        "relations": [{"from": "e", "to": "p", "role": "location"}],
         "status": {"omar": "done"},
     }
     import_files(project, [write_jsonl(tmp_path / "b.jsonl", [record])], annotator="omar")
@@ -77,24 +116,66 @@ def spans_of(project):
     )
 
 
+def events_of(project):
+    """Every event by what it is: document, layer, type, trigger and arguments by place and
+    label (an event argument by its own description), attributes, provenance."""
+    spans = {s.id: (s.start, s.end, s.label) for s in project.spans.iter_all()}
+    documents = {d.id: d.sha256 for d in project.documents.iter_all()}
+    events = {e.id: e for e in project.events.iter_all()}
+
+    def described(event):
+        return (
+            documents[event.document_id],
+            event.annotator,
+            event.label,
+            spans.get(event.trigger),
+            tuple(
+                (a.role, spans[a.span] if a.span is not None else described(events[a.event]))
+                for a in event.arguments
+            ),
+            json.dumps(event.attributes, sort_keys=True),
+            json.dumps(event.provenance, sort_keys=True),
+        )
+
+    return sorted((described(e) for e in events.values()), key=repr)
+
+
 def test_json_export_validates_against_the_published_schema_and_is_self_checking(project, tmp_path):
     layered_project(project, tmp_path)
     out = tmp_path / "out.json"
     report = export(project, "json", out)
     data = json.loads(out.read_text(encoding="utf-8"))
     jsonschema.validate(data, EXPORT_SCHEMA)
-    assert report.documents == 1 and report.spans == len(WORDS) + 2 and report.relations == 1
-    assert data["format"] == "annotator/1" and data["offsets"] == "codepoints"
+    assert (report.documents, report.spans, report.relations) == (1, len(WORDS) + 5, 1)
+    assert report.events == 2 + 4  # samira's two event spans, omar's three, gold's one
+    assert data["format"] == "annotator/2" and data["offsets"] == "codepoints"
     assert [label["id"] for label in data["labels"]] == ["ACTOR", "LOCATION", "EVENT"]
     (document,) = data["documents"]
     assert document["sha256"] == hashlib.sha256(document["text"].encode("utf-8")).hexdigest()
+    by_id = {a["id"]: a for a in document["annotations"]}
     for annotation in document["annotations"]:
         assert document["text"][annotation["start"] : annotation["end"]] == annotation["text"]
     (relation,) = document["relations"]
-    by_id = {a["id"]: a for a in document["annotations"]}
-    assert (
-        by_id[relation["from"]]["label"] == "EVENT" and by_id[relation["to"]]["text"] == "دير الزور"
+    assert (by_id[relation["from"]]["text"], relation["role"], by_id[relation["to"]]["text"]) == (
+        "الجيـــش",
+        "based_in",
+        "دير الزور",
     )
+    omar = [e for e in document["events"] if e["annotator"] == "omar"]
+    assert [
+        (
+            by_id[e["trigger"]]["text"] if e["trigger"] is not None else None,
+            [(a["role"], by_id[a["span"]]["text"]) for a in e["arguments"]],
+            e["attributes"].get("fatalities"),
+        )
+        for e in omar
+    ] == [
+        ("مُبَادَرَة", [("actor1", "الجيـــش"), ("location", "دير الزور")], 0),
+        ("مُبَادَرَة", [("location", "الميادين")], 3),
+        (None, [("actor1", "الجيـــش")], None),
+    ]
+    (gold,) = [e for e in document["events"] if e["annotator"] == "gold"]
+    assert gold["provenance"]["adjudicated_by"] == "lead"
     assert document["status"] == {"omar": "done"}
 
 
@@ -119,7 +200,8 @@ def test_one_annotator_can_be_exported_alone(project, tmp_path):
     export(project, "json", out, annotator="omar")
     (document,) = json.loads(out.read_text(encoding="utf-8"))["documents"]
     assert {a["annotator"] for a in document["annotations"]} == {"omar"}
-    assert len(document["annotations"]) == 2
+    assert len(document["annotations"]) == 4
+    assert [e["annotator"] for e in document["events"]] == ["omar"] * 3
 
 
 @pytest.mark.parametrize("fmt", ["json", "jsonl"])
@@ -130,6 +212,7 @@ def test_what_export_writes_import_reads_back_losslessly(project, tmp_path, fmt)
     with Project.create(tmp_path / "copy", load_preset("conflict")) as copy:
         import_files(copy, [out], annotator="nobody")
         assert spans_of(copy) == spans_of(project)
+        assert events_of(copy) == events_of(project)
         assert copy.progress.get(1, "omar") == "done"
         (original,) = project.documents.iter_all()
         (copied,) = copy.documents.iter_all()
@@ -141,9 +224,11 @@ def test_what_export_writes_import_reads_back_losslessly(project, tmp_path, fmt)
         )
         copied_spans = {s.id: s for s in copy.spans.iter_all()}
         (relation,) = copy.relations.iter_all()
-        assert copied_spans[relation.source].label == "EVENT"
+        assert copied_spans[relation.source].text == "الجيـــش"
         assert copied_spans[relation.target].text == "دير الزور"
         assert relation.annotator == "omar"
+        shared = [e for e in copy.events.iter_all() if e.annotator == "omar" and e.trigger]
+        assert len(shared) == 2 and shared[0].trigger == shared[1].trigger
         again = tmp_path / f"again.{fmt}"
         export(copy, fmt, again)
     assert canonical(again, fmt) == canonical(out, fmt)
@@ -172,9 +257,29 @@ def canonical(path, fmt):
             document["annotations"],
             key=lambda a: (a["start"], a["end"], a["label"], a["annotator"]),
         )
-        del document["id"], document["annotations"], document["relations"]
-        result.append((document, annotations, relations))
+        events = {e["id"]: e for e in document["events"]}
+        described = sorted((_event(e, events, by_id) for e in events.values()), key=repr)
+        del document["id"], document["annotations"], document["relations"], document["events"]
+        result.append((document, annotations, relations, described))
     return data, result
+
+
+def _event(item, events, by_id):
+    """An exported event by what it is: ids replaced by what they point at."""
+    return (
+        item["type"],
+        item["annotator"],
+        by_id.get(item["trigger"]),
+        [
+            (
+                a["role"],
+                by_id[a["span"]] if "span" in a else _event(events[a["event"]], events, by_id),
+            )
+            for a in item["arguments"]
+        ],
+        json.dumps(item["attributes"], sort_keys=True),
+        json.dumps(item.get("provenance"), sort_keys=True),
+    )
 
 
 def test_our_article_round_trips_with_every_span_in_place(project, tmp_path):
@@ -299,3 +404,21 @@ def test_random_rtl_and_astral_text_keeps_every_span_on_the_same_characters(
     for annotation in document["annotations"]:
         assert document["text"][annotation["start"] : annotation["end"]] == annotation["text"]
     assert got == expected
+
+
+def test_a_format_1_project_exports_as_the_format_2_project_does(tmp_path):
+    """The same coding saved by the first format (an event was its span, roles its links)
+    and by the second (events as records): opened and exported, the same spans, events,
+    roles and attributes."""
+    exports = []
+    for fixture in ("format-1", "format-2"):
+        folder = copy_fixture(FIXTURES / fixture, tmp_path)
+        with Project.open(folder) as opened:
+            assert opened.events.count() > 0
+            out = tmp_path / f"{fixture}.json"
+            export(opened, "json", out)
+        exports.append(canonical(out, "json"))
+    assert exports[0] == exports[1]
+    _, documents = exports[0]
+    roles = {role for _, _, _, events in documents for e in events for role, _ in e[3]}
+    assert roles == {"actor1", "actor2", "location"}

@@ -73,8 +73,13 @@ def test_only_done_writes_the_documents_that_annotator_marked_done(project, tmp_
     two_layers(project, tmp_path)
     out = tmp_path / "done.conll"
     report = export(project, "conll", out, annotator="samira", only_done=True)
-    (note,) = report.notes  # the events of the finished documents are not coded yet
-    assert report.documents == 4 and note.startswith("warning: 4 spans of samira's documents")
+    warning, events = report.notes  # the events of the finished documents are not coded yet
+    assert report.documents == 4 and warning.startswith("warning: 4 events of samira's documents")
+    assert "«n0»: EVENT «الزور يوم 0» (44–55): 'event_type' is required" in warning
+    assert events == (
+        "4 events not written: conll holds spans only (their triggers and arguments are "
+        "written as spans)"
+    )
     assert [d.text.split(" ")[-1] for d in conll_documents(out)] == ["0", "1", "2", "3"]
     with pytest.raises(InputError, match="--only-done needs the annotator"):
         export(project, "json", tmp_path / "x.json", only_done=True)
@@ -195,7 +200,7 @@ def test_the_export_command_takes_every_option_and_reports_what_it_left_out(
     )
     out, err = capsys.readouterr()
     assert code == 0
-    assert "Wrote 7 documents, 6 spans (1 left out), 0 relations (samira's layer)" in out
+    assert "Wrote 7 documents, 6 spans (1 left out), 0 events, 0 relations (samira's layer)" in out
     assert "Split: train 4, test 3." in out or "Split: train 3, test 4." in out
     assert "note: left out: document 7 (x-1): span 23 LOCATION" in err
     assert "[" not in err  # no progress bar when stderr is not a terminal

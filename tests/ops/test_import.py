@@ -6,7 +6,10 @@ from pathlib import Path
 import pytest
 
 from annotator.core.errors import InputError
+from annotator.core.schema import from_json, load_preset
+from annotator.core.text import sha256_text
 from annotator.ops.importing import import_files
+from annotator.store.project import Project
 from tests.conftest import snapshot, write_jsonl
 from tests.fixtures.article import ARTICLE
 
@@ -151,7 +154,23 @@ def test_importing_the_same_file_twice_does_not_duplicate_spans(project, tmp_pat
     assert project.spans.count() == len(WORDS)
 
 
-def test_relations_in_our_shape_join_the_right_spans(project, tmp_path):
+def events_by_words(project, document_id=1):
+    """(type, trigger words or None, [(role, argument words)…], attributes) of every event."""
+    spans = {s.id: s.text for s in project.spans.for_document(document_id)}
+    return [
+        (
+            e.label,
+            spans.get(e.trigger),
+            [(a.role, spans[a.span]) for a in e.arguments],
+            e.attributes,
+        )
+        for e in project.events.for_document(document_id)
+    ]
+
+
+def test_relations_of_an_event_span_in_the_earlier_shape_make_its_event(project, tmp_path):
+    """annotator/1 files, and files written by hand, have no events list: an annotation of an
+    event label is one event on it, its links the event's arguments in order."""
     text = "هاجم التنظيم مواقع الجيش في الثردات"
     record = {
         "text": text,
@@ -166,9 +185,73 @@ def test_relations_in_our_shape_join_the_right_spans(project, tmp_path):
         ],
     }
     import_files(project, [write_jsonl(tmp_path / "r.jsonl", [record])])
-    spans = {s.id: s.text for s in project.spans.for_document(1)}
-    links = {(spans[r.source], r.role, spans[r.target]) for r in project.relations.for_document(1)}
-    assert links == {("هاجم", "actor1", "التنظيم"), ("هاجم", "location", "الثردات")}
+    assert events_by_words(project) == [
+        ("EVENT", "هاجم", [("actor1", "التنظيم"), ("location", "الثردات")], {})
+    ]
+    assert list(project.relations.iter_all()) == []
+
+
+def test_an_annotator_1_export_imports_with_its_event_coding_on_the_events(project, tmp_path):
+    text = "هاجم التنظيم مواقع الجيش في الثردات"
+    coding = {"event_type": "Battles", "sub_event_type": "Armed clash", "fatalities": 2}
+    document = {
+        "id": 1,
+        "name": "attack",
+        "text": text,
+        "sha256": sha256_text(text),
+        "meta": {},
+        "status": {"samira": "done"},
+        "annotations": [
+            {"id": 10, "start": 0, "end": 4, "text": "هاجم", "label": "EVENT",
+             "annotator": "samira", "attributes": coding},
+            {"id": 11, "start": 5, "end": 12, "text": "التنظيم", "label": "ACTOR",
+             "annotator": "samira", "attributes": {"actor_type": "Rebel groups"}},
+            {"id": 12, "start": 19, "end": 24, "text": "الجيش", "label": "ACTOR",
+             "annotator": "samira", "attributes": {}},
+        ],
+        "relations": [
+            {"id": 1, "from": 10, "to": 11, "role": "actor1", "annotator": "samira"},
+            {"id": 2, "from": 10, "to": 12, "role": "actor2", "annotator": "samira"},
+        ],
+        "comments": [],
+    }  # fmt: skip
+    path = tmp_path / "old.json"
+    path.write_text(
+        json.dumps({"format": "annotator/1", "offsets": "codepoints", "project": "p",
+                    "labels": [], "documents": [document]}, ensure_ascii=False),
+        encoding="utf-8",
+    )  # fmt: skip
+    report = import_files(project, [path])
+    assert report.events_added == 1
+    assert events_by_words(project) == [
+        ("EVENT", "هاجم", [("actor1", "التنظيم"), ("actor2", "الجيش")], coding)
+    ]
+    trigger = next(s for s in project.spans.for_document(1) if s.label == "EVENT")
+    assert trigger.attributes == {}  # the coding moved to the event
+    assert project.progress.get(1, "samira") == "done"
+
+
+def test_an_annotator_1_file_with_an_events_list_is_refused(project, tmp_path):
+    path = tmp_path / "odd.json"
+    path.write_text(
+        json.dumps({"format": "annotator/1", "documents": [{"text": "نص", "events": []}]}),
+        encoding="utf-8",
+    )
+    before = snapshot(project)
+    with pytest.raises(InputError, match=r"odd.json, record 1: has an 'events' list, which "
+                       r"annotator/1 files do not have"):  # fmt: skip
+        import_files(project, [path])
+    assert snapshot(project) == before
+
+
+def test_a_file_of_a_later_format_is_refused_with_what_is_read(project, tmp_path):
+    path = tmp_path / "later.json"
+    path.write_text(json.dumps({"format": "annotator/3", "documents": []}), encoding="utf-8")
+    with pytest.raises(
+        InputError, match=r"format is 'annotator/3'; this version reads 'annotator/1' and "
+        r"'annotator/2'"
+    ):  # fmt: skip
+        import_files(project, [path])
 
 
 def test_one_span_in_two_roles_of_an_event_is_refused_with_the_reason(project, tmp_path):
@@ -188,7 +271,7 @@ def test_one_span_in_two_roles_of_an_event_is_refused_with_the_reason(project, t
     with pytest.raises(InputError) as refused:
         import_files(project, [write_jsonl(tmp_path / "twice.jsonl", [record])])
     assert str(refused.value) == (
-        f"{tmp_path / 'twice.jsonl'}, line 1, record 1: relation 2 (actor2): "
+        f"{tmp_path / 'twice.jsonl'}, line 1, record 1: event 1 (EVENT): "
         "«التنظيم» already fills "
         "actor1 of this event; one span cannot also be its actor2"
     )
@@ -291,3 +374,95 @@ def test_an_unknown_format_and_a_missing_file_are_clear(project, tmp_path):
         import_files(project, [tmp_path / "missing.txt"])
     with pytest.raises(InputError, match="unknown encoding"):
         import_files(project, [tmp_path / "missing.txt"], encoding="klingon")
+
+
+EVENT_TEXT = "هاجم التنظيم مواقع الجيش في الثردات"
+EVENT_SPANS = [
+    {"id": 1, "start": 0, "end": 4, "label": "EVENT"},
+    {"id": 2, "start": 5, "end": 12, "label": "ACTOR"},
+    {"id": 3, "start": 28, "end": 35, "label": "LOCATION"},
+]
+
+
+@pytest.mark.parametrize(
+    ("events", "message"),
+    [
+        (
+            [{"id": 1, "type": "EVENT", "trigger": 9, "arguments": []}],
+            r"event 1 \(EVENT\): its trigger '9' is no span of the record",
+        ),
+        (
+            [
+                {
+                    "id": 1,
+                    "type": "EVENT",
+                    "trigger": 1,
+                    "arguments": [{"role": "actor1", "span": 7}],
+                }
+            ],
+            r"event 1 \(EVENT\): its actor1 '7' is no span or event of the record",
+        ),
+        (
+            [{"id": 1, "type": "EVENT", "arguments": [{"role": "actor1", "event": 1}]}],
+            r"event 1 \(EVENT\): the event cannot be its own actor1",
+        ),
+        (
+            [{"id": 1, "type": "EVENT", "arguments": [{"role": "actor1"}]}],
+            r"event 1, argument 1 needs either a 'span' or an 'event' id",
+        ),
+        (
+            [{"id": 1, "type": "ACTOR", "trigger": 2}],
+            r"event 1 \(ACTOR\): ACTOR is an actor label, not an event type",
+        ),
+        (
+            [
+                {
+                    "id": 1,
+                    "type": "EVENT",
+                    "trigger": 1,
+                    "arguments": [{"role": "target", "span": 2}],
+                }
+            ],
+            r"event 1 \(EVENT\): EVENT has no role target \(its roles: actor1, actor2, location\)",
+        ),
+        (
+            [
+                {
+                    "id": 1,
+                    "type": "EVENT",
+                    "trigger": 1,
+                    "arguments": [{"role": "actor1", "span": 1}],
+                }
+            ],
+            r"event 1 \(EVENT\): «هاجم» is the event's trigger; it cannot be its actor1",
+        ),
+        ([{"id": 1, "trigger": 1}], r"event 1 has no 'type'"),
+        ("none", r"field 'events' must be a list, got text"),
+    ],
+)
+def test_an_event_that_cannot_be_is_refused_with_its_record_and_nothing_changes(
+    project, tmp_path, events, message
+):
+    record = {"text": EVENT_TEXT, "annotations": EVENT_SPANS, "events": events}
+    before = snapshot(project)
+    with pytest.raises(InputError, match=r"bad-events.jsonl, line 1, record 1: " + message):
+        import_files(project, [write_jsonl(tmp_path / "bad-events.jsonl", [record])])
+    assert snapshot(project) == before
+
+
+def test_events_that_are_each_other_s_arguments_are_refused(tmp_path):
+    data = load_preset("conflict").to_json()
+    for label in data["labels"]:
+        if label["id"] == "EVENT":
+            label["roles"].append({"name": "cause", "kinds": ["event"]})
+    with Project.create(tmp_path / "p", from_json(data)) as project:
+        events = [
+            {"id": 1, "type": "EVENT", "arguments": [{"role": "cause", "event": 2}]},
+            {"id": 2, "type": "EVENT", "arguments": [{"role": "cause", "event": 1}]},
+        ]
+        record = {"text": EVENT_TEXT, "annotations": EVENT_SPANS, "events": events}
+        before = snapshot(project)
+        with pytest.raises(InputError, match=r"record 1: events 'event 2' and 'event 1' are each "
+                           r"other's arguments"):  # fmt: skip
+            import_files(project, [write_jsonl(tmp_path / "loop.jsonl", [record])])
+        assert snapshot(project) == before

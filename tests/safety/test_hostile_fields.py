@@ -134,7 +134,18 @@ CASES = [
             ],
             relations=[{"from": 2, "to": 1, "role": "actor1"}],
         ),
-        "relation 1 (actor1): joins a span of the layer 'omar' to one of 'samira'; a link "
+        "event 1 (EVENT): its actor1 is a span of the layer 'samira'; an event stays within "
+        "one annotator's layer",
+    ),
+    (
+        article(
+            annotations=[
+                span("قسد", "ACTOR", 1, annotator="samira"),
+                span("حقل نفطي", "LOCATION", 2, annotator="omar"),
+            ],
+            relations=[{"from": 1, "to": 2, "role": "holds"}],
+        ),
+        "relation 1 (holds): joins a span of the layer 'samira' to one of 'omar'; a link "
         "stays within one annotator's layer",
     ),
     (
@@ -142,7 +153,7 @@ CASES = [
             annotations=[span("سيطرت", "EVENT", 1), span("حقل نفطي", "LOCATION", 2)],
             relations=[{"from": 1, "to": 2, "role": "actor1"}],
         ),
-        "relation 1 (actor1): the role actor1 of EVENT takes actor spans, not LOCATION (location)",
+        "event 1 (EVENT): the role actor1 of EVENT takes actor spans, not LOCATION «حقل نفطي»",
     ),
 ]
 
@@ -188,7 +199,7 @@ def test_json_nested_a_hundred_thousand_deep_is_refused_not_a_crash(capsys, fold
     assert code == 1 and "deep-ls.json, line 1: JSON nested deeper than" in capsys.readouterr()[1]
 
 
-def test_a_relation_across_layers_is_not_accepted_then_broken(project, tmp_path):
+def test_an_event_across_layers_is_not_accepted_then_broken(project, tmp_path):
     """It was accepted once, and then ``check`` failed: now the import refuses it."""
     record = article(
         annotations=[
@@ -197,14 +208,14 @@ def test_a_relation_across_layers_is_not_accepted_then_broken(project, tmp_path)
         ],
         relations=[{"from": 2, "to": 1, "role": "actor1", "annotator": "omar"}],
     )
-    with pytest.raises(InputError, match="a link stays within one annotator's layer"):
+    with pytest.raises(InputError, match="an event stays within one annotator's layer"):
         import_files(project, [write_jsonl(tmp_path / "x.jsonl", [record])])
     assert project.documents.count() == 0
     record["annotations"][0]["annotator"] = "omar"
     import_files(project, [write_jsonl(tmp_path / "x.jsonl", [record])])
     assert problems(project) == []
-    (relation,) = project.relations.iter_all()
-    assert relation.annotator == "omar"
+    (event,) = project.events.iter_all()  # the link from the event's span is its argument
+    assert event.annotator == "omar" and [a.role for a in event.arguments] == ["actor1"]
 
 
 def export_everywhere(project: Project, folder: Path) -> None:

@@ -54,7 +54,8 @@ def brat_pair(folder: Path, ann: str, name: str = "a") -> Path:
         ),
         (
             "T1\tLOCATION 36 44\tحقل نفطي\nT2\tEVENT 26 31\tسيطرت\nE1\tEVENT:T2 actor1:T1\n",
-            "relation 1 (actor1): the role actor1 of EVENT takes actor spans, not LOCATION",
+            "a.ann, line 3, record 1: event 1 (EVENT): the role actor1 of EVENT takes actor "
+            "spans, not LOCATION",
         ),
     ],
 )
