@@ -19,7 +19,8 @@ from annotator.ops.opening import Project
 from annotator.ops.viewing import AuditEntry
 
 COLUMNS = ("id", "time", "annotator", "action", "document_id", "span_id", "before", "after")
-LINKS = ("link", "unlink")
+LINKS = ("link", "unlink")  # a project of format 1 recorded its role links so
+EVENTS = ("event create", "event update", "event arguments", "event delete", "event restore")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,7 +31,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=(
             "Every edit made in the window or through the editing operations is recorded: the\n"
             "time (UTC in files, local on screen), the annotator, the action (create, update,\n"
-            "delete, restore, link, unlink, status) and the span before and after. Without\n"
+            "delete, restore, status; event create, update, arguments, delete, restore) and\n"
+            "the span or event before and after. Without\n"
             "--out the trail is printed as a table; with it, written as CSV or JSONL (by the\n"
             "file's extension), with 'before' and 'after' as JSON."
         ),
@@ -43,7 +45,9 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("project")
-    parser.add_argument("--span", type=int, metavar="ID", help="only this span (and its links)")
+    parser.add_argument(
+        "--span", type=int, metavar="ID", help="only this span (and the events it fills a role of)"
+    )
     parser.add_argument("--document", type=int, metavar="ID", help="only this document")
     parser.add_argument("--annotator", metavar="NAME", help="only edits by this annotator")
     parser.add_argument("--out", metavar="FILE", help="write to FILE.csv or FILE.jsonl")
@@ -56,7 +60,8 @@ def entries(
     document: int | None = None,
     annotator: str | None = None,
 ) -> Iterator[AuditEntry]:
-    """The trail, oldest first, narrowed to a span (with links to it), document or annotator."""
+    """The trail, oldest first, narrowed to a span (with the events that gave it a role, or
+    took it away), document or annotator."""
     if span is not None:
         own = project.audit.for_span(span)
         documents = {e.document_id for e in own if e.document_id is not None}
@@ -64,7 +69,7 @@ def entries(
             e
             for d in documents
             for e in project.audit.for_document(d)
-            if e.action in LINKS and e.span_id != span and _link_target(e) == span
+            if e.span_id != span and span in _arguments_named(e)
         ]
         found: Iterable[AuditEntry] = sorted(own + linked, key=lambda e: e.id)
     elif document is not None:
@@ -84,6 +89,50 @@ def _link_target(entry: AuditEntry) -> int | None:
     return side.get("to") if isinstance(side, dict) else None
 
 
+def _arguments(record: Any) -> list[dict]:
+    arguments = record.get("arguments") if isinstance(record, dict) else None
+    return [a for a in arguments if isinstance(a, dict)] if isinstance(arguments, list) else []
+
+
+def _arguments_named(entry: AuditEntry) -> set[int]:
+    """The spans an entry gives a role or takes one from (a link, or an event's arguments)."""
+    if entry.action in LINKS:
+        return {_link_target(entry)} - {None}
+    if entry.action in EVENTS:
+        sides = (entry.before, entry.after)
+        return {a["span"] for side in sides for a in _arguments(side) if "span" in a}
+    return set()
+
+
+def _argument_words(argument: dict) -> str:
+    filler = f"span {argument['span']}" if "span" in argument else f"event {argument.get('event')}"
+    return f"{argument.get('role')} → {filler}"
+
+
+def _event_change(entry: AuditEntry) -> str:
+    """An event's edit in a few words: which event, and what its arguments or coding became."""
+    before, after = entry.before, entry.after
+    record = after if isinstance(after, dict) else before if isinstance(before, dict) else {}
+    number = record.get("event", record.get("id"))
+    if entry.action == "event arguments":
+        old = [_argument_words(a) for a in _arguments(before)]
+        new = [_argument_words(a) for a in _arguments(after)]
+        gone = [f"− {words}" for words in old if words not in new]
+        came = [f"+ {words}" for words in new if words not in old]
+        return f"event {number}: " + (", ".join(gone + came) or "arguments reordered")
+    if entry.action == "event update":
+        keys = [k for k in (after if isinstance(after, dict) else {}) if k != "event"]
+        old = before if isinstance(before, dict) else {}
+        return f"event {number}: " + "; ".join(
+            f"{key}: {_short(old.get(key))} → {_short(after.get(key))}" for key in keys
+        )
+    where = "no word" if record.get("trigger") is None else f"span {record.get('trigger')}"
+    arguments = ", ".join(_argument_words(a) for a in _arguments(record)) or "no arguments"
+    coded = record.get("attributes") or {}
+    coding = f"; {_short(coded)}" if coded else ""
+    return f"{record.get('label')} event {number} on {where}: {arguments}{coding}"
+
+
 def _span_words(record: Any) -> str:
     if not isinstance(record, dict):
         return ""
@@ -97,6 +146,8 @@ def change(entry: AuditEntry) -> str:
         return _span_words(after)
     if entry.action == "delete":
         return _span_words(before)
+    if entry.action in EVENTS:
+        return _event_change(entry)
     if entry.action in LINKS:
         side = after if entry.action == "link" else before
         side = side if isinstance(side, dict) else {}

@@ -57,6 +57,34 @@ def _span_record(span: Span) -> dict[str, Any]:
     return {k: v for k, v in asdict(span).items() if k != "provenance"}
 
 
+def event_record(event: Event) -> dict[str, Any]:
+    """An event as the audit trail keeps it (arguments without empty fields)."""
+    out = asdict(event)
+    out.pop("provenance", None)
+    out["arguments"] = [
+        {k: v for k, v in asdict(a).items() if v is not None} for a in event.arguments
+    ]
+    return out
+
+
+def _audit_events(project: Project, annotator: str, deleted: DeletedSpan, time: str, undo: bool):
+    """The events a span's deletion (or its undo) took away or gave back, in the trail too:
+    those it was the word of, and those it was an argument of."""
+    action = "event restore" if undo else "event delete"
+    for event in deleted.events:
+        record = {"after" if undo else "before": event_record(event)}
+        _audit(project, annotator, action, event.document_id, event.trigger, time=time, **record)
+    for event in deleted.filled:
+        whole = {"event": event.id, "arguments": event_record(event)["arguments"]}
+        kept = [a for a in whole["arguments"] if a.get("span") != deleted.span.id]
+        less = {"event": event.id, "arguments": kept}
+        before, after = (less, whole) if undo else (whole, less)
+        _audit(
+            project, annotator, "event arguments", event.document_id, event.trigger,
+            before=before, after=after, time=time,
+        )  # fmt: skip
+
+
 def mark_in_progress(project: Project, document_id: int, annotator: str, time: str) -> None:
     if project.progress.get(document_id, annotator) is None:
         project.progress.set(document_id, annotator, Status.IN_PROGRESS, time)
@@ -118,9 +146,14 @@ def delete_span(project: Project, span_id: int, annotator: str) -> DeletedSpan:
     if span is None:
         raise EditError(f"span {span_id} no longer exists")
     deleted = deleting(project, span)
+    time = now()
     with project.write():
         project.spans.delete(span_id)  # its links and events go with it (ON DELETE CASCADE)
-        _audit(project, annotator, "delete", span.document_id, span_id, before=_span_record(span))
+        _audit(
+            project, annotator, "delete", span.document_id, span_id,
+            before=_span_record(span), time=time,
+        )  # fmt: skip
+        _audit_events(project, annotator, deleted, time, undo=False)
     return deleted
 
 
@@ -187,6 +220,7 @@ def restore_span(project: Project, deleted: DeletedSpan, annotator: str) -> Span
     with project.write():
         put_back(project, deleted, time)
         _audit(project, annotator, "restore", span.document_id, span.id, after=_span_record(span))
+        _audit_events(project, annotator, deleted, time, undo=True)
     return project.spans.get(span.id)
 
 

@@ -9,22 +9,15 @@ writes them. Undo puts a deleted event back under its own id.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, replace
+from dataclasses import replace
 from typing import Any
 
 from annotator.core.events import Filler, event_problems
 from annotator.core.model import Argument, Event
-from annotator.ops.editing import EditError, existing_arguments, mark_in_progress
+from annotator.ops.editing import EditError, event_record, existing_arguments, mark_in_progress
 from annotator.store.project import Project, now
 
-
-def _record(event: Event) -> dict[str, Any]:
-    out = asdict(event)
-    out.pop("provenance", None)
-    out["arguments"] = [
-        {k: v for k, v in asdict(a).items() if v is not None} for a in event.arguments
-    ]
-    return out
+_record = event_record
 
 
 def _audit(
@@ -172,8 +165,8 @@ def set_arguments(
             annotator,
             "event arguments",
             after,
-            before=_record(event)["arguments"],
-            after=_record(after)["arguments"],
+            before={"event": event_id, "arguments": _record(event)["arguments"]},
+            after={"event": event_id, "arguments": _record(after)["arguments"]},
             time=time,
         )
     return after

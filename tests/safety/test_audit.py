@@ -8,7 +8,7 @@ import json
 from datetime import UTC, datetime
 
 from annotator.cli import main
-from annotator.ops import editing
+from annotator.ops import editing, event_editing
 from annotator.store.project import Project
 from tests.safety.conftest import SENTENCE
 from tests.safety.harness import Child, run_annotator
@@ -36,16 +36,17 @@ def history(folder) -> dict[str, object]:
     with Project.open(folder) as project:
         actor = editing.create_span(project, 1, "samira", "ACTOR", *at("دورية للشرطة"))
         event = editing.create_span(project, 1, "samira", "EVENT", *at("وصلت"))
+        record = event_editing.create_event(project, 1, "samira", "EVENT", event.id)
         editing.update_span(project, actor.id, "samira", label="LOCATION")
         editing.update_span(project, actor.id, "samira", label="ACTOR")
-        relation = editing.link(project, event.id, actor.id, "actor1", "samira")
-        editing.unlink(project, relation.id, "samira")
+        event_editing.add_argument(project, record.id, "samira", "actor1", actor.id)
+        event_editing.remove_argument(project, record.id, "samira", 0)
         editing.set_status(project, 1, "samira", "done")
         deleted = editing.delete_span(project, event.id, "samira")
         editing.restore_span(project, deleted, "samira")
         editing.delete_span(project, omar[0], "samira")  # a reviewer removes omar's span
     return {"began": began, "ended": datetime.now(UTC), "omar": omar, "actor": actor.id,
-            "event": event.id, "relation": relation.id}  # fmt: skip
+            "event": event.id, "record": record.id}  # fmt: skip
 
 
 def test_the_trail_says_who_did_what_to_each_span_and_when_across_processes(folder, tmp_path):
@@ -67,13 +68,21 @@ def test_the_trail_says_who_did_what_to_each_span_and_when_across_processes(fold
     for span_id in others:
         assert of(span_id) == [("omar", "create")]
     assert of(made["actor"]) == [("samira", "create"), ("samira", "update"), ("samira", "update")]
-    assert of(made["event"]) == [
+    assert of(made["event"]) == [  # the word, and the event on it
         ("samira", "create"),
-        ("samira", "link"),
-        ("samira", "unlink"),
+        ("samira", "event create"),
+        ("samira", "event arguments"),
+        ("samira", "event arguments"),
         ("samira", "delete"),
+        ("samira", "event delete"),  # the event went with its word
         ("samira", "restore"),
+        ("samira", "event restore"),  # and came back with it
     ]
+    given = next(e for e in trail if e["action"] == "event arguments")
+    assert given["before"] == {"event": made["record"], "arguments": []}
+    assert given["after"] == {
+        "event": made["record"], "arguments": [{"role": "actor1", "span": made["actor"]}]
+    }  # fmt: skip
     relabel = next(e for e in trail if e["span_id"] == made["actor"] and e["action"] == "update")
     assert (relabel["before"], relabel["after"]) == ({"label": "ACTOR"}, {"label": "LOCATION"})
     deletion = next(e for e in trail if e["span_id"] == first and e["action"] == "delete")
@@ -82,17 +91,18 @@ def test_the_trail_says_who_did_what_to_each_span_and_when_across_processes(fold
     assert (status["annotator"], status["document_id"], status["after"]) == ("samira", 1, "done")
 
 
-def test_the_table_shows_one_span_with_the_links_made_to_it(folder, capsys):
+def test_the_table_shows_one_span_with_the_roles_it_was_given(folder, capsys):
     made = history(folder)
     code, out, _ = run(capsys, "audit", folder, "--span", made["actor"])
     assert code == 0
     rows = out.splitlines()
     assert rows[0].split() == ["time", "annotator", "action", "document", "span", "change"]
     actions = [row.split()[3] for row in rows[1:]]  # date, time, annotator, action
-    assert actions == ["create", "update", "update", "link", "unlink"]
+    assert actions == ["create", "update", "update", "event", "event"]  # arguments, twice
     assert "ACTOR «دورية للشرطة»" in rows[1]
     assert "label: ACTOR → LOCATION" in rows[2]
-    assert f"actor1 → span {made['actor']} (link {made['relation']})" in rows[4]
+    assert rows[4].endswith(f"event {made['record']}: + actor1 → span {made['actor']}")
+    assert rows[5].endswith(f"event {made['record']}: − actor1 → span {made['actor']}")
     datetime.strptime(" ".join(rows[1].split()[:2]), "%Y-%m-%d %H:%M:%S")  # local time
     code, out, _ = run(capsys, "audit", folder, "--span", 9999)
     assert code == 0 and out.strip() == "No edits recorded for that."
@@ -110,7 +120,7 @@ def test_filters_and_csv(folder, tmp_path, capsys):
     assert all(r["annotator"] == "omar" and r["document_id"] == "1" for r in rows)
     assert json.loads(rows[0]["after"])["label"] == "ACTOR" and rows[0]["before"] == ""
     code, printed, _ = run(capsys, "audit", folder, "--document", 1, "--annotator", "samira")
-    assert code == 0 and len(printed.splitlines()) == 1 + 10  # header and samira's ten edits
+    assert code == 0 and len(printed.splitlines()) == 1 + 13  # header and samira's 13 edits
     code, _, err = run(capsys, "audit", folder, "--out", tmp_path / "trail.xlsx")
     assert code == 1 and "trail.xlsx: give a file name ending in .csv or .jsonl" in err
     code, _, err = run(capsys, "audit", folder, "--out", tmp_path / "missing" / "t.csv")

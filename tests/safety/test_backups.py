@@ -15,7 +15,7 @@ import pytest
 from annotator.cli import main
 from annotator.core.errors import ProjectError
 from annotator.core.schema import load_preset
-from annotator.ops import editing
+from annotator.ops import editing, event_editing
 from annotator.ops.checking import problems
 from annotator.store import backups, contents
 from annotator.store.backups import Backup
@@ -98,13 +98,18 @@ def test_every_kind_of_edit_counts_as_a_change(folder, monkeypatch, small_tables
         yield lambda: editing.update_span(project, actor, "samira", label="LOCATION")
         yield lambda: editing.update_span(project, actor, "samira", label="ACTOR")
         yield lambda: editing.update_span(project, actor, "samira", attributes={"x": 1})
-        relation = editing.link(project, event, actor, "actor1", "samira")
+        record = event_editing.create_event(project, 1, "samira", "EVENT", event)
         yield lambda: None
-        yield lambda: editing.unlink(project, relation.id, "samira")
+        yield lambda: event_editing.add_argument(project, record.id, "samira", "actor1", actor)
+        yield lambda: event_editing.update_event(
+            project, record.id, "samira", attributes={"fatalities": 3}
+        )
+        yield lambda: event_editing.remove_argument(project, record.id, "samira", 0)
         yield lambda: editing.set_status(project, 1, "samira", "done")
         deleted = editing.delete_span(project, actor, "samira")
         yield lambda: None
         yield lambda: editing.restore_span(project, deleted, "samira")
+        yield lambda: event_editing.delete_event(project, record.id, "samira")
         yield lambda: project.set_schema(load_preset("ner"))
         yield lambda: add_document(project, "ثان", "نص آخر قصير.")
 
