@@ -14,7 +14,11 @@ from annotator.core.model import GOLD, AnnotatedDocument, Status
 from annotator.ops.progress import Progress, counted
 from annotator.review.agreement import Agreement, AgreementMeasure
 from annotator.review.diff import Disagreement, disagreements
-from annotator.review.event_review import EventDisagreementSummary, event_disagreements
+from annotator.review.event_review import (
+    EventDisagreementSummary,
+    event_disagreements,
+    summarise,
+)
 from annotator.store.project import Project
 from annotator.store.streams import iter_layers
 
@@ -86,6 +90,20 @@ def document_disagreements(
     if len(names) < 2:
         return []
     return disagreements(annotated, names, project.schema)
+
+
+def described_disagreements(
+    project: Project, document_id: int, annotators: Sequence[str] | None = None
+) -> list[tuple[Disagreement, str | None]]:
+    """:func:`document_disagreements`, each event disagreement with its description (what
+    the events are and what differs, in words); a span disagreement has none."""
+    annotated = _document(project, document_id)
+    names = _compared(annotated, annotators)
+    if len(names) < 2:
+        return []
+    found = disagreements(annotated, names, project.schema)
+    named = {id(s.disagreement): s.description for s in summarise(found, annotated, project.schema)}
+    return [(item, named.get(id(item))) for item in found]
 
 
 def document_event_disagreements(

@@ -1,15 +1,17 @@
 """Undoable commands on events: mark a word as an event, another event on the same word, an
-event with no word, its coding and its arguments, its deletion. Each calls the operations of
-:mod:`annotator.ops.event_editing` and keeps ids, so that undo and redo bring back the very
-event they took away."""
+event with no word, its coding and its arguments, its deletion, its acceptance into gold.
+Each calls the operations of :mod:`annotator.ops.event_editing` (or of
+:mod:`annotator.ops.event_adjudicating`) and keeps ids, so that undo and redo bring back the
+very event they took away."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
-from annotator.core.model import Argument, Event, Span
+from annotator.core.model import GOLD, Argument, Event, Span
 from annotator.core.text import isolate
-from annotator.ops import editing, event_editing
+from annotator.ops import editing, event_adjudicating, event_editing, viewing
 from annotator.ops.unsaved import EventState, SpanState, UnsavedEdit
 from annotator.ui.commands import describe, state
 from annotator.ui.edit_command import EditCommand
@@ -175,3 +177,48 @@ class DeleteEvent(EditCommand):
         action = "event create" if undoing else "event delete"
         where = state(trigger) if trigger else None
         return [self.lost_edit(action, where, event=event_state(self.session, self.event))]
+
+
+class AcceptEvent(EditCommand):
+    """Put one annotator's version of an event into gold, with its word and arguments
+    (replacing the gold versions accepted from the other side of the disagreement)."""
+
+    def __init__(self, session: Session, event: Event, replacing: tuple[int, ...] = ()) -> None:
+        super().__init__(session, event.document_id, "Accept event into gold")
+        self.event, self.replacing = event, replacing
+        self.layer = GOLD
+        self.accepted: event_adjudicating.AcceptedEvent | None = None
+
+    def _touched(self) -> list[tuple[int, int]]:
+        spans = [viewing.span(self.project, s) for s in self._span_ids()]
+        return [(s.start, s.end) for s in spans if s is not None]
+
+    def _span_ids(self) -> list[int]:
+        gold = self.accepted.gold if self.accepted else self.event
+        ids = [a.span for a in gold.arguments if a.span is not None]
+        return ids + ([gold.trigger] if gold.trigger is not None else [])
+
+    def apply(self) -> None:
+        self.accepted = event_adjudicating.accept_event(
+            self.project, self.event.id, self.annotator, replacing=self.replacing
+        )
+        self.setText(f"Accept {self.event.annotator}'s {self.event.label} event into gold")
+        self.session.edited(self.document_id, GOLD, self._touched())
+
+    def revert(self) -> None:
+        touched = self._touched()
+        event_adjudicating.undo_accept_event(self.project, self.accepted, self.annotator)
+        self.session.edited(self.document_id, GOLD, touched)
+
+    def unsaved(self, undoing: bool = False) -> list[UnsavedEdit]:
+        """The accepted version as a gold event (its provenance is not kept)."""
+        event = self.accepted.gold if self.accepted else self.event
+        spans = {s: viewing.span(self.project, s) for s in self._span_ids()}
+        arguments = tuple(
+            (a.role, state(spans[a.span])) for a in event.arguments if spans.get(a.span)
+        )
+        trigger = spans.get(event.trigger) if event.trigger is not None else None
+        coded = EventState(event.label, dict(event.attributes), arguments)
+        action = "event delete" if undoing else "event create"
+        edit = self.lost_edit(action, state(trigger) if trigger else None, event=coded)
+        return [replace(edit, annotator=GOLD)]

@@ -7,7 +7,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
-from annotator.core.model import Span
+from annotator.core.model import Event, Span
 from annotator.core.text import isolate
 from annotator.review.diff import Disagreement, Kind
 from annotator.ui.models.table import Index, TableModel
@@ -18,6 +18,10 @@ KIND_NAMES = {
     Kind.LABEL: "label",
     Kind.ATTRIBUTE: "attribute",
     Kind.ROLE: "role",
+    Kind.MISSING_EVENT: "missing event",
+    Kind.EVENT_TYPE: "event type",
+    Kind.ROLE_FILLER: "argument",
+    Kind.EVENT_ATTRIBUTE: "event coding",
 }
 KIND_COLORS = {
     Kind.MISSING: "#c62828",
@@ -25,6 +29,10 @@ KIND_COLORS = {
     Kind.LABEL: "#6a1b9a",
     Kind.ATTRIBUTE: "#1565c0",
     Kind.ROLE: "#2e7d32",
+    Kind.MISSING_EVENT: "#ad1457",
+    Kind.EVENT_TYPE: "#4527a0",
+    Kind.ROLE_FILLER: "#00695c",
+    Kind.EVENT_ATTRIBUTE: "#0277bd",
 }
 
 
@@ -32,6 +40,14 @@ def version(span: Span | None) -> str:
     if span is None:
         return "—"
     return f"{span.label} {isolate('«' + span.text + '»')}"
+
+
+def event_version(event: Event | None, trigger: Span | None) -> str:
+    """An event as a column reads: its type, and its word or that it has none."""
+    if event is None:
+        return "—"
+    word = isolate("«" + trigger.text + "»") if trigger else "(no word)"
+    return f"{event.label} event {word}"
 
 
 def details(item: Disagreement) -> str:
@@ -55,11 +71,21 @@ class DisagreementModel(TableModel):
     def __init__(self) -> None:
         super().__init__()
         self.items: list[Disagreement] = []
+        self.descriptions: list[str | None] = []
 
-    def set_items(self, items: list[Disagreement]) -> None:
+    def set_items(self, items: list[tuple[Disagreement, str | None]]) -> None:
+        """Disagreements, each with its description in words (events have one)."""
         self.beginResetModel()
-        self.items = list(items)
+        self.items = [item for item, _ in items]
+        self.descriptions = [description for _, description in items]
         self.endResetModel()
+
+    def _versions(self, item: Disagreement) -> tuple[str, str]:
+        if item.kind in Kind.EVENTS:
+            return event_version(item.first_event, item.first), event_version(
+                item.second_event, item.second
+            )
+        return version(item.first), version(item.second)
 
     def row_count(self) -> int:
         return len(self.items)
@@ -67,13 +93,15 @@ class DisagreementModel(TableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         item = self.items[index.row()]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            described = self.descriptions[index.row()] or details(item)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return described if column == 4 else None
             return (
                 KIND_NAMES.get(item.kind, item.kind),
                 " / ".join(item.annotators),
-                version(item.first),
-                version(item.second),
-                details(item),
+                *self._versions(item),
+                described,
             )[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 0:
             return QColor(KIND_COLORS.get(item.kind, "#000000"))

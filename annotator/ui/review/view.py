@@ -2,8 +2,9 @@
 listed in text order, and one key to accept a version into gold.
 
 Keys: F8 / Shift+F8 next and previous disagreement; 1–9 accept that annotator's version of
-the current disagreement; A accepts the span clicked in an annotator's pane; in the gold pane
-the label keys, Delete and the mouse edit gold like any layer.
+the current disagreement (a span, or a whole event with its word and arguments); A accepts
+the span clicked in an annotator's pane; in the gold pane the label keys, Delete and the
+mouse edit gold like any layer. The current disagreement's events have their links drawn.
 """
 
 from __future__ import annotations
@@ -24,11 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import GOLD, Span
-from annotator.core.tokens import snap
+from annotator.core.model import GOLD, Event, Span
 from annotator.ops import reviewing, viewing
-from annotator.review.diff import Disagreement
-from annotator.ui import commands
+from annotator.review.diff import Disagreement, Kind
+from annotator.ui.review import accepting
 from annotator.ui.review.disagreements import DisagreementModel, summary
 from annotator.ui.review.panes import ReviewPanes
 from annotator.ui.session import Session
@@ -47,6 +47,7 @@ class ReviewView(QWidget):
         self.chosen: list[str] | None = None  # annotators to compare (None: all who annotated)
         self.layers: list[str] = []
         self.spans: list[Span] = []
+        self.events: list[Event] = []
         self.current = -1
         self.candidate: Span | None = None
         self.font_size = 15.0
@@ -98,6 +99,7 @@ class ReviewView(QWidget):
     def clear(self) -> None:
         """Show nothing (no document, or review mode left)."""
         self.document_id, self.text, self.spans, self.current = None, "", [], -1
+        self.events = []
         self.candidate = None
         self.layers = []
         self.panes.set_layers([], self.font_size, frozenset())
@@ -114,9 +116,9 @@ class ReviewView(QWidget):
         self.document_id = document_id
         self.text = document.text
         shown = viewing.layers(project, document_id)
-        self.spans, relations = shown.spans, shown.relations
+        self.spans, relations, self.events = shown.spans, shown.relations, shown.events
         self.candidate = None
-        present = sorted({s.annotator for s in self.spans if s.annotator != GOLD})
+        present = sorted({a.annotator for a in (*self.spans, *self.events)} - {GOLD})
         compared = [a for a in (self.chosen or present) if a in present or self.chosen]
         self._fill_annotator_menu(present)
         layers = [*compared, GOLD]
@@ -132,12 +134,13 @@ class ReviewView(QWidget):
             self.layers = layers
         colors = {label.id: label.color for label in project.schema.labels}
         self.panes.show_document(document.text, self.spans, colors, relations, shown.events)
-        items = (
-            reviewing.document_disagreements(project, document_id, compared)
+        described = (
+            reviewing.described_disagreements(project, document_id, compared)
             if len(compared) >= 2
             else []
         )
-        self.model.set_items(items)
+        self.model.set_items(described)
+        items = self.model.items
         self._mark_disagreements(items)
         self.summary.setText(summary(compared, items))
         self.current = -1
@@ -189,6 +192,8 @@ class ReviewView(QWidget):
         for pane in self.panes.panes:
             mine = next((s for s in item.spans if s.annotator == pane.layer), None)
             pane.view.select_span(mine.id if mine else None, scroll=False)
+            event = next((e for e in item.events if e.annotator == pane.layer), None)
+            pane.view.show_event(event)  # its links drawn, in each layer that has it
         QTimer.singleShot(0, lambda: self.panes.show_offset(item.start))  # once laid out
         self.candidate = item.first or item.second
         self.status.emit(f"Disagreement {row + 1} of {len(items)}")
@@ -205,25 +210,20 @@ class ReviewView(QWidget):
             return
         layer = self.layers[number - 1]
         item = self.model.items[self.current]
-        span = next((s for s in item.spans if s.annotator == layer), None)
-        if span is None:
+        if item.kind in Kind.EVENTS:
+            version = next((e for e in item.events if e.annotator == layer), None)
+        else:
+            version = next((s for s in item.spans if s.annotator == layer), None)
+        if version is None:
             self.status.emit(f"{layer} has no version of this; nothing to accept")
-            return
-        self.accept(span)
+        elif isinstance(version, Event):
+            accepting.accept_event(self.session, self.events, item, version)
+        else:
+            self.accept(version)
 
     def accept(self, span: Span) -> None:
-        if self.document_id is None or span.annotator == GOLD:
-            return
-        gold = [s for s in self.spans if s.annotator == GOLD]
-        replacing = tuple(
-            g.id
-            for g in gold
-            if g.start < span.end
-            and span.start < g.end
-            and (g.label == span.label or (g.start, g.end) == (span.start, span.end))
-            and (g.start, g.end, g.label) != (span.start, span.end, span.label)
-        )
-        self.session.push(commands.AcceptSpan(self.session, self.document_id, span.id, replacing))
+        if self.document_id is not None:
+            accepting.accept_span(self.session, self.document_id, self.spans, span)
 
     def refresh(self) -> None:
         if self.document_id is not None:
@@ -235,30 +235,11 @@ class ReviewView(QWidget):
         return self.panes.pane(GOLD)
 
     def _gold_label_key(self, key: str) -> None:
-        project = self.session.project
-        label = project.schema.label_for_key(key)
         view = self._gold_pane().view
-        if label is None:
-            return
-        selection = view.selection()
-        if selection is not None:
-            start, end = snap(
-                self.text, *selection, keep_proclitics=project.schema.clitics == "exclude"
-            )
-            if start < end:
-                self.session.push(
-                    commands.CreateSpan(self.session, self.document_id, label.id, start, end, GOLD)
-                )
-            return
-        span = view.by_id.get(view.highlighter.selected)
-        if span is not None and span.label != label.id:
-            self.session.push(commands.UpdateSpan(self.session, span, label=label.id))
+        accepting.gold_label_key(self.session, self.document_id, view, self.text, key)
 
     def _gold_delete(self) -> None:
-        view = self._gold_pane().view
-        span = view.by_id.get(view.highlighter.selected)
-        if span is not None:
-            self.session.push(commands.DeleteSpan(self.session, span))
+        accepting.gold_delete(self.session, self._gold_pane().view)
 
     def _span_clicked(self, layer: str, span_id: int | None) -> None:
         pane = self.panes.pane(layer)
