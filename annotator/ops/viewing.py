@@ -76,6 +76,17 @@ def layer_events(project: Project, document_id: int, annotator: str) -> list[Eve
     return project.events.for_document(document_id, annotator)
 
 
+def events_touching(
+    project: Project,
+    document_id: int,
+    annotator: str,
+    span_ids: Iterable[int],
+    event_ids: Iterable[int],
+) -> list[Event]:
+    """The layer's events an edit of those spans or events may have changed (as they are now)."""
+    return project.events.touching(document_id, annotator, span_ids, event_ids)
+
+
 def layers(project: Project, document_id: int) -> ShownLayer:
     """Every layer of a document, gold included (for review)."""
     return ShownLayer(

@@ -142,6 +142,24 @@ class Events:
             return self._events("e.document_id = ?", [document_id])
         return self._events("e.document_id = ? AND e.annotator = ?", [document_id, annotator])
 
+    def touching(
+        self, document_id: int, annotator: str, span_ids: Iterable[int], event_ids: Iterable[int]
+    ) -> list[Event]:
+        """A layer's events among ``event_ids``, or with one of ``span_ids`` as trigger or
+        argument: what an edit of those may have changed, read without the rest."""
+        spans, events = list(dict.fromkeys(span_ids)), list(dict.fromkeys(event_ids))
+        if not spans and not events:
+            return []
+        marks = ", ".join("?" * len(spans))
+        found = [f"e.id IN ({', '.join('?' * len(events))})"] if events else []
+        if spans:
+            found += [
+                f"e.trigger IN ({marks})",
+                f"e.id IN (SELECT event_id FROM arguments WHERE span_id IN ({marks}))",
+            ]
+        where = f"e.document_id = ? AND e.annotator = ? AND ({' OR '.join(found)})"
+        return self._events(where, [document_id, annotator, *events, *spans, *spans])
+
     def on_trigger(self, span_id: int) -> list[Event]:
         return self._events("e.trigger = ?", [span_id])
 

@@ -56,20 +56,24 @@ class Coding(QObject):
         session, panel = self.session, self.panel
         event, span = session.selected_event(), session.selected_span()
         schema = session.schema if session.project else None
-        names = {i: s.text for i, s in session.by_id.items()}
+
+        def names(span_id: int | None, default: str) -> str:
+            found = session.span(span_id)
+            return found.text if found else default
+
         if event is not None and schema is not None and schema.label(event.label):
             label = schema.label(event.label)
             trigger = session.span(event.trigger)
             word = trigger.text if trigger else ""
             shown = Coded(("event", event.id), event.label, word, event.attributes)
-            links = [(n, a.role, names.get(a.span, "?")) for n, a in enumerate(event.arguments)]
+            links = [(n, a.role, names(a.span, "?")) for n, a in enumerate(event.arguments)]
             panel.show_span(shown, label, [], None, links, [])
             arguments = [session.span(a.span) for a in event.arguments]
             self.view.mark_spans([a for a in arguments if a], label.color)
         elif span is not None and schema is not None and schema.label(span.label):
             label = schema.label(span.label)
             linked_from = [
-                f"{a.role} of {isolate('«' + names.get(e.trigger, e.label) + '»')}"
+                f"{a.role} of {isolate('«' + names(e.trigger, e.label) + '»')}"
                 for e in session.events
                 for a in e.arguments
                 if a.span == span.id

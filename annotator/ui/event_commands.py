@@ -92,12 +92,12 @@ class NewEvent(EditCommand):
         )  # fmt: skip
         self.event_id = event.id
         self.focus = ("event", event.id)
-        self.session.edited(self.document_id, self.layer, [])
+        self.session.edited(self.document_id, self.layer, [], [self.event_id])
 
     def revert(self) -> None:
         event_editing.delete_event(self.project, self.event_id, self.annotator)
         self.focus = self.trigger.id if self.trigger else None
-        self.session.edited(self.document_id, self.layer, [])
+        self.session.edited(self.document_id, self.layer, [], [self.event_id])
 
     def unsaved(self, undoing: bool = False) -> list[UnsavedEdit]:
         trigger = state(self.trigger) if self.trigger else None
@@ -121,7 +121,7 @@ class ChangeEvent(EditCommand):
             event_editing.set_arguments(project, self.event_id, who, values["arguments"])
         if "attributes" in values:
             event_editing.update_event(project, self.event_id, who, attributes=values["attributes"])
-        self.session.edited(self.document_id, self.layer, [])
+        self.session.edited(self.document_id, self.layer, [], [self.event_id])
 
     def apply(self) -> None:
         self._set(self.before, self.changes)
@@ -165,12 +165,12 @@ class DeleteEvent(EditCommand):
     def apply(self) -> None:
         event_editing.delete_event(self.project, self.event.id, self.annotator)
         self.focus = self.event.trigger
-        self.session.edited(self.document_id, self.layer, [])
+        self.session.edited(self.document_id, self.layer, [], [self.event.id])
 
     def revert(self) -> None:
         event_editing.restore_event(self.project, self.event, self.annotator)
         self.focus = ("event", self.event.id)
-        self.session.edited(self.document_id, self.layer, [])
+        self.session.edited(self.document_id, self.layer, [], [self.event.id])
 
     def unsaved(self, undoing: bool = False) -> list[UnsavedEdit]:
         trigger = self.session.span(self.event.trigger)
@@ -193,6 +193,11 @@ class AcceptEvent(EditCommand):
         spans = [viewing.span(self.project, s) for s in self._span_ids()]
         return [(s.start, s.end) for s in spans if s is not None]
 
+    def _event_ids(self) -> list[int]:
+        """The gold event, and those it replaced."""
+        accepted = self.accepted
+        return [accepted.gold.id, *(e.id for e in accepted.replaced)] if accepted else []
+
     def _span_ids(self) -> list[int]:
         gold = self.accepted.gold if self.accepted else self.event
         ids = [a.span for a in gold.arguments if a.span is not None]
@@ -203,12 +208,12 @@ class AcceptEvent(EditCommand):
             self.project, self.event.id, self.annotator, replacing=self.replacing
         )
         self.setText(f"Accept {self.event.annotator}'s {self.event.label} event into gold")
-        self.session.edited(self.document_id, GOLD, self._touched())
+        self.session.edited(self.document_id, GOLD, self._touched(), self._event_ids())
 
     def revert(self) -> None:
-        touched = self._touched()
+        touched, events = self._touched(), self._event_ids()
         event_adjudicating.undo_accept_event(self.project, self.accepted, self.annotator)
-        self.session.edited(self.document_id, GOLD, touched)
+        self.session.edited(self.document_id, GOLD, touched, events)
 
     def unsaved(self, undoing: bool = False) -> list[UnsavedEdit]:
         """The accepted version as a gold event (its provenance is not kept)."""

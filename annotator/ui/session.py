@@ -7,6 +7,7 @@ of another document."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -206,16 +207,24 @@ class Session(QObject):
         elif focus is not None and focus in self.by_id:
             self.select(focus)
 
-    def edited(self, document_id: int, layer: str, touched: list[tuple[int, int]]) -> None:
-        """A command changed ``layer`` of a document within ``touched`` (code points)."""
+    def edited(
+        self,
+        document_id: int,
+        layer: str,
+        touched: list[tuple[int, int]],
+        events: Iterable[int] | None = (),
+    ) -> None:
+        """A command changed ``layer`` of a document within ``touched`` (code points), and the
+        events ``events`` besides those of the spans it touched (None: any event)."""
         if document_id == self.document_id and layer == self.layer:
-            self._reread(touched)
+            self._reread(touched, None if events is None else list(events))
         self.layerEdited.emit(document_id, layer)
         self.documentChanged.emit(document_id)
 
-    def _reread(self, touched: list[tuple[int, int]]) -> None:
+    def _reread(self, touched: list[tuple[int, int]], events: list[int] | None = None) -> None:
         """Re-read the shown layer where an edit touched it: an edit costs the size of what
-        it touched, not of the document."""
+        it touched, not of the document — its spans, and the events that name them or that
+        it changed (``events``; None: every event)."""
         project, document_id = self.project, self.document_id
         fresh = viewing.spans_touching(project, document_id, self.layer, touched)
         self.spans, change = merged(self.spans, fresh, touched)
@@ -223,7 +232,10 @@ class Session(QObject):
             self.by_id.pop(span.id, None)
         self.by_id.update((span.id, span) for span in change.added)
         self.relations = viewing.layer_relations(project, document_id, self.layer)
-        self.events = viewing.layer_events(project, document_id, self.layer)
+        if events is None:
+            self.events = viewing.layer_events(project, document_id, self.layer)
+        else:
+            self._reread_events(change, events)
         ids = {e.id for e in self.events}
         gone = (self.selected is not None and self.selected not in self.by_id) or (
             self.event is not None and self.event not in ids
@@ -238,7 +250,22 @@ class Session(QObject):
         if gone:
             self.selectionChanged.emit()
 
+    def _reread_events(self, change, events: list[int]) -> None:
+        """Re-read only the events an edit may have changed: those it names, and those whose
+        word or arguments are among the spans it removed or added."""
+        spans = {s.id for s in (*change.removed, *change.added)}
+        named = set(events) | {
+            e.id
+            for e in self.events
+            if e.trigger in spans or any(a.span in spans for a in e.arguments)
+        }
+        project, document_id = self.project, self.document_id
+        fresh = viewing.events_touching(project, document_id, self.layer, spans, named)
+        stale = named | {e.id for e in fresh}
+        kept = [e for e in self.events if e.id not in stale]
+        self.events = sorted((*kept, *fresh), key=lambda e: e.id)
+
     def reread_all(self) -> None:
         """Read the whole shown layer again (another program changed the project)."""
         if self.document is not None:
-            self._reread([(0, len(self.text))])
+            self._reread([(0, len(self.text))], None)

@@ -54,7 +54,7 @@ class ShownDocument(QObject):
         )
         self.annotations.spans_model.set_spans(session.spans, colors, session.schema)
         self.find_bar.set_text(session.text)
-        self.events_changed()
+        self.events_changed(fit=True)
 
     def spans_changed(self, change: SpanChange) -> None:
         session = self.session
@@ -79,9 +79,13 @@ class ShownDocument(QObject):
         self.events.show_event(session.event)
         self._follow_selected()
 
-    def events_changed(self) -> None:
+    def events_changed(self, fit: bool = False) -> None:
+        """The events list follows the layer's events (its columns fitted to them when
+        another document is shown, not at every edit)."""
         session = self.session
         self.events.model.set_events(session.events, session.by_id, session.schema)
+        if fit:
+            self.events.table.resizeColumnsToContents()
         self.events.show_event(session.event)
         self.view.show_event(session.selected_event())
 

@@ -117,7 +117,7 @@ class ReviewMode(QObject):
         QMessageBox.information(self.parent_widget, "Accept all agreed", report.summary() + ".")
         for document_id in documents or [session.document_id]:
             if document_id is not None:
-                session.edited(document_id, GOLD, [(0, len(session.text))])
+                session.edited(document_id, GOLD, [(0, len(session.text))], None)
 
     def dashboard(self) -> AgreementDashboard | None:
         session = self.session
