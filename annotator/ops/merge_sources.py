@@ -39,7 +39,6 @@ from annotator.store.project import DATABASE, Project, database_path
 from annotator.store.streams import iter_annotated
 
 E = TypeVar("E", EventRecord, PreparedEvent)
-EVENT_KEY = "event "  # a colleague's event ids become keys apart from their span ids
 
 FILE_READERS = {
     ".json": native.read_json,
@@ -235,13 +234,13 @@ def read_project(
 
 
 def event_keyed(event: Event) -> PreparedEvent:
-    """A colleague's event keyed as a file would key it: spans by id, events apart."""
+    """An event of a project keyed as our export file keys it: spans by id, events apart."""
     return PreparedEvent(
-        EVENT_KEY + str(event.id),
+        native.EVENT_KEY + str(event.id),
         event.label,
         str(event.trigger) if event.trigger is not None else None,
         tuple(
-            (a.role, str(a.span) if a.span is not None else EVENT_KEY + str(a.event))
+            (a.role, str(a.span) if a.span is not None else native.EVENT_KEY + str(a.event))
             for a in event.arguments
         ),
         event.attributes,
