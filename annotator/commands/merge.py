@@ -16,10 +16,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=summary("merge"),
         formatter_class=RAW,
         description=(
-            "Bring a colleague's work into this project: their layers join ours. SOURCE is a\n"
-            "project folder (or its project.sqlite) or one of our .json / .jsonl exports.\n"
-            "Documents match by the SHA-256 of their text, labels by id. Merging the same\n"
-            "colleague again updates their layer (spans added, changed, removed) instead of\n"
+            "Bring a colleague's work into this project: their layers join ours, spans, links\n"
+            "and events (type, trigger, arguments in order, attributes). SOURCE is a project\n"
+            "folder (or its project.sqlite) or one of our .json / .jsonl exports. Documents\n"
+            "match by the SHA-256 of their text, labels by id. Merging the same colleague again\n"
+            "updates their layer (spans and events added, changed, removed) instead of\n"
             "duplicating it. A layer edited here since the last merge, or made here under the\n"
             "same name, is not overwritten unless you say --overwrite NAME. The gold layer is\n"
             "never merged. What cannot be matched is reported. All or nothing: on any error or\n"

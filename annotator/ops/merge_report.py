@@ -16,6 +16,9 @@ class LayerReport:
     spans_removed: int = 0
     relations_added: int = 0
     relations_removed: int = 0
+    events_added: int = 0
+    events_changed: int = 0  # same type, trigger and arguments; other attributes
+    events_removed: int = 0
     overwritten: list[str] = field(default_factory=list)  # documents where local edits went
 
 
@@ -27,8 +30,10 @@ class MergeReport:
     documents_missing: list[str] = field(default_factory=list)  # names, not in this project
     layers: dict[str, LayerReport] = field(default_factory=dict)
     unmatched: Unmatched = field(default_factory=Unmatched)
-    roles_unknown: int = 0  # links in a role the event's label does not have here
+    roles_unknown: int = 0  # event arguments in a role the event's type does not have here
+    events_refused: list[str] = field(default_factory=list)  # why, for each event left out
     gold_left_out: int = 0  # gold spans of the source (gold comes only from adjudication)
+    gold_events_left_out: int = 0
     layers_left_out: set[str] = field(default_factory=set)  # not asked for
     threads_added: int = 0
     comments_added: int = 0
@@ -54,19 +59,40 @@ class MergeReport:
                 f"{self.unmatched.relations} links were left out because a span they join "
                 "is missing or was left out"
             )
+        if self.unmatched.event_labels:
+            listed = ", ".join(
+                f"{label} ({n})" for label, n in sorted(self.unmatched.event_labels.items())
+            )
+            found.append(f"events of types this project's schema lacks were left out: {listed}")
+        if self.unmatched.events:
+            found.append(
+                f"{self.unmatched.events} events were left out because their trigger span "
+                "was left out"
+            )
+        if self.unmatched.arguments:
+            found.append(
+                f"{self.unmatched.arguments} event arguments were left out because the span "
+                "or event that filled them was left out"
+            )
         if self.roles_unknown:
             found.append(
-                f"{self.roles_unknown} links were left out because their role is not in this "
-                "project's schema"
+                f"{self.roles_unknown} event arguments were left out because their role is not "
+                "in this project's schema"
+            )
+        if self.events_refused:
+            found.append(
+                f"{len(self.events_refused)} events were left out because this project's "
+                f"schema does not allow them (the first: {self.events_refused[0]})"
             )
         return found
 
     def notes(self) -> list[str]:
         found = []
-        if self.gold_left_out:
+        if self.gold_left_out or self.gold_events_left_out:
             found.append(
-                f"the source's gold layer ({self.gold_left_out} spans) was left out: gold is "
-                "written here only by adjudication"
+                f"the source's gold layer ({self.gold_left_out} spans, "
+                f"{self.gold_events_left_out} events) was left out: gold is written here only "
+                "by adjudication"
             )
         if self.unmatched.schema_note:
             found.append(self.unmatched.schema_note)
@@ -89,7 +115,9 @@ class MergeReport:
                 f"  {name}: {layer.documents} document{'s' * (layer.documents != 1)} updated "
                 f"({layer.unchanged} already as in the source); spans {layer.spans_added} added, "
                 f"{layer.spans_changed} changed, {layer.spans_removed} removed; links "
-                f"{layer.relations_added} added, {layer.relations_removed} removed"
+                f"{layer.relations_added} added, {layer.relations_removed} removed; events "
+                f"{layer.events_added} added, {layer.events_changed} changed, "
+                f"{layer.events_removed} removed"
             )
         if self.threads_added or self.comments_added:
             lines.append(

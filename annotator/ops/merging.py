@@ -1,40 +1,42 @@
 """Bringing a colleague's work into this project: their layers join ours.
 
 The source is a colleague's project (its folder or its ``project.sqlite``) or one of our
-annotator/1 exports (``.json``, ``.jsonl``). Documents match by the SHA-256 of their text,
-labels by id. For each matched document, each layer the source has there (spans or a
-status) *replaces* that layer here: spans are added, changed (same extent and label, other
+exports (``.json``, ``.jsonl``; in an annotator/1 file each span of an event label is read as
+one event, its links its arguments). Documents match by the SHA-256 of their text, labels by
+id. For each matched document, each layer the source has there (spans, events or a status)
+*replaces* that layer here: spans are added, changed (same extent and label, other
 attributes; the span keeps its id, so threads and gold provenance still point at it) or
-removed, and the report counts each. Merging the same colleague again therefore updates
-their layer instead of duplicating it.
+removed, and so are events (same type, trigger and arguments in order: kept under their id,
+their attributes brought up to date; see :mod:`annotator.ops.merge_events`); the report
+counts each. Merging the same colleague again therefore updates their layer instead of
+duplicating it.
 
 A layer is never overwritten without saying so. Each merge records a fingerprint of what it
-left in each layer of each document; if the layer here no longer matches it (someone edited
-it here since), or the layer exists here but never came by merge (the same annotator name
-annotated in both places), the merge refuses, naming the layer and documents, unless that
-annotator is given in ``overwrite``. The gold layer is never merged. Whatever the project
-cannot take — documents it does not have (unless ``add_documents``), labels its schema
-lacks, links whose spans are missing — is counted in the report, and with ``strict`` the
+left in each layer of each document (:mod:`annotator.ops.merge_layer`: spans, links, events
+and status); if the layer here no longer matches it (someone edited it here since), or the
+layer exists here but never came by merge (the same annotator name annotated in both places),
+the merge refuses, naming the layer and documents, unless that annotator is given in
+``overwrite``. The gold layer is never merged. Whatever the project cannot take — documents it
+does not have (unless ``add_documents``), labels its schema lacks, links whose spans are
+missing, events its schema's rules refuse — is counted in the report, and with ``strict`` the
 merge refuses instead. Everything happens in one transaction: a failed merge leaves the
 project exactly as it was.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 from annotator.core.errors import AnnotatorError
-from annotator.core.model import GOLD, Relation, Span, Status
-from annotator.core.records import PreparedSpan, RelationRecord
+from annotator.core.model import GOLD, Span, Status
+from annotator.core.records import PreparedSpan, in_making_order
 from annotator.core.text import sha256_text
 from annotator.ops.discussing import add_threads
 from annotator.ops.importing import default_annotator
+from annotator.ops.merge_events import checked_events, replace_events
+from annotator.ops.merge_layer import Here, Layer
 from annotator.ops.merge_report import LayerReport, MergeReport
 from annotator.ops.merge_sources import Incoming, is_project, read_file, read_project
 from annotator.ops.progress import Progress, counted
@@ -48,41 +50,6 @@ READING = "merge from it"
 
 class MergeConflict(AnnotatorError):
     """The source would overwrite work done here."""
-
-
-def fingerprint(
-    spans: Iterable[tuple[int, int, str, dict[str, Any], str | None]],
-    relations: Iterable[tuple[tuple, tuple, str]],
-    status: str | None,
-) -> str:
-    """A hash of one layer of one document: spans (extent, label, attributes, entity), links
-    (by the extents and labels of their ends) and the explicit status."""
-    content = {
-        "spans": sorted(
-            [s, e, label, json.dumps(attrs, sort_keys=True, ensure_ascii=False), entity or ""]
-            for s, e, label, attrs, entity in spans
-        ),
-        "relations": sorted([list(a), list(b), role] for a, b, role in relations),
-        "status": status or "",
-    }
-    return hashlib.sha256(json.dumps(content, ensure_ascii=False).encode("utf-8")).hexdigest()
-
-
-@dataclass
-class _Layer:
-    """One layer of one incoming document."""
-
-    spans: list[PreparedSpan] = field(default_factory=list)
-    relations: list[RelationRecord] = field(default_factory=list)
-    status: str | None = None
-
-    def fingerprint(self) -> str:
-        by_key = {s.key: (s.start, s.end, s.label) for s in self.spans if s.key is not None}
-        return fingerprint(
-            ((s.start, s.end, s.label, s.attributes, s.entity) for s in self.spans),
-            ((by_key[r.source], by_key[r.target], r.role) for r in self.relations),
-            self.status,
-        )
 
 
 class Merger:
@@ -109,36 +76,42 @@ class Merger:
         self.entity_names = project.entities.names()
         self.conflicts: dict[str, list[str]] = defaultdict(list)
 
-    def _layers(self, incoming: Incoming) -> dict[str, _Layer]:
-        schema = self.project.schema
-        layers: dict[str, _Layer] = defaultdict(_Layer)
+    def _wanted(self, annotator: str) -> bool:
+        """Whether the layer is asked for (the callers leave gold out first)."""
+        if self.annotators is not None and annotator not in self.annotators:
+            self.report.layers_left_out.add(annotator)
+            return False
+        return True
+
+    def _layers(self, incoming: Incoming, document: str) -> dict[str, Layer]:
+        record = incoming.record
+        layers: dict[str, Layer] = defaultdict(Layer)
         owner: dict[str, str] = {}
-        label_of = {s.key: s.label for s in incoming.record.spans if s.key is not None}
-        for span in incoming.record.spans:
+        for span in record.spans:
             if span.annotator == GOLD:
                 self.report.gold_left_out += 1
-            elif self.annotators is not None and span.annotator not in self.annotators:
-                self.report.layers_left_out.add(span.annotator)
-            else:
+            elif self._wanted(span.annotator):
                 layers[span.annotator].spans.append(span)
                 if span.key is not None:
                     owner[span.key] = span.annotator
-        for relation in incoming.record.relations:
+        for relation in record.relations:
             name = owner.get(relation.source)
-            if name is None or owner.get(relation.target) != name:
-                continue  # a link of a layer left out, or across layers: nothing to merge
-            label = schema.label(label_of[relation.source])
-            if label is None or label.role(relation.role) is None:
-                self.report.roles_unknown += 1
-                continue
-            layers[name].relations.append(relation)
-        for name, status in incoming.record.status.items():
-            if name == GOLD:
-                continue
-            if self.annotators is not None and name not in self.annotators:
-                self.report.layers_left_out.add(name)
-                continue
-            layers[name].status = status
+            if name is not None and owner.get(relation.target) == name:
+                layers[name].relations.append(relation)  # others: of a layer left out
+        by_layer = defaultdict(list)
+        for event in in_making_order(record.events):
+            if event.annotator == GOLD:
+                self.report.gold_events_left_out += 1
+            elif self._wanted(event.annotator):
+                by_layer[event.annotator].append(event)
+        for name, events in by_layer.items():
+            spans = {s.key: s for s in layers[name].spans if s.key is not None}
+            layers[name].events = checked_events(
+                events, spans, self.project.schema, self.report, document
+            )
+        for name, status in record.status.items():
+            if name != GOLD and self._wanted(name):
+                layers[name].status = status
         return dict(layers)
 
     def merge(self, incoming: Incoming) -> None:
@@ -157,7 +130,7 @@ class Merger:
             self.report.documents_matched += 1
         name = project.documents.name(document_id) or record.name
         span_ids: dict[str, int] = {}
-        for annotator, layer in sorted(self._layers(incoming).items()):
+        for annotator, layer in sorted(self._layers(incoming, name).items()):
             span_ids.update(self._merge_layer(document_id, name, annotator, layer))
         if incoming.threads:
             spans = {span_id: project.spans.get(span_id) for span_id in span_ids.values()}
@@ -165,54 +138,46 @@ class Merger:
             self.report.threads_added += added[0]
             self.report.comments_added += added[1]
 
-    def _current(
-        self, document_id: int, annotator: str
-    ) -> tuple[list[Span], list[Relation], str | None]:
+    def _here(self, document_id: int, annotator: str) -> Here:
         project = self.project
-        return (
+        return Here(
             project.spans.for_document(document_id, annotator),
             project.relations.for_document(document_id, annotator),
+            project.events.for_document(document_id, annotator),
             project.progress.get(document_id, annotator),
         )
 
-    def _fingerprint_here(
-        self, spans: list[Span], relations: list[Relation], status: str | None
-    ) -> str:
-        by_id = {s.id: (s.start, s.end, s.label) for s in spans}
-        return fingerprint(
-            (
-                (s.start, s.end, s.label, s.attributes, self.entity_names.get(s.entity_id))
-                for s in spans
-            ),
-            (
-                (by_id[r.source], by_id[r.target], r.role)
-                for r in relations
-                if r.source in by_id and r.target in by_id
-            ),
-            status,
-        )
+    def _edited_here(self, document_id: int, annotator: str, here: Here, fingerprint: str) -> bool:
+        """Whether the layer here is not what the last merge left in it (or never came by
+        merge). A merge recorded before events were records is compared as it was made."""
+        if not here.exists:
+            return False
+        merged = self.project.merged_layers.fingerprint(document_id, annotator)
+        if merged is None:
+            return True
+        if merged == fingerprint:
+            return False
+        return merged != here.as_layer(self.entity_names).fingerprint_before_events()
 
     def _merge_layer(
-        self, document_id: int, document_name: str, annotator: str, layer: _Layer
+        self, document_id: int, document_name: str, annotator: str, layer: Layer
     ) -> dict[str, int]:
         """Replace one layer of one document with the source's; returns source key → our id."""
-        spans, relations, status = self._current(document_id, annotator)
-        here = self._fingerprint_here(spans, relations, status)
+        here = self._here(document_id, annotator)
+        ours = here.as_layer(self.entity_names).fingerprint()
         theirs = layer.fingerprint()
         report = self.report.layers.setdefault(annotator, LayerReport())
         merges = self.project.merged_layers
-        if here == theirs:
+        if ours == theirs:
             report.unchanged += 1
             merges.record(document_id, annotator, theirs, self.report.source, self.time)
-            return _keys_to_ids(layer.spans, spans)
-        exists_here = bool(spans) or status is not None
-        edited_here = exists_here and merges.fingerprint(document_id, annotator) != here
-        if edited_here:
+            return _keys_to_ids(layer.spans, here.spans)
+        if self._edited_here(document_id, annotator, here, ours):
             if annotator not in self.overwrite:
                 self.conflicts[annotator].append(document_name)
                 return {}
             report.overwritten.append(document_name)
-        ids = self._replace(document_id, annotator, layer, spans, relations, status, report)
+        ids = self._replace(document_id, annotator, layer, here, report)
         report.documents += 1
         merges.record(document_id, annotator, theirs, self.report.source, self.time)
         self.project.audit.record(
@@ -236,15 +201,13 @@ class Merger:
         self,
         document_id: int,
         annotator: str,
-        layer: _Layer,
-        spans: list[Span],
-        relations: list[Relation],
-        status: str | None,
+        layer: Layer,
+        here: Here,
         report: LayerReport,
     ) -> dict[str, int]:
         project = self.project
         waiting: dict[tuple[int, int, str], list[Span]] = defaultdict(list)
-        for span in spans:
+        for span in here.spans:
             waiting[span.start, span.end, span.label].append(span)
         ids: dict[str, int] = {}
         kept: set[int] = set()
@@ -276,12 +239,12 @@ class Merger:
                 report.spans_added += 1
             if span.key is not None:
                 ids[span.key] = span_id
-        for span in spans:
+        for span in here.spans:
             if span.id not in kept:
-                project.spans.delete(span.id)  # its links go with it
+                project.spans.delete(span.id)  # its links and the events on it go with it
                 report.spans_removed += 1
         wanted = {(ids[r.source], ids[r.target], r.role) for r in layer.relations}
-        for relation in relations:
+        for relation in here.relations:
             if relation.source in kept and relation.target in kept:
                 key = (relation.source, relation.target, relation.role)
                 if key in wanted:
@@ -294,7 +257,10 @@ class Merger:
         for source, target, role in sorted(wanted):
             project.relations.add(document_id, annotator, source, target, role, time=self.time)
             report.relations_added += 1
-        if layer.status != status:
+        replace_events(
+            project, document_id, annotator, layer.events, ids, here.events, report, self.time
+        )
+        if layer.status != here.status:
             project.progress.set(document_id, annotator, layer.status or Status.NEW, self.time)
         return ids
 
@@ -356,7 +322,8 @@ def merge(
     if GOLD in overwrite:
         raise AnnotatorError("the gold layer is never overwritten by a merge")
     report = MergeReport(str(source))
-    labels = set(project.schema.label_ids)
+    schema = project.schema
+    labels = set(schema.label_ids)
     merger = Merger(
         project,
         report,
@@ -376,7 +343,7 @@ def merge(
             if is_project(path):
                 documents = _read_whole(path, read_project(path, project, labels, report.unmatched))
             else:
-                documents = read_file(path, labels, annotator, encoding, report.unmatched)
+                documents = read_file(path, schema, annotator, encoding, report.unmatched)
             for incoming in counted(documents, total, progress):
                 merger.merge(incoming)
             merger.raise_conflicts()

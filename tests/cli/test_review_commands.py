@@ -67,6 +67,28 @@ def test_merge_then_agree_as_json_and_a_chart(two_projects, tmp_path, capsys):
     assert plot.read_bytes()[:4] == b"\x89PNG"
 
 
+def test_merge_brings_events_and_says_how_many(two_projects, capsys):
+    lead, samira = two_projects
+    with Project.open(samira) as theirs:
+        [actor, place] = theirs.spans.for_document(1, "samira")
+        trigger = editing.create_span(theirs, 1, "samira", "EVENT", *at("هاجم"))
+        for places in ([place.id], []):
+            event_editing.create_event(
+                theirs,
+                1,
+                "samira",
+                "EVENT",
+                trigger.id,
+                [Argument("actor1", actor.id), *(Argument("location", p) for p in places)],
+            )
+    assert main(["merge", str(lead), str(samira)]) == 0
+    assert "events 2 added, 0 changed, 0 removed" in capsys.readouterr().out
+    with Project.open(lead) as project:
+        merged = project.events.for_document(1, "samira")
+    assert [len(e.arguments) for e in merged] == [2, 1]
+    assert merged[0].trigger == merged[1].trigger
+
+
 def test_agree_prints_a_table(two_projects, capsys):
     lead, samira = two_projects
     main(["merge", str(lead), str(samira)])
