@@ -48,7 +48,9 @@ class Coding(QObject):
             session.eventsChanged,
         ):
             signal.connect(self.show)
-        session.spansChanged.connect(lambda _change: self.show())
+        session.spansChanged.connect(
+            lambda change: self.show() if change.removed or change.added else None
+        )
 
     def show(self) -> None:
         """The coding panel, the argument marks and the guidelines follow the selected event

@@ -226,7 +226,8 @@ class Session(QObject):
         it touched, not of the document — its spans, and the events that name them or that
         it changed (``events``; None: every event)."""
         project, document_id = self.project, self.document_id
-        fresh = viewing.spans_touching(project, document_id, self.layer, touched)
+        events_only = not touched and events is not None  # an edit of events, not of spans
+        fresh = viewing.spans_touching(project, document_id, self.layer, touched) if touched else {}
         self.spans, change = merged(self.spans, fresh, touched)
         for span in change.removed:
             self.by_id.pop(span.id, None)
@@ -245,7 +246,8 @@ class Session(QObject):
             self.event = self.event if self.event in ids else None
         if self.linking_from not in ids:
             self.linking_from = None
-        self.spansChanged.emit(change)
+        if change.removed or change.added or not events_only:
+            self.spansChanged.emit(change)
         self.eventsChanged.emit()
         if gone:
             self.selectionChanged.emit()
@@ -254,11 +256,13 @@ class Session(QObject):
         """Re-read only the events an edit may have changed: those it names, and those whose
         word or arguments are among the spans it removed or added."""
         spans = {s.id for s in (*change.removed, *change.added)}
-        named = set(events) | {
-            e.id
-            for e in self.events
-            if e.trigger in spans or any(a.span in spans for a in e.arguments)
-        }
+        named = set(events)
+        if spans:
+            named |= {
+                e.id
+                for e in self.events
+                if e.trigger in spans or any(a.span in spans for a in e.arguments)
+            }
         project, document_id = self.project, self.document_id
         fresh = viewing.events_touching(project, document_id, self.layer, spans, named)
         stale = named | {e.id for e in fresh}

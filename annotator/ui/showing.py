@@ -83,6 +83,7 @@ class ShownDocument(QObject):
         """The events list follows the layer's events (its columns fitted to them when
         another document is shown, not at every edit)."""
         session = self.session
+        self.view.events = list(session.events)  # what its tooltips list
         self.events.model.set_events(session.events, session.by_id, session.schema)
         if fit:
             self.events.table.resizeColumnsToContents()

@@ -27,6 +27,8 @@ def merged(
 ) -> tuple[list[Span], SpanChange]:
     """``shown`` (in text order) with the spans that touch ``touched`` replaced by ``fresh``
     (what the store now holds there, by id)."""
+    if not touched:  # an edit of events alone
+        return shown, SpanChange([], [])
     near = {s.id: s for start, end in touched for s in shown if s.start <= end and s.end >= start}
     removed = [s for s in near.values() if fresh.get(s.id) != s]
     gone = {s.id for s in removed}
