@@ -390,20 +390,37 @@ def test_random_rtl_and_astral_text_keeps_every_span_on_the_same_characters(
         out = folder / "out.jsonl"
         export(project, "jsonl", out)
     (document,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
-    expected = sorted(
-        {
-            (text[s:e].removeprefix("\ufeff") if s == 0 else text[s:e])
-            .replace("\r\n", "\n")
-            .replace("\r", "\n")
-            for s, e, _ in spans
-        }
-        - {""}
-    )
+
+    def stored(s: int, e: int) -> str:
+        """What a span covers once stored: the BOM and each CR of a CRLF in the whole text
+        dropped (even when the span ends between the two), a lone CR turned into LF."""
+        kept = []
+        for i in range(s, e):
+            if (i == 0 and text[i] == "\ufeff") or text[i : i + 2] == "\r\n":
+                continue
+            kept.append("\n" if text[i] == "\r" else text[i])
+        return "".join(kept)
+
+    expected = sorted({stored(s, e) for s, e, _ in spans} - {""})
     got = sorted({document["text"][a["start"] : a["end"]] for a in document["annotations"]})
     assert got == [g for g in got if g]
     for annotation in document["annotations"]:
         assert document["text"][annotation["start"] : annotation["end"]] == annotation["text"]
     assert got == expected
+
+
+def test_a_span_ending_between_cr_and_lf_ends_before_the_line_break(tmp_path):
+    """The CR of a CRLF is dropped from the stored text: a span that ends after it, before
+    the LF, ends where the line does."""
+    with Project.create(tmp_path / "p", load_preset("conflict")) as project:
+        record = {"text": "قسد\r\nالزور", "label": [[0, 4, "ACTOR"], [5, 10, "LOCATION"]]}
+        import_files(project, [write_jsonl(tmp_path / "in.jsonl", [record])], annotator="a")
+        out = tmp_path / "out.jsonl"
+        export(project, "jsonl", out)
+    (document,) = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
+    assert document["text"] == "قسد\nالزور"
+    spans = [(a["start"], a["end"], a["text"]) for a in document["annotations"]]
+    assert spans == [(0, 3, "قسد"), (4, 9, "الزور")]
 
 
 def test_a_format_1_project_exports_as_the_format_2_project_does(tmp_path):
