@@ -17,6 +17,7 @@ from hypothesis import settings as examples
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QMessageBox
 
 from annotator.core.model import GOLD
 from annotator.core.schema import load_preset
@@ -153,7 +154,9 @@ MACHINE = examples(
 )
 
 
-def test_painted_is_stored_after_any_sequence_of_actions(qtbot, tmp_path):
+def test_painted_is_stored_after_any_sequence_of_actions(qtbot, tmp_path, monkeypatch):
+    refusals = []  # an argument the rules refuse is said in a message box, which is modal
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: refusals.append(args[2]))
     made = iter(range(10**6))
 
     def fresh_window():
