@@ -20,7 +20,7 @@ from annotator.review.events import (
     fillers_agree,
     pair_event_leftovers,
 )
-from annotator.review.matching import Pair
+from annotator.review.matching import Pair, Row
 
 Cluster = tuple[list[int], list[int]]  # indices of the first layer's events, of the second's
 
@@ -29,28 +29,30 @@ def _clusters(first: Sequence[EventForm], second: Sequence[EventForm]) -> list[C
     """The clusters, the events without a trigger first; None when a trigger is empty (it
     overlaps in one direction only: left to the steps)."""
     untriggered: Cluster = ([], [])
-    extents: dict[tuple[int, int], Cluster] = {}
+    triggers: dict[Row, Cluster] = {}  # two labels on one extent fall in one cluster below
     for side, forms in enumerate((first, second)):
-        for index, form in enumerate(forms):
-            trigger = form[0]
+        for index, (trigger, _, _) in enumerate(forms):
             if trigger is None:
                 untriggered[side].append(index)
-            elif trigger[0] < trigger[1]:
-                extents.setdefault(trigger[:2], ([], []))[side].append(index)
-            else:
-                return None
+                continue
+            cluster = triggers.get(trigger)
+            if cluster is None:
+                if trigger[0] >= trigger[1]:
+                    return None
+                cluster = triggers[trigger] = ([], [])
+            cluster[side].append(index)
     clusters = [untriggered]
     reach = -1  # where the cluster being gathered ends
-    for extent in sorted(extents):
-        events_a, events_b = extents[extent]
-        if extent[0] < reach:  # overlaps a trigger of the cluster
+    for trigger in sorted(triggers):
+        events_a, events_b = triggers[trigger]
+        if trigger[0] < reach:  # overlaps a trigger of the cluster
             cluster = clusters[-1]
             cluster[0].extend(events_a)
             cluster[1].extend(events_b)
-            reach = max(reach, extent[1])
+            reach = max(reach, trigger[1])
         else:
             clusters.append((events_a, events_b))
-            reach = extent[1]
+            reach = trigger[1]
     return clusters
 
 

@@ -204,8 +204,8 @@ class PairTally:
         self.event_matches[EXACT] += exact
         self.event_matches[OVERLAP] += exact + len(pairing.overlap)
         kinds = self.event_disagreements
-        for found in pairing.kinds:
-            kinds.update(found)
+        if pairing.kinds:
+            kinds.update(chain.from_iterable(pairing.kinds))
         missing = len(pairing.unpaired_first) + len(pairing.unpaired_second)
         if missing:
             kinds[MISSING_EVENT] += missing
