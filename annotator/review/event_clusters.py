@@ -43,16 +43,16 @@ def _clusters(first: Sequence[EventForm], second: Sequence[EventForm]) -> list[C
             cluster[side].append(index)
     clusters = [untriggered]
     reach = -1  # where the cluster being gathered ends
-    for trigger in sorted(triggers):
-        events_a, events_b = triggers[trigger]
-        if trigger[0] < reach:  # overlaps a trigger of the cluster
+    for (start, end, _), events in sorted(triggers.items()):
+        if start < reach:  # overlaps a trigger of the cluster
             cluster = clusters[-1]
-            cluster[0].extend(events_a)
-            cluster[1].extend(events_b)
-            reach = max(reach, trigger[1])
+            cluster[0].extend(events[0])
+            cluster[1].extend(events[1])
+            if end > reach:
+                reach = end
         else:
-            clusters.append((events_a, events_b))
-            reach = trigger[1]
+            clusters.append(events)
+            reach = end
     return clusters
 
 

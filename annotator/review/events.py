@@ -99,6 +99,7 @@ class EventRules:
         typing, get, kinds = self.typing, rows.get, self._kinds
         nested: dict[int, EventRow] | None = None
         found = []
+        form = tuple.__new__  # an EventForm without its __new__'s call: hundreds of thousands
         for _, _, _, label, trigger, attributes, arguments in events:
             names = typing.get(label)
             if not names:
@@ -115,7 +116,7 @@ class EventRules:
             if trigger is not None:
                 trigger = get(trigger)
             if not arguments:
-                found.append(EventForm(trigger, kind, ()))
+                found.append(form(EventForm, (trigger, kind, ())))
                 continue
             fillers = set()
             for role, span, event in arguments:
@@ -127,7 +128,7 @@ class EventRules:
                     row = _nested_row(nested.get(event), get)
                 if row is not None:
                     fillers.add((role, row))
-            found.append(EventForm(trigger, kind, tuple(sorted(fillers))))
+            found.append(form(EventForm, (trigger, kind, tuple(sorted(fillers)))))
         return found
 
 
