@@ -99,6 +99,7 @@ class EventRules:
         typing, get, kinds = self.typing, rows.get, self._kinds
         nested: dict[int, EventRow] | None = None
         found = []
+        form = tuple.__new__  # an EventForm without its __new__'s call: hundreds of thousands
         for _, _, _, label, trigger, attributes, arguments in events:
             names = typing.get(label)
             if not names:
@@ -115,7 +116,7 @@ class EventRules:
             if trigger is not None:
                 trigger = get(trigger)
             if not arguments:
-                found.append(EventForm(trigger, kind, ()))
+                found.append(form(EventForm, (trigger, kind, ())))
                 continue
             fillers = set()
             for role, span, event in arguments:
@@ -127,7 +128,7 @@ class EventRules:
                     row = _nested_row(nested.get(event), get)
                 if row is not None:
                     fillers.add((role, row))
-            found.append(EventForm(trigger, kind, tuple(sorted(fillers))))
+            found.append(form(EventForm, (trigger, kind, tuple(sorted(fillers)))))
         return found
 
 
@@ -243,10 +244,11 @@ def _share_a_filler(a: EventForm, b: EventForm) -> bool:
 def differences(a: EventForm, b: EventForm) -> tuple[str, ...]:
     """What a pair of events disagrees on, of :data:`EVENT_TYPE` and :data:`ROLE_FILLER`
     (attributes other than the typing ones are not part of a form)."""
-    return _differences(a.kind == b.kind, fillers_agree(a.roles, b.roles))
+    return differing_in(a.kind == b.kind, fillers_agree(a.roles, b.roles))
 
 
-def _differences(same_kind: bool, same_fillers: bool) -> tuple[str, ...]:
+def differing_in(same_kind: bool, same_fillers: bool) -> tuple[str, ...]:
+    """:func:`differences`, from whether the kinds are equal and the fillers agree."""
     if same_kind:
         return () if same_fillers else (ROLE_FILLER,)
     return (EVENT_TYPE,) if same_fillers else (EVENT_TYPE, ROLE_FILLER)
@@ -353,7 +355,7 @@ def pair_event_leftovers(first: Sequence[EventForm], second: Sequence[EventForm]
             agreeing.append((*order, i, j))
         elif ta is not None or a.label == b.label or _share_a_filler(a, b):
             alike.append((not same_kind, order, a, b, i, j))
-            found[i, j] = _differences(same_kind, same_fillers)
+            found[i, j] = differing_in(same_kind, same_fillers)
     overlap = _greedy(agreeing, free_a, free_b) if agreeing else []
     differing = _greedy(alike, free_a, free_b, _alike) if alike else []
     return EventPairing(

@@ -18,6 +18,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import TypeVar
 
+from annotator.review.event_clusters import pair_by_cluster
 from annotator.review.events import (
     EXACT,
     MISSING_EVENT,
@@ -25,7 +26,6 @@ from annotator.review.events import (
     EventForm,
     EventRow,
     EventRules,
-    pair_event_leftovers,
     pair_events,
 )
 from annotator.review.matching import Row, SpanRow, pair_leftovers
@@ -174,8 +174,9 @@ class PairTally:
         return exact, overlap
 
     def _add_events(self, first: TokenLayer, second: TokenLayer) -> None:
-        """One document's events: equal forms by a set intersection, the rest paired
-        (:func:`~annotator.review.events.pair_event_leftovers`) and what they differ in
+        """One document's events: equal forms by a set intersection, the rest paired cluster
+        by cluster of overlapping triggers
+        (:func:`~annotator.review.event_clusters.pair_by_cluster`) and what they differ in
         counted."""
         a, b = first.events, second.events
         self.events[0] += len(a)
@@ -199,12 +200,12 @@ class PairTally:
                 shared = Counter(a) & Counter(b)
                 exact = sum(shared.values())
                 a, b = _unmatched(a, shared), _unmatched(b, shared)
-            pairing = pair_event_leftovers(a, b)
+            pairing = pair_by_cluster(a, b)
         self.event_matches[EXACT] += exact
         self.event_matches[OVERLAP] += exact + len(pairing.overlap)
         kinds = self.event_disagreements
-        for found in pairing.kinds:
-            kinds.update(found)
+        if pairing.kinds:
+            kinds.update(chain.from_iterable(pairing.kinds))
         missing = len(pairing.unpaired_first) + len(pairing.unpaired_second)
         if missing:
             kinds[MISSING_EVENT] += missing

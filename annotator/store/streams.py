@@ -67,7 +67,7 @@ def iter_annotated(project: Project, annotator: str | None = None) -> Iterator[A
 
 class Layers(NamedTuple):
     """A document with each annotator's spans as rows (:meth:`Spans.iter_layers`) and its
-    events as rows (:meth:`Events.iter_rows`)."""
+    events as rows, layer by layer (:meth:`Events.iter_rows`)."""
 
     document: Document
     spans: dict[str, list[SpanRow]]
@@ -86,10 +86,11 @@ def iter_layers(project: Project) -> Iterator[Layers]:
     progress = _Grouped(project.progress.iter_all(), itemgetter(0))
     for document in project.documents.iter_all():
         spans = layers.take(document.id)
+        coded = events.take(document.id)
         yield Layers(
             document,
             spans[0][1] if spans else {},
             relations.take(document.id),
             {name: value for _, name, value in progress.take(document.id)},
-            events.take(document.id),
+            coded[0][1] if coded else [],
         )

@@ -88,7 +88,8 @@ def test_layers_are_the_documents_spans_in_text_order(project, tmp_path):
         assert layers.relations == annotated.relations
         assert layers.status == annotated.status
         rows = [(*row[:5], json.loads(row[5]), row[6]) for row in layers.events]
-        assert rows == event_rows(annotated.events)
+        layer_by_layer = sorted(annotated.events, key=lambda e: (e.annotator, e.id))
+        assert rows == event_rows(layer_by_layer)
     assert sum(len(layers.events) for layers in read) == 6  # 4 coded from spans, 2 made
 
 
