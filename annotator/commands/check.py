@@ -40,6 +40,8 @@ def run(args: argparse.Namespace) -> int:
         bar.close()
     if not report.findings:
         counts = f"{plural(report.documents, 'document')}, {plural(report.spans, 'span')}"
+        if report.events:
+            counts += f", {plural(report.events, 'event')}"
         print(f"{args.project}: OK ({counts}).")
         _gaps(report.gaps)
         return 0

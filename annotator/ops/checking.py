@@ -72,6 +72,7 @@ class CheckReport:
     findings: list[Finding] = field(default_factory=list)
     documents: int = 0
     spans: int = 0
+    events: int = 0
     gaps: list[Gap] = field(default_factory=list)  # spans not fully coded (work to finish)
     restore: backups.Backup | None = None  # the newest whole backup, when the file is damaged
 
@@ -92,6 +93,7 @@ def check(path: str | Path, progress: Progress | None = None) -> CheckReport:
     with Project.open(database) as project:
         report.documents = project.documents.count()
         report.spans = project.spans.count()
+        report.events = project.events.count()
         report.gaps = list(coding_gaps(project))
     return report
 

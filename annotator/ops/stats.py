@@ -20,6 +20,9 @@ def stats(project: Project) -> dict[str, Any]:
             **{k: v for k, v in spans_by_label.items() if k not in project.schema.label_ids},
         },
         "spans_per_annotator": project.spans.count_by("annotator"),
+        "events": project.events.count(),
+        "events_per_type": project.events.count_by_type(),
+        "events_per_annotator": project.events.count_by_annotator(),
         "documents_done": project.progress.done_counts(),
     }
 
@@ -29,15 +32,23 @@ def format_stats(data: dict[str, Any]) -> str:
         f"Project {data['project']} (schema {data['schema']})",
         f"  documents   {data['documents']}",
         f"  spans       {data['spans']}",
+        f"  events      {data['events']}",
         f"  annotators  {', '.join(data['annotators']) or '(none yet)'}",
         "",
         "Spans per label:",
     ]
     width = max((len(k) for k in data["spans_per_label"]), default=0)
     lines += [f"  {label:<{width}}  {n}" for label, n in data["spans_per_label"].items()]
-    lines += ["", "Per annotator:          spans   documents done"]
+    if data["events_per_type"]:
+        lines += ["", "Events per type:"]
+        width = max(len(k) for k in data["events_per_type"])
+        lines += [f"  {kind:<{width}}  {n}" for kind, n in data["events_per_type"].items()]
+    lines += ["", "Per annotator:          spans   events   documents done"]
     for annotator in data["annotators"]:
         spans = data["spans_per_annotator"].get(annotator, 0)
+        events = data["events_per_annotator"].get(annotator, 0)
         done = data["documents_done"].get(annotator, 0)
-        lines.append(f"  {annotator:<20}  {spans:>6}   {done:>6} / {data['documents']}")
+        lines.append(
+            f"  {annotator:<20}  {spans:>6}   {events:>6}   {done:>6} / {data['documents']}"
+        )
     return "\n".join(lines)

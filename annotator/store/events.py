@@ -227,6 +227,18 @@ class Events:
             "SELECT count(*) FROM events WHERE annotator = ?", [annotator]
         ).fetchone()[0]
 
+    def count_by_annotator(self) -> dict[str, int]:
+        rows = self.db.execute("SELECT annotator, count(*) FROM events GROUP BY annotator")
+        return dict(rows.fetchall())
+
+    def count_by_type(self) -> dict[str, int]:
+        """Events by type as a coder reads it: the coded ``event_type``, else the label."""
+        rows = self.db.execute(
+            "SELECT coalesce(json_extract(attributes, '$.event_type'), label) AS kind, count(*) "
+            "FROM events GROUP BY kind ORDER BY count(*) DESC, kind"
+        )
+        return dict(rows.fetchall())
+
     def count_arguments(self, annotator: str | None = None) -> int:
         if annotator is None:
             return self.db.execute("SELECT count(*) FROM arguments").fetchone()[0]

@@ -34,6 +34,7 @@ def test_new_import_stats_check_export(capsys, tmp_path):
     assert data["documents"] == 2 and data["annotators"] == ["samira"]
     assert data["spans_per_label"] == {"ACTOR": 1, "LOCATION": 1, "EVENT": 0}
     assert data["spans_per_annotator"] == {"samira": 2}
+    assert data["events"] == 0 and data["events_per_type"] == {}
     code, out, _ = run(capsys, "stats", folder)
     assert "samira" in out and "LOCATION" in out
     code, out, _ = run(capsys, "check", folder)
@@ -166,7 +167,7 @@ def test_spans_missing_required_coding_are_listed_by_check_and_warned_of_on_expo
     )  # fmt: skip
     assert run(capsys, "import", folder, coded)[0] == 0
     code, out, _ = run(capsys, "check", folder)
-    assert code == 0 and "OK (1 document, 3 spans)" in out  # sound: work to finish, no damage
+    assert code == 0 and "OK (1 document, 3 spans, 2 events)" in out  # sound: work to finish
     assert "Not fully coded (1: required attributes missing):" in out
     assert "«attack», samira: EVENT «هاجم» (0–4): 'event_type' is required" in out
     code, _, err = run(
@@ -181,3 +182,18 @@ def test_spans_missing_required_coding_are_listed_by_check_and_warned_of_on_expo
         "--out", tmp_path / "gold.jsonl",
     )  # fmt: skip
     assert code == 0 and "warning" not in err  # gold is fully coded
+
+
+def test_stats_count_events_by_type_and_annotator(capsys, tmp_path):
+    from annotator.ops.sample import ensure_sample
+
+    folder = ensure_sample(tmp_path / "sample", "samira")
+    code, out, _ = run(capsys, "stats", folder, "--json")
+    data = json.loads(out)
+    assert code == 0 and data["events"] == sum(data["events_per_annotator"].values()) > 0
+    assert data["events_per_type"]["Battles"] >= 2  # the two clashes on one word, at least
+    assert sum(data["events_per_type"].values()) == data["events"]
+    code, out, _ = run(capsys, "stats", folder)
+    assert f"  events      {data['events']}" in out and "Events per type:" in out
+    code, out, _ = run(capsys, "check", folder)
+    assert code == 0 and f"{data['events']} events)." in out
