@@ -29,7 +29,9 @@ from annotator.ui.panels.events import EventsPanel
 from annotator.ui.panels.guidelines import GuidelinesPanel
 from annotator.ui.panels.history import HistoryPanel
 from annotator.ui.panels.labels import LabelPalette
+from annotator.ui.panels.place import PlacePanel
 from annotator.ui.panels.search import SearchPanel
+from annotator.ui.place_coding import PlaceCoding
 from annotator.ui.review.mode import ReviewMode
 from annotator.ui.schema.editor import open_schema_editor
 from annotator.ui.session import Session
@@ -58,6 +60,8 @@ class MainWindow(QMainWindow):
         self.coding = AttributesPanel()
         self.annotating = Annotating(session, self.text_view, self)
         self.coder = Coding(session, self.coding, self.text_view, self.guidelines)
+        self.place_panel = PlacePanel()
+        self.places = PlaceCoding(session, self.place_panel)
         self.browsing = Browsing(session, self.documents, settings)
         self.review = ReviewMode(session, self.browsing, self)
         # what the Review menu does is review mode's own

@@ -33,6 +33,7 @@ def build(window: Any) -> None:
         window.side_tabs.addTab(panel, title)
     window.side.addWidget(window.side_tabs)
     window.side.addWidget(window.coding)
+    window.side.addWidget(window.place_panel)
     window.left_tabs = QTabWidget()
     window.left_tabs.addTab(window.documents, "Documents")
     window.left_tabs.addTab(window.search, "Search")
@@ -40,6 +41,6 @@ def build(window: Any) -> None:
     for part in (window.left_tabs, window.center, window.side):
         window.splitter.addWidget(part)
     window.splitter.setSizes([270, 610, 400])
-    window.side.setSizes([110, 300, 390])
+    window.side.setSizes([110, 300, 390, 160])
     window.splitter.setStretchFactor(1, 1)
     window.setCentralWidget(window.splitter)
