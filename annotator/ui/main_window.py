@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.text import is_rtl
 from annotator.ops import viewing
-from annotator.ui import menus, people, project_actions, transfer, window_layout
+from annotator.ui import language_menu, menus, people, project_actions, transfer, window_layout
 from annotator.ui.annotating import Annotating
 from annotator.ui.browsing import Browsing, confirm_done
 from annotator.ui.coding import Coding
@@ -81,6 +81,7 @@ class MainWindow(QMainWindow):
             self.events_panel,
         )
         self.menu_actions = menus.build(self, self, session.undo_group)
+        language_menu.add(self, self.menu_actions.view, settings)
         self.status = StatusBar(session, self.browsing, self.statusBar())
         window_layout.build(self)
         self._tab_before: QWidget | None = None  # the side tab shown before link mode
