@@ -14,7 +14,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         help=summary("gui"),
         formatter_class=RAW,
         description="Open the annotation window; with no project, the sample project.",
-        epilog="examples:\n  annotator gui\n  annotator gui deir-ez-zor --annotator samira\n  annotator gui --language ar",
+        epilog="examples:\n  annotator gui\n  annotator gui deir-ez-zor --annotator samira\n"
+        "  annotator gui --language ar",
     )
     parser.add_argument("project", nargs="?")
     parser.add_argument("--annotator", help="annotate as NAME (otherwise asked once, then kept)")

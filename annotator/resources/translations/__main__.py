@@ -27,10 +27,8 @@ def main() -> int:
     sources = sorted(str(p) for p in UI.rglob("*.py"))
     for language in LANGUAGES:
         ts = HERE / f"annotator_{language}.ts"
-        subprocess.run(
-            [tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none", "-ts", str(ts)],
-            check=True,
-        )
+        update = [tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none"]
+        subprocess.run([*update, "-ts", str(ts)], check=True)
         subprocess.run(
             [tool("pyside6-lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))], check=True
         )
