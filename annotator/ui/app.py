@@ -17,7 +17,7 @@ def data_folder() -> Path:
     return Path(shared) / "annotator" if shared else Path.home() / ".annotator"
 
 
-def run(project: str | None, annotator: str | None) -> int:
+def run(project: str | None, annotator: str | None, language: str | None = None) -> int:
     missing = missing_libraries()
     if missing:
         print(missing, file=sys.stderr)
@@ -26,6 +26,7 @@ def run(project: str | None, annotator: str | None) -> int:
 
     from annotator.core.errors import AnnotatorError
     from annotator.ops.sample import ensure_sample
+    from annotator.ui import language as languages
     from annotator.ui.main_window import MainWindow
     from annotator.ui.settings import Settings
 
@@ -33,12 +34,16 @@ def run(project: str | None, annotator: str | None) -> int:
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
     settings = Settings()
+    if language:
+        settings.language = language
+    chosen = languages.choose(language, settings.language)
+    languages.install(app, chosen, settings.digits)  # the translators belong to the app
     name = annotator or settings.annotator
     if not name:
         name, ok = QInputDialog.getText(
             None,
-            "Welcome to annotator",
-            "Your name, as it will appear on your annotations:",
+            languages.translate("app", "Welcome to annotator"),
+            languages.translate("app", "Your name, as it will appear on your annotations:"),
             text=identity.system_name(),
         )
         name = name.strip() if ok and name.strip() else identity.system_name()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.language import translate
 from annotator.ui.models.documents import DocumentListModel
 
 
@@ -24,10 +25,12 @@ class DocumentList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter by name…")
+        self.filter.setPlaceholderText(translate("DocumentList", "Filter by name…"))
         self.filter.setClearButtonEnabled(True)
         layout.addWidget(self.filter)
-        self.open_threads = QCheckBox("Only documents with open discussions")
+        self.open_threads = QCheckBox(
+            translate("DocumentList", "Only documents with open discussions")
+        )
         layout.addWidget(self.open_threads)
         self.view = QTableView()  # lays out uniform rows without visiting 100,000 of them
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -58,7 +61,11 @@ class DocumentList(QWidget):
         for column in range(1, model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             title = model.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
-            wide = "◐ in progress" if title == "Status" else title
+            wide = (
+                translate("DocumentListModel", "◐ in progress")
+                if title == translate("DocumentListModel", "Status")
+                else title
+            )
             header.resizeSection(column, metrics.horizontalAdvance(wide) + 16)
         filterable = isinstance(model, DocumentListModel)
         self.filter.setEnabled(filterable)

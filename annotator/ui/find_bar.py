@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from annotator.core.arabic import NormalisedText, normalised
 from annotator.core.text import isolate
+from annotator.ui.language import figure
 
 # each pair isolated, so that an English line keeps the pairs in order, each read as Arabic
 LIKE_LETTERS = ", ".join(isolate(pair) for pair in ("أ/ا", "ة/ه", "ى/ي"))
@@ -22,10 +23,12 @@ class FindBar(QWidget):
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 2, 6, 2)
-        layout.addWidget(QLabel("Find:"))
+        layout.addWidget(QLabel(self.tr("Find:")))
         self.field = QLineEdit()
         self.field.setPlaceholderText(
-            f"word or phrase ({LIKE_LETTERS} alike; diacritics and tatweel ignored)"
+            self.tr("word or phrase (%1 alike; diacritics and tatweel ignored)").replace(
+                "%1", LIKE_LETTERS
+            )
         )
         self.field.setClearButtonEnabled(True)
         layout.addWidget(self.field, 1)
@@ -62,11 +65,11 @@ class FindBar(QWidget):
             self._text = normalised(self._source)
         matches = list(self._text.find_all(self.field.text()))
         if not matches:
-            self.count.setText("no match")
+            self.count.setText(self.tr("no match"))
             return
         after = [m for m in matches if m[0] >= self._position]
         start, end = (after or matches)[0]
-        self.count.setText(f"{matches.index((start, end)) + 1} / {len(matches)}")
+        self.count.setText(f"{figure(matches.index((start, end)) + 1)} / {figure(len(matches))}")
         self._position = start + 1
         self.matchChosen.emit(start, end)
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QMainWindow,
     QStyle,
     QWidget,
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.text import is_rtl
 from annotator.ops import viewing
-from annotator.ui import menus, people, project_actions, transfer, window_layout
+from annotator.ui import language_menu, menus, people, project_actions, transfer, window_layout
 from annotator.ui.annotating import Annotating
 from annotator.ui.browsing import Browsing, confirm_done
 from annotator.ui.coding import Coding
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
             self.events_panel,
         )
         self.menu_actions = menus.build(self, self, session.undo_group)
+        language_menu.add(self, self.menu_actions.view, settings)
         self.status = StatusBar(session, self.browsing, self.statusBar())
         window_layout.build(self)
         self._tab_before: QWidget | None = None  # the side tab shown before link mode
@@ -144,15 +146,17 @@ class MainWindow(QMainWindow):
         self._update_title()
 
     def _follow_direction(self) -> None:
-        """Mirror the panels and the arrows when the project's articles read right to left."""
+        """Mirror the panels and the arrows when the project's articles or the window's language
+        read right to left."""
         project = self.session.project
         first = viewing.first_document(project)
         document = viewing.document(project, first) if first is not None else None
-        rtl = bool(document and is_rtl(document.text))
+        window = QApplication.layoutDirection()  # right to left when the window is in Arabic
+        rtl = window == Qt.LayoutDirection.RightToLeft or bool(document and is_rtl(document.text))
         direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
         self.splitter.setLayoutDirection(direction)
-        for panel in (self.left_tabs, self.side):  # forms read in English
-            panel.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        for panel in (self.left_tabs, self.side):  # forms read the way the window's language does
+            panel.setLayoutDirection(window)
         back, forward = QStyle.StandardPixmap.SP_ArrowLeft, QStyle.StandardPixmap.SP_ArrowRight
         if rtl:
             back, forward = forward, back
@@ -177,8 +181,10 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         session = self.session
         name = session.project.name if session.project else ""
-        self.setWindowTitle(f"{name} — annotator ({session.annotator})")
-        self.menu_actions.annotator_button.setText(f"Annotator: {session.annotator} ▾")
+        title = self.tr("%1 — annotator (%2)")
+        self.setWindowTitle(title.replace("%1", name).replace("%2", session.annotator))
+        button = self.tr("Annotator: %1 ▾").replace("%1", session.annotator)
+        self.menu_actions.annotator_button.setText(button)
 
     # -- review ----------------------------------------------------------------------------
 

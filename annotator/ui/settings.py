@@ -1,4 +1,5 @@
-"""What the window remembers between runs (QSettings): who annotates, zoom, recent projects."""
+"""What the window remembers between runs (QSettings): who annotates, zoom, language, recent
+projects."""
 
 from __future__ import annotations
 
@@ -67,6 +68,24 @@ class Settings:
     @show_invisibles.setter
     def show_invisibles(self, on: bool) -> None:
         self.q.setValue("view/show_invisibles", on)
+
+    @property
+    def language(self) -> str:
+        """The window's language ("en", "ar"), or "" to follow the system's."""
+        return self._get("view/language", "", str)
+
+    @language.setter
+    def language(self, code: str) -> None:
+        self.q.setValue("view/language", code)
+
+    @property
+    def digits(self) -> str:
+        """How counts and figures are written: "western" (123) or "arabic-indic" (١٢٣)."""
+        return self._get("view/digits", "western", str)
+
+    @digits.setter
+    def digits(self, kind: str) -> None:
+        self.q.setValue("view/digits", kind)
 
     @property
     def recent(self) -> list[str]:

@@ -8,6 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from annotator.ui.language import translate
+
 
 def build(window: Any) -> None:
     """Lay out the main window's panels, which it has made already (typed loosely: this
@@ -24,19 +26,19 @@ def build(window: Any) -> None:
     window.side.addWidget(window.palette_panel)
     window.side_tabs = QTabWidget()
     for panel, title in (
-        (window.annotations, "Annotations"),
-        (window.events_panel, "Events"),
-        (window.guidelines, "Guidelines"),
-        (window.discussion, "Discussion"),
-        (window.history, "History"),
+        (window.annotations, translate("window_layout", "Annotations")),
+        (window.events_panel, translate("window_layout", "Events")),
+        (window.guidelines, translate("window_layout", "Guidelines")),
+        (window.discussion, translate("window_layout", "Discussion")),
+        (window.history, translate("window_layout", "History")),
     ):
         window.side_tabs.addTab(panel, title)
     window.side.addWidget(window.side_tabs)
     window.side.addWidget(window.coding)
     window.side.addWidget(window.place_panel)
     window.left_tabs = QTabWidget()
-    window.left_tabs.addTab(window.documents, "Documents")
-    window.left_tabs.addTab(window.search, "Search")
+    window.left_tabs.addTab(window.documents, translate("window_layout", "Documents"))
+    window.left_tabs.addTab(window.search, translate("window_layout", "Search"))
     window.splitter = QSplitter(Qt.Orientation.Horizontal)
     for part in (window.left_tabs, window.center, window.side):
         window.splitter.addWidget(part)

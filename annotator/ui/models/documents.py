@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 
 from annotator.core.model import DocumentSummary, Status
 from annotator.core.text import is_rtl
 from annotator.ops.viewing import DocumentListing, ListFilter, Project
+from annotator.ui.language import translate
 from annotator.ui.models.table import Index, TableModel
 
 PAGE = 256
@@ -17,12 +18,19 @@ PAGE = 256
 class DocumentListModel(TableModel):
     """Name, the current annotator's status, and their span count, read a page at a time."""
 
-    HEADERS = ("Document", "Status", "Spans")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("DocumentListModel", "Document"),
+        QT_TRANSLATE_NOOP("DocumentListModel", "Status"),
+        QT_TRANSLATE_NOOP("DocumentListModel", "Spans"),
+    )
     STATUS_MARK: ClassVar[dict[str, str]] = {
-        Status.NEW: "○ new",
-        Status.IN_PROGRESS: "◐ in progress",
-        Status.DONE: "● done",
+        Status.NEW: QT_TRANSLATE_NOOP("DocumentListModel", "○ new"),
+        Status.IN_PROGRESS: QT_TRANSLATE_NOOP("DocumentListModel", "◐ in progress"),
+        Status.DONE: QT_TRANSLATE_NOOP("DocumentListModel", "● done"),
     }
+
+    def status_mark(self, status: str) -> str:
+        return translate("DocumentListModel", self.STATUS_MARK.get(status, status))
 
     def __init__(self, project: Project, annotator: str) -> None:
         super().__init__()
@@ -52,7 +60,9 @@ class DocumentListModel(TableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 summary.name,
-                self.STATUS_MARK.get(summary.status, summary.status),
+                translate(
+                    "DocumentListModel", self.STATUS_MARK.get(summary.status, summary.status)
+                ),
                 summary.spans,
             )[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 
 from annotator.core.events import event_title
@@ -25,7 +25,10 @@ class EventTableModel(TableModel):
         self.schema: Schema | None = None
         self.roles: list[str] = []
         self.coded: list[str] = []
-        self.HEADERS = ("Type", "Word")
+        self.HEADERS = (
+            QT_TRANSLATE_NOOP("EventTableModel", "Type"),
+            QT_TRANSLATE_NOOP("EventTableModel", "Word"),
+        )
 
     def set_events(self, events: list[Event], spans: dict[int, Span], schema: Schema | None):
         self.beginResetModel()
@@ -35,8 +38,8 @@ class EventTableModel(TableModel):
         names = {a.name for label in labels for a in label.attributes}
         self.coded = [name for name in CODED if name in names]
         self.HEADERS = (
-            "Type",
-            "Word",
+            QT_TRANSLATE_NOOP("EventTableModel", "Type"),
+            QT_TRANSLATE_NOOP("EventTableModel", "Word"),
             *(role.replace("actor", "Actor ").strip().capitalize() for role in self.roles),
             *(name.capitalize() for name in self.coded),
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 
 from annotator.core.model import Span
@@ -26,7 +26,11 @@ def attributes_text(span: Span) -> str:
 class SpanTableModel(TableModel):
     """Label, text, and the coding: attribute values, or what a span still lacks."""
 
-    HEADERS = ("Label", "Text", "Coding")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("SpanTableModel", "Label"),
+        QT_TRANSLATE_NOOP("SpanTableModel", "Text"),
+        QT_TRANSLATE_NOOP("SpanTableModel", "Coding"),
+    )
 
     def __init__(self) -> None:
         super().__init__()

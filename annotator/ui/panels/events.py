@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.language import translate
 from annotator.ui.models.events import EventTableModel
 
 
@@ -38,11 +39,15 @@ class EventsPanel(QWidget):
         self.table.setWordWrap(False)
         column.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.another = QPushButton("Another on this word")
-        self.another.setToolTip("Another event on the selected word (Ctrl+J)")
-        self.without_word = QPushButton("No word")
-        self.without_word.setToolTip("An event with no trigger word (Ctrl+Shift+J)")
-        self.delete = QPushButton("Delete event")
+        self.another = QPushButton(translate("EventsPanel", "Another on this word"))
+        self.another.setToolTip(
+            translate("EventsPanel", "Another event on the selected word (Ctrl+J)")
+        )
+        self.without_word = QPushButton(translate("EventsPanel", "No word"))
+        self.without_word.setToolTip(
+            translate("EventsPanel", "An event with no trigger word (Ctrl+Shift+J)")
+        )
+        self.delete = QPushButton(translate("EventsPanel", "Delete event"))
         for button in (self.another, self.without_word, self.delete):
             buttons.addWidget(button)
         column.addLayout(buttons)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from annotator.ops.viewing import AuditEntry
+from annotator.ui.language import translate
 
 
 def _when(time: str) -> str:
@@ -37,7 +38,14 @@ def _change(before: Any, after: Any) -> str:
 class HistoryPanel(QTableWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(0, 4, parent)
-        self.setHorizontalHeaderLabels(["When", "Who", "What", "Change"])
+        self.setHorizontalHeaderLabels(
+            [
+                translate("HistoryPanel", "When"),
+                translate("HistoryPanel", "Who"),
+                translate("HistoryPanel", "What"),
+                translate("HistoryPanel", "Change"),
+            ]
+        )
         self.verticalHeader().hide()
         self.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         header = self.horizontalHeader()

@@ -1,0 +1,67 @@
+"""The window's language: which catalogue is loaded (ours and Qt's own), the direction the
+whole window reads in, and how counts and figures are written (Western or Arabic-Indic
+digits; offsets are always written with Western digits)."""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+
+translate = QCoreApplication.translate  # translate("context", "text"): lupdate finds these
+
+LANGUAGES = {"en": "English", "ar": "العربية"}
+RIGHT_TO_LEFT = frozenset({"ar"})
+ARABIC_INDIC = str.maketrans("0123456789,.", "٠١٢٣٤٥٦٧٨٩٬٫")
+
+_state = {"digits": "western"}
+
+
+def choose(asked: str | None, remembered: str) -> str:
+    """The language to use: the one asked on the command line, else the one remembered in
+    the settings, else the system's when we have a catalogue for it, else English."""
+    for choice in (asked, remembered):
+        if choice in LANGUAGES:
+            return choice
+    system = QLocale.system().name().split("_")[0]
+    return system if system in LANGUAGES else "en"
+
+
+def catalogues() -> str:
+    """The folder holding our compiled catalogues (annotator_<language>.qm)."""
+    return str(resources.files("annotator.resources") / "translations")
+
+
+def install(app: QCoreApplication, language: str, digits: str = "western") -> list[QTranslator]:
+    """Load our catalogue and Qt's own for ``language`` into ``app`` and turn the window's
+    layout the way the language reads. Returns the translators, which belong to ``app``."""
+    _state["digits"] = digits if digits in ("western", "arabic-indic") else "western"
+    loaded: list[QTranslator] = []
+    if language != "en":
+        for name, folder in (
+            (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+            (f"annotator_{language}", catalogues()),
+        ):
+            translator = QTranslator(app)
+            if translator.load(name, folder):
+                app.installTranslator(translator)
+                loaded.append(translator)
+    rtl = language in RIGHT_TO_LEFT
+    app.setLayoutDirection(
+        Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+    )
+    return loaded
+
+
+def uninstall(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    """Back to English, left to right, Western digits (tests switch languages in one run)."""
+    for translator in translators:
+        app.removeTranslator(translator)
+    _state["digits"] = "western"
+    app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def figure(value: int | float | str, grouped: bool = True) -> str:
+    """A count or figure as the reader expects it: ``1,234`` or ``١٬٢٣٤``."""
+    text = f"{value:,}" if isinstance(value, int) and grouped else str(value)
+    return text.translate(ARABIC_INDIC) if _state["digits"] == "arabic-indic" else text
