@@ -150,6 +150,40 @@
     </message>
 </context>
 <context>
+    <name>PlaceCoding</name>
+    <message>
+        <source>No coordinates yet: choose an entry, or type them.</source>
+        <translation>لا إحداثيات بعد: اختر مدخلًا، أو اكتبها.</translation>
+    </message>
+    <message>
+        <source>Type a latitude and a longitude, e.g. 35.33, 40.14 (not %1).</source>
+        <translation>اكتب خط العرض ثم خط الطول، مثل 35.33، 40.14 (لا %1).</translation>
+    </message>
+</context>
+<context>
+    <name>PlacePanel</name>
+    <message>
+        <source>latitude, longitude — e.g. 35.33, 40.14</source>
+        <translation>خط العرض، خط الطول — مثل 35.33، 40.14</translation>
+    </message>
+    <message>
+        <source>No coordinates</source>
+        <translation>بلا إحداثيات</translation>
+    </message>
+    <message>
+        <source>Where is %1?</source>
+        <translation>أين يقع %1؟</translation>
+    </message>
+    <message>
+        <source>No gazetteer yet: annotator places PROJECT --import FILE adds one.</source>
+        <translation>لا معجم أماكن بعد: يضيفه الأمر annotator places PROJECT --import FILE.</translation>
+    </message>
+    <message>
+        <source>The gazetteer has no place of that name.</source>
+        <translation>لا مكان بهذا الاسم في معجم الأماكن.</translation>
+    </message>
+</context>
+<context>
     <name>SpanTableModel</name>
     <message>
         <source>Label</source>
