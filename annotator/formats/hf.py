@@ -25,6 +25,7 @@ from annotator.core.model import AnnotatedDocument
 from annotator.core.tagging import encode, tag_labels
 from annotator.core.tokenised import TokenisedDocument, lay_spans
 from annotator.formats import training
+from annotator.formats.export_context import ExportContext
 from annotator.formats.writing import atomic_directory
 
 BATCH = 1000  # Parquet rows written at a time
@@ -118,7 +119,7 @@ def _rows(laid: TokenisedDocument, index: dict[str, int], scheme: str, sentences
             }
 
 
-def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
+def write(out: Path, documents: Iterable[AnnotatedDocument], context: ExportContext) -> None:
     """Write the dataset folder ``out`` (see the module documentation)."""
     options = context.options
     how = training.tokenisation(options)

@@ -34,6 +34,7 @@ from annotator.core.records import Record, RelationRecord, SpanRecord
 from annotator.core.text import Utf16Map
 from annotator.core.validation import described
 from annotator.formats.event_links import LinkedEvents, as_links
+from annotator.formats.export_context import ExportContext
 from annotator.formats.fields import identifier, listed, optional_text
 from annotator.formats.jsondecode import loads
 from annotator.formats.options import flag, note
@@ -377,7 +378,7 @@ def task_json(item: AnnotatedDocument) -> dict[str, Any]:
     return {"data": data, "annotations": annotations}
 
 
-def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
+def write(out: Path, documents: Iterable[AnnotatedDocument], context: ExportContext) -> None:
     """A JSON list of tasks, written one task at a time; events as links
     (:mod:`annotator.formats.event_links`)."""
     linked = LinkedEvents()

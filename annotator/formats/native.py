@@ -24,6 +24,7 @@ from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Document, Event, Relation, Span
 from annotator.core.records import EventRecord, Record, RelationRecord, SpanRecord
 from annotator.core.validation import described
+from annotator.formats.export_context import ExportContext
 from annotator.formats.fields import identifier, listed, optional_text, text
 from annotator.formats.jsondecode import loads
 from annotator.formats.reading import BOM, iter_lines, read_text
@@ -380,11 +381,15 @@ def _documents(documents: Iterable[AnnotatedDocument], entities: dict[int, str])
         )
 
 
-def write_json_file(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
+def write_json_file(
+    out: Path, documents: Iterable[AnnotatedDocument], context: ExportContext
+) -> None:
     with atomic_file(out) as stream:
         write_json(stream, context.header, _documents(documents, context.entities))
 
 
-def write_jsonl_file(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
+def write_jsonl_file(
+    out: Path, documents: Iterable[AnnotatedDocument], context: ExportContext
+) -> None:
     with atomic_file(out) as stream:
         write_jsonl(stream, _documents(documents, context.entities))

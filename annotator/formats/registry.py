@@ -10,18 +10,15 @@ uses it. A writer streams annotated documents to ``out``, which appears whole or
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument
 from annotator.core.records import Record
-from annotator.core.schema import Schema
 from annotator.core.validation import RecordCheck
 from annotator.formats import (
-    brat,
-    brat_export,
     conll,
     csvfile,
     doccano,
@@ -33,22 +30,14 @@ from annotator.formats import (
     plaintext,
     prodigy,
     spacy,
-    webanno,
-    webanno_export,
 )
+from annotator.formats.brat import export as brat_export
+from annotator.formats.brat import reader as brat
+from annotator.formats.export_context import ExportContext
+from annotator.formats.webanno import export as webanno_export
+from annotator.formats.webanno import reader as webanno
 
-
-@dataclass(frozen=True)
-class ExportContext:
-    """What a writer may need besides the documents."""
-
-    project: str
-    schema: Schema
-    header: dict[str, Any] = field(default_factory=dict)  # project-level fields of our JSON
-    entities: dict[int, str] = field(default_factory=dict)  # canonical entity id -> name
-    coordinates: dict[int, tuple[float, float]] = field(default_factory=dict)  # place -> lat, lon
-    options: dict[str, Any] = field(default_factory=dict)  # format-specific export options
-    notes: list[str] = field(default_factory=list)  # what a writer left out, for the report
+__all__ = ["FORMATS", "ExportContext", "Format", "by_extension", "read_records", "readable"]
 
 
 Reader = Callable[[Path, str], Iterator[Record]]
