@@ -53,6 +53,7 @@ class Format:
     write: Writer | None = None
     training: bool = False  # one layer; tokenisation options; the writer routes --split parts
     events: bool = True  # the writer holds events (wholly, or as links it reports on)
+    relations: bool = True  # the writer holds relations between spans
     options: tuple[str, ...] | None = None  # reader takes options=; the import flags it honours
 
 
@@ -88,6 +89,7 @@ FORMATS: dict[str, Format] = {
             conll.write,
             training=True,
             events=False,
+            relations=False,
             options=("tag_scheme", "strict_tags", "sentences_per_document"),
         ),
         Format(
@@ -98,6 +100,7 @@ FORMATS: dict[str, Format] = {
             spacy.write,
             training=True,
             events=False,
+            relations=False,
         ),
         Format(
             "hf",
@@ -107,6 +110,7 @@ FORMATS: dict[str, Format] = {
             hf.write,
             training=True,
             events=False,
+            relations=False,
         ),
         Format(
             "brat",
@@ -146,8 +150,16 @@ FORMATS: dict[str, Format] = {
             (".csv",),
             None,
             events_csv.write,
+            relations=False,
         ),
-        Format("geojson", "events as points on a map", (".geojson",), None, geojson.write),
+        Format(
+            "geojson",
+            "events as points on a map",
+            (".geojson",),
+            None,
+            geojson.write,
+            relations=False,
+        ),
         Format(
             "prodigy",
             "Prodigy JSONL from span recipes: accepted answers (all with --all-answers)",

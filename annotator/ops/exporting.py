@@ -348,6 +348,13 @@ def _export(
             f"{report.events} event{'s' * (report.events != 1)} not written: {form.name} holds "
             "spans only (their triggers and arguments are written as spans)"
         )
+        report.events = 0
+    if not form.relations and report.relations:
+        report.notes.append(
+            f"{report.relations} relation{'s' * (report.relations != 1)} not written: "
+            f"{form.name} holds no relations"
+        )
+        report.relations = 0
     if form.training and layer is not None and stream.without_spans and not only_done:
         report.notes.append(
             f"{stream.without_spans} of {report.documents} documents have no spans in "
