@@ -54,6 +54,7 @@ class Format:
     training: bool = False  # one layer; tokenisation options; the writer routes --split parts
     events: bool = True  # the writer holds events (wholly, or as links it reports on)
     relations: bool = True  # the writer holds relations between spans
+    one_layer: bool = False  # a record holds no annotator: one layer is written (as training)
     options: tuple[str, ...] | None = None  # reader takes options=; the import flags it honours
 
 
@@ -127,6 +128,7 @@ FORMATS: dict[str, Format] = {
             doccano.read,
             doccano.write,
             options=(),
+            one_layer=True,
         ),
         Format(
             "labelstudio",

@@ -67,8 +67,9 @@ def header(project: Project) -> dict[str, Any]:
 
 
 def _layer(project: Project, form: Format, annotator: str | None) -> str | None:
-    """The layer to write: the one asked for; for training formats, else the only one."""
-    if annotator is not None or not form.training:
+    """The layer to write: the one asked for; for training formats and formats whose records
+    name no annotator (doccano), else the only one."""
+    if annotator is not None or not (form.training or form.one_layer):
         return annotator
     layers = sorted(project.spans.count_by("annotator"))
     if len(layers) > 1:

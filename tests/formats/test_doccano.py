@@ -9,6 +9,7 @@ from annotator.ops.exporting import export
 from annotator.ops.importing import import_files
 from tests.conftest import corpus_file, snapshot, write_jsonl
 from tests.formats.interchange import (
+    coded_project,
     fresh,
     hard_places,
     links_of,
@@ -194,3 +195,22 @@ def test_the_real_examples_survive_export_and_import(tmp_path):
         }
         assert links_of(again) == links_of(project)
         again.close()
+
+
+def test_doccano_of_several_layers_asks_for_one_instead_of_merging_them(project, tmp_path):
+    coded_project(project, tmp_path)
+    before = snapshot(project)
+    with pytest.raises(InputError, match="--annotator"):
+        export(project, "doccano", tmp_path / "all.jsonl")
+    assert not (tmp_path / "all.jsonl").exists() and snapshot(project) == before
+    export(project, "doccano", tmp_path / "samira.jsonl", "samira")
+    (record,) = [json.loads(line) for line in (tmp_path / "samira.jsonl").open(encoding="utf-8")]
+    places = [(e["start_offset"], e["end_offset"]) for e in record["entities"]]
+    assert places and len(places) == len(set(places))
+
+
+def test_formats_without_relations_do_not_count_them_as_written(project, tmp_path):
+    coded_project(project, tmp_path)
+    report = export(project, "conll", tmp_path / "gold.conll", "gold")
+    assert report.relations == 0
+    assert any("1 relation not written: conll holds no relations" in n for n in report.notes)

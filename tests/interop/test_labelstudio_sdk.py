@@ -10,34 +10,11 @@ import pytest
 from annotator.core.model import GOLD
 from annotator.ops.exporting import export
 from annotator.ops.importing import import_files
-from tests.conftest import write_jsonl
-from tests.formats.test_labelstudio import RAW, raw_spans
+from tests.formats.interchange import coded_project, fresh
 
 label_interface = pytest.importorskip(
     "label_studio_sdk.label_interface", reason="label-studio-sdk is not installed"
 )
-
-
-def coded_project(project, tmp_path):
-    start = RAW.index("دير الزور")
-    event = RAW.index("الجيـــش")
-    record = {
-        "text": RAW,
-        "annotations": [
-            {"id": "l", "start": start, "end": start + 9, "label": "LOCATION", "annotator": GOLD,
-             "attributes": {"place_type": "city/town", "geo_precision": 2}},
-            {"id": "e", "start": event, "end": event + 8, "label": "EVENT", "annotator": GOLD,
-             "attributes": {"event_type": "Battles", "fatalities": 12, "notes": "قصف"}},
-        ],
-        "relations": [{"from": "e", "to": "l", "role": "location"}],
-    }  # fmt: skip
-    import_files(project, [write_jsonl(tmp_path / "g.jsonl", [record])])
-    import_files(
-        project,
-        [write_jsonl(tmp_path / "s.jsonl", [{"text": RAW, "label": raw_spans()}])],
-        annotator="samira",
-    )
-    return project
 
 
 def test_the_config_written_beside_the_tasks_accepts_every_result(project, tmp_path):
@@ -72,8 +49,6 @@ def test_layers_come_back_when_label_studio_drops_who_annotated(project, tmp_pat
             del annotation["annotator"]
             annotation["completed_by"] = 1
     (tmp_path / "back.json").write_text(json.dumps(tasks, ensure_ascii=False), "utf-8")
-    from tests.formats.interchange import fresh
-
     with fresh(tmp_path / "again") as again:
         import_files(again, [tmp_path / "back.json"], "labelstudio")
         layers = {span.annotator for span in again.spans.iter_all()}
