@@ -19,7 +19,7 @@ from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Span
 from annotator.core.records import Record, SpanRecord
 from annotator.core.tokenised import Misfit, lay_spans
-from annotator.formats import training
+from annotator.formats import spacy_v2, training
 from annotator.formats.export_context import ExportContext
 from annotator.formats.jsondecode import loads
 from annotator.formats.reading import iter_lines
@@ -111,6 +111,7 @@ def read(
     """A ``.spacy`` DocBin, or spaCy-style JSONL (any other name)."""
     if path.suffix.lower() == ".spacy":
         return _read_docbin(path)
+    spacy_v2.refuse_if_v2(path, encoding)
     return _read_jsonl(path, encoding)
 
 

@@ -34,3 +34,23 @@ def test_a_span_beside_a_zero_width_non_joiner_fits_the_tokens(project, tmp_path
         ("الجيش", "ACTOR"),
         ("الميادين", "LOCATION"),
     ]
+
+
+def test_spacy_v2_json_is_explained_and_spacy_convert_makes_what_we_read(project, tmp_path):
+    from spacy.cli.convert import convert
+
+    from annotator.core.errors import InputError
+    from tests.conftest import corpus_file, snapshot
+
+    source = corpus_file("spacy-prodigy", "spacy", "ner-token-per-line.json")
+    before = snapshot(project)
+    for fmt in ("json", "spacy"):
+        with pytest.raises(InputError, match=r"spaCy v2.s training JSON.*spacy convert") as error:
+            import_files(project, [source], fmt, annotator="ali")
+        assert str(source) in str(error.value)
+    assert snapshot(project) == before
+    convert(source, tmp_path, file_type="spacy", converter="json")
+    report = import_files(
+        project, [tmp_path / f"{source.stem}.spacy"], "spacy", annotator="ali", add_labels=True
+    )
+    assert report.spans_added > 0
