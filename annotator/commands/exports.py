@@ -66,8 +66,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     chosen = parser.add_argument_group("what to write")
     chosen.add_argument(
         "--annotator",
-        help="only this annotator's layer, or gold (default: all layers; training formats: "
-        "the only layer)",
+        help="only this annotator's layer, or gold (default: all layers; training formats "
+        "and doccano: the only layer)",
     )
     chosen.add_argument(
         "--only-done", action="store_true", help="only documents the annotator marked done"

@@ -9,7 +9,7 @@ Rules (also in docs/tokenisation.md):
 - Every other visible character (punctuation such as « » ، ؛ ؟ . , - –, symbols, each emoji
   with its modifiers and joiners) is a token of its own.
 - White space and bidi control marks (LRM, RLM, ALM, embeddings, isolates) separate tokens and
-  belong to none.
+  belong to none; so does a zero-width (non-)joiner at a word's edge.
 - Proclitics: a word may begin with و or ف, then one of ب ل ك (e.g. «والجيش», «بدير», «وبحلب»).
   :func:`proclitic_prefixes` lists where such a word may be cut; only the text decides which cut
   is meant. ``split_clitics`` cuts only before the article ال (or the لل of ل + ال), where it
@@ -85,11 +85,20 @@ def _symbol_end(text: str, i: int) -> int:
 
 
 def _word_end(text: str, i: int) -> int:
-    """End of a run of word characters; a . , ٫ ٬ between two digits stays inside (2,359)."""
+    """End of a run of word characters; a . , ٫ ٬ between two digits stays inside (2,359),
+    and a zero-width (non-)joiner only between two word characters: at the word's edge it
+    lies between tokens."""
     n = len(text)
     while i < n:
         char = text[i]
-        if _is_word_char(char):
+        if char in _JOINERS:
+            after = i
+            while after < n and text[after] in _JOINERS:
+                after += 1
+            if after == n or not _is_word_char(text[after]):
+                break
+            i = after
+        elif _is_word_char(char):
             i += 1
         elif (
             char in _NUMBER_INNER
@@ -109,7 +118,7 @@ def tokenize(text: str, *, split_clitics: bool = False) -> list[Token]:
     i, n = 0, len(text)
     while i < n:
         char = text[i]
-        if _is_separator(char):
+        if _is_separator(char) or char in _JOINERS:  # a joiner at a word's edge: between
             i += 1
             continue
         end = _word_end(text, i) if _is_word_char(char) else _symbol_end(text, i)

@@ -36,6 +36,7 @@ from annotator.core.tagging import (
 from annotator.core.tokenised import TOKENISED, lay_spans
 from annotator.core.validation import tag_problem
 from annotator.formats import training
+from annotator.formats.export_context import ExportContext
 from annotator.formats.reading import iter_lines
 
 DOCSTART = "-DOCSTART-"
@@ -394,7 +395,7 @@ def _block(sentences: list[list[str]]) -> str:
     return "\n\n".join("\n".join(lines) for lines in sentences) + "\n"
 
 
-def write(out: Path, documents: Iterable[AnnotatedDocument], context) -> None:
+def write(out: Path, documents: Iterable[AnnotatedDocument], context: ExportContext) -> None:
     """Write documents as CoNLL: BIO (IOB2) tags by default, stacked when spans nest."""
     options = context.options
     how = training.tokenisation(options)

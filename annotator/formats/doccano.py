@@ -27,6 +27,7 @@ from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument
 from annotator.core.records import Record, RelationRecord, SpanRecord
 from annotator.formats.event_links import LinkedEvents, as_links
+from annotator.formats.export_context import ExportContext
 from annotator.formats.jsonrecords import iter_json_values
 from annotator.formats.options import hint, note
 from annotator.formats.writing import atomic_file
@@ -174,7 +175,7 @@ def document_doccano(item: AnnotatedDocument, shape: str) -> dict[str, Any]:
     return out
 
 
-def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
+def write(out: Path, documents: Iterable[AnnotatedDocument], context: ExportContext) -> None:
     """One JSON object per line; ``context.options["doccano_shape"]``: entities (default) or
     label."""
     shape = context.options.get("doccano_shape") or "entities"

@@ -47,15 +47,13 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from annotator.core.model import AnnotatedDocument, Event, Span
 from annotator.core.schema import Schema
 from annotator.core.tokens import sentences, tokenize
+from annotator.formats.export_context import ExportContext
 from annotator.formats.writing import atomic_file
-
-if TYPE_CHECKING:
-    from annotator.formats.registry import ExportContext
 
 BOM = "\ufeff"
 SEPARATOR = "; "

@@ -18,14 +18,12 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from annotator.core.model import AnnotatedDocument, Event, Span
 from annotator.core.schema import Schema
+from annotator.formats.export_context import ExportContext
 from annotator.formats.writing import atomic_file
-
-if TYPE_CHECKING:
-    from annotator.formats.registry import ExportContext
 
 LOCATION_ROLES = ("location", "place")  # conflict's role; ACE's Place (case ignored)
 SUB_TYPES = ("sub_event_type", "subtype")

@@ -25,6 +25,7 @@ from annotator.core.model import AnnotatedDocument
 from annotator.core.tagging import encode, tag_labels
 from annotator.core.tokenised import TokenisedDocument, lay_spans
 from annotator.formats import training
+from annotator.formats.export_context import ExportContext
 from annotator.formats.writing import atomic_directory
 
 BATCH = 1000  # Parquet rows written at a time
@@ -45,8 +46,30 @@ def _pyarrow() -> tuple[Any, Any]:
     return pyarrow, pyarrow.parquet
 
 
+def features(names: list[str]) -> dict[str, Any]:
+    """The columns as ``datasets.Features.to_dict`` gives them, with the tags' class names:
+    ``datasets`` reads them from the Parquet file's ``huggingface`` metadata, so that
+    ``load_dataset("parquet", data_files=...)`` knows the labels without the card.
+    ``Sequence`` is what every release of ``datasets`` reads (newer ones call it ``List``)."""
+
+    def value(dtype: str) -> dict[str, Any]:
+        return {"dtype": dtype, "_type": "Value"}
+
+    def sequence(feature: dict[str, Any]) -> dict[str, Any]:
+        return {"feature": feature, "_type": "Sequence"}
+
+    return {
+        "id": value("string"),
+        "document": value("string"),
+        "sha256": value("string"),
+        "tokens": sequence(value("string")),
+        "ner_tags": sequence({"names": list(names), "_type": "ClassLabel"}),
+        "offsets": sequence(sequence(value("int64"))),
+    }
+
+
 class _JsonlRows:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, names: list[str]) -> None:
         self.stream = path.open("w", encoding="utf-8", newline="\n")
 
     def add(self, row: dict[str, Any]) -> None:
@@ -57,7 +80,7 @@ class _JsonlRows:
 
 
 class _ParquetRows:
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, names: list[str]) -> None:
         pa, self.pq = _pyarrow()
         self.pa = pa
         self.schema = pa.schema(
@@ -68,7 +91,8 @@ class _ParquetRows:
                 ("tokens", pa.list_(pa.string())),
                 ("ner_tags", pa.list_(pa.int64())),
                 ("offsets", pa.list_(pa.list_(pa.int64()))),
-            ]
+            ],
+            metadata={"huggingface": json.dumps({"info": {"features": features(names)}})},
         )
         self.writer = self.pq.ParquetWriter(path, self.schema)
         self.rows: list[dict[str, Any]] = []
@@ -118,7 +142,7 @@ def _rows(laid: TokenisedDocument, index: dict[str, int], scheme: str, sentences
             }
 
 
-def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
+def write(out: Path, documents: Iterable[AnnotatedDocument], context: ExportContext) -> None:
     """Write the dataset folder ``out`` (see the module documentation)."""
     options = context.options
     how = training.tokenisation(options)
@@ -141,7 +165,8 @@ def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> No
     counts = {part: _Counts() for part in parts}
     with atomic_directory(out) as folder:
         sinks = {
-            part: (_ParquetRows if parquet else _JsonlRows)(folder / files[part]) for part in parts
+            part: (_ParquetRows if parquet else _JsonlRows)(folder / files[part], names)
+            for part in parts
         }
         try:
             for item in documents:

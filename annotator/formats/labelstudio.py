@@ -16,8 +16,14 @@ option ``predictions`` is set; then each model version is a layer ``prediction:<
 Per-region ``choices``, ``textarea``, ``number`` and ``rating`` results become the span's
 attributes; ``relation`` results become relations (their first label is the role).
 
-Written: one task per document, ``data`` = {text, name, meta}, one annotation per layer with
-``ground_truth`` set on the gold layer; offsets in code points, as Label Studio reads them.
+Written: one task per document, ``data`` = {text, name, meta, annotators}, one annotation per
+layer with ``ground_truth`` set on the gold layer; ``data.annotators`` names each
+annotation's layer, in order, because Label Studio keeps ``data`` but not who annotated
+(it gives imported annotations to the importing user). Attributes are ``choices`` (choice and
+yes/no attributes), ``number`` (integers) or ``textarea`` (text, dates). Beside the tasks,
+``<name>.config.xml`` is a labelling config that accepts every result written (see
+:mod:`annotator.formats.labelstudio_config`). Offsets in code points, as Label Studio reads
+them.
 """
 
 from __future__ import annotations
@@ -31,17 +37,28 @@ from typing import Any
 from annotator.core.errors import InputError
 from annotator.core.model import GOLD, AnnotatedDocument, Span
 from annotator.core.records import Record, RelationRecord, SpanRecord
+from annotator.core.schema import Schema
 from annotator.core.text import Utf16Map
 from annotator.core.validation import described
 from annotator.formats.event_links import LinkedEvents, as_links
+from annotator.formats.export_context import ExportContext
 from annotator.formats.fields import identifier, listed, optional_text
 from annotator.formats.jsondecode import loads
+from annotator.formats.labelstudio_config import (
+    LABELS,
+    TEXT,
+    attribute_kinds,
+    config,
+    control_name,
+    result_type,
+)
 from annotator.formats.options import flag, note
 from annotator.formats.reading import BOM, read_text
 from annotator.formats.writing import atomic_file
 
 _ATTRIBUTE_TYPES = ("choices", "textarea", "number", "rating", "taxonomy")
-_DATA_RESERVED = ("name", "meta")
+ANNOTATORS = "annotators"  # data field: the layer of each annotation, in order
+_DATA_RESERVED = ("name", "meta", ANNOTATORS)
 
 
 # -- offsets -----------------------------------------------------------------------------------
@@ -109,9 +126,11 @@ def _text_field(data: dict[str, Any], chosen: str | None) -> str:
     )
 
 
-def _layer(annotation: dict[str, Any]) -> str | None:
+def _layer(annotation: dict[str, Any], named: str | None = None) -> str | None:
     if isinstance(annotation.get("annotator"), str) and annotation["annotator"]:
         return annotation["annotator"]
+    if named:
+        return named
     who = annotation.get("completed_by")
     if isinstance(who, dict):
         who = who.get("email") or who.get("username") or who.get("id")
@@ -244,13 +263,16 @@ def record_from_task(
     if not isinstance(annotations, list):
         raise InputError("'annotations' must be a list")
     anonymous = 0
+    names = data.get(ANNOTATORS)
+    names = names if isinstance(names, list) else []
     for index, annotation in enumerate(annotations, 1):
         if not isinstance(annotation, dict):
             raise InputError(f"annotation {index} must be an object")
         if annotation.get("was_cancelled"):
             parsed.skipped["cancelled annotations skipped"] += 1
             continue
-        layer = _layer(annotation)
+        named = names[index - 1] if index <= len(names) else None
+        layer = _layer(annotation, named if isinstance(named, str) else None)
         anonymous += layer is None
         given = annotation.get("id")
         name = given if isinstance(given, str | int) and not isinstance(given, bool) else index
@@ -318,73 +340,110 @@ def read(
 # -- writing ---------------------------------------------------------------------------------
 
 
-def _attribute_result(region: str, span: Span, name: str, value: Any) -> dict[str, Any]:
-    if isinstance(value, bool):
-        kind, payload = "choices", ["true" if value else "false"]
-    elif isinstance(value, int | float):
-        kind, payload = "number", value
-    elif isinstance(value, list) and all(isinstance(v, str) for v in value):
-        kind, payload = "choices", value
-    elif isinstance(value, str):
-        kind, payload = "textarea", [value]
-    else:
-        kind, payload = "textarea", [json.dumps(value, ensure_ascii=False)]
-    if kind == "textarea":  # Label Studio keeps a textarea's answers under "text"
-        value_json = {"start": span.start, "end": span.end, "text": payload}
-    else:
-        value_json = {"start": span.start, "end": span.end, "text": span.text, kind: payload}
-    return {"id": region, "from_name": name, "to_name": "text", "type": kind, "value": value_json}
+class _Results:
+    """Per-region results of one export, and what they need of the labelling config."""
+
+    def __init__(self, schema: Schema) -> None:
+        self.attributes = {
+            (label.id, attribute.name): attribute
+            for label in schema.labels
+            for attribute in label.attributes
+        }
+        self.kinds = attribute_kinds(schema)
+        self.seen: dict[tuple[str, str], set[str]] = defaultdict(set)
+        self.multiple: set[str] = set()
+
+    def span(self, region: str, span: Span) -> dict[str, Any]:
+        self.seen[(LABELS, "labels")].add(span.label)
+        value = {"start": span.start, "end": span.end, "text": span.text, "labels": [span.label]}
+        return {
+            "id": region,
+            "from_name": LABELS,
+            "to_name": TEXT,
+            "type": "labels",
+            "value": value,
+        }
+
+    def attribute(self, region: str, span: Span, name: str, value: Any) -> dict[str, Any]:
+        attribute = self.attributes.get((span.label, name))
+        kind = result_type(attribute, value)
+        control = control_name(name, kind, self.kinds)
+        where = {"start": span.start, "end": span.end}
+        if kind == "choices":
+            if isinstance(value, bool):
+                payload = ["true" if value else "false"]
+            elif isinstance(value, list):
+                payload = [str(v) for v in value]
+            else:
+                payload = [str(value)]
+            self.seen[(control, kind)].update(payload)
+            if len(payload) > 1:
+                self.multiple.add(control)
+            where |= {"text": span.text, "choices": payload}
+        elif kind == "number":
+            self.seen.setdefault((control, kind), set())
+            where |= {"text": span.text, "number": value}
+        else:  # Label Studio keeps a textarea's answers under "text"
+            self.seen.setdefault((control, kind), set())
+            text = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+            where |= {"text": [text]}
+        return {"id": region, "from_name": control, "to_name": TEXT, "type": kind, "value": where}
+
+    def relation(self, source: int, target: int, role: str) -> dict[str, Any]:
+        self.seen[("relation", "relation")].add(role)
+        return {
+            "type": "relation",
+            "from_id": f"s{source}",
+            "to_id": f"s{target}",
+            "direction": "right",
+            "labels": [role],
+        }
 
 
-def task_json(item: AnnotatedDocument) -> dict[str, Any]:
+def task_json(item: AnnotatedDocument, results: _Results) -> dict[str, Any]:
+    """One task. Label Studio keeps neither an annotation's ``annotator`` nor a
+    ``completed_by`` naming a user it lacks, but keeps ``data`` as it is: ``data.annotators``
+    names the layer of each annotation, in order."""
     document = item.document
     layers: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for span in item.spans:
         region = f"s{span.id}"
-        layers[span.annotator].append(
-            {
-                "id": region,
-                "from_name": "label",
-                "to_name": "text",
-                "type": "labels",
-                "value": {
-                    "start": span.start,
-                    "end": span.end,
-                    "text": span.text,
-                    "labels": [span.label],
-                },
-            }
-        )
+        layers[span.annotator].append(results.span(region, span))
         for name, value in span.attributes.items():
-            layers[span.annotator].append(_attribute_result(region, span, name, value))
+            layers[span.annotator].append(results.attribute(region, span, name, value))
     for relation in item.relations:
         layers[relation.annotator].append(
-            {
-                "type": "relation",
-                "from_id": f"s{relation.source}",
-                "to_id": f"s{relation.target}",
-                "direction": "right",
-                "labels": [relation.role],
-            }
+            results.relation(relation.source, relation.target, relation.role)
         )
     for annotator in item.status:
         layers.setdefault(annotator, [])
+    order = sorted(layers)
     annotations = [
-        {"result": results, "ground_truth": annotator == GOLD, "annotator": annotator}
-        for annotator, results in sorted(layers.items())
+        {"result": layers[annotator], "ground_truth": annotator == GOLD, "annotator": annotator}
+        for annotator in order
     ]
     data = {"text": document.text, "name": document.name, "meta": document.meta}
+    data[ANNOTATORS] = order
     return {"data": data, "annotations": annotations}
 
 
-def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
+def config_path(out: Path) -> Path:
+    """The labelling config written beside the tasks file."""
+    return out.with_name(f"{out.stem}.config.xml")
+
+
+def write(out: Path, documents: Iterable[AnnotatedDocument], context: ExportContext) -> None:
     """A JSON list of tasks, written one task at a time; events as links
     (:mod:`annotator.formats.event_links`)."""
     linked = LinkedEvents()
+    results = _Results(context.schema)
     with atomic_file(out) as stream:
         stream.write("[")
         for count, item in enumerate(documents):
             stream.write(",\n" if count else "\n")
-            stream.write(json.dumps(task_json(as_links(item, linked)), ensure_ascii=False))
+            task = task_json(as_links(item, linked), results)
+            stream.write(json.dumps(task, ensure_ascii=False))
         stream.write("\n]\n")
+    with atomic_file(config_path(out)) as stream:
+        stream.write(config(context.schema, results.seen, results.multiple))
     context.notes.extend(linked.notes("Label Studio"))

@@ -9,7 +9,8 @@ Files of the previous version (``annotator/1``) had no events list: an annotatio
 label was the event, its relations the roles, its attributes the coding. A document without
 an ``events`` list is read that way (:func:`annotator.core.records.fold_role_links`), so
 those files, and hand-written ones, still import. The JSONL reader also takes doccano's
-sequence-labelling shape ``"label": [[s, e, L], ...]``.
+sequence-labelling shape ``"label": [[s, e, L], ...]`` and IDRISI's ``location_mentions``
+(:mod:`annotator.formats.idrisi`).
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Document, Event, Relation, Span
 from annotator.core.records import EventRecord, Record, RelationRecord, SpanRecord
 from annotator.core.validation import described
+from annotator.formats import idrisi, spacy_v2
+from annotator.formats.export_context import ExportContext
 from annotator.formats.fields import identifier, listed, optional_text, text
 from annotator.formats.jsondecode import loads
 from annotator.formats.reading import BOM, iter_lines, read_text
@@ -169,6 +172,8 @@ def record_from_json(
     if not isinstance(obj, dict):
         raise InputError(f"expected a JSON object, got {described(obj)}", line=line, record=number)
     try:
+        if spacy_v2.is_v2_document(obj):
+            raise InputError(spacy_v2.EXPLAINED)
         if "text" not in obj:
             raise InputError("has no 'text'")
         annotations = listed(obj, "annotations")
@@ -177,6 +182,9 @@ def record_from_json(
         if not isinstance(labels, list):
             raise InputError("'label' must be a list of [start, end, \"LABEL\"]")
         spans += [_span_from_triple(item, i) for i, item in enumerate(labels, 1)]
+        idrisi_tweet = idrisi.is_idrisi(obj)
+        if idrisi_tweet:
+            spans += idrisi.mentions(obj)
         relations = [_relation(item, i) for i, item in enumerate(listed(obj, "relations"), 1)]
         status = obj.get("status") or {}
         if not isinstance(status, dict):
@@ -188,7 +196,7 @@ def record_from_json(
         return Record(
             text=obj["text"],
             name=optional_text(obj.get("name"), "the document", "name"),
-            meta=obj.get("meta") or {},
+            meta=idrisi.metadata(obj) if idrisi_tweet else obj.get("meta") or {},
             spans=spans,
             relations=relations,
             events=_events(obj, spans, version),
@@ -380,11 +388,15 @@ def _documents(documents: Iterable[AnnotatedDocument], entities: dict[int, str])
         )
 
 
-def write_json_file(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
+def write_json_file(
+    out: Path, documents: Iterable[AnnotatedDocument], context: ExportContext
+) -> None:
     with atomic_file(out) as stream:
         write_json(stream, context.header, _documents(documents, context.entities))
 
 
-def write_jsonl_file(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
+def write_jsonl_file(
+    out: Path, documents: Iterable[AnnotatedDocument], context: ExportContext
+) -> None:
     with atomic_file(out) as stream:
         write_jsonl(stream, _documents(documents, context.entities))

@@ -10,18 +10,15 @@ uses it. A writer streams annotated documents to ``out``, which appears whole or
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument
 from annotator.core.records import Record
-from annotator.core.schema import Schema
 from annotator.core.validation import RecordCheck
 from annotator.formats import (
-    brat,
-    brat_export,
     conll,
     csvfile,
     doccano,
@@ -33,22 +30,14 @@ from annotator.formats import (
     plaintext,
     prodigy,
     spacy,
-    webanno,
-    webanno_export,
 )
+from annotator.formats.brat import export as brat_export
+from annotator.formats.brat import reader as brat
+from annotator.formats.export_context import ExportContext
+from annotator.formats.webanno import export as webanno_export
+from annotator.formats.webanno import reader as webanno
 
-
-@dataclass(frozen=True)
-class ExportContext:
-    """What a writer may need besides the documents."""
-
-    project: str
-    schema: Schema
-    header: dict[str, Any] = field(default_factory=dict)  # project-level fields of our JSON
-    entities: dict[int, str] = field(default_factory=dict)  # canonical entity id -> name
-    coordinates: dict[int, tuple[float, float]] = field(default_factory=dict)  # place -> lat, lon
-    options: dict[str, Any] = field(default_factory=dict)  # format-specific export options
-    notes: list[str] = field(default_factory=list)  # what a writer left out, for the report
+__all__ = ["FORMATS", "ExportContext", "Format", "by_extension", "read_records", "readable"]
 
 
 Reader = Callable[[Path, str], Iterator[Record]]
@@ -64,6 +53,8 @@ class Format:
     write: Writer | None = None
     training: bool = False  # one layer; tokenisation options; the writer routes --split parts
     events: bool = True  # the writer holds events (wholly, or as links it reports on)
+    relations: bool = True  # the writer holds relations between spans
+    one_layer: bool = False  # a record holds no annotator: one layer is written (as training)
     options: tuple[str, ...] | None = None  # reader takes options=; the import flags it honours
 
 
@@ -99,6 +90,7 @@ FORMATS: dict[str, Format] = {
             conll.write,
             training=True,
             events=False,
+            relations=False,
             options=("tag_scheme", "strict_tags", "sentences_per_document"),
         ),
         Format(
@@ -109,6 +101,7 @@ FORMATS: dict[str, Format] = {
             spacy.write,
             training=True,
             events=False,
+            relations=False,
         ),
         Format(
             "hf",
@@ -118,6 +111,7 @@ FORMATS: dict[str, Format] = {
             hf.write,
             training=True,
             events=False,
+            relations=False,
         ),
         Format(
             "brat",
@@ -134,6 +128,7 @@ FORMATS: dict[str, Format] = {
             doccano.read,
             doccano.write,
             options=(),
+            one_layer=True,
         ),
         Format(
             "labelstudio",
@@ -157,8 +152,16 @@ FORMATS: dict[str, Format] = {
             (".csv",),
             None,
             events_csv.write,
+            relations=False,
         ),
-        Format("geojson", "events as points on a map", (".geojson",), None, geojson.write),
+        Format(
+            "geojson",
+            "events as points on a map",
+            (".geojson",),
+            None,
+            geojson.write,
+            relations=False,
+        ),
         Format(
             "prodigy",
             "Prodigy JSONL from span recipes: accepted answers (all with --all-answers)",

@@ -19,7 +19,8 @@ from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument, Span
 from annotator.core.records import Record, SpanRecord
 from annotator.core.tokenised import Misfit, lay_spans
-from annotator.formats import training
+from annotator.formats import spacy_v2, training
+from annotator.formats.export_context import ExportContext
 from annotator.formats.jsondecode import loads
 from annotator.formats.reading import iter_lines
 from annotator.formats.writing import atomic_directory, atomic_file
@@ -110,13 +111,14 @@ def read(
     """A ``.spacy`` DocBin, or spaCy-style JSONL (any other name)."""
     if path.suffix.lower() == ".spacy":
         return _read_docbin(path)
+    spacy_v2.refuse_if_v2(path, encoding)
     return _read_jsonl(path, encoding)
 
 
 # -- writing ---------------------------------------------------------------------------
 
 
-def _jsonl(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
+def _jsonl(out: Path, documents: Iterable[AnnotatedDocument], context: ExportContext) -> None:
     options = context.options
     key = "ents" if options.get("ents") else "spans"
     misfits = training.Misfits(options)
@@ -203,7 +205,7 @@ def _doc(spacy: Any, vocab: Any, item: AnnotatedDocument, laid: Any) -> Any:
     return doc
 
 
-def _docbin(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
+def _docbin(out: Path, documents: Iterable[AnnotatedDocument], context: ExportContext) -> None:
     spacy = _spacy()
     options = context.options
     how = training.tokenisation(options)
@@ -231,7 +233,7 @@ def _docbin(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> 
             (folder / f"{name}.spacy").write_bytes(docbin.to_bytes())
 
 
-def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
+def write(out: Path, documents: Iterable[AnnotatedDocument], context: ExportContext) -> None:
     """JSONL, or a DocBin when ``out`` ends in ``.spacy``."""
     if out.suffix.lower() == ".spacy" or context.options.get("docbin"):
         _docbin(out, documents, context)

@@ -67,8 +67,9 @@ def header(project: Project) -> dict[str, Any]:
 
 
 def _layer(project: Project, form: Format, annotator: str | None) -> str | None:
-    """The layer to write: the one asked for; for training formats, else the only one."""
-    if annotator is not None or not form.training:
+    """The layer to write: the one asked for; for training formats and formats whose records
+    name no annotator (doccano), else the only one."""
+    if annotator is not None or not (form.training or form.one_layer):
         return annotator
     layers = sorted(project.spans.count_by("annotator"))
     if len(layers) > 1:
@@ -348,6 +349,13 @@ def _export(
             f"{report.events} event{'s' * (report.events != 1)} not written: {form.name} holds "
             "spans only (their triggers and arguments are written as spans)"
         )
+        report.events = 0
+    if not form.relations and report.relations:
+        report.notes.append(
+            f"{report.relations} relation{'s' * (report.relations != 1)} not written: "
+            f"{form.name} holds no relations"
+        )
+        report.relations = 0
     if form.training and layer is not None and stream.without_spans and not only_done:
         report.notes.append(
             f"{stream.without_spans} of {report.documents} documents have no spans in "

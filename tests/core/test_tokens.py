@@ -171,3 +171,8 @@ def test_whitespace_tokens_are_the_pieces_between_white_space_marks_included():
     assert [t.text for t in tokens] == ["\u200fالصالحية", "\u200fالمفرق", "😀", "U.N.", "2,359"]
     for token in tokens:
         assert text[token.start : token.end] == token.text
+
+
+def test_a_zero_width_non_joiner_at_a_words_edge_lies_between_tokens():
+    text = "\u200cالجيش\u200c و\u200c\u200dمی\u200cخواهم\u200d."
+    assert texts(tokenize(text)) == ["الجيش", "و\u200c\u200dمی\u200cخواهم", "."]

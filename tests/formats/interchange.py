@@ -8,7 +8,7 @@ import json
 import re
 from pathlib import Path
 
-from annotator.core.model import Event
+from annotator.core.model import GOLD, Event
 from annotator.core.schema import load_preset
 from annotator.ops.exporting import export
 from annotator.ops.importing import import_files
@@ -138,3 +138,34 @@ def hard_words(clean: str, words: list[tuple[str, str]]) -> tuple[str, list[tupl
         assert clean.count(word) == 1, word
         places.append((start, start + len(word), label))
     return hard_places(clean, places)
+
+
+def coded_project(project: Project, tmp_path: Path) -> Project:
+    """Gold with attributes of every type and a relation, and samira's spans, on one text."""
+    from tests.conftest import write_jsonl
+    from tests.ops.test_import import RAW, raw_spans
+
+    start = RAW.index("دير الزور")
+    event = RAW.index("الجيـــش")
+    actor = RAW.index("ISIS")
+    record = {
+        "text": RAW,
+        "annotations": [
+            {"id": "l", "start": start, "end": start + 9, "label": "LOCATION", "annotator": GOLD,
+             "attributes": {"place_type": "city/town", "geo_precision": 2}},
+            {"id": "e", "start": event, "end": event + 8, "label": "EVENT", "annotator": GOLD,
+             "attributes": {"event_type": "Battles", "fatalities": 12, "notes": "قصف"}},
+            {"id": "a", "start": actor, "end": actor + 4, "label": "ACTOR", "annotator": GOLD},
+        ],
+        "relations": [
+            {"from": "e", "to": "l", "role": "location"},
+            {"from": "a", "to": "l", "role": "based_in"},
+        ],
+    }  # fmt: skip
+    import_files(project, [write_jsonl(tmp_path / "g.jsonl", [record])])
+    import_files(
+        project,
+        [write_jsonl(tmp_path / "s.jsonl", [{"text": RAW, "label": raw_spans()}])],
+        annotator="samira",
+    )
+    return project

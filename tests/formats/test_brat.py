@@ -8,7 +8,7 @@ from collections import defaultdict
 import pytest
 
 from annotator.core.errors import InputError
-from annotator.formats import brat_conf
+from annotator.formats.brat import conf as brat_conf
 from annotator.ops.exporting import export
 from annotator.ops.importing import import_files
 from tests.conftest import corpus_file, snapshot, write_jsonl

@@ -9,6 +9,7 @@ from annotator.ops.exporting import export
 from annotator.ops.importing import import_files
 from tests.conftest import corpus_file, snapshot, write_jsonl
 from tests.formats.interchange import (
+    coded_project,
     fresh,
     hard_places,
     links_of,
@@ -194,3 +195,56 @@ def test_the_real_examples_survive_export_and_import(tmp_path):
         }
         assert links_of(again) == links_of(project)
         again.close()
+
+
+def test_doccano_of_several_layers_asks_for_one_instead_of_merging_them(project, tmp_path):
+    coded_project(project, tmp_path)
+    before = snapshot(project)
+    with pytest.raises(InputError, match="--annotator"):
+        export(project, "doccano", tmp_path / "all.jsonl")
+    assert not (tmp_path / "all.jsonl").exists() and snapshot(project) == before
+    export(project, "doccano", tmp_path / "samira.jsonl", "samira")
+    (record,) = [json.loads(line) for line in (tmp_path / "samira.jsonl").open(encoding="utf-8")]
+    places = [(e["start_offset"], e["end_offset"]) for e in record["entities"]]
+    assert places and len(places) == len(set(places))
+
+
+def test_formats_without_relations_do_not_count_them_as_written(project, tmp_path):
+    coded_project(project, tmp_path)
+    report = export(project, "conll", tmp_path / "gold.conll", "gold")
+    assert report.relations == 0
+    assert any("1 relation not written: conll holds no relations" in n for n in report.notes)
+
+
+def test_idrisi_location_mentions_are_read_as_spans_with_the_tweet_as_metadata(tmp_path):
+    source = corpus_file("idrisi-r-ar", "gold-random-json", "kuwait_floods_2018", "dev.jsonl")
+    tweets = [json.loads(line) for line in source.open(encoding="utf-8")]
+    with fresh(tmp_path / "p") as project:
+        import_files(project, [source], "jsonl", annotator="ali", add_labels=True)
+        found = {
+            (document.sha256, span.start, span.end, span.label)
+            for document in project.documents.iter_all()
+            for span in project.spans.iter_all()
+            if span.document_id == document.id
+        }
+        metas = [document.meta for document in project.documents.iter_all()]
+    texts = {tweet["text"]: tweet for tweet in tweets}
+    wanted = {
+        (m["startIdx"], m["endIdx"], m["type"], tweet["text"])
+        for tweet in tweets
+        for m in tweet["location_mentions"]
+    }
+    assert len(found) == len(wanted) > 50
+    assert all(meta["tweet_id"] in {t["tweet_id"] for t in texts.values()} for meta in metas)
+
+
+def test_an_idrisi_mention_whose_text_is_not_at_its_offsets_is_refused(project, tmp_path):
+    tweet = {
+        "tweet_id": "1",
+        "text": "أمطار في الكويت",
+        "location_mentions": [{"text": "الكويت", "type": "CTRY", "startIdx": 0, "endIdx": 6}],
+    }
+    before = snapshot(project)
+    with pytest.raises(InputError, match=r"record 1.*location mention 1 says «الكويت»"):
+        import_files(project, [write_jsonl(tmp_path / "t.jsonl", [tweet])], add_labels=True)
+    assert snapshot(project) == before

@@ -173,14 +173,17 @@ def write_seeds(folder: Path) -> dict[str, Path]:
         for fmt, name in (
             ("json", "seed.json"),
             ("jsonl", "seed.jsonl"),
-            ("doccano", "seed-doccano.jsonl"),
             ("labelstudio", "seed-ls.json"),
             ("brat", "seed-brat"),
             ("webanno", "seed-webanno"),
         ):
             export(project, fmt, folder / name)
             seeds[fmt] = folder / name
-        for fmt, name in (("conll", "seed.conll"), ("spacy", "seed-spacy.jsonl")):
+        for fmt, name in (
+            ("doccano", "seed-doccano.jsonl"),  # a record holds one layer
+            ("conll", "seed.conll"),
+            ("spacy", "seed-spacy.jsonl"),
+        ):
             export(project, fmt, folder / name, "samira")
             seeds[fmt] = folder / name
     seeds["txt"] = folder / "seed.txt"

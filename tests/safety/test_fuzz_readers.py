@@ -74,7 +74,7 @@ def _export_everywhere(project: Project, out: Path) -> list[str]:
     for fmt in writable():
         target = out / fmt / "out"
         target.parent.mkdir(parents=True)
-        layer = layers[0] if FORMATS[fmt].training and layers else None
+        layer = layers[0] if (FORMATS[fmt].training or FORMATS[fmt].one_layer) and layers else None
         try:
             export(project, fmt, target, layer, dict(EXPORT_OPTIONS))
         except Exception as error:  # an export refusing an accepted project is a failure too

@@ -221,7 +221,7 @@ def test_an_event_across_layers_is_not_accepted_then_broken(project, tmp_path):
 def export_everywhere(project: Project, folder: Path) -> None:
     folder.mkdir()
     for fmt in writable():
-        layer = "samira" if FORMATS[fmt].training else None
+        layer = "samira" if FORMATS[fmt].training or FORMATS[fmt].one_layer else None
         export(project, fmt, folder / fmt, layer, {"tab": True})
 
 

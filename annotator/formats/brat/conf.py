@@ -5,7 +5,7 @@ with their roles (``Role?`` one at most, ``Role*``/``Role+``/``Role{2}`` many; `
 takes events, ``<ENTITY>`` and ``<ANY>`` any span), ``[attributes]`` attributes of the labels
 their ``Arg:`` names (binary ones are yes/no, ``Value:a|b`` a choice). Macros
 (``<POG>=Person|Organization``) are expanded; types marked ``!`` are not labels. The names and
-values an export of ours had to change for brat (:mod:`annotator.formats.brat_names`) are read
+values an export of ours had to change for brat (:mod:`annotator.formats.brat.names`) are read
 back from its comments.
 
 Written so that brat's own configuration reader takes every line as meant: names in brat's
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from annotator.core.schema import Schema
-from annotator.formats.brat_names import ARC, ATTRIBUTE, TYPE, BratNames
+from annotator.formats.brat.names import ARC, ATTRIBUTE, TYPE, BratNames
 
 SECTIONS = ("entities", "relations", "events", "attributes")
 _MACRO = re.compile(r"^(<[^>]+>)\s*=\s*(.+)$")

@@ -16,7 +16,7 @@ empty trigger at the start of the text, which an import reads back as no trigger
 whose trigger is a span of another label gets a trigger of its own type at the same place;
 nothing but events may point at a trigger, so a relation to a trigger names its first event,
 and a trigger's own attributes are left out. The report says how many of each. Names and
-values go in the forms brat keeps (:mod:`annotator.formats.brat_names`).
+values go in the forms brat keeps (:mod:`annotator.formats.brat.names`).
 """
 
 from __future__ import annotations
@@ -30,7 +30,8 @@ from pathlib import Path
 from typing import Any
 
 from annotator.core.model import AnnotatedDocument, Event, Relation, Span
-from annotator.formats.brat_conf import BratUse, prepare, render
+from annotator.formats.brat.conf import BratUse, prepare, render
+from annotator.formats.export_context import ExportContext
 from annotator.formats.writing import atomic_directory
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -257,7 +258,7 @@ class _BratLayer:
             self.lines.append(f"*\t{arc} {' '.join(members)}")
 
 
-def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
+def write(out: Path, documents: Iterable[AnnotatedDocument], context: ExportContext) -> None:
     """A folder of ``.txt``/``.ann`` pairs (per annotator when there are several layers)."""
     use = BratUse()
     prepare(context.schema, use)

@@ -6,7 +6,7 @@ INCEpTION rebuilds it (a line break after each sentence, spaces to reach the nex
 first token), less the final line break the format adds.
 
 - Span layers (``#T_SP``): each annotation is a span; its label is the layer's label feature
-  (``value``, ``PosValue`` for POS…, see ``webanno_tsv.LABEL_FEATURES``), or the layer's name
+  (``value``, ``PosValue`` for POS…, see ``webanno.tsv.LABEL_FEATURES``), or the layer's name
   when that feature is empty (``*``); other features become attributes, except a
   NamedEntity's ``identifier``, which names the span's canonical entity. Stacked (``|``),
   multi-token and sub-token annotations (``[n]`` ids, ``1-2.1`` units) are followed.
@@ -35,8 +35,8 @@ from annotator.core.records import Record, RelationRecord, SpanRecord
 from annotator.core.text import Utf16Map
 from annotator.formats.options import flag, note
 from annotator.formats.reading import files_in
-from annotator.formats.webanno_parse import Annotation, TsvFile
-from annotator.formats.webanno_tsv import TOKEN
+from annotator.formats.webanno.parse import Annotation, TsvFile
+from annotator.formats.webanno.tsv import TOKEN
 
 CURATOR_FILES = ("curator", "CURATION_USER")
 ENTITY_FEATURE = "identifier"  # NamedEntity's link to a knowledge base: the canonical entity

@@ -12,8 +12,8 @@ from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.records import SpanRecord
-from annotator.formats.brat_conf import BratConfiguration
-from annotator.formats.brat_names import ARC, TYPE, BratNames
+from annotator.formats.brat.conf import BratConfiguration
+from annotator.formats.brat.names import ARC, TYPE, BratNames
 from annotator.formats.reading import iter_lines
 
 

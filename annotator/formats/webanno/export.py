@@ -21,13 +21,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
 
 from annotator.core.model import GOLD, AnnotatedDocument, Relation, Span
 from annotator.core.text import Utf16Map
-from annotator.formats.brat_export import file_name
+from annotator.formats.brat.export import file_name
 from annotator.formats.event_links import LinkedEvents, as_links
-from annotator.formats.webanno_tsv import NAMED_ENTITY, escape_text, escape_value
+from annotator.formats.export_context import ExportContext
+from annotator.formats.webanno.tsv import NAMED_ENTITY, escape_text, escape_value
 from annotator.formats.writing import atomic_directory
 
 RELATION_LAYER = "webanno.custom.Relation"
@@ -188,7 +188,7 @@ def _relation_cells(unit: _Unit, ids: dict[int, int], layout: _TsvLayout) -> lis
     return ["|".join(roles), "|".join(governors)]
 
 
-def write(out: Path, documents: Iterable[AnnotatedDocument], context: Any) -> None:
+def write(out: Path, documents: Iterable[AnnotatedDocument], context: ExportContext) -> None:
     """``<out>/<document>/<annotator>.tsv`` for every layer of every document."""
     linked = LinkedEvents()
     with atomic_directory(Path(out)) as folder:

@@ -41,9 +41,9 @@ from typing import Any
 
 from annotator.core.errors import InputError
 from annotator.core.records import EventRecord, Record, RelationRecord, SpanRecord
-from annotator.formats import brat_conf
-from annotator.formats.brat_conf import BratConfiguration
-from annotator.formats.brat_events import (
+from annotator.formats.brat import conf as brat_conf
+from annotator.formats.brat.conf import BratConfiguration
+from annotator.formats.brat.events import (
     EventLine,
     RelationLine,
     TextBound,
@@ -51,7 +51,7 @@ from annotator.formats.brat_events import (
     events_seen,
     plain_roles,
 )
-from annotator.formats.brat_names import ARC, ATTRIBUTE, TYPE, BratNames
+from annotator.formats.brat.names import ARC, ATTRIBUTE, TYPE, BratNames
 from annotator.formats.options import define_label, note
 from annotator.formats.reading import files_in, iter_lines, read_text, refuse_link
 

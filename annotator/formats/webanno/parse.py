@@ -14,7 +14,7 @@ from pathlib import Path
 from annotator.core.errors import InputError
 from annotator.core.text import Utf16Map
 from annotator.formats.reading import iter_lines
-from annotator.formats.webanno_tsv import (
+from annotator.formats.webanno.tsv import (
     ANY_ANNOTATION,
     CHAIN,
     FORMAT_PREFIX,
