@@ -2,6 +2,53 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar_EG">
 <context>
+    <name>AttributesPanel</name>
+    <message>
+        <source>Select a span to code it.</source>
+        <translation>حدّد مقطعًا لترميزه.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; with no word</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; بلا كلمة</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; on %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; على %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>The canonical actor or place this mention refers to, shared across documents. Pick one already used, or type a new name and press Enter.</source>
+        <translation>الفاعل أو المكان المعياري الذي يشير إليه هذا الذكر، مشترك بين المستندات. اختر واحدًا مستعملًا من قبل، أو اكتب اسمًا جديدًا واضغط Enter.</translation>
+    </message>
+    <message>
+        <source>canonical</source>
+        <translation>الاسم المعياري</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>سنة-شهر-يوم</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Roles&lt;/b&gt; (Ctrl+L, then click the span that fills one)</source>
+        <translation>&lt;b&gt;الأدوار&lt;/b&gt; (Ctrl+L، ثم انقر المقطع الذي يشغل دورًا)</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>فكّ الربط</translation>
+    </message>
+    <message>
+        <source>Link an argument…</source>
+        <translation>اربط مُعامِلًا…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Argument of&lt;/b&gt;</source>
+        <translation>&lt;b&gt;مُعامِل في&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
     <name>DiscussionPanel</name>
     <message>
         <source>Open threads only</source>
@@ -122,6 +169,94 @@
 <context>
     <name>HistoryPanel</name>
     <message>
+        <source>was %1</source>
+        <translation>كان %1</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>إنشاء</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>تعديل</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>استعادة</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>ربط</translation>
+    </message>
+    <message>
+        <source>unlink</source>
+        <translation>فكّ ربط</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>دمج</translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
+        <source>undo accept</source>
+        <translation>تراجع عن القبول</translation>
+    </message>
+    <message>
+        <source>accept agreed</source>
+        <translation>قبول المتفق عليه</translation>
+    </message>
+    <message>
+        <source>event create</source>
+        <translation>إنشاء حدث</translation>
+    </message>
+    <message>
+        <source>event update</source>
+        <translation>تعديل حدث</translation>
+    </message>
+    <message>
+        <source>event delete</source>
+        <translation>حذف حدث</translation>
+    </message>
+    <message>
+        <source>event restore</source>
+        <translation>استعادة حدث</translation>
+    </message>
+    <message>
+        <source>accept event</source>
+        <translation>قبول حدث</translation>
+    </message>
+    <message>
+        <source>undo accept event</source>
+        <translation>تراجع عن قبول حدث</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>تعليق</translation>
+    </message>
+    <message>
+        <source>resolve</source>
+        <translation>إغلاق النقاش</translation>
+    </message>
+    <message>
+        <source>reopen</source>
+        <translation>إعادة فتح</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>مكان</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>متى</translation>
     </message>
@@ -181,6 +316,41 @@
     <message>
         <source>The gazetteer has no place of that name.</source>
         <translation>لا مكان بهذا الاسم في معجم الأماكن.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search all articles</source>
+        <translation>ابحث في كل المقالات</translation>
+    </message>
+    <message>
+        <source>Words are found whatever their spelling of %1, their diacritics and tatweel, and with a proclitic before them (و ف ب ل ك ال)</source>
+        <translation>تُوجد الكلمات أيًّا كان رسمها لـ %1، وحركاتها وتطويلها، ومع سابقة قبلها (و ف ب ل ك ال)</translation>
+    </message>
+    <message>
+        <source>Preparing the search index…</source>
+        <translation>يُعَدّ فهرس البحث…</translation>
+    </message>
+    <message>
+        <source>Preparing the search index: %1 of %2 articles…</source>
+        <translation>يُعَدّ فهرس البحث: %1 من %2 مقالة…</translation>
+    </message>
+    <message>
+        <source>No article has %1.</source>
+        <translation>لا مقالة فيها %1.</translation>
+    </message>
+    <message>
+        <source>1 article</source>
+        <translation>مقالة واحدة</translation>
+    </message>
+    <message>
+        <source>%1 articles</source>
+        <translation>المقالات: %1</translation>
+    </message>
+    <message>
+        <source>Articles with %1 (of %2 with all its words)</source>
+        <translation>مقالات فيها %1 (من %2 فيها كل كلماته)</translation>
     </message>
 </context>
 <context>
@@ -250,6 +420,112 @@
     <message>
         <source>Your name, as it will appear on your annotations:</source>
         <translation>اسمك كما سيظهر على توسيماتك:</translation>
+    </message>
+</context>
+<context>
+    <name>guidelines</name>
+    <message>
+        <source>by %1</source>
+        <translation>بحسب %1</translation>
+    </message>
+    <message>
+        <source>a whole number, %1–%2</source>
+        <translation>عدد صحيح، %1–%2</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>عدد صحيح</translation>
+    </message>
+    <message>
+        <source>a date: YYYY-MM-DD, YYYY-MM or YYYY</source>
+        <translation>تاريخ: سنة-شهر-يوم، أو سنة-شهر، أو سنة</translation>
+    </message>
+    <message>
+        <source>yes or no</source>
+        <translation>نعم أو لا</translation>
+    </message>
+    <message>
+        <source>free text</source>
+        <translation>نص حر</translation>
+    </message>
+    <message>
+        <source>(required)</source>
+        <translation>(مطلوب)</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>السمات</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> أو </translation>
+    </message>
+    <message>
+        <source>%1 span, one or several</source>
+        <translation>مقطع %1، واحد أو أكثر</translation>
+    </message>
+    <message>
+        <source>%1 span, at most one</source>
+        <translation>مقطع %1، واحد على الأكثر</translation>
+    </message>
+    <message>
+        <source>any kind of</source>
+        <translation>من أي نوع</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>أمثلة</translation>
+    </message>
+    <message>
+        <source>key &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>المفتاح &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>الأدوار</translation>
+    </message>
+    <message>
+        <source>guidelines %1</source>
+        <translation>الإرشادات %1</translation>
+    </message>
+</context>
+<context>
+    <name>kinds</name>
+    <message>
+        <source>actor</source>
+        <translation>فاعل</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>مكان</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>حدث</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>آخر</translation>
+    </message>
+    <message>
+        <source>choice</source>
+        <translation>اختيار</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>نص</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>عدد صحيح</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>تاريخ</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>نعم/لا</translation>
     </message>
 </context>
 <context>
@@ -464,6 +740,33 @@
     <message>
         <source>Show a colleague&apos;s &amp;layer (read-only)…</source>
         <translation>اعرض &amp;طبقة زميل (للقراءة فقط)…</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <source>&apos;%1&apos; is required</source>
+        <translation>السمة «%1» مطلوبة</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be one of %2; got %3</source>
+        <translation>يجب أن يكون «%1» أحد: %2؛ والمُدخل %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a whole number in its range; got %3</source>
+        <translation>يجب أن يكون «%1» عددًا صحيحًا في مداه؛ والمُدخل %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be yes or no; got %3</source>
+        <translation>يجب أن يكون «%1» نعم أو لا؛ والمُدخل %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a date YYYY-MM-DD (or YYYY-MM, YYYY); got %3</source>
+        <translation>يجب أن يكون «%1» تاريخًا سنة-شهر-يوم (أو سنة-شهر، أو سنة)؛ والمُدخل %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be text; got %3</source>
+        <translation>يجب أن يكون «%1» نصًا؛ والمُدخل %3</translation>
     </message>
 </context>
 <context>
