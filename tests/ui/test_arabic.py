@@ -6,9 +6,10 @@ Covered so far: the menus and their actions, the toolbar, the side and left tabs
 list, the table headers (documents, annotations, events, history), the events and discussion
 panels' buttons, the find bar and the status bar; the attributes panel (a span, an event and
 its roles), what a span lacks in the annotations and events tables, the history rows, the
-label palette, the guidelines and the search panel. Not yet translated, so not walked: review
-mode (ui/review), the schema editor (ui/schema), the file and project dialogs (transfer,
-project_actions, people, tasks), undo texts and other messages."""
+label palette, the guidelines and the search panel; the project, import, export, merge and
+people dialogs, the confirm-done question, the right-click menu on a span, the messages of
+marking, linking and browsing, and the undo texts. Not yet translated, so not walked: review
+mode (ui/review) and the schema editor (ui/schema)."""
 
 from __future__ import annotations
 
@@ -173,6 +174,68 @@ def test_the_panels_in_arabic_have_no_english_left(qtbot, make_window, arabic, m
     texts += widget_texts(window.search)
     assert english_words(texts, data) == {}
     assert any("مطلوبة" in text for text in texts)  # what a span lacks is said in Arabic
+
+
+def test_the_dialogs_menus_and_messages_in_arabic_have_no_english_left(
+    qtbot, make_window, arabic, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    from annotator.ui import browsing, people, project_actions, transfer
+
+    window = make_window([ARTICLE])
+    asked: list[str] = []
+
+    def record(*texts):
+        asked.extend(t for t in texts if isinstance(t, str))
+
+    for name in ("question", "information", "warning"):
+        monkeypatch.setattr(
+            QMessageBox,
+            name,
+            lambda _parent, *texts, **_kw: record(*texts) or QMessageBox.StandardButton.No,
+        )
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, *a, **_k: record(*a[:2]) or ("", False))
+    for name in ("getSaveFileName", "getOpenFileName", "getOpenFileNames"):
+        monkeypatch.setattr(QFileDialog, name, lambda _p, *a, **k: record(*a[:1]) or ("", ""))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda _p, *a: record(*a) or "")
+    project_actions.new_project(window, window.session)
+    project_actions.choose_and_open(window, window.session)
+    project_actions.restore(window, window.session)  # no backups yet
+    transfer.import_files(window, window.session)
+    transfer.import_folder(window, window.session)
+    transfer.merge(window, window.session)
+    people.switch_annotator(window, window.session, window.settings)
+    people.view_layer(window, window.session)
+    browsing.confirm_done(window, [f"problem {n}" for n in range(14)])
+    window.annotating.events.new_event_without_word()
+    texts = list(asked)
+    messages: list[str] = []
+    window.session.message.connect(lambda text, _ms: messages.append(text))
+    window.annotating.apply_label("ACTOR")  # nothing selected
+    window.browsing.step(1)
+    window.annotating.events.delete_event()
+    window.annotating.events.start_linking()
+    actor = mark(qtbot, window, "قصف مدفعي", Qt.Key.Key_1)
+    window.annotating.move_boundary("start earlier")
+    mark(qtbot, window, "بلدة", Qt.Key.Key_3)
+    window.session.select(actor.id)
+    menu = window.annotating.menu_for(actor.id)
+    texts += menu_texts(menu) + messages
+    stack = window.session.undo_group.activeStack()
+    texts += [stack.text(n) for n in range(stack.count())]
+    for dialog in (
+        transfer.ExportDialog(window, ["samira"]),
+        transfer.LabelMapDialog(window, ["ACTOR"], ["PER"]),
+    ):
+        texts += [dialog.windowTitle(), *widget_texts(dialog)]
+        texts += [box.itemText(i) for box in dialog.findChildren(QComboBox)
+                  for i in range(box.count())]  # fmt: skip
+    data = {*schema_words(window), "samira", "gold", "PER", "problem", "jsonl", "json", "sqlite"}
+    data |= {"brat", "webanno", "conll", "csv", "tsv", "txt", "tei", "xml"}  # format names
+    left = {t: w for t, w in english_words(texts, data).items() if "—" not in t}  # a format's own
+    assert left == {}
+    assert len(texts) > 30
 
 
 def test_qt_own_buttons_are_arabic(arabic):
