@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QPoint
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QPoint
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -17,6 +17,7 @@ from annotator.core.text import strip_span
 from annotator.core.tokens import double_click_word, snap
 from annotator.ui import commands, event_commands
 from annotator.ui.event_actions import EventActions
+from annotator.ui.language import label_name
 from annotator.ui.session import Session
 from annotator.ui.text_view import TextView
 
@@ -27,6 +28,14 @@ MOVES = {
     "end later": boundaries.extend_end,
     "proclitic in": boundaries.extend_proclitic,
     "proclitic out": boundaries.trim_proclitic,
+}
+MOVE_NAMES = {
+    "start earlier": QT_TRANSLATE_NOOP("Annotating", "Start earlier"),
+    "start later": QT_TRANSLATE_NOOP("Annotating", "Start later"),
+    "end earlier": QT_TRANSLATE_NOOP("Annotating", "End earlier"),
+    "end later": QT_TRANSLATE_NOOP("Annotating", "End later"),
+    "proclitic in": QT_TRANSLATE_NOOP("Annotating", "Proclitic in"),
+    "proclitic out": QT_TRANSLATE_NOOP("Annotating", "Proclitic out"),
 }
 
 
@@ -59,10 +68,10 @@ class Annotating(QObject):
         if session.document is None:
             return False
         if session.read_only:
-            self._say(
-                f"This is {session.layer}'s layer, shown read-only. Annotator ▸ Show my layer "
-                f"({session.annotator}) to annotate."
+            said = self.tr(
+                "This is %1's layer, shown read-only. Annotator ▸ Show my layer (%2) to annotate."
             )
+            self._say(said.replace("%1", session.layer).replace("%2", session.annotator))
             return False
         return True
 
@@ -82,7 +91,7 @@ class Annotating(QObject):
         if selection is not None:
             start, end = self.snapped(*selection)
             if start >= end:
-                self._say("The selection holds only white space.", 3000)
+                self._say(self.tr("The selection holds only white space."), 3000)
                 return
             same = next(
                 (s for s in session.spans if (s.start, s.end, s.label) == (start, end, label_id)),
@@ -103,7 +112,7 @@ class Annotating(QObject):
             return
         span = session.selected_span()
         if span is None:
-            self._say("Select some text first, then press a label key.", 3000)
+            self._say(self.tr("Select some text first, then press a label key."), 3000)
         elif span.label != label_id:
             session.push(commands.UpdateSpan(session, span, label=label_id))
 
@@ -121,7 +130,13 @@ class Annotating(QObject):
             return
         start, end = MOVES[move](self.session.text, span.start, span.end)
         if (start, end) == (span.start, span.end):
-            self._say(f"The {move.split()[0]} of «{span.text}» cannot move that way.", 3000)
+            if move.startswith("start"):
+                said = self.tr("The start of %1 cannot move that way.")
+            elif move.startswith("end"):
+                said = self.tr("The end of %1 cannot move that way.")
+            else:
+                said = self.tr("The proclitic of %1 cannot move that way.")
+            self._say(said.replace("%1", f"«{span.text}»"), 3000)
             return
         self.session.push(commands.ResizeSpan(self.session, span, start, end))
 
@@ -154,31 +169,32 @@ class Annotating(QObject):
         if span is None:
             if self.view.selection() is None:
                 return None
-            marks = menu.addMenu("Mark as")
+            marks = menu.addMenu(self.tr("Mark as"))
             for label in session.schema.labels:
-                action = marks.addAction(f"{label.key}  {label.name('en')}".strip())
+                action = marks.addAction(f"{label.key}  {label_name(label)}".strip())
                 action.triggered.connect(lambda _=False, i=label.id: self.apply_label(i))
             return menu
         session.select(span.id)
-        relabel = menu.addMenu("Label")
+        relabel = menu.addMenu(self.tr("Label"))
         for label in session.schema.labels:
-            action = relabel.addAction(f"{label.key}  {label.name('en')}".strip())
+            action = relabel.addAction(f"{label.key}  {label_name(label)}".strip())
             action.setCheckable(True)
             action.setChecked(label.id == span.label)
             action.triggered.connect(lambda _=False, i=label.id: self.apply_label(i))
-        menu.addAction("Delete", self.delete_selected)
-        edges = menu.addMenu("Boundaries")
+        menu.addAction(self.tr("Delete"), self.delete_selected)
+        edges = menu.addMenu(self.tr("Boundaries"))
         for move in MOVES:
-            edges.addAction(move.capitalize(), lambda m=move: self.move_boundary(m))
-        menu.addAction("Code (attributes)…", self.code)
+            name = self.tr(MOVE_NAMES[move])
+            edges.addAction(name, lambda m=move: self.move_boundary(m))
+        menu.addAction(self.tr("Code (attributes)…"), self.code)
         is_event = getattr(session.schema.label(span.label), "kind", None) == "event"
-        link = menu.addAction("Link an argument…", self.events.start_linking)
+        link = menu.addAction(self.tr("Link an argument…"), self.events.start_linking)
         link.setEnabled(is_event and bool(session.events_on(span.id)))
-        another = menu.addAction("Another event on this word", self.events.new_event_here)
+        another = menu.addAction(self.tr("Another event on this word"), self.events.new_event_here)
         another.setEnabled(is_event)
-        menu.addAction("Discuss…", self.discuss)
+        menu.addAction(self.tr("Discuss…"), self.discuss)
         menu.addSeparator()
-        menu.addAction("Copy text with offsets", lambda: copy_span(span))
+        menu.addAction(self.tr("Copy text with offsets"), lambda: copy_span(span))
         return menu
 
 

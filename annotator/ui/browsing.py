@@ -10,6 +10,7 @@ from annotator.core.model import Status
 from annotator.ops import editing, viewing
 from annotator.ui import commands
 from annotator.ui.document_list import DocumentList
+from annotator.ui.language import figure, translate
 from annotator.ui.models.documents import DocumentListModel
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
@@ -78,7 +79,11 @@ class Browsing(QObject):
         if neighbour is not None:
             session.show_document(neighbour)
         else:
-            last = "This is the last document." if direction > 0 else "This is the first document."
+            last = (
+                translate("browsing", "This is the last document.")
+                if direction > 0
+                else translate("browsing", "This is the first document.")
+            )
             session.message.emit(last, 3000)
 
     def set_status(self, status: str) -> bool:
@@ -99,11 +104,14 @@ class Browsing(QObject):
 def confirm_done(parent: QWidget, problems: list[str]) -> bool:
     """Ask before marking a document done whose spans lack required attributes."""
     shown = "\n".join(f"• {p}" for p in problems[:12])
-    more = f"\n… and {len(problems) - 12} more" if len(problems) > 12 else ""
+    more = translate("browsing", "… and %1 more").replace("%1", figure(len(problems) - 12))
+    more = f"\n{more}" if len(problems) > 12 else ""
     answer = QMessageBox.question(
         parent,
-        "Required attributes missing",
-        f"Some spans are not fully coded:\n{shown}{more}\n\nMark the document done anyway?",
+        translate("browsing", "Required attributes missing"),
+        translate(
+            "browsing", "Some spans are not fully coded:\n%1\n\nMark the document done anyway?"
+        ).replace("%1", shown + more),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

@@ -13,6 +13,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.text import isolate
 from annotator.ops import editing, viewing
 from annotator.ui import commands, event_commands
+from annotator.ui.language import translate
 from annotator.ui.panels.attributes import AttributesPanel
 from annotator.ui.panels.guidelines import GuidelinesPanel
 from annotator.ui.session import Session
@@ -108,7 +109,11 @@ class Coding(QObject):
         if isinstance(self.panel.span, Coded):  # an event's coding
             event = session.selected_event()
             if event is not None and values != event.attributes:
-                session.push(event_commands.ChangeEvent(session, event, "Code", attributes=values))
+                session.push(
+                    event_commands.ChangeEvent(
+                        session, event, translate("coding", "Code"), attributes=values
+                    )
+                )
             return
         span = session.selected_span()
         if span is not None and values != span.attributes:

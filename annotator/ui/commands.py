@@ -12,6 +12,7 @@ from annotator.ops import adjudicating, editing, viewing
 from annotator.ops.editing import DeletedSpan
 from annotator.ops.unsaved import SpanState, UnsavedEdit
 from annotator.ui.edit_command import EditCommand
+from annotator.ui.language import label_name, translate
 from annotator.ui.session import Session
 
 
@@ -22,7 +23,7 @@ def state(span: Span) -> SpanState:
 def describe(session: Session, label: str, text: str) -> str:
     """A label's name and a span's text, as the undo menu shows them."""
     found = session.schema.label(label)
-    name = found.name("en") if found else label
+    name = label_name(found) if found else label
     shown = text if len(text) <= 30 else text[:29] + "…"
     return f"{name} {isolate('«' + shown + '»')}"
 
@@ -38,7 +39,11 @@ class CreateSpan(EditCommand):
         layer: str | None = None,
     ) -> None:
         text = session.text[start:end] if session.document_id == document_id else ""
-        super().__init__(session, document_id, f"Mark {describe(session, label, text)}")
+        super().__init__(
+            session,
+            document_id,
+            translate("commands", "Mark %1").replace("%1", describe(session, label, text)),
+        )
         self.label, self.start, self.end = label, start, end
         self.layer = layer or session.annotator  # GOLD when a reviewer edits gold
         self.span_id: int | None = None
@@ -71,7 +76,11 @@ class CreateSpan(EditCommand):
 class DeleteSpan(EditCommand):
     def __init__(self, session: Session, span: Span) -> None:
         super().__init__(
-            session, span.document_id, f"Delete {describe(session, span.label, span.text)}"
+            session,
+            span.document_id,
+            translate("commands", "Delete %1").replace(
+                "%1", describe(session, span.label, span.text)
+            ),
         )
         self.span_id = span.id
         self.layer = span.annotator
@@ -103,11 +112,15 @@ class UpdateSpan(EditCommand):
 
     def __init__(self, session: Session, span: Span, **changes: Any) -> None:
         if "label" in changes:
-            what = f"Relabel {describe(session, span.label, span.text)} as "
             found = session.schema.label(changes["label"])
-            what += found.name("en") if found else changes["label"]
+            what = translate("commands", "Relabel %1 as %2").replace(
+                "%2", label_name(found) if found else changes["label"]
+            )
+            what = what.replace("%1", describe(session, span.label, span.text))
         else:
-            what = f"Code {describe(session, span.label, span.text)}"
+            what = translate("commands", "Code %1").replace(
+                "%1", describe(session, span.label, span.text)
+            )
         super().__init__(session, span.document_id, what)
         self.span_id = self.focus = span.id
         self.layer = span.annotator
@@ -147,7 +160,9 @@ class ResizeSpan(EditCommand):
         super().__init__(
             session,
             span.document_id,
-            f"Resize {describe(session, span.label, span.text)} to {isolate('«' + new + '»')}",
+            translate("commands", "Resize %1 to %2")
+            .replace("%2", isolate("«" + new + "»"))
+            .replace("%1", describe(session, span.label, span.text)),
         )
         self.span_id = self.focus = span.id
         self.layer = span.annotator
@@ -179,7 +194,12 @@ class ResizeSpan(EditCommand):
 
 class SetStatus(EditCommand):
     def __init__(self, session: Session, document_id: int, status: str) -> None:
-        verb = "Mark done" if status == Status.DONE else f"Mark {status}"
+        if status == Status.DONE:
+            verb = translate("commands", "Mark done")
+        elif status == Status.IN_PROGRESS:
+            verb = translate("commands", "Mark in progress")
+        else:
+            verb = translate("commands", "Mark %1").replace("%1", status)
         super().__init__(session, document_id, verb)
         self.status = status
         self.previous: str | None = None
@@ -205,7 +225,7 @@ class AcceptSpan(EditCommand):
     def __init__(
         self, session: Session, document_id: int, span_id: int, replacing: tuple[int, ...] = ()
     ) -> None:
-        super().__init__(session, document_id, "Accept into gold")
+        super().__init__(session, document_id, translate("commands", "Accept into gold"))
         self.span_id = span_id
         self.replacing = replacing
         self.accepted: adjudicating.Accepted | None = None
@@ -215,7 +235,8 @@ class AcceptSpan(EditCommand):
             self.project, self.span_id, self.annotator, replacing=self.replacing
         )
         gold = self.accepted.gold
-        self.setText(f"Accept {describe(self.session, gold.label, gold.text)} into gold")
+        said = translate("commands", "Accept %1 into gold")
+        self.setText(said.replace("%1", describe(self.session, gold.label, gold.text)))
         self.session.edited(self.document_id, GOLD, [(gold.start, gold.end)])
 
     def revert(self) -> None:

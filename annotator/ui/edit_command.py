@@ -8,6 +8,7 @@ from PySide6.QtGui import QUndoCommand
 from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.ops.opening import Project, ProjectFilesChanged
 from annotator.ops.unsaved import SpanState, UnsavedEdit
+from annotator.ui.language import translate
 from annotator.ui.session import Session
 
 
@@ -58,7 +59,9 @@ class EditCommand(QUndoCommand):
     def _guarded(self, action) -> None:
         if self.session.saving.lost is not None:
             self.session.failed.emit(
-                f"{self.text()}: not saved, the project can no longer be saved to"
+                translate("saving", "%1: not saved, the project can no longer be saved to").replace(
+                    "%1", self.text()
+                )
             )
             return
         try:

@@ -54,7 +54,7 @@ class EventActions(QObject):
         if session.document is None:
             return False
         if session.read_only:
-            self._say(f"This is {session.layer}'s layer, shown read-only.")
+            self._say(self.tr("This is %1's layer, shown read-only.").replace("%1", session.layer))
             return False
         return True
 
@@ -66,7 +66,7 @@ class EventActions(QObject):
         span = session.selected_span()
         label = session.schema.label(span.label) if span else None
         if label is None or label.kind != "event":
-            self._say("Select a word marked as an event first (or Ctrl+Shift+J: no word).")
+            self._say(self.tr("Select a word marked as an event first (or Ctrl+Shift+J: no word)."))
             return
         if self._writable():
             session.push(event_commands.NewEvent(session, span.label, span))
@@ -76,7 +76,7 @@ class EventActions(QObject):
         session = self.session
         types = [label.id for label in session.schema.labels if label.kind == "event"]
         if not types:
-            self._say("The schema has no event label.")
+            self._say(self.tr("The schema has no event label."))
             return
         chosen = types[0] if len(types) == 1 else self.choose_type(types)
         if chosen is not None and self._writable():
@@ -85,13 +85,13 @@ class EventActions(QObject):
     def delete_event(self) -> None:
         event = self.session.selected_event()
         if event is None:
-            self._say("Select an event first (in the events list, or its word).")
+            self._say(self.tr("Select an event first (in the events list, or its word)."))
         elif self._writable():
             self.session.push(event_commands.DeleteEvent(self.session, event))
 
     def _type_menu(self, types: list[str]) -> str | None:
         chosen, ok = QInputDialog.getItem(
-            self.parent_widget, "New event", "Type of the event:", types, 0, False
+            self.parent_widget, self.tr("New event"), self.tr("Type of the event:"), types, 0, False
         )
         return chosen if ok else None
 
@@ -103,19 +103,22 @@ class EventActions(QObject):
         label = session.schema.label(event.label) if event else None
         if label is None or not label.roles:
             span = session.selected_span()
-            hint = f" «{span.text}» has no event yet: Ctrl+J makes one." if span else ""
-            self._say(f"Select an event first, then link its arguments.{hint}")
+            said = self.tr("Select an event first, then link its arguments.")
+            if span:
+                hint = self.tr("%1 has no event yet: Ctrl+J makes one.")
+                said += " " + hint.replace("%1", f"«{span.text}»")
+            self._say(said)
             return
         if not self._writable():
             return
         session.start_linking(event.id)
         trigger = session.span(event.trigger)
-        name = isolate("«" + trigger.text + "»") if trigger else "the event"
-        self._say(
-            f"Click the span that fills a role of {name} (or pick it in the annotations list "
-            "and press Enter); Esc cancels.",
-            0,
+        name = isolate("«" + trigger.text + "»") if trigger else self.tr("the event")
+        said = self.tr(
+            "Click the span that fills a role of %1 (or pick it in the annotations list "
+            "and press Enter); Esc cancels."
         )
+        self._say(said.replace("%1", name), 0)
 
     def picked(self, span: Span) -> None:
         """A span chosen in the annotations list with Enter: in link mode, the argument."""
@@ -134,7 +137,8 @@ class EventActions(QObject):
         target_kind = getattr(session.schema.label(target.label), "kind", None)
         roles = [r for r in label.roles if not r.kinds or target_kind in r.kinds]
         if not roles:
-            self._say(f"{event.label} has no role for a {target.label} span.")
+            said = self.tr("%1 has no role for a %2 span.").replace("%1", event.label)
+            self._say(said.replace("%2", target.label))
             return
         role = self.choose_role(roles, target)
         if role is not None:

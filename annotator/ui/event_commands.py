@@ -15,6 +15,7 @@ from annotator.ops import editing, event_adjudicating, event_editing, viewing
 from annotator.ops.unsaved import EventState, SpanState, UnsavedEdit
 from annotator.ui.commands import describe, state
 from annotator.ui.edit_command import EditCommand
+from annotator.ui.language import translate
 from annotator.ui.session import Session
 
 
@@ -32,7 +33,9 @@ def event_state(session: Session, event: Event) -> EventState:
 def name_of(session: Session, event: Event) -> str:
     """An event as the undo menu names it: its type and its word."""
     trigger = session.span(event.trigger)
-    return describe(session, event.label, trigger.text) if trigger else f"{event.label} (no word)"
+    if trigger:
+        return describe(session, event.label, trigger.text)
+    return translate("event_commands", "%1 (no word)").replace("%1", event.label)
 
 
 class MarkEvent(EditCommand):
@@ -40,7 +43,11 @@ class MarkEvent(EditCommand):
 
     def __init__(self, session: Session, label: str, start: int, end: int) -> None:
         text = session.text[start:end]
-        super().__init__(session, session.document_id, f"Mark {describe(session, label, text)}")
+        super().__init__(
+            session,
+            session.document_id,
+            translate("commands", "Mark %1").replace("%1", describe(session, label, text)),
+        )
         self.label, self.start, self.end = label, start, end
         self.layer = session.annotator
         self.span_id: int | None = None
@@ -79,8 +86,12 @@ class NewEvent(EditCommand):
     """Another event on a word that has one, or an event with no word."""
 
     def __init__(self, session: Session, label: str, trigger: Span | None) -> None:
-        what = describe(session, label, trigger.text) if trigger else f"{label} with no word"
-        super().__init__(session, session.document_id, f"New event {what}")
+        if trigger:
+            what = describe(session, label, trigger.text)
+        else:
+            what = translate("event_commands", "%1 with no word").replace("%1", label)
+        new = translate("event_commands", "New event %1").replace("%1", what)
+        super().__init__(session, session.document_id, new)
         self.label, self.trigger = label, trigger
         self.layer = session.annotator
         self.event_id: int | None = None
@@ -146,19 +157,26 @@ class ChangeEvent(EditCommand):
 
 def link(session: Session, event: Event, argument: Span, role: str) -> ChangeEvent:
     arguments = (*event.arguments, Argument(role, argument.id))
-    what = f"Link {role} {isolate('«' + argument.text + '»')} to"
+    what = translate("event_commands", "Link %1 %2 to").replace("%1", role)
+    what = what.replace("%2", isolate("«" + argument.text + "»"))
     return ChangeEvent(session, event, what, arguments=arguments)
 
 
 def unlink(session: Session, event: Event, position: int) -> ChangeEvent:
     gone = event.arguments[position]
     arguments = event.arguments[:position] + event.arguments[position + 1 :]
-    return ChangeEvent(session, event, f"Unlink {gone.role} from", arguments=arguments)
+    return ChangeEvent(
+        session,
+        event,
+        translate("event_commands", "Unlink %1 from").replace("%1", gone.role),
+        arguments=arguments,
+    )
 
 
 class DeleteEvent(EditCommand):
     def __init__(self, session: Session, event: Event) -> None:
-        super().__init__(session, event.document_id, f"Delete event {name_of(session, event)}")
+        said = translate("event_commands", "Delete event %1").replace("%1", name_of(session, event))
+        super().__init__(session, event.document_id, said)
         self.event = event
         self.layer = event.annotator
 
@@ -184,7 +202,9 @@ class AcceptEvent(EditCommand):
     (replacing the gold versions accepted from the other side of the disagreement)."""
 
     def __init__(self, session: Session, event: Event, replacing: tuple[int, ...] = ()) -> None:
-        super().__init__(session, event.document_id, "Accept event into gold")
+        super().__init__(
+            session, event.document_id, translate("event_commands", "Accept event into gold")
+        )
         self.event, self.replacing = event, replacing
         self.layer = GOLD
         self.accepted: event_adjudicating.AcceptedEvent | None = None
@@ -207,7 +227,8 @@ class AcceptEvent(EditCommand):
         self.accepted = event_adjudicating.accept_event(
             self.project, self.event.id, self.annotator, replacing=self.replacing
         )
-        self.setText(f"Accept {self.event.annotator}'s {self.event.label} event into gold")
+        said = translate("event_commands", "Accept %1's %2 event into gold")
+        self.setText(said.replace("%1", self.event.annotator).replace("%2", self.event.label))
         self.session.edited(self.document_id, GOLD, self._touched(), self._event_ids())
 
     def revert(self) -> None:

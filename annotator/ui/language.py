@@ -6,7 +6,14 @@ from __future__ import annotations
 
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    Qt,
+    QTranslator,
+)
 
 translate = QCoreApplication.translate  # translate("context", "text"): lupdate finds these
 
@@ -14,7 +21,7 @@ LANGUAGES = {"en": "English", "ar": "العربية"}
 RIGHT_TO_LEFT = frozenset({"ar"})
 ARABIC_INDIC = str.maketrans("0123456789,.", "٠١٢٣٤٥٦٧٨٩٬٫")
 
-_state = {"digits": "western"}
+_state = {"digits": "western", "language": "en"}
 
 
 def choose(asked: str | None, remembered: str) -> str:
@@ -36,6 +43,7 @@ def install(app: QCoreApplication, language: str, digits: str = "western") -> li
     """Load our catalogue and Qt's own for ``language`` into ``app`` and turn the window's
     layout the way the language reads. Returns the translators, which belong to ``app``."""
     _state["digits"] = digits if digits in ("western", "arabic-indic") else "western"
+    _state["language"] = language if language in LANGUAGES else "en"
     loaded: list[QTranslator] = []
     if language != "en":
         for name, folder in (
@@ -57,7 +65,7 @@ def uninstall(app: QCoreApplication, translators: list[QTranslator]) -> None:
     """Back to English, left to right, Western digits (tests switch languages in one run)."""
     for translator in translators:
         app.removeTranslator(translator)
-    _state["digits"] = "western"
+    _state["digits"], _state["language"] = "western", "en"
     app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
 
 
@@ -65,3 +73,26 @@ def figure(value: int | float | str, grouped: bool = True) -> str:
     """A count or figure as the reader expects it: ``1,234`` or ``١٬٢٣٤``."""
     text = f"{value:,}" if isinstance(value, int) and grouped else str(value)
     return text.translate(ARABIC_INDIC) if _state["digits"] == "arabic-indic" else text
+
+
+def label_name(label) -> str:
+    """A label's name in the window's language (the schema's English name when it has none)."""
+    return label.name(_state["language"])
+
+
+KIND_NAMES = {
+    "actor": QT_TRANSLATE_NOOP("kinds", "actor"),
+    "location": QT_TRANSLATE_NOOP("kinds", "location"),
+    "event": QT_TRANSLATE_NOOP("kinds", "event"),
+    "other": QT_TRANSLATE_NOOP("kinds", "other"),
+    "choice": QT_TRANSLATE_NOOP("kinds", "choice"),
+    "text": QT_TRANSLATE_NOOP("kinds", "text"),
+    "integer": QT_TRANSLATE_NOOP("kinds", "integer"),
+    "date": QT_TRANSLATE_NOOP("kinds", "date"),
+    "boolean": QT_TRANSLATE_NOOP("kinds", "boolean"),
+}
+
+
+def kind_name(kind: str) -> str:
+    """A label's kind or an attribute's type as the reader says it (``actor`` → فاعل)."""
+    return translate("kinds", KIND_NAMES[kind]) if kind in KIND_NAMES else kind

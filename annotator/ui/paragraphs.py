@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QTextEdit
 from annotator.core.events import event_title
 from annotator.core.model import Event, Relation, Span
 from annotator.core.text import is_rtl
+from annotator.ui.language import translate
 from annotator.ui.positions import Positions
 
 
@@ -97,7 +98,8 @@ def tooltip(
             lines.append(f"{indent}⚠ {html.escape(problem)}")
         for event in (e for e in events if e.trigger == span.id):
             title = event_title(event.label, event.attributes)
-            lines.append(f"{indent}<i>event: {html.escape(title)}</i>")
+            said = translate("paragraphs", "event: %1").replace("%1", html.escape(title))
+            lines.append(f"{indent}<i>{said}</i>")
             for argument in event.arguments:
                 role = html.escape(argument.role)
                 lines.append(f"{indent}{indent}{role} → {text_of(argument.span)}")

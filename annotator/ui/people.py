@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from annotator.ops import viewing
+from annotator.ui.language import translate
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 
@@ -21,7 +22,13 @@ def choose_person(parent: QWidget, session: Session, title: str, prompt: str, cu
 
 def switch_annotator(parent: QWidget, session: Session, settings: Settings) -> None:
     """Annotate as another person; the name is remembered for the next start."""
-    name = choose_person(parent, session, "Annotator", "Annotate as:", session.annotator)
+    name = choose_person(
+        parent,
+        session,
+        translate("people", "Annotator"),
+        translate("people", "Annotate as:"),
+        session.annotator,
+    )
     if name and name != session.annotator:
         settings.annotator = name
         session.set_annotator(name)
@@ -29,6 +36,12 @@ def switch_annotator(parent: QWidget, session: Session, settings: Settings) -> N
 
 def view_layer(parent: QWidget, session: Session) -> None:
     """Read a colleague's layer (read-only), or go back to one's own."""
-    name = choose_person(parent, session, "Show a layer", "Show the layer of:", session.layer)
+    name = choose_person(
+        parent,
+        session,
+        translate("people", "Show a layer"),
+        translate("people", "Show the layer of:"),
+        session.layer,
+    )
     if name:
         session.show_layer(name)

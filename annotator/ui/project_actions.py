@@ -13,6 +13,7 @@ from annotator.core import schema as schemas
 from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.ops import backing_up, opening, unsaved
 from annotator.ops.opening import ProjectFilesChanged
+from annotator.ui.language import figure, translate
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 
@@ -38,10 +39,16 @@ def open_project(parent: QWidget, session: Session, folder: Path) -> None:
     if others:
         answer = QMessageBox.question(
             parent,
-            "Project open on another computer",
-            f"{folder} is open in a window on another computer: {'; '.join(others)}.\n\n"
-            "Take the project over? Only do this if that window is closed or its computer has "
-            "crashed: two computers writing one project through a network folder can damage it.",
+            translate("project_actions", "Project open on another computer"),
+            translate(
+                "project_actions",
+                "%1 is open in a window on another computer: %2.\n\n"
+                "Take the project over? Only do this if that window is closed or its computer "
+                "has crashed: two computers writing one project through a network folder can "
+                "damage it.",
+            )
+            .replace("%2", "; ".join(others))
+            .replace("%1", str(folder)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -50,11 +57,12 @@ def open_project(parent: QWidget, session: Session, folder: Path) -> None:
     session.open_project(folder, take_over=bool(others))
     share = session.opened.network_share
     if share:
-        session.message.emit(
-            f"This project is in a network folder ({share}): use it from one computer at a "
-            "time, and keep a copy on a local disk when you can.",
-            15000,
+        said = translate(
+            "project_actions",
+            "This project is in a network folder (%1): use it from one computer at a time, "
+            "and keep a copy on a local disk when you can.",
         )
+        session.message.emit(said.replace("%1", str(share)), 15000)
 
 
 def open_folder(parent: QWidget, session: Session, folder: Path) -> bool:
@@ -67,12 +75,19 @@ def open_folder(parent: QWidget, session: Session, folder: Path) -> bool:
 
 
 def new_project(parent: QWidget, session: Session) -> None:
-    path, _ = QFileDialog.getSaveFileName(parent, "New project folder")
+    path, _ = QFileDialog.getSaveFileName(
+        parent, translate("project_actions", "New project folder")
+    )
     if not path:
         return
-    choices = [*schemas.PRESETS, "From a schema file…"]
+    choices = [*schemas.PRESETS, translate("project_actions", "From a schema file…")]
     choice, ok = QInputDialog.getItem(
-        parent, "Label schema", "Labels for this project:", choices, 0, False
+        parent,
+        translate("project_actions", "Label schema"),
+        translate("project_actions", "Labels for this project:"),
+        choices,
+        0,
+        False,
     )
     if not ok:
         return
@@ -80,7 +95,9 @@ def new_project(parent: QWidget, session: Session) -> None:
         if choice in schemas.PRESETS:
             schema = schemas.load_preset(choice)
         else:
-            file, _ = QFileDialog.getOpenFileName(parent, "Schema file", filter="JSON (*.json)")
+            file, _ = QFileDialog.getOpenFileName(
+                parent, translate("project_actions", "Schema file"), filter="JSON (*.json)"
+            )
             if not file:
                 return
             schema = schemas.load_file(file)
@@ -92,7 +109,9 @@ def new_project(parent: QWidget, session: Session) -> None:
 
 
 def choose_and_open(parent: QWidget, session: Session) -> None:
-    folder = QFileDialog.getExistingDirectory(parent, "Open project folder")
+    folder = QFileDialog.getExistingDirectory(
+        parent, translate("project_actions", "Open project folder")
+    )
     if folder:
         open_folder(parent, session, Path(folder))
 
@@ -115,7 +134,8 @@ def back_up(parent: QWidget, session: Session) -> None:
     except AnnotatorError as error:
         show_error(parent, error)
         return
-    session.message.emit(f"Backed up: {made.describe()}", 8000)
+    said = translate("project_actions", "Backed up: %1")
+    session.message.emit(said.replace("%1", made.describe()), 8000)
 
 
 def restore(parent: QWidget, session: Session) -> None:
@@ -125,11 +145,20 @@ def restore(parent: QWidget, session: Session) -> None:
     folder = session.project.folder
     found = backing_up.backups_of(folder)
     if not found:
-        QMessageBox.information(parent, "Restore a backup", "This project has no backups yet.")
+        QMessageBox.information(
+            parent,
+            translate("project_actions", "Restore a backup"),
+            translate("project_actions", "This project has no backups yet."),
+        )
         return
     choices = [backup.describe() for backup in found]
     choice, ok = QInputDialog.getItem(
-        parent, "Restore a backup", "Put this backup in place of the project:", choices, 0, False
+        parent,
+        translate("project_actions", "Restore a backup"),
+        translate("project_actions", "Put this backup in place of the project:"),
+        choices,
+        0,
+        False,
     )
     if not ok:
         return
@@ -143,24 +172,33 @@ def restore(parent: QWidget, session: Session) -> None:
         open_folder(parent, session, folder)
         return
     if open_folder(parent, session, folder):
-        session.message.emit(
-            f"Restored {chosen.name}; the project as it was just before is kept as {before.name}.",
-            15000,
+        said = translate(
+            "project_actions",
+            "Restored %1; the project as it was just before is kept as %2.",
         )
+        session.message.emit(said.replace("%1", chosen.name).replace("%2", before.name), 15000)
 
 
 def project_lost(parent: QWidget, session: Session, error: ProjectFilesChanged) -> None:
     """The project's files were removed or replaced under the window: say what happened,
     offer to save the edits that could not be saved, and close the project."""
     count = len(session.saving.unsaved)
-    box = QMessageBox(QMessageBox.Icon.Warning, "The project can no longer be saved to", str(error))
+    title = translate("project_actions", "The project can no longer be saved to")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, str(error))
     box.setParent(parent, box.windowFlags())
     if count:
-        box.setInformativeText(f"{count} edit{'s' * (count != 1)} of yours could not be saved.")
-        save = box.addButton("Save them to a new project…", QMessageBox.ButtonRole.AcceptRole)
+        if count == 1:
+            said = translate("project_actions", "1 edit of yours could not be saved.")
+        else:
+            said = translate("project_actions", "%1 edits of yours could not be saved.")
+        box.setInformativeText(said.replace("%1", figure(count)))
+        again = translate("project_actions", "Save them to a new project…")
+        save = box.addButton(again, QMessageBox.ButtonRole.AcceptRole)
     else:
         save = None
-    box.addButton("Close the project", QMessageBox.ButtonRole.RejectRole)
+    box.addButton(
+        translate("project_actions", "Close the project"), QMessageBox.ButtonRole.RejectRole
+    )
     box.exec()
     if save is not None and box.clickedButton() is save:
         save_unsaved(parent, session)
@@ -169,7 +207,9 @@ def project_lost(parent: QWidget, session: Session, error: ProjectFilesChanged) 
 
 def save_unsaved(parent: QWidget, session: Session) -> None:
     """Write the edits the project could not take into a new project, to merge later."""
-    path, _ = QFileDialog.getSaveFileName(parent, "New project for the unsaved edits")
+    path, _ = QFileDialog.getSaveFileName(
+        parent, translate("project_actions", "New project for the unsaved edits")
+    )
     if not path:
         return
     try:
@@ -180,8 +220,12 @@ def save_unsaved(parent: QWidget, session: Session) -> None:
         return
     QMessageBox.information(
         parent,
-        "Unsaved edits saved",
-        f"{path}: {report.summary()}.\n\nOnce the project is whole again, bring them into it "
-        "with File ▸ Merge a colleague's work (or: annotator merge PROJECT "
-        f"{path}).",
+        translate("project_actions", "Unsaved edits saved"),
+        translate(
+            "project_actions",
+            "%1: %2.\n\nOnce the project is whole again, bring them into it with "
+            "File ▸ Merge a colleague's work (or: annotator merge PROJECT %1).",
+        )
+        .replace("%2", report.summary())
+        .replace("%1", path),
     )

@@ -20,6 +20,7 @@ from annotator.ops import viewing
 from annotator.ops.opening import OpenedInWindow, ProjectFilesChanged
 from annotator.ops.unsaved import UnsavedEdit
 from annotator.ui.histories import Histories
+from annotator.ui.language import translate
 from annotator.ui.watch import ProjectWatch
 
 
@@ -65,7 +66,9 @@ class Saving(QObject):
         session = self.session
         if self.lost is not None:
             session.failed.emit(
-                f"{command.text()}: not saved, the project can no longer be saved to"
+                translate("saving", "%1: not saved, the project can no longer be saved to").replace(
+                    "%1", command.text()
+                )
             )
             return False
         watching = self.watch.active()
@@ -129,4 +132,4 @@ class Saving(QObject):
             session.schemaChanged.emit()
         session.changedElsewhere.emit()
         session.reread_all()
-        session.message.emit("Updated with changes made elsewhere.", 3000)
+        session.message.emit(translate("saving", "Updated with changes made elsewhere."), 3000)

@@ -12,6 +12,7 @@ from annotator.ui.panels.annotations import AnnotationsPanel
 from annotator.ui.panels.discussion import DiscussionPanel
 from annotator.ui.panels.events import EventsPanel
 from annotator.ui.panels.history import HistoryPanel
+from annotator.ui.problems import coding_problems
 from annotator.ui.session import Session
 from annotator.ui.span_merge import SpanChange
 from annotator.ui.text_view import TextView
@@ -44,7 +45,7 @@ class ShownDocument(QObject):
 
     def missing(self, span) -> list[str]:
         schema = self.session.schema
-        return schema.missing(span.label, span.attributes) if schema else []
+        return coding_problems(schema.label(span.label), span.attributes) if schema else []
 
     def show_document(self) -> None:
         session = self.session

@@ -30,6 +30,7 @@ from annotator.core.errors import AnnotatorError, Cancelled
 from annotator.ops import opening
 from annotator.ops.opening import Project
 from annotator.ops.progress import Progress
+from annotator.ui.language import figure, translate
 
 T = TypeVar("T")
 Operation = Callable[[Project, Progress], T]
@@ -133,8 +134,9 @@ class Task(QObject):
 
 def _describe(label: str, done: int, total: int | None) -> str:
     if total is None:
-        return f"{label}\n{done:,} so far"
-    return f"{label}\n{done:,} of {total:,}"
+        return f"{label}\n" + translate("tasks", "%1 so far").replace("%1", figure(done))
+    said = translate("tasks", "%1 of %2").replace("%1", figure(done))
+    return f"{label}\n" + said.replace("%2", figure(total))
 
 
 def run_task(
@@ -155,7 +157,7 @@ def run_task(
     An operation that ``changes`` the project runs after the project is backed up.
     """
     label = label or f"{title}…"
-    dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    dialog = QProgressDialog(label, translate("tasks", "Cancel"), 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)
@@ -176,7 +178,7 @@ def run_task(
 
     def cancelled() -> None:
         task.cancel()
-        dialog.setLabelText("Cancelling…")
+        dialog.setLabelText(translate("tasks", "Cancelling…"))
 
     task.progressed.connect(progressed)
     task.finished.connect(lambda _outcome: loop.quit())

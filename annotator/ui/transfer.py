@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import GOLD
 from annotator.ops import exporting, formats_offered, importing, merging, viewing
+from annotator.ui.language import figure, translate
 from annotator.ui.session import Session
 from annotator.ui.tasks import run_task
 
@@ -30,7 +31,9 @@ def import_files(parent: QWidget, session: Session) -> None:
         return
     patterns = " ".join(f"*{ext}" for f in formats_offered.readable() for ext in f.extensions)
     files, _ = QFileDialog.getOpenFileNames(
-        parent, "Import articles", filter=f"Articles ({patterns});;All files (*)"
+        parent,
+        translate("transfer", "Import articles"),
+        filter=translate("transfer", "Articles (%1);;All files (*)").replace("%1", patterns),
     )
     if files:
         run_import(parent, session, files)
@@ -40,7 +43,7 @@ def import_folder(parent: QWidget, session: Session) -> None:
     """A folder of brat .txt/.ann pairs, WebAnno TSV files, or plain-text articles."""
     if session.project is None:
         return
-    folder = QFileDialog.getExistingDirectory(parent, "Import a folder")
+    folder = QFileDialog.getExistingDirectory(parent, translate("transfer", "Import a folder"))
     if folder:
         run_import(parent, session, [folder])
 
@@ -48,17 +51,15 @@ def import_folder(parent: QWidget, session: Session) -> None:
 class LabelMapDialog(QDialog):
     """For each label the files use and the project lacks: which label it becomes, or add it."""
 
-    ADD = "add it to the schema as a new label"
-
     def __init__(self, parent: QWidget, labels: list[str], unknown: list[str]) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Labels from elsewhere")
+        self.setWindowTitle(translate("transfer", "Labels from elsewhere"))
         form = QFormLayout(self)
-        form.addRow(QLabel("These labels are not in the project's schema:"))
+        form.addRow(QLabel(translate("transfer", "These labels are not in the project's schema:")))
         self.choices: dict[str, QComboBox] = {}
         for name in unknown:
             box = QComboBox()
-            box.addItem(self.ADD, None)
+            box.addItem(translate("transfer", "add it to the schema as a new label"), None)
             for label in labels:
                 box.addItem(f"→ {label}", label)
             guess = next((label for label in labels if _same_name(name, label)), None)
@@ -89,16 +90,23 @@ def _same_name(theirs: str, ours: str) -> bool:
 def run_import(parent: QWidget, session: Session, paths: list[str], fmt: str | None = None) -> None:
     if fmt is None and not all(formats_offered.known_by_its_name(p) for p in paths):
         names = [f.name for f in formats_offered.readable()]
-        fmt, ok = QInputDialog.getItem(parent, "Import", "Read the files as:", names, 0, False)
+        fmt, ok = QInputDialog.getItem(
+            parent,
+            translate("transfer", "Import"),
+            translate("transfer", "Read the files as:"),
+            names,
+            0,
+            False,
+        )
         if not ok:
             return
     folder = session.project.folder
     found = run_task(
         parent,
-        "Import",
+        translate("transfer", "Import"),
         folder,
         lambda _project, _progress: importing.labels_in(paths, fmt),
-        label="Reading the files' labels…",
+        label=translate("transfer", "Reading the files' labels…"),
     )
     if not found.ok:
         return
@@ -113,7 +121,7 @@ def run_import(parent: QWidget, session: Session, paths: list[str], fmt: str | N
         label_map, add_labels = dialog.mapping(), dialog.adds()
     outcome = run_task(
         parent,
-        "Import",
+        translate("transfer", "Import"),
         folder,
         lambda project, progress: importing.import_files(
             project,
@@ -129,10 +137,13 @@ def run_import(parent: QWidget, session: Session, paths: list[str], fmt: str | N
     if outcome.ok:
         session.saving.look_for_changes()
         report = outcome.result
-        session.message.emit(f"Imported: {report.summary()}.", 10000)
+        imported = translate("transfer", "Imported: %1.").replace("%1", report.summary())
+        session.message.emit(imported, 10000)
         if report.notes:  # what was kept in another form, or may surprise
             notes = "\n".join(f"• {note}" for note in report.notes)
-            QMessageBox.information(parent, "Import", f"Imported: {report.summary()}.\n\n{notes}")
+            QMessageBox.information(
+                parent, translate("transfer", "Import"), f"{imported}\n\n{notes}"
+            )
         if session.document_id is None:
             session.show_document(viewing.first_document(session.project))
 
@@ -142,21 +153,23 @@ class ExportDialog(QDialog):
 
     def __init__(self, parent: QWidget, layers: list[str]) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(translate("transfer", "Export"))
         form = QFormLayout(self)
         self.format = QComboBox()
         self.offered = {offered.name: offered for offered in formats_offered.writable()}
         for offered in self.offered.values():
             self.format.addItem(f"{offered.name} — {offered.description}", offered.name)
-        form.addRow("Format", self.format)
+        form.addRow(translate("transfer", "Format"), self.format)
         self.layer = QComboBox()
-        self.layer.addItem("every layer", None)
+        self.layer.addItem(translate("transfer", "every layer"), None)
         for annotator in layers:
             self.layer.addItem(annotator, annotator)
         if GOLD not in layers:
             self.layer.addItem(GOLD, GOLD)
-        form.addRow("Layer", self.layer)
-        self.only_done = QCheckBox("only documents marked done (in that layer)")
+        form.addRow(translate("transfer", "Layer"), self.layer)
+        self.only_done = QCheckBox(
+            translate("transfer", "only documents marked done (in that layer)")
+        )
         form.addRow("", self.only_done)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -176,15 +189,17 @@ def export_project(parent: QWidget, session: Session) -> None:
     offered, layer = dialog.offered[dialog.format.currentData()], dialog.layer.currentData()
     only_done = dialog.only_done.isChecked() and layer is not None
     if offered.writes_a_folder:
-        path = QFileDialog.getExistingDirectory(parent, "Export into an empty folder")
+        path = QFileDialog.getExistingDirectory(
+            parent, translate("transfer", "Export into an empty folder")
+        )
     else:
         suggested = f"{project.name}.{offered.name}"
-        path, _ = QFileDialog.getSaveFileName(parent, "Export to", suggested)
+        path, _ = QFileDialog.getSaveFileName(parent, translate("transfer", "Export to"), suggested)
     if not path:
         return
     outcome = run_task(
         parent,
-        "Export",
+        translate("transfer", "Export"),
         project.folder,
         lambda opened, progress: exporting.export(
             opened, offered.name, path, layer, only_done=only_done, progress=progress
@@ -192,11 +207,12 @@ def export_project(parent: QWidget, session: Session) -> None:
     )
     if outcome.ok:
         report = outcome.result
-        wrote = f"Wrote {report.documents} documents and {report.spans} spans to {path}."
+        wrote = translate("transfer", "Wrote %1 documents and %2 spans to %3.").replace("%3", path)
+        wrote = wrote.replace("%1", figure(report.documents)).replace("%2", figure(report.spans))
         session.message.emit(wrote, 10000)
         if report.notes:  # spans left out, finished work not fully coded…
             notes = "\n".join(f"• {note}" for note in report.notes)
-            QMessageBox.information(parent, "Export", f"{wrote}\n\n{notes}")
+            QMessageBox.information(parent, translate("transfer", "Export"), f"{wrote}\n\n{notes}")
 
 
 def merge(parent: QWidget, session: Session) -> None:
@@ -205,14 +221,14 @@ def merge(parent: QWidget, session: Session) -> None:
         return
     source, _ = QFileDialog.getOpenFileName(
         parent,
-        "Merge a colleague's project or export",
-        filter="Projects and exports (*.sqlite *.json *.jsonl)",
+        translate("transfer", "Merge a colleague's project or export"),
+        filter=translate("transfer", "Projects and exports (*.sqlite *.json *.jsonl)"),
     )
     if not source:
         return
     outcome = run_task(
         parent,
-        "Merge",
+        translate("transfer", "Merge"),
         session.project.folder,
         lambda project, progress: merging.merge(
             project, source, by=session.annotator, progress=progress
@@ -223,6 +239,9 @@ def merge(parent: QWidget, session: Session) -> None:
         session.saving.look_for_changes()
         report = outcome.result
         lines = report.summary_lines(Path(source).name)
-        lines += [f"note: {line}" for line in report.notes()]
-        lines += [f"not merged: {line}" for line in report.problems()]
-        QMessageBox.information(parent, "Merge", "\n".join(lines))
+        lines += [translate("transfer", "note: %1").replace("%1", line) for line in report.notes()]
+        lines += [
+            translate("transfer", "not merged: %1").replace("%1", line)
+            for line in report.problems()
+        ]
+        QMessageBox.information(parent, translate("transfer", "Merge"), "\n".join(lines))

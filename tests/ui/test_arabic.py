@@ -4,12 +4,16 @@ data and stay as they are).
 
 Covered so far: the menus and their actions, the toolbar, the side and left tabs, the document
 list, the table headers (documents, annotations, events, history), the events and discussion
-panels' buttons, the find bar and the status bar. Not yet translated, so not walked: review
-mode (ui/review), the schema editor (ui/schema), the file and project dialogs (transfer,
-project_actions, people, tasks), and the attributes, search and guidelines panels."""
+panels' buttons, the find bar and the status bar; the attributes panel (a span, an event and
+its roles), what a span lacks in the annotations and events tables, the history rows, the
+label palette, the guidelines and the search panel; the project, import, export, merge and
+people dialogs, the confirm-done question, the right-click menu on a span, the messages of
+marking, linking and browsing, and the undo texts. Not yet translated, so not walked: review
+mode (ui/review) and the schema editor (ui/schema)."""
 
 from __future__ import annotations
 
+import json
 import re
 import xml.etree.ElementTree as ET
 from importlib import resources
@@ -19,6 +23,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
+    QComboBox,
     QLabel,
     QLineEdit,
     QMenu,
@@ -26,9 +31,10 @@ from PySide6.QtWidgets import (
 
 from annotator.commands.gui import register
 from annotator.ui import language
+from tests.ui.test_coding import mark
 
 ARTICLE = {"id": "a1", "text": "قصف مدفعي على بلدة الميادين شرق دير الزور."}
-SHORTCUT = re.compile(r"\b(Ctrl|Shift|Alt|F\d+)\b")
+SHORTCUT = re.compile(r"\b(Ctrl|Shift|Alt|Enter|Esc|Tab|F\d+)\b")  # keys keep their names
 
 
 @pytest.fixture
@@ -100,6 +106,136 @@ def test_the_window_in_arabic_has_no_english_left(make_window, arabic):
     data = {"samira", "project", "annotator", "a1", *language.LANGUAGES.values()}  # own names
     left = {t: english_left(t, data) for t in window_texts(window) if english_left(t, data)}
     assert left == {}
+
+
+def schema_words(window) -> set[str]:
+    """Every word the schema holds (label ids and names, descriptions, attributes, values, roles):
+    data, shown as the schema says it."""
+    return set(re.findall(r"[A-Za-z]{2,}", json.dumps(window.session.schema.to_json())))
+
+
+def widget_texts(widget) -> list[str]:
+    texts = [widget.toolTip()]
+    for child in widget.findChildren(QAbstractButton):
+        texts += [child.text(), child.toolTip()]
+    for child in widget.findChildren(QLabel):
+        texts += [child.text(), child.toolTip()]
+    for child in widget.findChildren(QLineEdit):
+        texts += [child.placeholderText(), child.toolTip()]
+    for child in widget.findChildren(QComboBox):
+        texts.append(child.toolTip())
+    return texts
+
+
+def model_texts(model, columns) -> list[str]:
+    return [
+        str(model.index(row, column).data(role) or "")
+        for row in range(model.rowCount())
+        for column in columns
+        for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+    ]
+
+
+def english_words(texts: list[str], data: set[str]) -> dict[str, list[str]]:
+    left = {}
+    for text in texts:
+        words = [w for w in english_left(text, set()) if w not in data]
+        if words:
+            left[text] = words
+    return left
+
+
+def test_the_panels_in_arabic_have_no_english_left(qtbot, make_window, arabic, monkeypatch):
+    window = make_window([ARTICLE, {"id": "a2", "text": "اشتباكات في حلب."}])
+    actor = mark(qtbot, window, "قصف مدفعي", Qt.Key.Key_1)
+    mark(qtbot, window, "الميادين", Qt.Key.Key_2)
+    event = mark(qtbot, window, "بلدة", Qt.Key.Key_3)
+    monkeypatch.setattr(window.annotating.events, "choose_role", lambda roles, span: roles[0].name)
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    window.text_view.spanClicked.emit(actor.id)
+    data = {*schema_words(window), "samira", "a1", "a2"}
+    texts = widget_texts(window.coding)  # the event: its roles, unlink, link an argument
+    assert window.coding.findChildren(QAbstractButton)
+    window.session.select(event.id)
+    texts += widget_texts(window.coding)
+    window.session.select(actor.id)
+    texts += widget_texts(window.coding)  # a span: canonical, argument of
+    texts += model_texts(window.annotations.model(), range(3))  # ⚠ what a span lacks
+    texts += model_texts(window.events_panel.table.model(), [0])
+    texts += model_texts(window.history.model(), range(window.history.columnCount()))
+    texts += widget_texts(window.palette_panel)
+    texts.append(window.guidelines.toPlainText())
+    window.coding.show_span(None, None)
+    texts += widget_texts(window.coding)
+    for query in ("حلب", "أميركا"):
+        window.search.search(query)
+        texts += widget_texts(window.search)
+    window.search._indexing_progressed(3, 10)
+    texts += widget_texts(window.search)
+    assert english_words(texts, data) == {}
+    assert any("مطلوبة" in text for text in texts)  # what a span lacks is said in Arabic
+
+
+def test_the_dialogs_menus_and_messages_in_arabic_have_no_english_left(
+    qtbot, make_window, arabic, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
+
+    from annotator.ui import browsing, people, project_actions, transfer
+
+    window = make_window([ARTICLE])
+    asked: list[str] = []
+
+    def record(*texts):
+        asked.extend(t for t in texts if isinstance(t, str))
+
+    for name in ("question", "information", "warning"):
+        monkeypatch.setattr(
+            QMessageBox,
+            name,
+            lambda _parent, *texts, **_kw: record(*texts) or QMessageBox.StandardButton.No,
+        )
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, *a, **_k: record(*a[:2]) or ("", False))
+    for name in ("getSaveFileName", "getOpenFileName", "getOpenFileNames"):
+        monkeypatch.setattr(QFileDialog, name, lambda _p, *a, **k: record(*a[:1]) or ("", ""))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda _p, *a: record(*a) or "")
+    project_actions.new_project(window, window.session)
+    project_actions.choose_and_open(window, window.session)
+    project_actions.restore(window, window.session)  # no backups yet
+    transfer.import_files(window, window.session)
+    transfer.import_folder(window, window.session)
+    transfer.merge(window, window.session)
+    people.switch_annotator(window, window.session, window.settings)
+    people.view_layer(window, window.session)
+    browsing.confirm_done(window, [f"problem {n}" for n in range(14)])
+    window.annotating.events.new_event_without_word()
+    texts = list(asked)
+    messages: list[str] = []
+    window.session.message.connect(lambda text, _ms: messages.append(text))
+    window.annotating.apply_label("ACTOR")  # nothing selected
+    window.browsing.step(1)
+    window.annotating.events.delete_event()
+    window.annotating.events.start_linking()
+    actor = mark(qtbot, window, "قصف مدفعي", Qt.Key.Key_1)
+    window.annotating.move_boundary("start earlier")
+    mark(qtbot, window, "بلدة", Qt.Key.Key_3)
+    window.session.select(actor.id)
+    menu = window.annotating.menu_for(actor.id)
+    texts += menu_texts(menu) + messages
+    stack = window.session.undo_group.activeStack()
+    texts += [stack.text(n) for n in range(stack.count())]
+    for dialog in (
+        transfer.ExportDialog(window, ["samira"]),
+        transfer.LabelMapDialog(window, ["ACTOR"], ["PER"]),
+    ):
+        texts += [dialog.windowTitle(), *widget_texts(dialog)]
+        texts += [box.itemText(i) for box in dialog.findChildren(QComboBox)
+                  for i in range(box.count())]  # fmt: skip
+    data = {*schema_words(window), "samira", "gold", "PER", "problem", "jsonl", "json", "sqlite"}
+    data |= {"brat", "webanno", "conll", "csv", "tsv", "txt", "tei", "xml"}  # format names
+    left = {t: w for t, w in english_words(texts, data).items() if "—" not in t}  # a format's own
+    assert left == {}
+    assert len(texts) > 30
 
 
 def test_qt_own_buttons_are_arabic(arabic):

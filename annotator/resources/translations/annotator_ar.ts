@@ -2,6 +2,140 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar_EG">
 <context>
+    <name>Annotating</name>
+    <message>
+        <source>Start earlier</source>
+        <translation>ابدأ أبكر</translation>
+    </message>
+    <message>
+        <source>Start later</source>
+        <translation>ابدأ متأخرًا</translation>
+    </message>
+    <message>
+        <source>End earlier</source>
+        <translation>انتهِ أبكر</translation>
+    </message>
+    <message>
+        <source>End later</source>
+        <translation>انتهِ متأخرًا</translation>
+    </message>
+    <message>
+        <source>Proclitic in</source>
+        <translation>أدخِل السابقة</translation>
+    </message>
+    <message>
+        <source>Proclitic out</source>
+        <translation>أخرِج السابقة</translation>
+    </message>
+    <message>
+        <source>This is %1&apos;s layer, shown read-only. Annotator ▸ Show my layer (%2) to annotate.</source>
+        <translation>هذه طبقة %1، معروضة للقراءة فقط. المُوسِّم ◂ اعرض طبقتي (%2) للتوسيم.</translation>
+    </message>
+    <message>
+        <source>The selection holds only white space.</source>
+        <translation>التحديد لا يحوي إلا فراغات.</translation>
+    </message>
+    <message>
+        <source>Select some text first, then press a label key.</source>
+        <translation>حدّد نصًا أولًا، ثم اضغط مفتاح وسم.</translation>
+    </message>
+    <message>
+        <source>The start of %1 cannot move that way.</source>
+        <translation>لا يمكن تحريك بداية %1 في هذا الاتجاه.</translation>
+    </message>
+    <message>
+        <source>The end of %1 cannot move that way.</source>
+        <translation>لا يمكن تحريك نهاية %1 في هذا الاتجاه.</translation>
+    </message>
+    <message>
+        <source>The proclitic of %1 cannot move that way.</source>
+        <translation>لا يمكن تحريك سابقة %1 في هذا الاتجاه.</translation>
+    </message>
+    <message>
+        <source>Mark as</source>
+        <translation>وسّم بـ</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>احذف</translation>
+    </message>
+    <message>
+        <source>Boundaries</source>
+        <translation>الحدود</translation>
+    </message>
+    <message>
+        <source>Code (attributes)…</source>
+        <translation>رمّز (السمات)…</translation>
+    </message>
+    <message>
+        <source>Link an argument…</source>
+        <translation>اربط مُعامِلًا…</translation>
+    </message>
+    <message>
+        <source>Another event on this word</source>
+        <translation>حدث آخر على هذه الكلمة</translation>
+    </message>
+    <message>
+        <source>Discuss…</source>
+        <translation>ناقش…</translation>
+    </message>
+    <message>
+        <source>Copy text with offsets</source>
+        <translation>انسخ النص مع مواضعه</translation>
+    </message>
+</context>
+<context>
+    <name>AttributesPanel</name>
+    <message>
+        <source>Select a span to code it.</source>
+        <translation>حدّد مقطعًا لترميزه.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; with no word</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; بلا كلمة</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; on %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; على %2</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; %2</translation>
+    </message>
+    <message>
+        <source>The canonical actor or place this mention refers to, shared across documents. Pick one already used, or type a new name and press Enter.</source>
+        <translation>الفاعل أو المكان المعياري الذي يشير إليه هذا الذكر، مشترك بين المستندات. اختر واحدًا مستعملًا من قبل، أو اكتب اسمًا جديدًا واضغط Enter.</translation>
+    </message>
+    <message>
+        <source>canonical</source>
+        <translation>الاسم المعياري</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>سنة-شهر-يوم</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Roles&lt;/b&gt; (Ctrl+L, then click the span that fills one)</source>
+        <translation>&lt;b&gt;الأدوار&lt;/b&gt; (Ctrl+L، ثم انقر المقطع الذي يشغل دورًا)</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>فكّ الربط</translation>
+    </message>
+    <message>
+        <source>Link an argument…</source>
+        <translation>اربط مُعامِلًا…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Argument of&lt;/b&gt;</source>
+        <translation>&lt;b&gt;مُعامِل في&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
     <name>DiscussionPanel</name>
     <message>
         <source>Open threads only</source>
@@ -71,6 +205,53 @@
     </message>
 </context>
 <context>
+    <name>EventActions</name>
+    <message>
+        <source>This is %1&apos;s layer, shown read-only.</source>
+        <translation>هذه طبقة %1، معروضة للقراءة فقط.</translation>
+    </message>
+    <message>
+        <source>Select a word marked as an event first (or Ctrl+Shift+J: no word).</source>
+        <translation>حدّد أولًا كلمة موسومة حدثًا (أو Ctrl+Shift+J: بلا كلمة).</translation>
+    </message>
+    <message>
+        <source>The schema has no event label.</source>
+        <translation>لا وسم حدث في المخطط.</translation>
+    </message>
+    <message>
+        <source>Select an event first (in the events list, or its word).</source>
+        <translation>حدّد حدثًا أولًا (في قائمة الأحداث، أو كلمته).</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>حدث جديد</translation>
+    </message>
+    <message>
+        <source>Type of the event:</source>
+        <translation>نوع الحدث:</translation>
+    </message>
+    <message>
+        <source>Select an event first, then link its arguments.</source>
+        <translation>حدّد حدثًا أولًا، ثم اربط مُعامِلاته.</translation>
+    </message>
+    <message>
+        <source>%1 has no event yet: Ctrl+J makes one.</source>
+        <translation>لا حدث على %1 بعد: Ctrl+J يُنشئ واحدًا.</translation>
+    </message>
+    <message>
+        <source>the event</source>
+        <translation>الحدث</translation>
+    </message>
+    <message>
+        <source>Click the span that fills a role of %1 (or pick it in the annotations list and press Enter); Esc cancels.</source>
+        <translation>انقر المقطع الذي يشغل دورًا في %1 (أو اختره في قائمة التوسيمات واضغط Enter)؛ Esc يلغي.</translation>
+    </message>
+    <message>
+        <source>%1 has no role for a %2 span.</source>
+        <translation>لا دور في %1 لمقطع %2.</translation>
+    </message>
+</context>
+<context>
     <name>EventTableModel</name>
     <message>
         <source>Type</source>
@@ -121,6 +302,94 @@
 </context>
 <context>
     <name>HistoryPanel</name>
+    <message>
+        <source>was %1</source>
+        <translation>كان %1</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <translation>إنشاء</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>تعديل</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>restore</source>
+        <translation>استعادة</translation>
+    </message>
+    <message>
+        <source>link</source>
+        <translation>ربط</translation>
+    </message>
+    <message>
+        <source>unlink</source>
+        <translation>فكّ ربط</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>merge</source>
+        <translation>دمج</translation>
+    </message>
+    <message>
+        <source>accept</source>
+        <translation>قبول</translation>
+    </message>
+    <message>
+        <source>undo accept</source>
+        <translation>تراجع عن القبول</translation>
+    </message>
+    <message>
+        <source>accept agreed</source>
+        <translation>قبول المتفق عليه</translation>
+    </message>
+    <message>
+        <source>event create</source>
+        <translation>إنشاء حدث</translation>
+    </message>
+    <message>
+        <source>event update</source>
+        <translation>تعديل حدث</translation>
+    </message>
+    <message>
+        <source>event delete</source>
+        <translation>حذف حدث</translation>
+    </message>
+    <message>
+        <source>event restore</source>
+        <translation>استعادة حدث</translation>
+    </message>
+    <message>
+        <source>accept event</source>
+        <translation>قبول حدث</translation>
+    </message>
+    <message>
+        <source>undo accept event</source>
+        <translation>تراجع عن قبول حدث</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>تعليق</translation>
+    </message>
+    <message>
+        <source>resolve</source>
+        <translation>إغلاق النقاش</translation>
+    </message>
+    <message>
+        <source>reopen</source>
+        <translation>إعادة فتح</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>مكان</translation>
+    </message>
     <message>
         <source>When</source>
         <translation>متى</translation>
@@ -181,6 +450,41 @@
     <message>
         <source>The gazetteer has no place of that name.</source>
         <translation>لا مكان بهذا الاسم في معجم الأماكن.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Search all articles</source>
+        <translation>ابحث في كل المقالات</translation>
+    </message>
+    <message>
+        <source>Words are found whatever their spelling of %1, their diacritics and tatweel, and with a proclitic before them (و ف ب ل ك ال)</source>
+        <translation>تُوجد الكلمات أيًّا كان رسمها لـ %1، وحركاتها وتطويلها، ومع سابقة قبلها (و ف ب ل ك ال)</translation>
+    </message>
+    <message>
+        <source>Preparing the search index…</source>
+        <translation>يُعَدّ فهرس البحث…</translation>
+    </message>
+    <message>
+        <source>Preparing the search index: %1 of %2 articles…</source>
+        <translation>يُعَدّ فهرس البحث: %1 من %2 مقالة…</translation>
+    </message>
+    <message>
+        <source>No article has %1.</source>
+        <translation>لا مقالة فيها %1.</translation>
+    </message>
+    <message>
+        <source>1 article</source>
+        <translation>مقالة واحدة</translation>
+    </message>
+    <message>
+        <source>%1 articles</source>
+        <translation>المقالات: %1</translation>
+    </message>
+    <message>
+        <source>Articles with %1 (of %2 with all its words)</source>
+        <translation>مقالات فيها %1 (من %2 فيها كل كلماته)</translation>
     </message>
 </context>
 <context>
@@ -250,6 +554,222 @@
     <message>
         <source>Your name, as it will appear on your annotations:</source>
         <translation>اسمك كما سيظهر على توسيماتك:</translation>
+    </message>
+</context>
+<context>
+    <name>browsing</name>
+    <message>
+        <source>This is the last document.</source>
+        <translation>هذا آخر مستند.</translation>
+    </message>
+    <message>
+        <source>This is the first document.</source>
+        <translation>هذا أول مستند.</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… و%1 غيرها</translation>
+    </message>
+    <message>
+        <source>Required attributes missing</source>
+        <translation>سمات مطلوبة ناقصة</translation>
+    </message>
+    <message>
+        <source>Some spans are not fully coded:
+%1
+
+Mark the document done anyway?</source>
+        <translation>بعض المقاطع لم تُرمَّز كاملًا:
+%1
+
+أتعلّم المستند منجزًا مع ذلك؟</translation>
+    </message>
+</context>
+<context>
+    <name>coding</name>
+    <message>
+        <source>Code</source>
+        <translation>رمّز</translation>
+    </message>
+</context>
+<context>
+    <name>commands</name>
+    <message>
+        <source>Mark %1</source>
+        <translation>وسّم %1</translation>
+    </message>
+    <message>
+        <source>Delete %1</source>
+        <translation>احذف %1</translation>
+    </message>
+    <message>
+        <source>Relabel %1 as %2</source>
+        <translation>غيّر وسم %1 إلى %2</translation>
+    </message>
+    <message>
+        <source>Code %1</source>
+        <translation>رمّز %1</translation>
+    </message>
+    <message>
+        <source>Resize %1 to %2</source>
+        <translation>غيّر حدود %1 إلى %2</translation>
+    </message>
+    <message>
+        <source>Mark done</source>
+        <translation>علّمه منجزًا</translation>
+    </message>
+    <message>
+        <source>Mark in progress</source>
+        <translation>علّمه قيد العمل</translation>
+    </message>
+    <message>
+        <source>Accept into gold</source>
+        <translation>اقبل في المرجع</translation>
+    </message>
+    <message>
+        <source>Accept %1 into gold</source>
+        <translation>اقبل %1 في المرجع</translation>
+    </message>
+</context>
+<context>
+    <name>event_commands</name>
+    <message>
+        <source>%1 (no word)</source>
+        <translation>%1 (بلا كلمة)</translation>
+    </message>
+    <message>
+        <source>%1 with no word</source>
+        <translation>%1 بلا كلمة</translation>
+    </message>
+    <message>
+        <source>New event %1</source>
+        <translation>حدث جديد %1</translation>
+    </message>
+    <message>
+        <source>Link %1 %2 to</source>
+        <translation>اربط %1 %2 بـ</translation>
+    </message>
+    <message>
+        <source>Unlink %1 from</source>
+        <translation>فكّ ربط %1 من</translation>
+    </message>
+    <message>
+        <source>Delete event %1</source>
+        <translation>احذف الحدث %1</translation>
+    </message>
+    <message>
+        <source>Accept event into gold</source>
+        <translation>اقبل الحدث في المرجع</translation>
+    </message>
+    <message>
+        <source>Accept %1&apos;s %2 event into gold</source>
+        <translation>اقبل حدث %2 من طبقة %1 في المرجع</translation>
+    </message>
+</context>
+<context>
+    <name>guidelines</name>
+    <message>
+        <source>by %1</source>
+        <translation>بحسب %1</translation>
+    </message>
+    <message>
+        <source>a whole number, %1–%2</source>
+        <translation>عدد صحيح، %1–%2</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>عدد صحيح</translation>
+    </message>
+    <message>
+        <source>a date: YYYY-MM-DD, YYYY-MM or YYYY</source>
+        <translation>تاريخ: سنة-شهر-يوم، أو سنة-شهر، أو سنة</translation>
+    </message>
+    <message>
+        <source>yes or no</source>
+        <translation>نعم أو لا</translation>
+    </message>
+    <message>
+        <source>free text</source>
+        <translation>نص حر</translation>
+    </message>
+    <message>
+        <source>(required)</source>
+        <translation>(مطلوب)</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>السمات</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> أو </translation>
+    </message>
+    <message>
+        <source>%1 span, one or several</source>
+        <translation>مقطع %1، واحد أو أكثر</translation>
+    </message>
+    <message>
+        <source>%1 span, at most one</source>
+        <translation>مقطع %1، واحد على الأكثر</translation>
+    </message>
+    <message>
+        <source>any kind of</source>
+        <translation>من أي نوع</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>أمثلة</translation>
+    </message>
+    <message>
+        <source>key &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>المفتاح &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Roles</source>
+        <translation>الأدوار</translation>
+    </message>
+    <message>
+        <source>guidelines %1</source>
+        <translation>الإرشادات %1</translation>
+    </message>
+</context>
+<context>
+    <name>kinds</name>
+    <message>
+        <source>actor</source>
+        <translation>فاعل</translation>
+    </message>
+    <message>
+        <source>location</source>
+        <translation>مكان</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>حدث</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>آخر</translation>
+    </message>
+    <message>
+        <source>choice</source>
+        <translation>اختيار</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>نص</translation>
+    </message>
+    <message>
+        <source>integer</source>
+        <translation>عدد صحيح</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>تاريخ</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>نعم/لا</translation>
     </message>
 </context>
 <context>
@@ -467,6 +987,188 @@
     </message>
 </context>
 <context>
+    <name>paragraphs</name>
+    <message>
+        <source>event: %1</source>
+        <translation>حدث: %1</translation>
+    </message>
+</context>
+<context>
+    <name>people</name>
+    <message>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Annotate as:</source>
+        <translation>وسّم باسم:</translation>
+    </message>
+    <message>
+        <source>Show a layer</source>
+        <translation>اعرض طبقة</translation>
+    </message>
+    <message>
+        <source>Show the layer of:</source>
+        <translation>اعرض طبقة:</translation>
+    </message>
+</context>
+<context>
+    <name>problems</name>
+    <message>
+        <source>&apos;%1&apos; is required</source>
+        <translation>السمة «%1» مطلوبة</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be one of %2; got %3</source>
+        <translation>يجب أن يكون «%1» أحد: %2؛ والمُدخل %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a whole number in its range; got %3</source>
+        <translation>يجب أن يكون «%1» عددًا صحيحًا في مداه؛ والمُدخل %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be yes or no; got %3</source>
+        <translation>يجب أن يكون «%1» نعم أو لا؛ والمُدخل %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be a date YYYY-MM-DD (or YYYY-MM, YYYY); got %3</source>
+        <translation>يجب أن يكون «%1» تاريخًا سنة-شهر-يوم (أو سنة-شهر، أو سنة)؛ والمُدخل %3</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; must be text; got %3</source>
+        <translation>يجب أن يكون «%1» نصًا؛ والمُدخل %3</translation>
+    </message>
+</context>
+<context>
+    <name>project_actions</name>
+    <message>
+        <source>Project open on another computer</source>
+        <translation>المشروع مفتوح على حاسوب آخر</translation>
+    </message>
+    <message>
+        <source>%1 is open in a window on another computer: %2.
+
+Take the project over? Only do this if that window is closed or its computer has crashed: two computers writing one project through a network folder can damage it.</source>
+        <translation>%1 مفتوح في نافذة على حاسوب آخر: %2.
+
+أتتولّى المشروع؟ لا تفعل إلا إن كانت تلك النافذة مغلقة أو تعطّل حاسوبها: حاسوبان يكتبان مشروعًا واحدًا عبر مجلد شبكي قد يُتلفانه.</translation>
+    </message>
+    <message>
+        <source>This project is in a network folder (%1): use it from one computer at a time, and keep a copy on a local disk when you can.</source>
+        <translation>هذا المشروع في مجلد شبكي (%1): استعمله من حاسوب واحد في كل مرة، واحتفظ بنسخة على قرص محلي متى استطعت.</translation>
+    </message>
+    <message>
+        <source>New project folder</source>
+        <translation>مجلد المشروع الجديد</translation>
+    </message>
+    <message>
+        <source>From a schema file…</source>
+        <translation>من ملف مخطط…</translation>
+    </message>
+    <message>
+        <source>Label schema</source>
+        <translation>مخطط الأوسام</translation>
+    </message>
+    <message>
+        <source>Labels for this project:</source>
+        <translation>أوسام هذا المشروع:</translation>
+    </message>
+    <message>
+        <source>Schema file</source>
+        <translation>ملف المخطط</translation>
+    </message>
+    <message>
+        <source>Open project folder</source>
+        <translation>افتح مجلد مشروع</translation>
+    </message>
+    <message>
+        <source>Backed up: %1</source>
+        <translation>نُسخ احتياطيًا: %1</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>استعد نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>This project has no backups yet.</source>
+        <translation>لا نسخ احتياطية لهذا المشروع بعد.</translation>
+    </message>
+    <message>
+        <source>Put this backup in place of the project:</source>
+        <translation>ضع هذه النسخة الاحتياطية مكان المشروع:</translation>
+    </message>
+    <message>
+        <source>Restored %1; the project as it was just before is kept as %2.</source>
+        <translation>استُعيدت %1؛ وحُفظ المشروع كما كان قبلها باسم %2.</translation>
+    </message>
+    <message>
+        <source>The project can no longer be saved to</source>
+        <translation>لم يعد ممكنًا الحفظ في المشروع</translation>
+    </message>
+    <message>
+        <source>1 edit of yours could not be saved.</source>
+        <translation>تعذّر حفظ تعديل واحد من تعديلاتك.</translation>
+    </message>
+    <message>
+        <source>%1 edits of yours could not be saved.</source>
+        <translation>تعذّر حفظ تعديلات لك عددها %1.</translation>
+    </message>
+    <message>
+        <source>Save them to a new project…</source>
+        <translation>احفظها في مشروع جديد…</translation>
+    </message>
+    <message>
+        <source>Close the project</source>
+        <translation>أغلق المشروع</translation>
+    </message>
+    <message>
+        <source>New project for the unsaved edits</source>
+        <translation>مشروع جديد للتعديلات غير المحفوظة</translation>
+    </message>
+    <message>
+        <source>Unsaved edits saved</source>
+        <translation>حُفظت التعديلات غير المحفوظة</translation>
+    </message>
+    <message>
+        <source>%1: %2.
+
+Once the project is whole again, bring them into it with File ▸ Merge a colleague&apos;s work (or: annotator merge PROJECT %1).</source>
+        <translation>%1: %2.
+
+حين يعود المشروع سليمًا، أدخلها فيه من ملف ◂ ادمج عمل زميل (أو: annotator merge PROJECT %1).</translation>
+    </message>
+</context>
+<context>
+    <name>saving</name>
+    <message>
+        <source>%1: not saved, the project can no longer be saved to</source>
+        <translation>%1: لم يُحفظ، لم يعد ممكنًا الحفظ في المشروع</translation>
+    </message>
+    <message>
+        <source>Updated with changes made elsewhere.</source>
+        <translation>حُدّث بتغييرات أُجريت في مكان آخر.</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>%1 so far</source>
+        <translation>%1 حتى الآن</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>يُلغى…</translation>
+    </message>
+</context>
+<context>
     <name>toolbar</name>
     <message>
         <source>Navigation</source>
@@ -475,6 +1177,101 @@
     <message>
         <source>Snap to words</source>
         <translation>كلمات كاملة</translation>
+    </message>
+</context>
+<context>
+    <name>transfer</name>
+    <message>
+        <source>Import articles</source>
+        <translation>استورد مقالات</translation>
+    </message>
+    <message>
+        <source>Articles (%1);;All files (*)</source>
+        <translation>المقالات (%1);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>استورد مجلدًا</translation>
+    </message>
+    <message>
+        <source>Labels from elsewhere</source>
+        <translation>أوسام من مصدر آخر</translation>
+    </message>
+    <message>
+        <source>These labels are not in the project&apos;s schema:</source>
+        <translation>هذه الأوسام ليست في مخطط المشروع:</translation>
+    </message>
+    <message>
+        <source>add it to the schema as a new label</source>
+        <translation>أضفه إلى المخطط وسمًا جديدًا</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>الاستيراد</translation>
+    </message>
+    <message>
+        <source>Read the files as:</source>
+        <translation>اقرأ الملفات بصيغة:</translation>
+    </message>
+    <message>
+        <source>Reading the files&apos; labels…</source>
+        <translation>تُقرأ أوسام الملفات…</translation>
+    </message>
+    <message>
+        <source>Imported: %1.</source>
+        <translation>استُورد: %1.</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>التصدير</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>الصيغة</translation>
+    </message>
+    <message>
+        <source>every layer</source>
+        <translation>كل الطبقات</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>الطبقة</translation>
+    </message>
+    <message>
+        <source>only documents marked done (in that layer)</source>
+        <translation>المستندات المعلَّمة منجزة فقط (في تلك الطبقة)</translation>
+    </message>
+    <message>
+        <source>Export into an empty folder</source>
+        <translation>صدّر إلى مجلد فارغ</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>صدّر إلى</translation>
+    </message>
+    <message>
+        <source>Wrote %1 documents and %2 spans to %3.</source>
+        <translation>كُتبت المستندات (%1) والمقاطع (%2) إلى %3.</translation>
+    </message>
+    <message>
+        <source>Merge a colleague&apos;s project or export</source>
+        <translation>ادمج مشروع زميل أو ملفًا صدّره</translation>
+    </message>
+    <message>
+        <source>Projects and exports (*.sqlite *.json *.jsonl)</source>
+        <translation>المشاريع والملفات المصدَّرة (*.sqlite *.json *.jsonl)</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>الدمج</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>ملاحظة: %1</translation>
+    </message>
+    <message>
+        <source>not merged: %1</source>
+        <translation>لم يُدمج: %1</translation>
     </message>
 </context>
 <context>

@@ -13,6 +13,7 @@ from annotator.core.model import Event, Span
 from annotator.core.schema import Schema
 from annotator.core.text import is_rtl
 from annotator.ui.models.table import Index, TableModel
+from annotator.ui.problems import coding_problems
 
 CODED = ("date", "fatalities")  # attributes worth a column when the schema has them
 
@@ -52,7 +53,9 @@ class EventTableModel(TableModel):
         return len(self.events)
 
     def missing(self, event: Event) -> list[str]:
-        return self.schema.missing(event.label, event.attributes) if self.schema else []
+        return (
+            coding_problems(self.schema.label(event.label), event.attributes) if self.schema else []
+        )
 
     def type_of(self, event: Event) -> str:
         """The event's type as a coder reads it: its coded type and sub-type, else its label."""

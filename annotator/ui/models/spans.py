@@ -12,6 +12,7 @@ from annotator.core.schema import Schema
 from annotator.core.text import is_rtl
 from annotator.ui.highlighter import DEPTH_ALPHA, tint
 from annotator.ui.models.table import Index, TableModel
+from annotator.ui.problems import coding_problems
 
 
 def values_text(span: Span) -> str:
@@ -48,7 +49,9 @@ class SpanTableModel(TableModel):
         self.endResetModel()
 
     def missing(self, span: Span) -> list[str]:
-        return self.schema.missing(span.label, span.attributes) if self.schema else []
+        return (
+            coding_problems(self.schema.label(span.label), span.attributes) if self.schema else []
+        )
 
     def row_of(self, span_id: int) -> int | None:
         if self._rows is None:

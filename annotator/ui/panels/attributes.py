@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 from annotator.core.model import Span
 from annotator.core.schema import Attribute, Label
 from annotator.core.text import isolate
+from annotator.ui.language import label_name
+from annotator.ui.problems import coding_problems
 
 
 class AttributesPanel(QScrollArea):
@@ -43,7 +45,7 @@ class AttributesPanel(QScrollArea):
         self.setWidget(self._body)
         self._column = QVBoxLayout(self._body)
         self._column.setContentsMargins(6, 6, 6, 6)
-        self.title = QLabel("Select a span to code it.")
+        self.title = QLabel(self.tr("Select a span to code it."))
         self.title.setWordWrap(True)
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self._column.addWidget(self.title)
@@ -91,13 +93,18 @@ class AttributesPanel(QScrollArea):
         self.span, self.label = span, label
         if span is None or label is None:
             self._clear_form()
-            self.title.setText("Select a span to code it.")
+            self.title.setText(self.tr("Select a span to code it."))
             self._show_links([], [], False)
             self.problems.clear()
             return
-        word = html.escape(isolate(f"«{span.text}»")) if span.text else "with no word"
-        on = "on " if isinstance(span.id, tuple) and span.text else ""  # an event, not its word
-        self.title.setText(f"<b>{html.escape(label.name('en'))}</b> {on}{word}")
+        name = html.escape(label_name(label))
+        if not span.text:
+            title = self.tr("<b>%1</b> with no word").replace("%1", name)
+        elif isinstance(span.id, tuple):  # an event, not its word
+            title = self.tr("<b>%1</b> on %2").replace("%1", name)
+        else:
+            title = self.tr("<b>%1</b> %2").replace("%1", name)
+        self.title.setText(title.replace("%2", html.escape(isolate(f"«{span.text}»"))))
         if not same:
             self._build_form(label, entity_names)
         self._load_values(span, entity_name)
@@ -131,13 +138,15 @@ class AttributesPanel(QScrollArea):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             box.setCompleter(completer)
             box.setToolTip(
-                "The canonical actor or place this mention refers to, shared across documents. "
-                "Pick one already used, or type a new name and press Enter."
+                self.tr(
+                    "The canonical actor or place this mention refers to, shared across "
+                    "documents. Pick one already used, or type a new name and press Enter."
+                )
             )
             box.lineEdit().editingFinished.connect(self._entity_edited)
             box.activated.connect(lambda _index: self._entity_edited())
             self.entity_box = box
-            self.form.addRow("canonical", box)
+            self.form.addRow(self.tr("canonical"), box)
 
     def _editor(self, attribute: Attribute) -> QWidget:
         if attribute.type == "choice":
@@ -156,7 +165,7 @@ class AttributesPanel(QScrollArea):
         elif attribute.type == "date":
             pattern = QRegularExpression(r"^\d{0,4}(-\d{0,2}(-\d{0,2})?)?$")
             field.setValidator(QRegularExpressionValidator(pattern, field))
-            field.setPlaceholderText("YYYY-MM-DD")
+            field.setPlaceholderText(self.tr("YYYY-MM-DD"))
         field.editingFinished.connect(lambda name=attribute.name: self._edited(name))
         return field
 
@@ -180,7 +189,7 @@ class AttributesPanel(QScrollArea):
                     editor.setText("" if value is None else str(value))
             if self.entity_box is not None and not self.entity_box.lineEdit().hasFocus():
                 self.entity_box.setCurrentText(entity_name or "")
-            problems = self.label.attribute_problems(span.attributes)
+            problems = coding_problems(self.label, span.attributes)
             self.problems.setText("\n".join(problems))
         finally:
             self._loading = False
@@ -234,21 +243,23 @@ class AttributesPanel(QScrollArea):
             if item.widget():
                 item.widget().deleteLater()
         if is_event:
-            self.links_title.setText("<b>Roles</b> (Ctrl+L, then click the span that fills one)")
+            self.links_title.setText(
+                self.tr("<b>Roles</b> (Ctrl+L, then click the span that fills one)")
+            )
             for position, role, text in links:
                 row = QWidget()
                 line = QHBoxLayout(row)
                 line.setContentsMargins(0, 0, 0, 0)
                 line.addWidget(QLabel(f"{role} → {isolate(f'«{text}»')}"), 1)
-                remove = QPushButton("Unlink")
+                remove = QPushButton(self.tr("Unlink"))
                 remove.clicked.connect(lambda _=False, n=position: self.unlinkRequested.emit(n))
                 line.addWidget(remove)
                 self.links.addWidget(row)
-            button = QPushButton("Link an argument…")
+            button = QPushButton(self.tr("Link an argument…"))
             button.clicked.connect(self.linkRequested.emit)
             self.links.addWidget(button)
         elif linked_from:
-            self.links_title.setText("<b>Argument of</b>")
+            self.links_title.setText(self.tr("<b>Argument of</b>"))
             for description in linked_from:
                 self.links.addWidget(QLabel(description))
         else:

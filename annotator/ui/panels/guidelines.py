@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from annotator.core.schema import Attribute, Label, Role, Schema
 from annotator.core.text import is_rtl
+from annotator.ui.language import kind_name, label_name, translate
 
 
 def _text(value: str) -> str:
@@ -29,7 +30,7 @@ def anchor(index: int) -> str:
 
 
 def _names(label: Label) -> str:
-    names = [label.name("en")]
+    names = [label_name(label), label.name("en")]
     names += [name for language, name in label.names.items() if language != "en" and name]
     return " · ".join(_text(name) for name in dict.fromkeys(names))
 
@@ -40,33 +41,43 @@ def _values(attribute: Attribute) -> str:
             f"<i>{_text(parent)}</i>: {_text(', '.join(values) or '—')}"
             for parent, values in attribute.values_by.items()
         )
-        return f"by {_text(attribute.depends_on or '')}<br>" + "<br>".join(groups)
+        by = translate("guidelines", "by %1").replace("%1", _text(attribute.depends_on or ""))
+        return f"{by}<br>" + "<br>".join(groups)
     if attribute.type == "choice":
         return _text(", ".join(attribute.values))
     if attribute.type == "integer" and (attribute.minimum, attribute.maximum) != (None, None):
         low = "…" if attribute.minimum is None else str(attribute.minimum)
         high = "…" if attribute.maximum is None else str(attribute.maximum)
-        return f"a whole number, {low}–{high}"
+        return (
+            translate("guidelines", "a whole number, %1–%2").replace("%1", low).replace("%2", high)
+        )
     return {
-        "integer": "a whole number",
-        "date": "a date: YYYY-MM-DD, YYYY-MM or YYYY",
-        "boolean": "yes or no",
-    }.get(attribute.type, "free text")
+        "integer": translate("guidelines", "a whole number"),
+        "date": translate("guidelines", "a date: YYYY-MM-DD, YYYY-MM or YYYY"),
+        "boolean": translate("guidelines", "yes or no"),
+    }.get(attribute.type) or translate("guidelines", "free text")
 
 
 def _attributes(label: Label) -> str:
+    required = " <i>" + translate("guidelines", "(required)") + "</i>"
     rows = "".join(
-        f"<tr><td><b>{_text(a.name)}</b>{' <i>(required)</i>' if a.required else ''}</td>"
+        f"<tr><td><b>{_text(a.name)}</b>{required if a.required else ''}</td>"
         f"<td>{_values(a)}</td></tr>"
         for a in label.attributes
     )
-    return f'<p><b>Attributes</b></p><table cellpadding="3">{rows}</table>' if rows else ""
+    title = translate("guidelines", "Attributes")
+    return f'<p><b>{title}</b></p><table cellpadding="3">{rows}</table>' if rows else ""
 
 
 def _role(role: Role) -> str:
-    kinds = " or ".join(role.kinds) if role.kinds else "any kind of"
-    several = ", one or several" if role.many else ", at most one"
-    return f"<li><b>{_text(role.name)}</b>: {_text(kinds)} span{several}</li>"
+    kinds = translate("guidelines", " or ").join(role.kinds)
+    if role.many:
+        said = translate("guidelines", "%1 span, one or several")
+    else:
+        said = translate("guidelines", "%1 span, at most one")
+    if not role.kinds:
+        said = said.replace("%1", translate("guidelines", "any kind of"))
+    return f"<li><b>{_text(role.name)}</b>: {said.replace('%1', _text(kinds))}</li>"
 
 
 def _examples(label: Label) -> str:
@@ -77,18 +88,20 @@ def _examples(label: Label) -> str:
         f"• {_text(example)}</p>"
         for example in label.examples
     )
-    return f"<p><b>Examples</b></p>{lines}"
+    title = translate("guidelines", "Examples")
+    return f"<p><b>{title}</b></p>{lines}"
 
 
 def label_html(label: Label, index: int) -> str:
-    key = f" · key <b>{_text(label.key)}</b>" if label.key else ""
+    key = " · " + translate("guidelines", "key <b>%1</b>").replace("%1", _text(label.key))
+    key = key if label.key else ""
     swatch = (
         f'<span style="background-color: {_text(label.color)};">&nbsp;&nbsp;&nbsp;&nbsp;</span>'
     )
     parts = [
         f'<a name="{anchor(index)}"></a>',
         f"<h3>{swatch}&nbsp;{_names(label)}</h3>",
-        f'<p style="color: #555;">{_text(label.id)} · {_text(label.kind)}{key}</p>',
+        f'<p style="color: #555;">{_text(label.id)} · {_text(kind_name(label.kind))}{key}</p>',
     ]
     if label.description:
         parts.append(f'<p dir="{_direction(label.description)}">{_text(label.description)}</p>')
@@ -96,12 +109,14 @@ def label_html(label: Label, index: int) -> str:
     parts.append(_attributes(label))
     if label.roles:
         roles = "".join(_role(role) for role in label.roles)
-        parts.append(f"<p><b>Roles</b></p><ul>{roles}</ul>")
+        title = translate("guidelines", "Roles")
+        parts.append(f"<p><b>{title}</b></p><ul>{roles}</ul>")
     return "".join(parts) + "<hr>"
 
 
 def guidelines_html(schema: Schema) -> str:
-    title = f"<h2>{_text(schema.name)} <small>guidelines {_text(schema.version)}</small></h2>"
+    version = translate("guidelines", "guidelines %1").replace("%1", _text(schema.version))
+    title = f"<h2>{_text(schema.name)} <small>{version}</small></h2>"
     about = f"<p>{_text(schema.description)}</p>" if schema.description else ""
     labels = "".join(label_html(label, i) for i, label in enumerate(schema.labels))
     return f"<html><body>{title}{about}{labels}</body></html>"

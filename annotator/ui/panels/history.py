@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from annotator.ops.viewing import AuditEntry
@@ -27,12 +28,40 @@ def _change(before: Any, after: Any) -> str:
             return f"{after.get('label')} «{after.get('text', '')}»"
         return str(after)
     if before is not None and after is None:
-        return (
-            f"was {before.get('label')} «{before.get('text', '')}»"
-            if isinstance(before, dict)
-            else str(before)
-        )
+        if not isinstance(before, dict):
+            return str(before)
+        was = translate("HistoryPanel", "was %1").replace("%1", str(before.get("label")))
+        return f"{was} «{before.get('text', '')}»"
     return ""
+
+
+ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("HistoryPanel", "create"),
+    "update": QT_TRANSLATE_NOOP("HistoryPanel", "update"),
+    "delete": QT_TRANSLATE_NOOP("HistoryPanel", "delete"),
+    "restore": QT_TRANSLATE_NOOP("HistoryPanel", "restore"),
+    "link": QT_TRANSLATE_NOOP("HistoryPanel", "link"),
+    "unlink": QT_TRANSLATE_NOOP("HistoryPanel", "unlink"),
+    "status": QT_TRANSLATE_NOOP("HistoryPanel", "status"),
+    "merge": QT_TRANSLATE_NOOP("HistoryPanel", "merge"),
+    "accept": QT_TRANSLATE_NOOP("HistoryPanel", "accept"),
+    "undo accept": QT_TRANSLATE_NOOP("HistoryPanel", "undo accept"),
+    "accept agreed": QT_TRANSLATE_NOOP("HistoryPanel", "accept agreed"),
+    "event create": QT_TRANSLATE_NOOP("HistoryPanel", "event create"),
+    "event update": QT_TRANSLATE_NOOP("HistoryPanel", "event update"),
+    "event delete": QT_TRANSLATE_NOOP("HistoryPanel", "event delete"),
+    "event restore": QT_TRANSLATE_NOOP("HistoryPanel", "event restore"),
+    "accept event": QT_TRANSLATE_NOOP("HistoryPanel", "accept event"),
+    "undo accept event": QT_TRANSLATE_NOOP("HistoryPanel", "undo accept event"),
+    "comment": QT_TRANSLATE_NOOP("HistoryPanel", "comment"),
+    "resolve": QT_TRANSLATE_NOOP("HistoryPanel", "resolve"),
+    "reopen": QT_TRANSLATE_NOOP("HistoryPanel", "reopen"),
+    "place": QT_TRANSLATE_NOOP("HistoryPanel", "place"),
+}
+
+
+def _action(action: str) -> str:
+    return translate("HistoryPanel", ACTIONS[action]) if action in ACTIONS else action
 
 
 class HistoryPanel(QTableWidget):
@@ -60,7 +89,7 @@ class HistoryPanel(QTableWidget):
             values = (
                 _when(entry.time),
                 entry.annotator,
-                entry.action,
+                _action(entry.action),
                 _change(entry.before, entry.after),
             )
             for column, value in enumerate(values):

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from annotator.core.schema import Schema
+from annotator.ui.language import label_name
 
 
 class LabelPalette(QWidget):
@@ -24,8 +25,8 @@ class LabelPalette(QWidget):
             button.deleteLater()
         self.buttons = {}
         for label in schema.labels:
-            arabic = label.names.get("ar")
-            name = label.name("en") + (f"  {arabic}" if arabic else "")
+            names = dict.fromkeys([label_name(label), *label.names.values()])
+            name = "  ".join(n for n in names if n)
             key = f"{label.key}  " if label.key else ""
             button = QPushButton(f"{key}{name}")
             button.setToolTip(label.description or label.id)

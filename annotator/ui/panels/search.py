@@ -33,6 +33,7 @@ from annotator.core.text import isolate
 from annotator.ops.opening import Project
 from annotator.ops.searching import CorpusSearch, SearchResults
 from annotator.ui.find_bar import LIKE_LETTERS
+from annotator.ui.language import figure, translate
 from annotator.ui.panels.search_results import MATCH_ROLE, MatchDelegate, SearchResultsModel
 from annotator.ui.tasks import Outcome, Task
 
@@ -50,10 +51,12 @@ class SearchPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.field = QLineEdit()
-        self.field.setPlaceholderText("Search all articles")
+        self.field.setPlaceholderText(self.tr("Search all articles"))
         self.field.setToolTip(
-            f"Words are found whatever their spelling of {LIKE_LETTERS}, their diacritics and "
-            "tatweel, and with a proclitic before them (و ف ب ل ك ال)"
+            self.tr(
+                "Words are found whatever their spelling of %1, their diacritics and "
+                "tatweel, and with a proclitic before them (و ف ب ل ك ال)"
+            ).replace("%1", LIKE_LETTERS)
         )
         self.field.setClearButtonEnabled(True)
         layout.addWidget(self.field)
@@ -123,7 +126,7 @@ class SearchPanel(QWidget):
     # -- indexing in the background ---------------------------------------------------------
 
     def _start_indexing(self) -> None:
-        self.status.setText("Preparing the search index…")
+        self.status.setText(self.tr("Preparing the search index…"))
         self.indexing = Task(self.project.folder, _build_index, self)
         self.indexing.progressed.connect(self._indexing_progressed)
         self.indexing.finished.connect(self._indexing_finished)
@@ -131,7 +134,8 @@ class SearchPanel(QWidget):
 
     def _indexing_progressed(self, done: int, total: int | None) -> None:
         if total:
-            self.status.setText(f"Preparing the search index: {done:,} of {total:,} articles…")
+            said = self.tr("Preparing the search index: %1 of %2 articles…")
+            self.status.setText(said.replace("%1", figure(done)).replace("%2", figure(total)))
 
     def _indexing_finished(self, outcome: Outcome) -> None:
         self.indexing = None
@@ -162,8 +166,12 @@ def _build_index(project: Project, progress) -> int:
 
 def _summary(results: SearchResults) -> str:
     quoted = isolate(f"«{results.query}»")  # an Arabic query keeps its place in the sentence
+    count = figure(results.documents)
     if not results.hits:
-        return f"No article has {quoted}."
+        return translate("SearchPanel", "No article has %1.").replace("%1", quoted)
     if results.exact:
-        return f"{results.documents:,} article{'s' * (results.documents != 1)}"
-    return f"Articles with {quoted} (of {results.documents:,} with all its words)"
+        if results.documents == 1:
+            return translate("SearchPanel", "1 article").replace("1", count)
+        return translate("SearchPanel", "%1 articles").replace("%1", count)
+    said = translate("SearchPanel", "Articles with %1 (of %2 with all its words)")
+    return said.replace("%1", quoted).replace("%2", count)

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from annotator.core.model import GOLD, Event, Span
 from annotator.ops import reviewing, viewing
 from annotator.review.diff import Disagreement, Kind
+from annotator.ui.problems import coding_problems
 from annotator.ui.review import accepting
 from annotator.ui.review.disagreements import DisagreementModel, summary
 from annotator.ui.review.panes import ReviewPanes
@@ -149,7 +150,7 @@ class ReviewView(QWidget):
 
     def _missing(self, span: Span) -> list[str]:
         schema = self.session.schema
-        return schema.missing(span.label, span.attributes) if schema else []
+        return coding_problems(schema.label(span.label), span.attributes) if schema else []
 
     def _fill_annotator_menu(self, present: list[str]) -> None:
         menu = self.who.menu()
