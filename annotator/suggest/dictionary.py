@@ -13,7 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
 from annotator.core.suggestions import LabelledDocument, Suggestion, suggestion
-from annotator.suggest.name_matching import NameMatch, NameMatcher, name_key
+from annotator.suggest.name_matching import FoundName, NameMatcher, name_key
 
 NAME = "dictionary"
 LISTED_WEIGHT = 1.0  # one vote for a label, from a gazetteer entry or a canonical entity
@@ -58,7 +58,7 @@ class DictionaryRecommender:
             self._matcher = NameMatcher(self.votes, clitics_outside=self.clitics_outside)
         return self._matcher
 
-    def matches(self, text: str) -> list[tuple[NameMatch, str, float]]:
+    def matches(self, text: str) -> list[tuple[FoundName, str, float]]:
         """Each name found with the label it would be suggested with, and its score."""
         found = []
         for match in self.matcher().find(text):

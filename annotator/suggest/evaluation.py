@@ -19,12 +19,12 @@ SEED = 18
 
 
 @dataclass
-class Counts:
+class SuggestionCounts:
     right: int = 0
     suggested: int = 0
     marked: int = 0  # spans of the layer
 
-    def add(self, other: Counts) -> None:
+    def add(self, other: SuggestionCounts) -> None:
         self.right += other.right
         self.suggested += other.suggested
         self.marked += other.marked
@@ -45,25 +45,25 @@ class Counts:
 
 @dataclass
 class Scores:
-    """Counts per label; :meth:`overall` over the labels asked for (all by default)."""
+    """SuggestionCounts per label; :meth:`overall` over the labels asked for (all by default)."""
 
-    by_label: dict[str, Counts] = field(default_factory=dict)
+    by_label: dict[str, SuggestionCounts] = field(default_factory=dict)
 
     def count(self, document: LabelledDocument, suggestions: Sequence[Suggestion]) -> None:
         marked = {(s.start, s.end, s.label) for s in document.spans}
         made = {s.key() for s in suggestions}
         for start, end, label in marked | made:
-            counts = self.by_label.setdefault(label, Counts())
+            counts = self.by_label.setdefault(label, SuggestionCounts())
             counts.marked += (start, end, label) in marked
             counts.suggested += (start, end, label) in made
             counts.right += (start, end, label) in marked and (start, end, label) in made
 
     def add(self, other: Scores) -> None:
         for label, counts in other.by_label.items():
-            self.by_label.setdefault(label, Counts()).add(counts)
+            self.by_label.setdefault(label, SuggestionCounts()).add(counts)
 
-    def overall(self, labels: Sequence[str] | None = None) -> Counts:
-        total = Counts()
+    def overall(self, labels: Sequence[str] | None = None) -> SuggestionCounts:
+        total = SuggestionCounts()
         for label, counts in self.by_label.items():
             if labels is None or label in labels:
                 total.add(counts)

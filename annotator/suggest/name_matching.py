@@ -25,7 +25,7 @@ MIN_LETTERS_AFTER_PROCLITIC = 3  # «ولد» is a word, not و + «لد»
 
 
 @dataclass(frozen=True)
-class NameMatch:
+class FoundName:
     start: int  # original offsets of the span, the schema's clitics rule applied
     end: int
     key: str  # the name's normalised form
@@ -58,7 +58,7 @@ class NameMatcher:
         if not self.empty:
             self.automaton.make_automaton()
 
-    def find(self, text: str) -> list[NameMatch]:
+    def find(self, text: str) -> list[FoundName]:
         """Every known name in the text, longest first where two overlap, in text order."""
         if self.empty:
             return []
@@ -86,7 +86,7 @@ class NameMatcher:
                 name_start = start
             span_start = name_start if self.clitics_outside else word
             original_start, original_end = folded.original_span(span_start, end)
-            found.append(NameMatch(original_start, original_end, key))
+            found.append(FoundName(original_start, original_end, key))
         return _longest_first(found)
 
 
@@ -94,8 +94,8 @@ def _letters(key: str) -> int:
     return sum(1 for char in key if char.isalpha())
 
 
-def _longest_first(matches: list[NameMatch]) -> list[NameMatch]:
-    kept: list[NameMatch] = []
+def _longest_first(matches: list[FoundName]) -> list[FoundName]:
+    kept: list[FoundName] = []
     for match in sorted(matches, key=lambda m: (m.start - m.end, m.start)):
         if all(match.end <= k.start or k.end <= match.start for k in kept):
             kept.append(match)
