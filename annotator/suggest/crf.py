@@ -26,7 +26,7 @@ from annotator.suggest.features import sentence_features
 
 NAME = "crf"
 OUTSIDE = "O"
-PARAMETERS = {"c1": 0.05, "c2": 0.05, "max_iterations": 120, "feature.possible_transitions": True}
+PARAMETERS = {"c1": 0.1, "c2": 0.02, "max_iterations": 90, "feature.possible_transitions": True}
 
 
 class CrfRecommender:
