@@ -39,6 +39,7 @@ class CrfRecommender:
         self.clitics_outside = clitics_outside
         self.dictionary = self._dictionary([])
         self.tagger: pycrfsuite.Tagger | None = None
+        self.model: bytes | None = None  # CRFsuite's model file, held in memory
         self.skipped = 0  # spans that start or end inside a word (not after a proclitic)
 
     def _dictionary(self, documents: Sequence[LabelledDocument]) -> DictionaryRecommender:
