@@ -1,10 +1,12 @@
-"""python -m annotator.bench [window] [corpus] [startup] [edits] — speed figures and goals.
+"""python -m annotator.bench [window] [corpus] [startup] [edits] [suggest] — figures and goals.
 
 ``window``: a 100,000-character document with 5,000 spans, opened, painted and annotated.
 ``corpus``: import, export, search and launch on synthetic corpora (``--sizes``), and
 agreement over 10,000 articles by three annotators; see :mod:`annotator.bench.corpus`.
 ``startup``: how long commands take to start and end (:mod:`annotator.bench.startup`).
 ``edits``: what an edit costs, and the store's checks in it (:mod:`annotator.bench.edits`).
+``suggest``: suggestions' quality, speed and memory on Arabic news NER
+(:mod:`annotator.bench.suggest`).
 """
 
 from __future__ import annotations
@@ -60,7 +62,10 @@ def _sizes(text: str) -> list[int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m annotator.bench", description=__doc__)
     parser.add_argument(
-        "what", nargs="*", default=["window"], choices=["window", "corpus", "startup", "edits"]
+        "what",
+        nargs="*",
+        default=["window"],
+        choices=["window", "corpus", "startup", "edits", "suggest"],
     )
     parser.add_argument(
         "--sizes", type=_sizes, default=[10_000, 100_000], help="corpus sizes (10000,100000)"
@@ -81,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"--work {args.work}: cannot be made ({error.strerror})")
     print(f"machine: {machine()}", flush=True)
     repeats = max(1, args.repeats)
-    for what in ("corpus", "startup", "edits"):
+    for what in ("corpus", "startup", "edits", "suggest"):
         if what in args.what:
             work = Path(tempfile.mkdtemp(prefix="annotator-bench-", dir=args.work))
             try:
@@ -100,6 +105,11 @@ def _measure(what: str, work: Path, repeats: int, sizes: list[int]) -> None:
         from annotator.bench import corpus
 
         corpus.run(sizes, work, repeats)
+        return
+    if what == "suggest":
+        from annotator.bench import suggest
+
+        suggest.run(work)
         return
     if what == "startup":
         from annotator.bench import startup as measured

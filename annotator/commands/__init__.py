@@ -32,6 +32,9 @@ COMMANDS = {
     "audit": Command("audit", "show or export the audit trail of edits", "read its audit trail"),
     "merge": Command("merge", "bring in a colleague's project or export", "merge into it"),
     "agree": Command("agree", "measure agreement between annotators", "measure agreement in it"),
+    "suggest": Command(
+        "suggest", "suggest spans learned from a layer, or measure them", "suggest for it"
+    ),
     "gui": Command("gui", "open the window (the default)", None),
 }
 

@@ -123,6 +123,11 @@ class Gazetteer:
     def count(self) -> int:
         return self.db.execute("SELECT count(*) FROM gazetteer").fetchone()[0]
 
+    def arabic_names(self) -> Iterator[str]:
+        """The Arabic name of every place that has one (what suggestions look for)."""
+        rows = self.db.execute("SELECT DISTINCT arabic FROM gazetteer WHERE arabic != ''")
+        yield from (row[0] for row in rows)
+
     def sources(self) -> list[dict[str, Any]]:
         """The files imported, oldest first: file, places kept, filters, when."""
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", [SOURCES]).fetchone()

@@ -116,3 +116,13 @@ def test_no_two_classes_share_a_name():
             if isinstance(node, ast.ClassDef):
                 assert node.name not in seen, f"{node.name}: {seen[node.name]} and {path}"
                 seen[node.name] = path
+
+
+def test_recommenders_know_neither_qt_nor_the_store_nor_formats():
+    for path in modules("suggest"):
+        for name in imports_of(path):
+            assert not name.startswith(("PySide6", "sqlite3", "annotator.store")), (path, name)
+            assert not name.startswith(("annotator.ops", "annotator.ui", "annotator.formats")), (
+                path,
+                name,
+            )
