@@ -1,8 +1,10 @@
-"""python -m annotator.bench [window] [corpus] [startup] [edits] — speed figures and goals.
+"""python -m annotator.bench [window] [corpus] [cli] [startup] [edits] — speed figures and goals.
 
 ``window``: a 100,000-character document with 5,000 spans, opened, painted and annotated.
 ``corpus``: import, export, search and launch on synthetic corpora (``--sizes``), and
 agreement over 10,000 articles by three annotators; see :mod:`annotator.bench.corpus`.
+``cli``: ``annotator import`` and ``export`` run as a user runs them, against the bare
+minimum of the same work (:mod:`annotator.bench.cli`).
 ``startup``: how long commands take to start and end (:mod:`annotator.bench.startup`).
 ``edits``: what an edit costs, and the store's checks in it (:mod:`annotator.bench.edits`).
 """
@@ -60,7 +62,10 @@ def _sizes(text: str) -> list[int]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m annotator.bench", description=__doc__)
     parser.add_argument(
-        "what", nargs="*", default=["window"], choices=["window", "corpus", "startup", "edits"]
+        "what",
+        nargs="*",
+        default=["window"],
+        choices=["window", "corpus", "cli", "startup", "edits"],
     )
     parser.add_argument(
         "--sizes", type=_sizes, default=[10_000, 100_000], help="corpus sizes (10000,100000)"
@@ -81,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"--work {args.work}: cannot be made ({error.strerror})")
     print(f"machine: {machine()}", flush=True)
     repeats = max(1, args.repeats)
-    for what in ("corpus", "startup", "edits"):
+    for what in ("corpus", "cli", "startup", "edits"):
         if what in args.what:
             work = Path(tempfile.mkdtemp(prefix="annotator-bench-", dir=args.work))
             try:
@@ -100,6 +105,13 @@ def _measure(what: str, work: Path, repeats: int, sizes: list[int]) -> None:
         from annotator.bench import corpus
 
         corpus.run(sizes, work, repeats)
+        return
+    if what == "cli":
+        from annotator.bench import cli
+
+        print("import and export from the command line, each a process of its own:", flush=True)
+        for line in cli.run(sizes, work, repeats):
+            print(line, flush=True)
         return
     if what == "startup":
         from annotator.bench import startup as measured

@@ -8,7 +8,7 @@ instead of creating a second one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,7 +110,14 @@ class _Links:
     new: bool  # the document came with this import: nothing of it to find first
     record: PreparedRecord
     ids: dict[str, int]  # the file's span keys → ids, of spans already in the project
-    unresolved: dict[str, tuple[str, tuple[int, int, str]]]  # key → (layer, extent), unwritten
+    # key → (layer, extent, place among the spans held back, or -1: look it up), unwritten
+    unresolved: dict[str, tuple[str, tuple[int, int, str], int]]
+
+
+def _argument_keys(events: tuple[PreparedEvent, ...]) -> Iterator[str]:
+    for event in events:
+        for _role, key in event.arguments:
+            yield key
 
 
 class Importer:
@@ -134,21 +141,43 @@ class Importer:
         self.time = now()
         self._waiting: list[tuple] = []  # new spans held back for one bulk insert
         self._linking: list[_Links] = []  # records whose links wait for their spans' ids
+        self._events: list[tuple] = []  # new events held back for one bulk insert
+        self._added: dict[str, int] | None = None  # sha256 → id, in an import into nothing
 
     def flush(self) -> None:
         """Write the spans held back, then the links, events and threads of their records.
         :meth:`add_all` does it; a caller of :meth:`add` must."""
-        if self._waiting:
-            self.project.spans.add_many(self._waiting, self.time)
-            self._waiting = []
+        ids = self.project.spans.add_many(self._waiting, self.time) if self._waiting else []
+        self._waiting = []
         linking, self._linking = self._linking, []
         for links in linking:
             found: dict[str, dict[tuple[int, int, str], int]] = {}
-            for key, (layer, extent) in links.unresolved.items():
+            for key, (layer, extent, place) in links.unresolved.items():
+                if place >= 0:
+                    links.ids[key] = ids[place]
+                    continue
                 if layer not in found:
                     found[layer] = self.project.spans.keys(links.document_id, layer)
                 links.ids[key] = found[layer][extent]
             self._link(links)
+        self._write_events()
+
+    def _write_events(self) -> None:
+        """The events held back (of new documents, their arguments spans), in one go."""
+        if self._events:
+            self.project.events.add_many(self._events, self.time)
+            self._events = []
+
+    def _document(self, record: PreparedRecord) -> int | None:
+        """The id of the project's document with the record's text, if there is one.
+
+        An import into an empty project knows every document there is (those it added), so
+        it asks the database nothing."""
+        if self._added is None:
+            self._added = {} if self.project.documents.count() == 0 else None
+        if self._added is not None:
+            return self._added.get(record.sha256)
+        return self.project.documents.id_for_sha256(record.sha256)
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -165,12 +194,14 @@ class Importer:
         follow the file."""
         project, report = self.project, self.report
         report.records += 1
-        document_id = project.documents.id_for_sha256(record.sha256)
+        document_id = self._document(record)
         new = document_id is None
         if document_id is None:
             document_id = project.documents.add(
                 record.name, record.text, record.sha256, record.meta, self.time
             )
+            if self._added is not None:
+                self._added[record.sha256] = document_id
             report.documents_added += 1
             existing: dict[str, dict[tuple[int, int, str], int]] = {}
         else:
@@ -181,7 +212,7 @@ class Importer:
                 for layer in {span.annotator for span in record.spans}
             }
         ids: dict[str, int] = {}
-        unresolved: dict[str, tuple[str, tuple[int, int, str]]] = {}  # key → its span, unwritten
+        unresolved: dict[str, tuple[str, tuple[int, int, str], int]] = {}  # key → its span
         fresh: list[tuple] = []
         kinds = self.kinds if any(span.entity for span in record.spans) else {}
         for span in record.spans:
@@ -200,6 +231,7 @@ class Importer:
                     self._waiting += fresh  # those before it, of this record and earlier ones,
                     fresh = []  # first: ids follow the file
                     self.flush()
+                    unresolved = {k: (a, e, -1) for k, (a, e, _) in unresolved.items()}
                     span_id = project.spans.add(
                         document_id,
                         span.annotator,
@@ -230,7 +262,8 @@ class Importer:
                 report.spans_added += 1
             if span.key is not None:
                 if span_id == -1:
-                    unresolved[span.key] = (span.annotator, identity)
+                    place = len(self._waiting) + len(fresh) - 1
+                    unresolved[span.key] = (span.annotator, identity, place)
                 else:
                     ids[span.key] = span_id
         report.annotators.update(existing)  # the layers of every span of the record
@@ -273,6 +306,11 @@ class Importer:
         """Write a record's events, those that are arguments of others first; an event its
         layer has already (same type, trigger and arguments) is not written twice."""
         project, report = self.project, self.report
+        keys = {event.key for event in events}
+        # a new document's events whose arguments are spans only wait to be written together
+        queue = new and not any(key in keys for key in _argument_keys(events))
+        if not queue:
+            self._write_events()  # those held back first: ids follow the file
         existing = (
             {}
             if new
@@ -293,16 +331,30 @@ class Importer:
                 made[event.key] = existing[identity]
                 report.events_already_there += 1
                 continue
-            made[event.key] = existing[identity] = project.events.add(
-                document_id,
-                event.annotator,
-                event.label,
-                trigger,
-                arguments,
-                event.attributes,
-                time=self.time,
-                provenance=event.provenance,
-            )
+            if queue:
+                existing[identity] = -1
+                self._events.append(
+                    (
+                        document_id,
+                        event.annotator,
+                        event.label,
+                        trigger,
+                        event.attributes,
+                        event.provenance,
+                        arguments,
+                    )
+                )
+            else:
+                made[event.key] = existing[identity] = project.events.add(
+                    document_id,
+                    event.annotator,
+                    event.label,
+                    trigger,
+                    arguments,
+                    event.attributes,
+                    time=self.time,
+                    provenance=event.provenance,
+                )
             report.events_added += 1
             report.annotators.add(event.annotator)
 
