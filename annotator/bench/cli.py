@@ -4,7 +4,7 @@ For each size a synthetic corpus (:mod:`annotator.bench.synthetic`) is written a
 then, each in a process of its own, timed from its start to its exit:
 
 - ``annotator import PROJECT CORPUS`` into a project just made by ``annotator new``
-  (not timed), alternately with the bare minimum (:mod:`annotator.bench.bare`: ``json.loads``
+  (not timed), alternately with the bare minimum (:mod:`annotator.store.bare`: ``json.loads``
   and ``executemany`` into one documents table and one spans table with one index);
 - ``annotator export PROJECT --format jsonl``, alternately with the bare read and
   ``json.dumps`` per document of the bare database.
@@ -68,7 +68,7 @@ def _annotator(*arguments: object) -> list[str]:
 
 
 def _bare(*arguments: object) -> list[str]:
-    return [sys.executable, "-m", "annotator.bench.bare", *(str(a) for a in arguments)]
+    return [sys.executable, "-m", "annotator.store.bare", *(str(a) for a in arguments)]
 
 
 def _remove(path: Path) -> None:

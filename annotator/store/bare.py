@@ -1,12 +1,12 @@
 """The bare minimum of an import and an export of our JSONL, each a process of its own.
 
-``python -m annotator.bench.bare import CORPUS DATABASE`` reads each line with
+``python -m annotator.store.bare import CORPUS DATABASE`` reads each line with
 ``json.loads`` and writes it with ``sqlite3`` ``executemany`` into one documents table and
 one spans table with one index, in one transaction (WAL, ``synchronous = FULL``, as a
-project). ``python -m annotator.bench.bare export DATABASE OUT`` reads the documents and
+project). ``python -m annotator.store.bare export DATABASE OUT`` reads the documents and
 their spans back in order and writes one ``json.dumps`` line each. Nothing is checked,
 hashed or kept beside the rows: it is the floor that the command line is measured against
-(:mod:`annotator.bench.cli`). It imports nothing but the standard library.
+(``python -m annotator.bench cli``). It imports nothing but the standard library.
 """
 
 from __future__ import annotations
