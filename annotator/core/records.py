@@ -17,7 +17,7 @@ from annotator.core.schema import Schema
 from annotator.core.text import lone_surrogate, sha256_text, store_text
 
 
-@dataclass
+@dataclass(slots=True)
 class SpanRecord:
     start: int
     end: int

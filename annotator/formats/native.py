@@ -65,6 +65,8 @@ _SEQUENCES = (list, tuple)  # a tuple of types: isinstance takes it faster than 
 
 
 def _span_from_triple(item: Any, number: int) -> SpanRecord:
+    if type(item) is list and len(item) == 3 and type(item[2]) is str:
+        return SpanRecord(item[0], item[1], item[2])  # the common case, checked first
     if not isinstance(item, _SEQUENCES) or len(item) != 3 or not isinstance(item[2], str):
         got = repr(item)[:80] if isinstance(item, _SEQUENCES) else described(item)
         raise InputError(f"'label' entry {number} must be [start, end, \"LABEL\"], got {got}")

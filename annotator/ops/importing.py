@@ -216,56 +216,46 @@ class Importer:
         fresh: list[tuple] = []
         kinds = self.kinds if any(span.entity for span in record.spans) else {}
         for span in record.spans:
-            layer = existing.get(span.annotator)
+            start, end, label, text, annotator, attributes, key, entity, provenance = span
+            layer = existing.get(annotator)
             if layer is None:
-                layer = existing[span.annotator] = {}
-            identity = (span.start, span.end, span.label)
+                layer = existing[annotator] = {}
+            identity = (start, end, label)
             span_id = layer.get(identity)
             if span_id is not None:
                 report.spans_already_there += 1
             else:
-                entity_id = (
-                    project.entities.ensure(kinds[span.label], span.entity) if span.entity else None
-                )
-                if span.provenance is not None:
+                entity_id = project.entities.ensure(kinds[label], entity) if entity else None
+                if provenance is not None:
                     self._waiting += fresh  # those before it, of this record and earlier ones,
                     fresh = []  # first: ids follow the file
                     self.flush()
                     unresolved = {k: (a, e, -1) for k, (a, e, _) in unresolved.items()}
                     span_id = project.spans.add(
                         document_id,
-                        span.annotator,
-                        span.label,
-                        span.start,
-                        span.end,
-                        span.text,
-                        span.attributes,
+                        annotator,
+                        label,
+                        start,
+                        end,
+                        text,
+                        attributes,
                         entity_id=entity_id,
-                        provenance=span.provenance,
+                        provenance=provenance,
                         time=self.time,
                     )
                 else:
                     span_id = -1
                     fresh.append(
-                        (
-                            document_id,
-                            span.annotator,
-                            span.label,
-                            span.start,
-                            span.end,
-                            span.text,
-                            span.attributes,
-                            entity_id,
-                        )
+                        (document_id, annotator, label, start, end, text, attributes, entity_id)
                     )
                 layer[identity] = span_id
                 report.spans_added += 1
-            if span.key is not None:
+            if key is not None:
                 if span_id == -1:
                     place = len(self._waiting) + len(fresh) - 1
-                    unresolved[span.key] = (span.annotator, identity, place)
+                    unresolved[key] = (annotator, identity, place)
                 else:
-                    ids[span.key] = span_id
+                    ids[key] = span_id
         report.annotators.update(existing)  # the layers of every span of the record
         self._waiting += fresh
         if record.relations or record.events or record.threads:
