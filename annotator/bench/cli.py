@@ -1,16 +1,19 @@
 """``python -m annotator.bench cli``: import and export as a user runs them, against the floor.
 
 For each size a synthetic corpus (:mod:`annotator.bench.synthetic`) is written as JSONL;
-then, each in a process of its own, timed from its start to its exit:
+then, each in a process of its own, timed from its start to its exit, in turn:
 
-- ``annotator import PROJECT CORPUS`` into a project just made by ``annotator new``
-  (not timed), alternately with the bare minimum (:mod:`annotator.store.bare`: ``json.loads``
-  and ``executemany`` into one documents table and one spans table with one index);
-- ``annotator export PROJECT --format jsonl``, alternately with the bare read and
-  ``json.dumps`` per document of the bare database.
+- the bare minimum (:mod:`annotator.store.bare`): ``json.loads`` and ``executemany`` into
+  one documents table and one spans table with one index; for export, a plain read and
+  ``json.dumps`` per document;
+- the same rows written into (and read from) a project's own tables, with their indexes,
+  by bare ``sqlite3`` (:mod:`annotator.store.baseline`): what the project's tables cost,
+  apart from the program;
+- ``annotator import PROJECT CORPUS``, into a project just made by ``annotator new`` (not
+  timed), and ``annotator export PROJECT --format jsonl``.
 
 Figures are medians of ``repeats`` runs; ratios are medians of the ratios of runs made side
-by side; peak memory is the largest ``ru_maxrss`` of our processes.
+by side; peak memory is the largest ``ru_maxrss`` of the command's processes.
 """
 
 from __future__ import annotations
@@ -34,20 +37,28 @@ RATIO_GOAL = 1.5
 
 @dataclass
 class Runs:
-    """Runs of the command line and of the bare minimum, made alternately."""
+    """Runs of the command line, the bare minimum and the same-tables baseline, in turn."""
 
     ours: list[float] = field(default_factory=list)
     bare: list[float] = field(default_factory=list)
+    tables: list[float] = field(default_factory=list)
     peak_mb: float = 0.0
 
-    def line(self, what: str) -> str:
-        ratios = [o / b for o, b in zip(self.ours, self.bare, strict=True)]
-        return (
-            f"  {what:<7} annotator {statistics.median(self.ours):7.2f} s   bare "
-            f"{statistics.median(self.bare):6.2f} s   ratio {statistics.median(ratios):.2f}x "
-            f"(goal <= {RATIO_GOAL}x; runs: {' '.join(f'{r:.2f}' for r in ratios)})   "
-            f"peak memory {self.peak_mb:.0f} MB (goal < {MEMORY_GOAL_MB} MB)"
-        )
+    def ratio(self, floor: list[float]) -> tuple[float, str]:
+        ratios = [o / b for o, b in zip(self.ours, floor, strict=True)]
+        return statistics.median(ratios), " ".join(f"{r:.2f}" for r in ratios)
+
+    def lines(self, what: str) -> list[str]:
+        bare, bare_runs = self.ratio(self.bare)
+        tables, table_runs = self.ratio(self.tables)
+        return [
+            f"  {what}: annotator {statistics.median(self.ours):.2f} s, bare minimum "
+            f"{statistics.median(self.bare):.2f} s, the project's tables by bare sqlite3 "
+            f"{statistics.median(self.tables):.2f} s; peak memory {self.peak_mb:.0f} MB "
+            f"(goal < {MEMORY_GOAL_MB} MB)",
+            f"    annotator / bare minimum {bare:.2f}x (goal <= {RATIO_GOAL}x; runs: {bare_runs})",
+            f"    annotator / same tables  {tables:.2f}x (runs: {table_runs})",
+        ]
 
 
 def run_process(command: list[str]) -> tuple[float, float]:
@@ -56,10 +67,12 @@ def run_process(command: list[str]) -> tuple[float, float]:
     child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     _, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
-    child.returncode = os.waitstatus_to_exitcode(status)
+    code = os.waitstatus_to_exitcode(status)
     errors = child.stderr.read().decode(errors="replace") if child.stderr else ""
-    if child.returncode != 0:
-        raise RuntimeError(f"{' '.join(command)} failed ({child.returncode}): {errors}")
+    if child.stderr:
+        child.stderr.close()
+    if code != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({code}): {errors}")
     return seconds, usage.ru_maxrss / 1024
 
 
@@ -67,8 +80,8 @@ def _annotator(*arguments: object) -> list[str]:
     return [sys.executable, "-m", "annotator", *(str(a) for a in arguments)]
 
 
-def _bare(*arguments: object) -> list[str]:
-    return [sys.executable, "-m", "annotator.store.bare", *(str(a) for a in arguments)]
+def _module(module: str, *arguments: object) -> list[str]:
+    return [sys.executable, "-m", module, *(str(a) for a in arguments)]
 
 
 def _remove(path: Path) -> None:
@@ -79,12 +92,15 @@ def _remove(path: Path) -> None:
 
 
 def measure_import(corpus: Path, work: Path, repeats: int) -> Runs:
-    """Leaves the last project in ``work/project`` and the bare database in ``work/bare.sqlite``."""
+    """Leaves the last project in ``work/project``, the floors' databases beside it."""
     runs = Runs()
-    project, bare = work / "project", work / "bare.sqlite"
+    project, bare, tables = work / "project", work / "bare.sqlite", work / "tables.sqlite"
     for _ in range(repeats):
         _remove(bare)
-        runs.bare.append(run_process(_bare("import", corpus, bare))[0])
+        runs.bare.append(run_process(_module("annotator.store.bare", "import", corpus, bare))[0])
+        _remove(tables)
+        command = _module("annotator.store.baseline", "import", corpus, tables)
+        runs.tables.append(run_process(command)[0])
         _remove(project)
         subprocess.run(
             _annotator("new", project, "--schema", "conflict"), check=True, capture_output=True
@@ -99,7 +115,11 @@ def measure_export(work: Path, repeats: int) -> Runs:
     runs = Runs()
     out = work / "export.jsonl"
     for _ in range(repeats):
-        runs.bare.append(run_process(_bare("export", work / "bare.sqlite", out))[0])
+        command = _module("annotator.store.bare", "export", work / "bare.sqlite", out)
+        runs.bare.append(run_process(command)[0])
+        out.unlink()
+        command = _module("annotator.store.baseline", "export", work / "tables.sqlite", out)
+        runs.tables.append(run_process(command)[0])
         out.unlink()
         seconds, peak = run_process(
             _annotator("export", work / "project", "--format", "jsonl", "--out", out)
@@ -115,8 +135,8 @@ def run(sizes: list[int], work: Path, repeats: int) -> Iterator[str]:
     for size in sizes:
         corpus = write_corpus(work / f"cli-{size}.jsonl", size)
         yield f"corpus of {size:,} articles: {corpus.stat().st_size / 1e6:,.0f} MB of JSONL"
-        yield measure_import(corpus, work, repeats).line("import")
-        yield measure_export(work, repeats).line("export")
-        _remove(work / "project")
-        _remove(work / "bare.sqlite")
+        yield from measure_import(corpus, work, repeats).lines("import")
+        yield from measure_export(work, repeats).lines("export")
+        for path in ("project", "bare.sqlite", "tables.sqlite"):
+            _remove(work / path)
         corpus.unlink()

@@ -47,17 +47,25 @@ def _json(value: dict[str, Any] | None) -> str | None:
     return json.dumps(value, ensure_ascii=False) if value else "{}"
 
 
+_new = object.__new__
+
+
 def _event(row: tuple, arguments: tuple[Argument, ...]) -> Event:
-    return Event(
-        row[0],
-        row[1],
-        row[2],
-        row[3],
-        row[4],
-        arguments,
-        json.loads(row[5]) if row[5] != "{}" else {},
-        json.loads(row[6]) if row[6] is not None else None,
+    """The event of a row of ``_COLUMNS`` with its arguments, its fields put straight into
+    its ``__dict__`` as :func:`annotator.store.spans._span` does (an export builds one per
+    event of the project); tests/store/test_event_rows.py holds it the same object."""
+    event = _new(Event)
+    event.__dict__.update(
+        id=row[0],
+        document_id=row[1],
+        annotator=row[2],
+        label=row[3],
+        trigger=row[4],
+        arguments=arguments,
+        attributes=json.loads(row[5]) if row[5] != "{}" else {},
+        provenance=json.loads(row[6]) if row[6] is not None else None,
     )
+    return event
 
 
 class Events:
