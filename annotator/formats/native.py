@@ -14,10 +14,13 @@ sequence-labelling shape ``"label": [[s, e, L], ...]``.
 
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, TextIO
+
+import msgspec
 
 from annotator.core.discussion import MessageRecord, Thread, ThreadRecord
 from annotator.core.errors import InputError
@@ -32,6 +35,7 @@ from annotator.formats.writing import atomic_file
 FORMAT = "annotator/2"
 EARLIER = ("annotator/1",)  # versions still read; their events are annotations with links
 EVENT_KEY = "event "  # event ids become keys apart from annotation ids ("event 3")
+_ENCODER = msgspec.json.Encoder()
 
 
 # -- reading ---------------------------------------------------------------------------
@@ -361,10 +365,34 @@ def write_json(stream: TextIO, header: dict[str, Any], documents: Iterable[dict[
     return count
 
 
+def _jsonl_line(document: dict[str, Any]) -> bytes:
+    """A document as one line of UTF-8 JSON, by msgspec's encoder (several times faster than
+    ``json.dumps``; the same values, written without spaces after ``,`` and ``:``). A value
+    it does not take (a whole number beyond 64 bits, refused on import since) goes through
+    ``json``."""
+    try:
+        return _ENCODER.encode(document) + b"\n"
+    except (msgspec.EncodeError, OverflowError, TypeError):
+        return (json.dumps(document, ensure_ascii=False) + "\n").encode("utf-8")
+
+
 def write_jsonl(stream: TextIO, documents: Iterable[dict[str, Any]]) -> int:
+    """One document a line; into the bytes under a UTF-8 text stream when it has them."""
+    buffer = getattr(stream, "buffer", None)
+    if buffer is None or codecs.lookup(stream.encoding or "ascii").name != "utf-8":
+        return _write_text_lines(stream, documents)
+    stream.flush()  # what was written as text goes first
     count = 0
     for document in documents:
-        stream.write(json.dumps(document, ensure_ascii=False) + "\n")  # one write, not two
+        buffer.write(_jsonl_line(document))  # one write, not two
+        count += 1
+    return count
+
+
+def _write_text_lines(stream: TextIO, documents: Iterable[dict[str, Any]]) -> int:
+    count = 0
+    for document in documents:
+        stream.write(_jsonl_line(document).decode("utf-8"))
         count += 1
     return count
 
