@@ -186,6 +186,39 @@ def fold_role_links(
     return kept, list(events.values()), links
 
 
+def any_key(spans: list[SpanRecord]) -> bool:
+    return any(span.key is not None for span in spans)
+
+
+def fold_unlinked(
+    spans: list[PreparedSpan], schema: Schema
+) -> tuple[list[PreparedSpan], tuple[PreparedEvent, ...]]:
+    """:func:`fold_role_links` and :func:`prepare_events` at once, for spans without ids or
+    links (label triples): each span of an event label is an event on it with no argument,
+    which the rules cannot refuse, so it is made prepared."""
+    event_labels = {label.id for label in schema.labels if label.kind == "event"}
+    kept: list[PreparedSpan] = []
+    events: list[PreparedEvent] = []
+    for number, span in enumerate(spans, 1):
+        if span.label not in event_labels:
+            kept.append(span)
+            continue
+        key = f"#span-{number}"
+        kept.append(span._replace(attributes={}, key=key))
+        events.append(
+            PreparedEvent(
+                f"#event-{number}",
+                span.label,
+                key,
+                (),
+                span.attributes,
+                span.annotator,
+                span.provenance,
+            )
+        )
+    return kept, tuple(events)
+
+
 def prepare_events(
     events: list[EventRecord], spans: list[PreparedSpan], schema: Schema | None, annotator: str
 ) -> tuple[PreparedEvent, ...]:
@@ -368,14 +401,17 @@ def prepare(
             )
         )
     relations, events = record.relations, record.events
-    if events is None and schema is not None:
-        spans, events, relations = fold_role_links(spans, relations, schema)
-    check_links(relations, spans)
-    unknown = {e.label for e in events or () if e.label not in labels}
-    if unknown:
-        raise UnknownLabels(unknown)
-    prepared_events = prepare_events(list(events or ()), spans, schema, annotator)
-    in_making_order(prepared_events)  # refuses events that are each other's arguments
+    if events is None and schema is not None and not relations and not any_key(record.spans):
+        spans, prepared_events = fold_unlinked(spans, schema)
+    else:
+        if events is None and schema is not None:
+            spans, events, relations = fold_role_links(spans, relations, schema)
+        check_links(relations, spans)
+        unknown = {e.label for e in events or () if e.label not in labels}
+        if unknown:
+            raise UnknownLabels(unknown)
+        prepared_events = prepare_events(list(events or ()), spans, schema, annotator)
+        in_making_order(prepared_events)  # refuses events that are each other's arguments
     for name, status in record.status.items():
         if status not in Status.ALL:
             raise InputError(f"status of {name!r} must be one of {', '.join(Status.ALL)}")
