@@ -142,7 +142,6 @@ class Importer:
         self._waiting: list[tuple] = []  # new spans held back for one bulk insert
         self._linking: list[_Links] = []  # records whose links wait for their spans' ids
         self._events: list[tuple] = []  # new events held back for one bulk insert
-        self._added: dict[str, int] | None = None  # sha256 → id, in an import into nothing
 
     def flush(self) -> None:
         """Write the spans held back, then the links, events and threads of their records.
@@ -168,17 +167,6 @@ class Importer:
             self.project.events.add_many(self._events, self.time)
             self._events = []
 
-    def _document(self, record: PreparedRecord) -> int | None:
-        """The id of the project's document with the record's text, if there is one.
-
-        An import into an empty project knows every document there is (those it added), so
-        it asks the database nothing."""
-        if self._added is None:
-            self._added = {} if self.project.documents.count() == 0 else None
-        if self._added is not None:
-            return self._added.get(record.sha256)
-        return self.project.documents.id_for_sha256(record.sha256)
-
     @property
     def labels(self) -> tuple[str, ...]:
         return self.project.schema.label_ids
@@ -194,14 +182,12 @@ class Importer:
         follow the file."""
         project, report = self.project, self.report
         report.records += 1
-        document_id = self._document(record)
+        document_id = project.documents.id_for_sha256(record.sha256)
         new = document_id is None
         if document_id is None:
             document_id = project.documents.add(
                 record.name, record.text, record.sha256, record.meta, self.time
             )
-            if self._added is not None:
-                self._added[record.sha256] = document_id
             report.documents_added += 1
             existing: dict[str, dict[tuple[int, int, str], int]] = {}
         else:
