@@ -1,8 +1,10 @@
-"""python -m annotator.bench [window] [corpus] [startup] [edits] [suggest] — figures and goals.
+"""python -m annotator.bench [window] [corpus] [cli] [startup] [edits] [suggest] — figures, goals.
 
 ``window``: a 100,000-character document with 5,000 spans, opened, painted and annotated.
 ``corpus``: import, export, search and launch on synthetic corpora (``--sizes``), and
 agreement over 10,000 articles by three annotators; see :mod:`annotator.bench.corpus`.
+``cli``: ``annotator import`` and ``export`` run as a user runs them, against the bare
+minimum of the same work (:mod:`annotator.bench.cli`).
 ``startup``: how long commands take to start and end (:mod:`annotator.bench.startup`).
 ``edits``: what an edit costs, and the store's checks in it (:mod:`annotator.bench.edits`).
 ``suggest``: suggestions' quality, speed and memory on Arabic news NER
@@ -65,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
         "what",
         nargs="*",
         default=["window"],
-        choices=["window", "corpus", "startup", "edits", "suggest"],
+        choices=["window", "corpus", "cli", "startup", "edits", "suggest"],
     )
     parser.add_argument(
         "--sizes", type=_sizes, default=[10_000, 100_000], help="corpus sizes (10000,100000)"
@@ -86,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"--work {args.work}: cannot be made ({error.strerror})")
     print(f"machine: {machine()}", flush=True)
     repeats = max(1, args.repeats)
-    for what in ("corpus", "startup", "edits", "suggest"):
+    for what in ("corpus", "cli", "startup", "edits", "suggest"):
         if what in args.what:
             work = Path(tempfile.mkdtemp(prefix="annotator-bench-", dir=args.work))
             try:
@@ -110,6 +112,13 @@ def _measure(what: str, work: Path, repeats: int, sizes: list[int]) -> None:
         from annotator.bench import suggest
 
         suggest.run(work)
+        return
+    if what == "cli":
+        from annotator.bench import cli
+
+        print("import and export from the command line, each a process of its own:", flush=True)
+        for line in cli.run(sizes, work, repeats):
+            print(line, flush=True)
         return
     if what == "startup":
         from annotator.bench import startup as measured

@@ -7,7 +7,7 @@ as the file gave it; :func:`prepare` checks them and moves them onto the stored 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from annotator.core.discussion import ThreadRecord
 from annotator.core.errors import InputError
@@ -17,7 +17,7 @@ from annotator.core.schema import Schema
 from annotator.core.text import lone_surrogate, sha256_text, store_text
 
 
-@dataclass
+@dataclass(slots=True)
 class SpanRecord:
     start: int
     end: int
@@ -71,8 +71,10 @@ class Record:
     file: str | None = None  # the file it came from, when the import reads a folder
 
 
-@dataclass(frozen=True)
-class PreparedSpan:
+class PreparedSpan(NamedTuple):
+    """A span checked and on the stored text. A named tuple: an import makes one per span of
+    the file, and a tuple is made several times faster than a frozen dataclass."""
+
     start: int
     end: int
     label: str
@@ -184,6 +186,39 @@ def fold_role_links(
     return kept, list(events.values()), links
 
 
+def any_key(spans: list[SpanRecord]) -> bool:
+    return any(span.key is not None for span in spans)
+
+
+def fold_unlinked(
+    spans: list[PreparedSpan], schema: Schema
+) -> tuple[list[PreparedSpan], tuple[PreparedEvent, ...]]:
+    """:func:`fold_role_links` and :func:`prepare_events` at once, for spans without ids or
+    links (label triples): each span of an event label is an event on it with no argument,
+    which the rules cannot refuse, so it is made prepared."""
+    event_labels = {label.id for label in schema.labels if label.kind == "event"}
+    kept: list[PreparedSpan] = []
+    events: list[PreparedEvent] = []
+    for number, span in enumerate(spans, 1):
+        if span.label not in event_labels:
+            kept.append(span)
+            continue
+        key = f"#span-{number}"
+        kept.append(span._replace(attributes={}, key=key))
+        events.append(
+            PreparedEvent(
+                f"#event-{number}",
+                span.label,
+                key,
+                (),
+                span.attributes,
+                span.annotator,
+                span.provenance,
+            )
+        )
+    return kept, tuple(events)
+
+
 def prepare_events(
     events: list[EventRecord], spans: list[PreparedSpan], schema: Schema | None, annotator: str
 ) -> tuple[PreparedEvent, ...]:
@@ -193,9 +228,12 @@ def prepare_events(
     by_key = {span.key: span for span in spans if span.key is not None}
     others = {e.key: (n, e.label) for n, e in enumerate(events, 1) if e.key is not None}
     prepared = []
+    alone: dict[str, list[str]] = {}  # event type → its problems as an event without arguments
     for number, event in enumerate(events, 1):
         try:
-            prepared.append(_prepared_event(number, event, by_key, others, schema, annotator))
+            prepared.append(
+                _prepared_event(number, event, by_key, others, schema, annotator, alone)
+            )
         except InputError as error:
             raise error.located(line=event.line) from None
     return tuple(prepared)
@@ -208,9 +246,12 @@ def _prepared_event(
     others: dict[str, tuple[int, str]],
     schema: Schema | None,
     annotator: str,
+    alone: dict[str, list[str]],
 ) -> PreparedEvent:
     """One event checked: its trigger and arguments are the record's, in its layer, and
-    fill the roles its type has. ``others``: every event's key → (number, type)."""
+    fill the roles its type has. ``others``: every event's key → (number, type); ``alone``:
+    what is wrong with an event of a type without arguments (its trigger then does not
+    matter to the rules), found once per type."""
     where = f"event {number} ({event.label})"
     trigger = by_key.get(event.trigger) if event.trigger is not None else None
     if event.trigger is not None and trigger is None:
@@ -238,7 +279,13 @@ def _prepared_event(
             fillers.append((role, Filler(key, other_label, f"event {other_number}")))
         else:
             raise InputError(f"{where}: its {role} {key!r} is no span or event of the record")
-    if schema is not None:
+    if schema is not None and not fillers:
+        problems = alone.get(event.label)
+        if problems is None:
+            problems = alone[event.label] = event_problems(schema, event.label, None, [])
+        if problems:
+            raise InputError(f"{where}: {problems[0]}")
+    elif schema is not None:
         trigger_filler = Filler(trigger.key, trigger.label, trigger.text) if trigger else None
         problems = event_problems(schema, event.label, trigger_filler, fillers)
         if problems:
@@ -258,6 +305,10 @@ def in_making_order(events: tuple[PreparedEvent, ...]) -> list[PreparedEvent]:
     """The events, each after the events that are its arguments (nested events); events
     that are each other's arguments are refused. Iterative: a chain of any length is fine."""
     by_key = {event.key: event for event in events}
+    if len(by_key) == len(events) and not any(
+        key in by_key for event in events for _role, key in event.arguments
+    ):
+        return list(events)  # no event is another's argument: the order is the file's
     ordered: list[PreparedEvent] = []
     state: dict[str, str] = {}  # key → "open" while its arguments are placed, then "placed"
     for first in events:
@@ -314,7 +365,7 @@ def prepare(
     if not stored.text.strip():
         raise InputError("the text is empty")
     moved = stored.offset if stored.removed else None
-    length = len(raw)
+    length, text = len(raw), stored.text
     spans = []
     for number, span in enumerate(record.spans, 1):
         start, end = span.start, span.end
@@ -338,26 +389,29 @@ def prepare(
                 )
         spans.append(
             PreparedSpan(
-                start=start,
-                end=end,
-                label=span.label,
-                text=stored.text[start:end],
-                annotator=span.annotator or annotator,
-                attributes=span.attributes,
-                key=span.key,
-                entity=span.entity,
-                provenance=span.provenance,
+                start,
+                end,
+                span.label,
+                text[start:end],
+                span.annotator or annotator,
+                span.attributes,
+                span.key,
+                span.entity,
+                span.provenance,
             )
         )
     relations, events = record.relations, record.events
-    if events is None and schema is not None:
-        spans, events, relations = fold_role_links(spans, relations, schema)
-    check_links(relations, spans)
-    unknown = {e.label for e in events or () if e.label not in labels}
-    if unknown:
-        raise UnknownLabels(unknown)
-    prepared_events = prepare_events(list(events or ()), spans, schema, annotator)
-    in_making_order(prepared_events)  # refuses events that are each other's arguments
+    if events is None and schema is not None and not relations and not any_key(record.spans):
+        spans, prepared_events = fold_unlinked(spans, schema)
+    else:
+        if events is None and schema is not None:
+            spans, events, relations = fold_role_links(spans, relations, schema)
+        check_links(relations, spans)
+        unknown = {e.label for e in events or () if e.label not in labels}
+        if unknown:
+            raise UnknownLabels(unknown)
+        prepared_events = prepare_events(list(events or ()), spans, schema, annotator)
+        in_making_order(prepared_events)  # refuses events that are each other's arguments
     for name, status in record.status.items():
         if status not in Status.ALL:
             raise InputError(f"status of {name!r} must be one of {', '.join(Status.ALL)}")

@@ -8,7 +8,7 @@ instead of creating a second one.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,7 +110,14 @@ class _Links:
     new: bool  # the document came with this import: nothing of it to find first
     record: PreparedRecord
     ids: dict[str, int]  # the file's span keys → ids, of spans already in the project
-    unresolved: dict[str, tuple[str, tuple[int, int, str]]]  # key → (layer, extent), unwritten
+    # key → (layer, extent, place among the spans held back, or -1: look it up), unwritten
+    unresolved: dict[str, tuple[str, tuple[int, int, str], int]]
+
+
+def _argument_keys(events: tuple[PreparedEvent, ...]) -> Iterator[str]:
+    for event in events:
+        for _role, key in event.arguments:
+            yield key
 
 
 class Importer:
@@ -134,21 +141,31 @@ class Importer:
         self.time = now()
         self._waiting: list[tuple] = []  # new spans held back for one bulk insert
         self._linking: list[_Links] = []  # records whose links wait for their spans' ids
+        self._events: list[tuple] = []  # new events held back for one bulk insert
 
     def flush(self) -> None:
         """Write the spans held back, then the links, events and threads of their records.
         :meth:`add_all` does it; a caller of :meth:`add` must."""
-        if self._waiting:
-            self.project.spans.add_many(self._waiting, self.time)
-            self._waiting = []
+        ids = self.project.spans.add_many(self._waiting, self.time) if self._waiting else []
+        self._waiting = []
         linking, self._linking = self._linking, []
         for links in linking:
             found: dict[str, dict[tuple[int, int, str], int]] = {}
-            for key, (layer, extent) in links.unresolved.items():
+            for key, (layer, extent, place) in links.unresolved.items():
+                if place >= 0:
+                    links.ids[key] = ids[place]
+                    continue
                 if layer not in found:
                     found[layer] = self.project.spans.keys(links.document_id, layer)
                 links.ids[key] = found[layer][extent]
             self._link(links)
+        self._write_events()
+
+    def _write_events(self) -> None:
+        """The events held back (of new documents, their arguments spans), in one go."""
+        if self._events:
+            self.project.events.add_many(self._events, self.time)
+            self._events = []
 
     @property
     def labels(self) -> tuple[str, ...]:
@@ -181,58 +198,50 @@ class Importer:
                 for layer in {span.annotator for span in record.spans}
             }
         ids: dict[str, int] = {}
-        unresolved: dict[str, tuple[str, tuple[int, int, str]]] = {}  # key → its span, unwritten
+        unresolved: dict[str, tuple[str, tuple[int, int, str], int]] = {}  # key → its span
         fresh: list[tuple] = []
         kinds = self.kinds if any(span.entity for span in record.spans) else {}
         for span in record.spans:
-            layer = existing.get(span.annotator)
+            start, end, label, text, annotator, attributes, key, entity, provenance = span
+            layer = existing.get(annotator)
             if layer is None:
-                layer = existing[span.annotator] = {}
-            identity = (span.start, span.end, span.label)
+                layer = existing[annotator] = {}
+            identity = (start, end, label)
             span_id = layer.get(identity)
             if span_id is not None:
                 report.spans_already_there += 1
             else:
-                entity_id = (
-                    project.entities.ensure(kinds[span.label], span.entity) if span.entity else None
-                )
-                if span.provenance is not None:
+                entity_id = project.entities.ensure(kinds[label], entity) if entity else None
+                if provenance is not None:
                     self._waiting += fresh  # those before it, of this record and earlier ones,
                     fresh = []  # first: ids follow the file
                     self.flush()
+                    unresolved = {k: (a, e, -1) for k, (a, e, _) in unresolved.items()}
                     span_id = project.spans.add(
                         document_id,
-                        span.annotator,
-                        span.label,
-                        span.start,
-                        span.end,
-                        span.text,
-                        span.attributes,
+                        annotator,
+                        label,
+                        start,
+                        end,
+                        text,
+                        attributes,
                         entity_id=entity_id,
-                        provenance=span.provenance,
+                        provenance=provenance,
                         time=self.time,
                     )
                 else:
                     span_id = -1
                     fresh.append(
-                        (
-                            document_id,
-                            span.annotator,
-                            span.label,
-                            span.start,
-                            span.end,
-                            span.text,
-                            span.attributes,
-                            entity_id,
-                        )
+                        (document_id, annotator, label, start, end, text, attributes, entity_id)
                     )
                 layer[identity] = span_id
                 report.spans_added += 1
-            if span.key is not None:
+            if key is not None:
                 if span_id == -1:
-                    unresolved[span.key] = (span.annotator, identity)
+                    place = len(self._waiting) + len(fresh) - 1
+                    unresolved[key] = (annotator, identity, place)
                 else:
-                    ids[span.key] = span_id
+                    ids[key] = span_id
         report.annotators.update(existing)  # the layers of every span of the record
         self._waiting += fresh
         if record.relations or record.events or record.threads:
@@ -273,6 +282,11 @@ class Importer:
         """Write a record's events, those that are arguments of others first; an event its
         layer has already (same type, trigger and arguments) is not written twice."""
         project, report = self.project, self.report
+        keys = {event.key for event in events}
+        # a new document's events whose arguments are spans only wait to be written together
+        queue = new and not any(key in keys for key in _argument_keys(events))
+        if not queue:
+            self._write_events()  # those held back first: ids follow the file
         existing = (
             {}
             if new
@@ -293,16 +307,30 @@ class Importer:
                 made[event.key] = existing[identity]
                 report.events_already_there += 1
                 continue
-            made[event.key] = existing[identity] = project.events.add(
-                document_id,
-                event.annotator,
-                event.label,
-                trigger,
-                arguments,
-                event.attributes,
-                time=self.time,
-                provenance=event.provenance,
-            )
+            if queue:
+                existing[identity] = -1
+                self._events.append(
+                    (
+                        document_id,
+                        event.annotator,
+                        event.label,
+                        trigger,
+                        event.attributes,
+                        event.provenance,
+                        arguments,
+                    )
+                )
+            else:
+                made[event.key] = existing[identity] = project.events.add(
+                    document_id,
+                    event.annotator,
+                    event.label,
+                    trigger,
+                    arguments,
+                    event.attributes,
+                    time=self.time,
+                    provenance=event.provenance,
+                )
             report.events_added += 1
             report.annotators.add(event.annotator)
 

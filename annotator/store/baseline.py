@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import sys
 from pathlib import Path
 
 from annotator.store.tables import DDL
@@ -118,3 +119,19 @@ def raw_export(database: Path, out: Path) -> int:
             count += 1
     conn.close()
     return count
+
+
+def main(argv: list[str]) -> int:
+    """``python -m annotator.store.baseline import CORPUS DATABASE`` (or ``export DATABASE
+    OUT``): one of the two in a process of its own, as ``python -m annotator.bench cli``
+    times it."""
+    what, source, target = argv
+    if what == "import":
+        raw_import(Path(source), Path(target), "bench")
+    else:
+        raw_export(Path(source), Path(target))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

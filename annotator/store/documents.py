@@ -41,7 +41,13 @@ class Documents:
     def add(self, name: str, text: str, sha256: str, meta: dict[str, Any], created: str) -> int:
         cursor = self.db.execute(
             "INSERT INTO documents(name, sha256, length, meta, created) VALUES (?, ?, ?, ?, ?)",
-            [name, sha256, len(text), json.dumps(meta, ensure_ascii=False), created],
+            [
+                name,
+                sha256,
+                len(text),
+                json.dumps(meta, ensure_ascii=False) if meta else "{}",
+                created,
+            ],
         )
         document_id = cursor.lastrowid
         self.db.execute("INSERT INTO texts(document_id, text) VALUES (?, ?)", [document_id, text])

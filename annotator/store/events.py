@@ -8,6 +8,7 @@ argument is a span, or another event (nested events).
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
@@ -25,23 +26,45 @@ EventRow = tuple[
 ]
 
 
+# a new event for Events.add_many: document id, annotator, label, trigger span id or None,
+# attributes, provenance, arguments
+NewEvent = tuple[int, str, str, int | None, dict[str, Any], dict[str, Any] | None, tuple]
+_EVENTS_PER_INSERT = 100  # 8 values each: within the oldest SQLite libraries' 999
+
+
+@functools.lru_cache(maxsize=16)
+def _insert_events(count: int) -> str:
+    return (
+        "INSERT INTO events(document_id, annotator, label, trigger, attributes, provenance, "
+        f"created, updated) VALUES {', '.join(['(?, ?, ?, ?, ?, ?, ?, ?)'] * count)}"
+    )
+
+
 def _json(value: dict[str, Any] | None) -> str | None:
     if value is None:
         return None
     return json.dumps(value, ensure_ascii=False) if value else "{}"
 
 
+_new = object.__new__
+
+
 def _event(row: tuple, arguments: tuple[Argument, ...]) -> Event:
-    return Event(
-        row[0],
-        row[1],
-        row[2],
-        row[3],
-        row[4],
-        arguments,
-        json.loads(row[5]) if row[5] != "{}" else {},
-        json.loads(row[6]) if row[6] is not None else None,
+    """The event of a row of ``_COLUMNS`` with its arguments, its fields put straight into
+    its ``__dict__`` as :func:`annotator.store.spans._span` does (an export builds one per
+    event of the project); tests/store/test_event_rows.py holds it the same object."""
+    event = _new(Event)
+    event.__dict__.update(
+        id=row[0],
+        document_id=row[1],
+        annotator=row[2],
+        label=row[3],
+        trigger=row[4],
+        arguments=arguments,
+        attributes=json.loads(row[5]) if row[5] != "{}" else {},
+        provenance=json.loads(row[6]) if row[6] is not None else None,
     )
+    return event
 
 
 class Events:
@@ -81,6 +104,29 @@ class Events:
         new_id = cursor.lastrowid
         self.set_arguments(new_id, arguments)
         return new_id
+
+    def add_many(self, rows: Iterable[NewEvent], time: str) -> None:
+        """Bulk insert of new events (document_id, annotator, label, trigger, attributes,
+        provenance, arguments) whose arguments are spans, in that order: a few hundred to a
+        statement, their ids consecutive (as :meth:`Spans.add_many`'s), then every argument
+        of them in one ``executemany``."""
+        rows = list(rows)
+        arguments: list[tuple] = []
+        for first in range(0, len(rows), _EVENTS_PER_INSERT):
+            chunk = rows[first : first + _EVENTS_PER_INSERT]
+            values: list[Any] = []
+            for document_id, annotator, label, trigger, attributes, provenance, _ in chunk:
+                values += (document_id, annotator, label, trigger, _json(attributes))
+                values += (_json(provenance), time, time)
+            last = self.db.conn.execute(_insert_events(len(chunk)), values).lastrowid
+            for event_id, row in enumerate(chunk, last - len(chunk) + 1):
+                arguments += ((event_id, n, a.role, a.span, a.event) for n, a in enumerate(row[6]))
+        if arguments:
+            self.db.conn.executemany(
+                "INSERT INTO arguments(event_id, position, role, span_id, argument_event) "
+                "VALUES (?, ?, ?, ?, ?)",
+                arguments,
+            )
 
     def set_arguments(self, event_id: int, arguments: Iterable[Argument]) -> None:
         """The event's arguments, in order, in place of those it had."""

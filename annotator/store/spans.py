@@ -113,13 +113,16 @@ class Spans:
         )
         return cursor.lastrowid
 
-    def add_many(self, rows: Iterable[tuple], time: str) -> None:
+    def add_many(self, rows: Iterable[tuple], time: str) -> list[int]:
         """Bulk insert of rows (document_id, annotator, label, start, end, text, attributes,
-        entity_id), in that order.
+        entity_id), in that order; returns their ids, in that order.
 
         Rows go in a few hundred to a statement (a multi-row ``VALUES``), which SQLite runs
-        faster than the same rows one by one.
+        faster than the same rows one by one. The rows of one statement get consecutive ids
+        (``AUTOINCREMENT`` gives each the largest id yet plus one, and the caller's write
+        transaction lets no one else in), so the last one gives them all.
         """
+        ids: list[int] = []
         values: list[Any] = []
         count = 0
         for row in rows:
@@ -127,10 +130,15 @@ class Spans:
             values += (_json(row[6]), row[7], time, time)
             count += 1
             if count == self._rows_per_insert:
-                self.db.conn.execute(_insert_rows(count), values)
+                self._insert(values, count, ids)
                 values, count = [], 0
         if count:
-            self.db.conn.execute(_insert_rows(count), values)
+            self._insert(values, count, ids)
+        return ids
+
+    def _insert(self, values: list[Any], count: int, ids: list[int]) -> None:
+        last = self.db.conn.execute(_insert_rows(count), values).lastrowid
+        ids += range(last - count + 1, last + 1)
 
     def get(self, span_id: int) -> Span | None:
         row = self.db.execute(f"SELECT {_COLUMNS} FROM spans WHERE id = ?", [span_id]).fetchone()
