@@ -34,6 +34,8 @@ from annotator.formats import (
 from annotator.formats.brat import export as brat_export
 from annotator.formats.brat import reader as brat
 from annotator.formats.export_context import ExportContext
+from annotator.formats.uima import export as uima_export
+from annotator.formats.uima import reader as uima
 from annotator.formats.webanno import export as webanno_export
 from annotator.formats.webanno import reader as webanno
 
@@ -145,6 +147,14 @@ FORMATS: dict[str, Format] = {
             webanno.read,
             webanno_export.write,
             options=("webanno_layer",),
+        ),
+        Format(
+            "uima-xmi",
+            "UIMA CAS XMI (INCEpTION): a .xmi, or a folder of them with TypeSystem.xml",
+            (".xmi",),
+            uima.read,
+            uima_export.write,
+            options=(),
         ),
         Format(
             "events-csv",
