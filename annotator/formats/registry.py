@@ -20,6 +20,7 @@ from annotator.core.records import Record
 from annotator.core.validation import RecordCheck
 from annotator.formats import (
     conll,
+    conllu,
     csvfile,
     doccano,
     events_csv,
@@ -94,6 +95,16 @@ FORMATS: dict[str, Format] = {
             events=False,
             relations=False,
             options=("tag_scheme", "strict_tags", "sentences_per_document"),
+        ),
+        Format(
+            "conllu",
+            "CoNLL-U for UD pipelines: entities as NER=B-LABEL in the MISC column, SpaceAfter=No",
+            (".conllu",),
+            None,
+            conllu.write,
+            training=True,
+            events=False,
+            relations=False,
         ),
         Format(
             "spacy",
