@@ -14,12 +14,12 @@ from annotator.formats import registry
 from annotator.ops import exporting, opening
 
 NOTES_SHOWN = 20
-TRAINING = ("conll", "spacy", "hf")
+TRAINING = ("conll", "conllu", "spacy", "hf")
 FLAG_FORMATS = {  # options given a value other than their default, and who takes them
     "sentences": TRAINING,
     "tokens": TRAINING,
     "split_clitics": TRAINING,
-    "scheme": ("conll", "hf"),
+    "scheme": ("conll", "conllu", "hf"),
     "drop_unaligned": TRAINING,
     "flat": ("conll",),
     "layout": ("conll",),
@@ -44,8 +44,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=(
             "Write the project's documents with their annotations. Offsets are code points into\n"
             "'text', end exclusive; every annotation repeats its text and every document\n"
-            "carries the SHA-256 of its text. Training formats (conll, spacy, hf) hold one\n"
-            "annotator's layer, cut the text into tokens and refuse to move a span that does\n"
+            "carries the SHA-256 of its text. Training formats (conll, conllu, spacy, hf) hold\n"
+            "one annotator's layer, cut the text into tokens and refuse to move a span that does\n"
             "not fit the tokens: they list such spans, or leave them out with --drop-unaligned.\n"
             "See docs/datasets.md."
         ),

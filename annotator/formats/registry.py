@@ -20,6 +20,7 @@ from annotator.core.records import Record
 from annotator.core.validation import RecordCheck
 from annotator.formats import (
     conll,
+    conllu,
     csvfile,
     doccano,
     events_csv,
@@ -34,6 +35,8 @@ from annotator.formats import (
 from annotator.formats.brat import export as brat_export
 from annotator.formats.brat import reader as brat
 from annotator.formats.export_context import ExportContext
+from annotator.formats.uima import export as uima_export
+from annotator.formats.uima import reader as uima
 from annotator.formats.webanno import export as webanno_export
 from annotator.formats.webanno import reader as webanno
 
@@ -94,6 +97,16 @@ FORMATS: dict[str, Format] = {
             options=("tag_scheme", "strict_tags", "sentences_per_document"),
         ),
         Format(
+            "conllu",
+            "CoNLL-U for UD pipelines: entities as NER=B-LABEL in the MISC column, SpaceAfter=No",
+            (".conllu",),
+            None,
+            conllu.write,
+            training=True,
+            events=False,
+            relations=False,
+        ),
+        Format(
             "spacy",
             "spaCy JSONL {text, spans} (or ents); the .spacy DocBin when spaCy is installed",
             (".spacy",),
@@ -145,6 +158,14 @@ FORMATS: dict[str, Format] = {
             webanno.read,
             webanno_export.write,
             options=("webanno_layer",),
+        ),
+        Format(
+            "uima-xmi",
+            "UIMA CAS XMI (INCEpTION): a .xmi, or a folder of them with TypeSystem.xml",
+            (".xmi",),
+            uima.read,
+            uima_export.write,
+            options=(),
         ),
         Format(
             "events-csv",

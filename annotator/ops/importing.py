@@ -31,7 +31,11 @@ from annotator.ops.labels import LabelPolicy
 from annotator.ops.progress import Progress
 from annotator.store.project import Project, now
 
-FOLDER_FORMATS = ((".ann", "brat"), (".tsv", "webanno"))  # what a folder of such files holds
+FOLDER_FORMATS = (
+    (".ann", "brat"),
+    (".tsv", "webanno"),
+    (".xmi", "uima-xmi"),
+)  # what a folder of such files holds
 SPANS_PER_INSERT = 400  # new spans written together (of several records) in one statement
 
 
@@ -52,7 +56,8 @@ def detect_format(path: Path) -> str:
         fmt = _folder_format(path)
         if fmt is None:
             raise InputError(
-                "a folder with neither brat (.ann) nor WebAnno (.tsv) files; give files, or the "
+                "a folder with no brat (.ann), WebAnno (.tsv) or UIMA (.xmi) files; give files, "
+                "or the "
                 "format with --format",
                 file=path,
             )

@@ -31,5 +31,5 @@ def test_no_format_module_imports_the_registry() -> None:
 def test_formats_of_several_modules_are_packages() -> None:
     flat = {path.stem for path in FORMATS_DIR.glob("*.py")}
     assert not {name for name in flat if name.startswith(("brat_", "webanno_", "uima_"))}
-    for package in ("brat", "webanno"):
+    for package in ("brat", "webanno", "uima"):
         assert (FORMATS_DIR / package / "__init__.py").is_file()

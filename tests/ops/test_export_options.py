@@ -232,7 +232,10 @@ def test_a_large_export_streams_in_constant_memory(tmp_path):
 
 def test_an_option_the_format_does_not_take_is_refused(capsys, project, tmp_path):
     for flags, message in (
-        (["--format", "json", "--sentences"], "--sentences applies to conll, spacy, hf only"),
+        (
+            ["--format", "json", "--sentences"],
+            "--sentences applies to conll, conllu, spacy, hf only",
+        ),
         (["--format", "conll", "--parquet"], "--parquet applies to hf only, not conll"),
         (["--format", "hf", "--scheme", "bilou", "--flat"], "--flat applies to conll only"),
     ):

@@ -176,6 +176,7 @@ def write_seeds(folder: Path) -> dict[str, Path]:
             ("labelstudio", "seed-ls.json"),
             ("brat", "seed-brat"),
             ("webanno", "seed-webanno"),
+            ("uima-xmi", "seed-xmi"),
         ):
             export(project, fmt, folder / name)
             seeds[fmt] = folder / name

@@ -1,0 +1,1 @@
+"""UIMA CAS XMI, INCEpTION's default import and export format, through dkpro-cassis."""
