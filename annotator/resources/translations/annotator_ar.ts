@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar_EG">
 <context>
+    <name>AgreementDashboard</name>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Krippendorff&apos;s alpha&lt;/b&gt; across %1: %2 (on %3 token labels)</source>
+        <translation>&lt;b&gt;ألفا كريبندورف&lt;/b&gt; بين %1: %2 (على %3 من أوسام الكلمات)</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>المُوسِّمون</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Exact P</source>
+        <translation>الدقة (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>Exact R</source>
+        <translation>الاستدعاء (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>F1 (تداخل)</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>كابا</translation>
+    </message>
+    <message>
+        <source>Events exact F1</source>
+        <translation>F1 الأحداث (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>Events overlap F1</source>
+        <translation>F1 الأحداث (تداخل)</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>الأزواج</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>الأوسام</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Documents (worst first)</source>
+        <translation>المستندات (الأسوأ أولًا)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>أغلق</translation>
+    </message>
+    <message>
+        <source>exact F1</source>
+        <translation>F1 تطابق تام</translation>
+    </message>
+    <message>
+        <source>overlap F1</source>
+        <translation>F1 تداخل</translation>
+    </message>
+    <message>
+        <source>Agreement per label (%1)</source>
+        <translation>الاتفاق لكل وسم (%1)</translation>
+    </message>
+    <message>
+        <source>Chart: labels</source>
+        <translation>رسم: الأوسام</translation>
+    </message>
+    <message>
+        <source>Label confusion</source>
+        <translation>الخلط بين الأوسام</translation>
+    </message>
+    <message>
+        <source>Chart: confusion</source>
+        <translation>رسم: الخلط</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>documents (of %1)</source>
+        <translation>المستندات (من %1)</translation>
+    </message>
+    <message>
+        <source>Chart: progress</source>
+        <translation>رسم: التقدّم</translation>
+    </message>
+</context>
+<context>
     <name>Annotating</name>
     <message>
         <source>Start earlier</source>
@@ -133,6 +244,96 @@
     <message>
         <source>&lt;b&gt;Argument of&lt;/b&gt;</source>
         <translation>&lt;b&gt;مُعامِل في&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>ChartTab</name>
+    <message>
+        <source>Save as PNG or SVG…</source>
+        <translation>احفظ بصيغة PNG أو SVG…</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>احفظ الرسم</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.svg)</source>
+        <translation>صور (*.png *.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementModel</name>
+    <message>
+        <source>missing span</source>
+        <translation>مقطع ناقص</translation>
+    </message>
+    <message>
+        <source>boundary</source>
+        <translation>حدود</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>وسم</translation>
+    </message>
+    <message>
+        <source>attribute</source>
+        <translation>سمة</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>دور</translation>
+    </message>
+    <message>
+        <source>missing event</source>
+        <translation>حدث ناقص</translation>
+    </message>
+    <message>
+        <source>event type</source>
+        <translation>نوع الحدث</translation>
+    </message>
+    <message>
+        <source>argument</source>
+        <translation>مُعامِل</translation>
+    </message>
+    <message>
+        <source>event coding</source>
+        <translation>ترميز الحدث</translation>
+    </message>
+    <message>
+        <source>(no word)</source>
+        <translation>(بلا كلمة)</translation>
+    </message>
+    <message>
+        <source>%1 event %2</source>
+        <translation>حدث %1 %2</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>not marked by %1</source>
+        <translation>لم يوسّمه %1</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>المُوسِّمون</translation>
+    </message>
+    <message>
+        <source>First version</source>
+        <translation>النسخة الأولى</translation>
+    </message>
+    <message>
+        <source>Second</source>
+        <translation>الثانية</translation>
+    </message>
+    <message>
+        <source>What differs</source>
+        <translation>ما يختلف</translation>
     </message>
 </context>
 <context>
@@ -419,6 +620,21 @@
     </message>
 </context>
 <context>
+    <name>Pane</name>
+    <message>
+        <source>gold</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <source>%1 — %2 span</source>
+        <translation>%1 — مقطع %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 spans</source>
+        <translation>%1 — المقاطع: %2</translation>
+    </message>
+</context>
+<context>
     <name>PlaceCoding</name>
     <message>
         <source>No coordinates yet: choose an entry, or type them.</source>
@@ -450,6 +666,81 @@
     <message>
         <source>The gazetteer has no place of that name.</source>
         <translation>لا مكان بهذا الاسم في معجم الأماكن.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewListModel</name>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 تام</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>F1 تداخل</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>المُوسِّمون</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMode</name>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>Fewer than two annotators: review mode shows the layers, with nothing to compare yet.</source>
+        <translation>أقل من مُوسِّمَين: وضع المراجعة يعرض الطبقات، ولا شيء للمقارنة بعد.</translation>
+    </message>
+    <message>
+        <source>Accept all agreed</source>
+        <translation>اقبل كل المتفق عليه</translation>
+    </message>
+    <message>
+        <source>Accept every span on which at least this many annotators agree
+(of %1: %2), in every document:</source>
+        <translation>اقبل كل مقطع يتفق عليه هذا العدد من المُوسِّمين على الأقل
+(من %1: %2)، في كل المستندات:</translation>
+    </message>
+    <message>
+        <source>%1 agreed spans, %2 agreed events and %3 links added to gold in %4 documents</source>
+        <translation>أُضيف إلى المرجع %1 من المقاطع المتفق عليها و%2 من الأحداث المتفق عليها و%3 من الروابط في %4 من المستندات</translation>
+    </message>
+    <message>
+        <source>; %1 of them have attributes the annotators set differently, left empty for you to settle</source>
+        <translation>؛ منها %1 بسمات رمّزها المُوسِّمون مختلفةً، تُركت فارغة لتحسمها</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>Annotators ▾</source>
+        <translation>المُوسِّمون ▾</translation>
+    </message>
+    <message>
+        <source>Accept all agreed</source>
+        <translation>اقبل كل المتفق عليه</translation>
+    </message>
+    <message>
+        <source>Every span all annotators of this document marked the same way goes to gold</source>
+        <translation>كل مقطع وسّمه جميع مُوسِّمي هذا المستند بالطريقة نفسها يذهب إلى المرجع</translation>
+    </message>
+    <message>
+        <source>Disagreement %1 of %2</source>
+        <translation>الاختلاف %1 من %2</translation>
+    </message>
+    <message>
+        <source>%1 has no version of this; nothing to accept</source>
+        <translation>ليس لدى %1 نسخة من هذا؛ لا شيء للقبول</translation>
+    </message>
+    <message>
+        <source>A accepts %1&apos;s %2 «%3» into gold</source>
+        <translation>A يقبل %2 «%3» من طبقة %1 في المرجع</translation>
     </message>
 </context>
 <context>
@@ -1136,6 +1427,61 @@ Once the project is whole again, bring them into it with File ▸ Merge a collea
         <translation>%1: %2.
 
 حين يعود المشروع سليمًا، أدخلها فيه من ملف ◂ ادمج عمل زميل (أو: annotator merge PROJECT %1).</translation>
+    </message>
+</context>
+<context>
+    <name>review</name>
+    <message>
+        <source>an event with no trigger word (%1)</source>
+        <translation>حدث بلا كلمة دالّة (%1)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <source>an event with no trigger word</source>
+        <translation>حدث بلا كلمة دالّة</translation>
+    </message>
+    <message>
+        <source>(line %1)</source>
+        <translation>(السطر %1)</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>%1 codes %2; %3 has no such event</source>
+        <translation>%1 يرمّز %2؛ وليس لدى %3 حدث كهذا</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3, %4 %5</source>
+        <translation>%1: عند %2 %3، وعند %4 %5</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <source>Fewer than two annotators have annotated this document: nothing to compare.</source>
+        <translation>وسّم هذا المستند أقلُّ من مُوسِّمَين: لا شيء للمقارنة.</translation>
+    </message>
+    <message>
+        <source>%1 disagreement between %2 — F8 next, Shift+F8 previous, 1–9 accept that annotator&apos;s version, A accept the clicked span</source>
+        <translation>اختلاف واحد (%1) بين %2 — F8 التالي، Shift+F8 السابق، 1–9 اقبل نسخة ذلك المُوسِّم، A اقبل المقطع المنقور</translation>
+    </message>
+    <message>
+        <source>%1 disagreements between %2 — F8 next, Shift+F8 previous, 1–9 accept that annotator&apos;s version, A accept the clicked span</source>
+        <translation>الاختلافات: %1 بين %2 — F8 التالي، Shift+F8 السابق، 1–9 اقبل نسخة ذلك المُوسِّم، A اقبل المقطع المنقور</translation>
     </message>
 </context>
 <context>
