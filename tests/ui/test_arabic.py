@@ -10,8 +10,9 @@ label palette, the guidelines and the search panel; the project, import, export,
 people dialogs, the confirm-done question, the right-click menu on a span, the messages of
 marking, linking and browsing, and the undo texts; review mode (the summary line, the panes'
 titles, the disagreements and their descriptions, its status messages, the review order's
-headers, accepting all agreed, the agreement dashboard with its charts). Not yet translated,
-so not walked: the schema editor (ui/schema)."""
+headers, accepting all agreed, the agreement dashboard with its charts); the schema editor
+(its labels list, tabs, fields, kinds and attribute types, the attributes and roles tables,
+buttons, and the status line's reports and refusals)."""
 
 from __future__ import annotations
 
@@ -360,3 +361,33 @@ def test_review_mode_in_arabic_has_no_english_left(qtbot, make_window, arabic, m
     data = {*schema_words(window), "samira", "omar", "lead", "clashes", "agreed", "PNG", "SVG"}
     assert english_words(texts, data) == {}
     assert any("ليس لدى omar" in text for text in texts)  # the missing event, said in Arabic
+
+
+def test_the_schema_editor_in_arabic_has_no_english_left(qtbot, make_window, arabic):
+    from annotator.ui.schema.editor import SchemaEditor
+
+    window = make_window([ARTICLE])
+    dialog = SchemaEditor(window.session.project, "samira", window)
+    qtbot.addWidget(dialog)
+    texts = [dialog.windowTitle(), *widget_texts(dialog)]
+    texts += [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    texts += [dialog.label_list.item(i).toolTip() for i in range(dialog.label_list.count())]
+    for box in (dialog.label_tab.kind_combo, dialog.attributes_tab.new_type):
+        texts += [box.itemText(i) for i in range(box.count())]
+    for label in dialog.project.schema.labels:
+        dialog.label_list.setCurrentRow(dialog.project.schema.label_ids.index(label.id))
+        for table in (dialog.attributes_tab.table, dialog.roles_tab.table):
+            texts += [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+            texts += [table.item(r, c).text() for r in range(table.rowCount())
+                      for c in range(1, table.columnCount())]  # fmt: skip
+        texts += [dialog.attributes_tab.values_box.title(), dialog.tabs.tabToolTip(2)]
+    dialog.label_tab.key_edit.setText("2")  # another label's key: refused
+    dialog.label_tab.commit()
+    texts.append(dialog.status.text())
+    dialog.version_edit.setText("2.0")
+    dialog._version_edited()
+    texts.append(dialog.status.text())
+    data = {*schema_words(window), "samira", "project", "Delete"}  # and the keys
+    data |= {"civilian", "targeting", "target"}  # example names: ids are written in Latin
+    assert english_words(texts, data) == {}
+    assert "لم يتغير" in texts[-2] and "الإرشادات" in texts[-1]
