@@ -4,6 +4,7 @@ digits; offsets are always written with Western digits)."""
 
 from __future__ import annotations
 
+import re
 from importlib import resources
 
 from PySide6.QtCore import (
@@ -67,6 +68,21 @@ def uninstall(app: QCoreApplication, translators: list[QTranslator]) -> None:
         app.removeTranslator(translator)
     _state["digits"], _state["language"] = "western", "en"
     app.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def current() -> str:
+    """The window's language ("en", "ar")."""
+    return _state["language"]
+
+
+def fill(text: str, *values: object) -> str:
+    """A translated text with its %1, %2… put in, at once (so that a value holding "%2" stays)."""
+    return re.sub(r"%(\d)", lambda m: str(values[int(m.group(1)) - 1]), text)
+
+
+def listed(names) -> str:
+    """Names one after another, with the comma the window's language writes."""
+    return ("، " if _state["language"] == "ar" else ", ").join(names)
 
 
 def figure(value: int | float | str, grouped: bool = True) -> str:

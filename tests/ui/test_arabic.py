@@ -8,8 +8,11 @@ panels' buttons, the find bar and the status bar; the attributes panel (a span, 
 its roles), what a span lacks in the annotations and events tables, the history rows, the
 label palette, the guidelines and the search panel; the project, import, export, merge and
 people dialogs, the confirm-done question, the right-click menu on a span, the messages of
-marking, linking and browsing, and the undo texts. Not yet translated, so not walked: review
-mode (ui/review) and the schema editor (ui/schema)."""
+marking, linking and browsing, and the undo texts; review mode (the summary line, the panes'
+titles, the disagreements and their descriptions, its status messages, the review order's
+headers, accepting all agreed, the agreement dashboard with its charts); the schema editor
+(its labels list, tabs, fields, kinds and attribute types, the attributes and roles tables,
+buttons, and the status line's reports and refusals)."""
 
 from __future__ import annotations
 
@@ -27,6 +30,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QTabWidget,
+    QWidget,
 )
 
 from annotator.commands.gui import register
@@ -280,3 +285,109 @@ def test_counts_follow_the_digits_setting():
     finally:
         language.uninstall(app, translators)
     assert language.figure(1234) == "1,234"
+
+
+def review_records() -> list[dict]:
+    """Two annotators' spans and events over one article: a missing span, a label, an event
+    one of them lacks, an event type and an argument they set differently."""
+    from tests.ui.test_review_events import TEXT, layer, span
+
+    samira = layer("samira", 1, ["الثردات", "الميادين"])
+    omar = layer("omar", 11, ["الثردات"])
+    omar[0][3]["label"] = "ACTOR"  # «الميادين»: a label disagreement
+    omar[1][0]["attributes"] = {"event_type": "Riots", "sub_event_type": "Mob violence"}
+    samira[0].append(span(5, "داعش", "ACTOR", "samira"))  # omar misses it
+    samira[1][1]["arguments"][0]["span"] = 5  # the second clash: actor1 «داعش»
+    other = {"text": "خبر آخر عن دير الزور", "name": "agreed", "annotations": [
+        {"start": 11, "end": 20, "label": "LOCATION", "annotator": a} for a in ("samira", "omar")
+    ]}  # fmt: skip
+    return [
+        {"text": TEXT, "name": "clashes", "annotations": samira[0] + omar[0],
+         "events": samira[1] + omar[1]},
+        other,
+    ]  # fmt: skip
+
+
+def chart_texts(dialog) -> list[str]:
+    from matplotlib.figure import Figure
+
+    texts = []
+    for chart in dialog.findChildren(QWidget):
+        figure = getattr(chart, "figure", None)
+        if isinstance(figure, Figure):
+            axes = figure.axes[0]
+            texts += [axes.get_title(), axes.get_xlabel(), axes.get_ylabel()]
+            legend = axes.get_legend()
+            texts += [t.get_text() for t in legend.get_texts()] if legend else []
+    return texts
+
+
+def test_review_mode_in_arabic_has_no_english_left(qtbot, make_window, arabic, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from annotator.ui.review.disagreements import summary
+
+    window = make_window(review_records(), annotator="lead")
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, *texts: shown.extend(texts))
+    monkeypatch.setattr(QInputDialog, "getInt", lambda _p, *a: shown.extend(a[:2]) or (2, False))
+    window.session.message.connect(lambda text, _ms: shown.append(text))
+    qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    view = window.review.view
+    assert window.review.active and view.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    model = view.model
+    kinds = {model.index(row, 0).data() for row in range(model.rowCount())}
+    assert {"مقطع ناقص", "وسم", "حدث ناقص"} <= kinds
+    for row in range(model.rowCount()):
+        view.go_to(row)
+        view.accept_version(view.layers.index("omar") + 1)  # omar lacks some of them
+    view._span_clicked("samira", view.spans[0].id)
+    texts = [view.summary.text(), summary(["samira"], []), *shown]
+    texts += widget_texts(view) + [pane.title.text() for pane in view.panes.panes]
+    texts += [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(5)]
+    texts += model_texts(model, range(5))
+    listing = window.documents.view.model()
+    texts += [str(listing.headerData(c, Qt.Orientation.Horizontal)) for c in range(4)]
+    texts += model_texts(listing, range(1, 4))
+    window.review.accept_agreed_here()
+    window.review.accept_agreed_everywhere()
+    dialog = window.review.dashboard()
+    qtbot.addWidget(dialog)
+    texts += [dialog.windowTitle(), *widget_texts(dialog), *shown, *chart_texts(dialog)]
+    tabs = dialog.findChild(QTabWidget)
+    texts += [tabs.tabText(i) for i in range(tabs.count())]
+    for table in (dialog.pairs, dialog.labels, dialog.worst):
+        texts += [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    data = {*schema_words(window), "samira", "omar", "lead", "clashes", "agreed", "PNG", "SVG"}
+    assert english_words(texts, data) == {}
+    assert any("ليس لدى omar" in text for text in texts)  # the missing event, said in Arabic
+
+
+def test_the_schema_editor_in_arabic_has_no_english_left(qtbot, make_window, arabic):
+    from annotator.ui.schema.editor import SchemaEditor
+
+    window = make_window([ARTICLE])
+    dialog = SchemaEditor(window.session.project, "samira", window)
+    qtbot.addWidget(dialog)
+    texts = [dialog.windowTitle(), *widget_texts(dialog)]
+    texts += [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    texts += [dialog.label_list.item(i).toolTip() for i in range(dialog.label_list.count())]
+    for box in (dialog.label_tab.kind_combo, dialog.attributes_tab.new_type):
+        texts += [box.itemText(i) for i in range(box.count())]
+    for label in dialog.project.schema.labels:
+        dialog.label_list.setCurrentRow(dialog.project.schema.label_ids.index(label.id))
+        for table in (dialog.attributes_tab.table, dialog.roles_tab.table):
+            texts += [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+            texts += [table.item(r, c).text() for r in range(table.rowCount())
+                      for c in range(1, table.columnCount())]  # fmt: skip
+        texts += [dialog.attributes_tab.values_box.title(), dialog.tabs.tabToolTip(2)]
+    dialog.label_tab.key_edit.setText("2")  # another label's key: refused
+    dialog.label_tab.commit()
+    texts.append(dialog.status.text())
+    dialog.version_edit.setText("2.0")
+    dialog._version_edited()
+    texts.append(dialog.status.text())
+    data = {*schema_words(window), "samira", "project", "Delete"}  # and the keys
+    data |= {"civilian", "targeting", "target"}  # example names: ids are written in Latin
+    assert english_words(texts, data) == {}
+    assert "لم يتغير" in texts[-2] and "الإرشادات" in texts[-1]

@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar_EG">
 <context>
+    <name>AgreementDashboard</name>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Krippendorff&apos;s alpha&lt;/b&gt; across %1: %2 (on %3 token labels)</source>
+        <translation>&lt;b&gt;ألفا كريبندورف&lt;/b&gt; بين %1: %2 (على %3 من أوسام الكلمات)</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>المُوسِّمون</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Exact P</source>
+        <translation>الدقة (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>Exact R</source>
+        <translation>الاستدعاء (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>F1 (تداخل)</translation>
+    </message>
+    <message>
+        <source>Kappa</source>
+        <translation>كابا</translation>
+    </message>
+    <message>
+        <source>Events exact F1</source>
+        <translation>F1 الأحداث (تطابق تام)</translation>
+    </message>
+    <message>
+        <source>Events overlap F1</source>
+        <translation>F1 الأحداث (تداخل)</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>الأزواج</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>الأوسام</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Documents (worst first)</source>
+        <translation>المستندات (الأسوأ أولًا)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>أغلق</translation>
+    </message>
+    <message>
+        <source>exact F1</source>
+        <translation>F1 تطابق تام</translation>
+    </message>
+    <message>
+        <source>overlap F1</source>
+        <translation>F1 تداخل</translation>
+    </message>
+    <message>
+        <source>Agreement per label (%1)</source>
+        <translation>الاتفاق لكل وسم (%1)</translation>
+    </message>
+    <message>
+        <source>Chart: labels</source>
+        <translation>رسم: الأوسام</translation>
+    </message>
+    <message>
+        <source>Label confusion</source>
+        <translation>الخلط بين الأوسام</translation>
+    </message>
+    <message>
+        <source>Chart: confusion</source>
+        <translation>رسم: الخلط</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>documents (of %1)</source>
+        <translation>المستندات (من %1)</translation>
+    </message>
+    <message>
+        <source>Chart: progress</source>
+        <translation>رسم: التقدّم</translation>
+    </message>
+</context>
+<context>
     <name>Annotating</name>
     <message>
         <source>Start earlier</source>
@@ -133,6 +244,199 @@
     <message>
         <source>&lt;b&gt;Argument of&lt;/b&gt;</source>
         <translation>&lt;b&gt;مُعامِل في&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>AttributesTab</name>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Values</source>
+        <translation>القيم</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>مطلوبة</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>تتبع</translation>
+    </message>
+    <message>
+        <source>Rename attribute</source>
+        <translation>أعد تسمية السمة</translation>
+    </message>
+    <message>
+        <source>Delete attribute</source>
+        <translation>احذف السمة</translation>
+    </message>
+    <message>
+        <source>Remove the attribute (Delete)</source>
+        <translation>أزل السمة (Delete)</translation>
+    </message>
+    <message>
+        <source>New attribute</source>
+        <translation>سمة جديدة</translation>
+    </message>
+    <message>
+        <source>name, e.g. civilian_targeting</source>
+        <translation>الاسم، مثلًا civilian_targeting</translation>
+    </message>
+    <message>
+        <source>A choice whose values each list their own values (a sub-type)</source>
+        <translation>اختيار تسرد كل قيمة من قيمه قيمًا خاصة بها (نوع فرعي)</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>مطلوبة</translation>
+    </message>
+    <message>
+        <source>Add &amp;attribute</source>
+        <translation>أضف &amp;سمة</translation>
+    </message>
+    <message>
+        <source>F2 or double-click to rename</source>
+        <translation>F2 أو نقرة مزدوجة لإعادة التسمية</translation>
+    </message>
+    <message>
+        <source>Values (only a choice attribute has a list of values)</source>
+        <translation>القيم (لسمة الاختيار وحدها قائمة قيم)</translation>
+    </message>
+    <message>
+        <source>Values of %1</source>
+        <translation>قيم %1</translation>
+    </message>
+    <message>
+        <source>add its values below, under each parent value</source>
+        <translation>أضف قيمها أدناه، تحت كل قيمة أصل</translation>
+    </message>
+    <message>
+        <source>for a choice: values, separated by commas</source>
+        <translation>للاختيار: القيم، تفصل بينها فواصل</translation>
+    </message>
+    <message>
+        <source>Remove %1 and clear its values from those spans?</source>
+        <translation>أتزيل %1 وتمحو قيمها من تلك المقاطع؟</translation>
+    </message>
+    <message>
+        <source>Withdraw %1 and clear it from those spans (with any sub-type chosen under it)?</source>
+        <translation>أتسحب %1 وتمحوها من تلك المقاطع (مع أي نوع فرعي اختير تحتها)؟</translation>
+    </message>
+    <message>
+        <source>under</source>
+        <translation>تحت</translation>
+    </message>
+    <message>
+        <source>a new value</source>
+        <translation>قيمة جديدة</translation>
+    </message>
+    <message>
+        <source>Add &amp;value</source>
+        <translation>أضف &amp;قيمة</translation>
+    </message>
+    <message>
+        <source>Remove value</source>
+        <translation>أزل القيمة</translation>
+    </message>
+    <message>
+        <source>Withdraw the selected value (Delete)</source>
+        <translation>اسحب القيمة المحددة (Delete)</translation>
+    </message>
+</context>
+<context>
+    <name>ChartTab</name>
+    <message>
+        <source>Save as PNG or SVG…</source>
+        <translation>احفظ بصيغة PNG أو SVG…</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>احفظ الرسم</translation>
+    </message>
+    <message>
+        <source>Images (*.png *.svg)</source>
+        <translation>صور (*.png *.svg)</translation>
+    </message>
+</context>
+<context>
+    <name>DisagreementModel</name>
+    <message>
+        <source>missing span</source>
+        <translation>مقطع ناقص</translation>
+    </message>
+    <message>
+        <source>boundary</source>
+        <translation>حدود</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>وسم</translation>
+    </message>
+    <message>
+        <source>attribute</source>
+        <translation>سمة</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>دور</translation>
+    </message>
+    <message>
+        <source>missing event</source>
+        <translation>حدث ناقص</translation>
+    </message>
+    <message>
+        <source>event type</source>
+        <translation>نوع الحدث</translation>
+    </message>
+    <message>
+        <source>argument</source>
+        <translation>مُعامِل</translation>
+    </message>
+    <message>
+        <source>event coding</source>
+        <translation>ترميز الحدث</translation>
+    </message>
+    <message>
+        <source>(no word)</source>
+        <translation>(بلا كلمة)</translation>
+    </message>
+    <message>
+        <source>%1 event %2</source>
+        <translation>حدث %1 %2</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>not marked by %1</source>
+        <translation>لم يوسّمه %1</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>المُوسِّمون</translation>
+    </message>
+    <message>
+        <source>First version</source>
+        <translation>النسخة الأولى</translation>
+    </message>
+    <message>
+        <source>Second</source>
+        <translation>الثانية</translation>
+    </message>
+    <message>
+        <source>What differs</source>
+        <translation>ما يختلف</translation>
     </message>
 </context>
 <context>
@@ -408,6 +712,65 @@
     </message>
 </context>
 <context>
+    <name>LabelTab</name>
+    <message>
+        <source>The id exports use as the label&apos;s tag; no spaces</source>
+        <translation>المعرّف الذي تستعمله التصديرات علامةً للوسم؛ بلا فراغات</translation>
+    </message>
+    <message>
+        <source>Choose the colour spans of this label are drawn in</source>
+        <translation>اختر اللون الذي تُرسم به مقاطع هذا الوسم</translation>
+    </message>
+    <message>
+        <source>The key that applies this label to selected text</source>
+        <translation>المفتاح الذي يطبّق هذا الوسم على النص المحدد</translation>
+    </message>
+    <message>
+        <source>What to mark, and where its boundaries are</source>
+        <translation>ما يُوسَم، وأين حدوده</translation>
+    </message>
+    <message>
+        <source>One example per line</source>
+        <translation>مثال واحد في كل سطر</translation>
+    </message>
+    <message>
+        <source>&amp;Id</source>
+        <translation>ال&amp;معرّف</translation>
+    </message>
+    <message>
+        <source>&amp;English name</source>
+        <translation>الاسم بالإن&amp;جليزية</translation>
+    </message>
+    <message>
+        <source>Ara&amp;bic name</source>
+        <translation>الاسم بال&amp;عربية</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>ال&amp;صنف</translation>
+    </message>
+    <message>
+        <source>&amp;Colour</source>
+        <translation>الل&amp;ون</translation>
+    </message>
+    <message>
+        <source>Ke&amp;y</source>
+        <translation>الم&amp;فتاح</translation>
+    </message>
+    <message>
+        <source>Descri&amp;ption</source>
+        <translation>ال&amp;وصف</translation>
+    </message>
+    <message>
+        <source>E&amp;xamples</source>
+        <translation>الأ&amp;مثلة</translation>
+    </message>
+    <message>
+        <source>Colour of %1</source>
+        <translation>لون %1</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>%1 — annotator (%2)</source>
@@ -416,6 +779,21 @@
     <message>
         <source>Annotator: %1 ▾</source>
         <translation>المُوسِّم: %1 ▾</translation>
+    </message>
+</context>
+<context>
+    <name>Pane</name>
+    <message>
+        <source>gold</source>
+        <translation>المرجع</translation>
+    </message>
+    <message>
+        <source>%1 — %2 span</source>
+        <translation>%1 — مقطع %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2 spans</source>
+        <translation>%1 — المقاطع: %2</translation>
     </message>
 </context>
 <context>
@@ -450,6 +828,442 @@
     <message>
         <source>The gazetteer has no place of that name.</source>
         <translation>لا مكان بهذا الاسم في معجم الأماكن.</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewListModel</name>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 تام</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>F1 تداخل</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>المُوسِّمون</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewMode</name>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>Fewer than two annotators: review mode shows the layers, with nothing to compare yet.</source>
+        <translation>أقل من مُوسِّمَين: وضع المراجعة يعرض الطبقات، ولا شيء للمقارنة بعد.</translation>
+    </message>
+    <message>
+        <source>Accept all agreed</source>
+        <translation>اقبل كل المتفق عليه</translation>
+    </message>
+    <message>
+        <source>Accept every span on which at least this many annotators agree
+(of %1: %2), in every document:</source>
+        <translation>اقبل كل مقطع يتفق عليه هذا العدد من المُوسِّمين على الأقل
+(من %1: %2)، في كل المستندات:</translation>
+    </message>
+    <message>
+        <source>%1 agreed spans, %2 agreed events and %3 links added to gold in %4 documents</source>
+        <translation>أُضيف إلى المرجع %1 من المقاطع المتفق عليها و%2 من الأحداث المتفق عليها و%3 من الروابط في %4 من المستندات</translation>
+    </message>
+    <message>
+        <source>; %1 of them have attributes the annotators set differently, left empty for you to settle</source>
+        <translation>؛ منها %1 بسمات رمّزها المُوسِّمون مختلفةً، تُركت فارغة لتحسمها</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewView</name>
+    <message>
+        <source>Annotators ▾</source>
+        <translation>المُوسِّمون ▾</translation>
+    </message>
+    <message>
+        <source>Accept all agreed</source>
+        <translation>اقبل كل المتفق عليه</translation>
+    </message>
+    <message>
+        <source>Every span all annotators of this document marked the same way goes to gold</source>
+        <translation>كل مقطع وسّمه جميع مُوسِّمي هذا المستند بالطريقة نفسها يذهب إلى المرجع</translation>
+    </message>
+    <message>
+        <source>Disagreement %1 of %2</source>
+        <translation>الاختلاف %1 من %2</translation>
+    </message>
+    <message>
+        <source>%1 has no version of this; nothing to accept</source>
+        <translation>ليس لدى %1 نسخة من هذا؛ لا شيء للقبول</translation>
+    </message>
+    <message>
+        <source>A accepts %1&apos;s %2 «%3» into gold</source>
+        <translation>A يقبل %2 «%3» من طبقة %1 في المرجع</translation>
+    </message>
+</context>
+<context>
+    <name>RolesTab</name>
+    <message>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <source>Kinds of span (empty: any)</source>
+        <translation>أصناف المقطع (فارغ: أي صنف)</translation>
+    </message>
+    <message>
+        <source>Several</source>
+        <translation>أكثر من واحد</translation>
+    </message>
+    <message>
+        <source>Rename role</source>
+        <translation>أعد تسمية الدور</translation>
+    </message>
+    <message>
+        <source>Delete role</source>
+        <translation>احذف الدور</translation>
+    </message>
+    <message>
+        <source>Remove the role (Delete)</source>
+        <translation>أزل الدور (Delete)</translation>
+    </message>
+    <message>
+        <source>New role</source>
+        <translation>دور جديد</translation>
+    </message>
+    <message>
+        <source>name, e.g. target</source>
+        <translation>الاسم، مثلًا target</translation>
+    </message>
+    <message>
+        <source>several</source>
+        <translation>أكثر من واحد</translation>
+    </message>
+    <message>
+        <source>Add &amp;role</source>
+        <translation>أضف &amp;دورًا</translation>
+    </message>
+    <message>
+        <source>filled by</source>
+        <translation>يشغله</translation>
+    </message>
+    <message>
+        <source>Remove the role %1 and those links?</source>
+        <translation>أتزيل الدور %1 وتلك الروابط؟</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaEditor</name>
+    <message>
+        <source>Schema — %1</source>
+        <translation>المخطط — %1</translation>
+    </message>
+    <message>
+        <source>&amp;Guideline version:</source>
+        <translation>إصدار الإ&amp;رشادات:</translation>
+    </message>
+    <message>
+        <source>&amp;New label</source>
+        <translation>وسم &amp;جديد</translation>
+    </message>
+    <message>
+        <source>Add a label (Ctrl+N)</source>
+        <translation>أضف وسمًا (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Rena&amp;me</source>
+        <translation>أعد الت&amp;سمية</translation>
+    </message>
+    <message>
+        <source>Give the label another id (F2)</source>
+        <translation>أعطِ الوسم معرّفًا آخر (F2)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete label</source>
+        <translation>ا&amp;حذف الوسم</translation>
+    </message>
+    <message>
+        <source>Delete the label and its spans (Delete)</source>
+        <translation>احذف الوسم ومقاطعه (Delete)</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>الأوسام</translation>
+    </message>
+    <message>
+        <source>&amp;Label</source>
+        <translation>ال&amp;وسم</translation>
+    </message>
+    <message>
+        <source>A&amp;ttributes</source>
+        <translation>ال&amp;سمات</translation>
+    </message>
+    <message>
+        <source>R&amp;oles</source>
+        <translation>الأ&amp;دوار</translation>
+    </message>
+    <message>
+        <source>%1: %2 label</source>
+        <translation>%1: وسم %2</translation>
+    </message>
+    <message>
+        <source>Only event labels have roles</source>
+        <translation>لأوسام الأحداث وحدها أدوار</translation>
+    </message>
+    <message>
+        <source>Annotations use it</source>
+        <translation>التوسيمات تستعمله</translation>
+    </message>
+    <message>
+        <source>Delete the label %1 (%2)?
+
+%3 in every annotator&apos;s layer will be deleted with it. This cannot be undone.</source>
+        <translation>أتحذف الوسم %1 (%2)؟
+
+سيُحذف معه %3 في طبقة كل مُوسِّم. لا يمكن التراجع عن هذا.</translation>
+    </message>
+    <message>
+        <source>Delete a label in use</source>
+        <translation>حذف وسم مستعمل</translation>
+    </message>
+    <message>
+        <source>%1 was not deleted.</source>
+        <translation>لم يُحذف %1.</translation>
+    </message>
+</context>
+<context>
+    <name>SchemaMessages</name>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>Guideline version is now %1.</source>
+        <translation>إصدار الإرشادات الآن %1.</translation>
+    </message>
+    <message>
+        <source>Added label %1.</source>
+        <translation>أُضيف الوسم %1.</translation>
+    </message>
+    <message>
+        <source>Renamed label %1 to %2; %3 follow.</source>
+        <translation>أُعيدت تسمية الوسم %1 إلى %2؛ وتبعه %3.</translation>
+    </message>
+    <message>
+        <source>Changed %1: %2.</source>
+        <translation>تغيّر في %1: %2.</translation>
+    </message>
+    <message>
+        <source>Deleted label %1 with %2.</source>
+        <translation>حُذف الوسم %1 ومعه %2.</translation>
+    </message>
+    <message>
+        <source>Added attribute %1 to %2.</source>
+        <translation>أُضيفت السمة %1 إلى %2.</translation>
+    </message>
+    <message>
+        <source>Added attribute %1 to %2. It is required: %3 need a value.</source>
+        <translation>أُضيفت السمة %1 إلى %2. وهي مطلوبة: %3 بحاجة إلى قيمة.</translation>
+    </message>
+    <message>
+        <source>Renamed %1&apos;s attribute %2 to %3; %4 follow.</source>
+        <translation>أُعيدت تسمية السمة %2 في %1 إلى %3؛ وتبعها %4.</translation>
+    </message>
+    <message>
+        <source>Changed %1&apos;s attribute %2.</source>
+        <translation>تغيّرت السمة %2 في %1.</translation>
+    </message>
+    <message>
+        <source>Removed %1&apos;s attribute %2.</source>
+        <translation>أُزيلت السمة %2 من %1.</translation>
+    </message>
+    <message>
+        <source>Removed %1&apos;s attribute %2 and its value from %3.</source>
+        <translation>أُزيلت السمة %2 من %1 وقيمتها من %3.</translation>
+    </message>
+    <message>
+        <source>Added %1 to %2&apos;s %3 under %4.</source>
+        <translation>أُضيفت %1 إلى %3 في %2 تحت %4.</translation>
+    </message>
+    <message>
+        <source>Added %1 to %2&apos;s %3.</source>
+        <translation>أُضيفت %1 إلى %3 في %2.</translation>
+    </message>
+    <message>
+        <source>Removed %1 from %2&apos;s %3.</source>
+        <translation>أُزيلت %1 من %3 في %2.</translation>
+    </message>
+    <message>
+        <source>Removed %1 from %2&apos;s %3; cleared %4 on %5.</source>
+        <translation>أُزيلت %1 من %3 في %2؛ ومُحيت %4 من %5.</translation>
+    </message>
+    <message>
+        <source>Added role %1 to %2.</source>
+        <translation>أُضيف الدور %1 إلى %2.</translation>
+    </message>
+    <message>
+        <source>Changed %1&apos;s role %2.</source>
+        <translation>تغيّر الدور %2 في %1.</translation>
+    </message>
+    <message>
+        <source>Renamed %1&apos;s role %2 to %3; %4 follow.</source>
+        <translation>أُعيدت تسمية الدور %2 في %1 إلى %3؛ وتبعه %4.</translation>
+    </message>
+    <message>
+        <source>Removed %1&apos;s role %2.</source>
+        <translation>أُزيل الدور %2 من %1.</translation>
+    </message>
+    <message>
+        <source>Removed %1&apos;s role %2 and %3.</source>
+        <translation>أُزيل الدور %2 من %1 ومعه %3.</translation>
+    </message>
+    <message>
+        <source>there is already a label %1</source>
+        <translation>يوجد وسم %1 من قبل</translation>
+    </message>
+    <message>
+        <source>a %1 cannot be empty or contain spaces; got %2</source>
+        <translation>لا يكون %1 فارغًا ولا يحوي فراغات؛ والمُدخل %2</translation>
+    </message>
+    <message>
+        <source>a label&apos;s key is one character (pressed over the text); got %1</source>
+        <translation>مفتاح الوسم حرف واحد (يُضغط فوق النص)؛ والمُدخل %1</translation>
+    </message>
+    <message>
+        <source>key %1 is already the key of %2 (%3)</source>
+        <translation>المفتاح %1 هو مفتاح %2 (%3) من قبل</translation>
+    </message>
+    <message>
+        <source>the guideline version cannot be empty</source>
+        <translation>لا يكون إصدار الإرشادات فارغًا</translation>
+    </message>
+    <message>
+        <source>%1 needs a key: each of the first nine labels has one</source>
+        <translation>يحتاج %1 إلى مفتاح: لكل من الأوسام التسعة الأولى مفتاح</translation>
+    </message>
+    <message>
+        <source>%1 is the only label; a schema needs at least one</source>
+        <translation>%1 هو الوسم الوحيد؛ يحتاج المخطط إلى وسم واحد على الأقل</translation>
+    </message>
+    <message>
+        <source>cannot make %1 a %2 label: %3 would break (%4); unlink them first</source>
+        <translation>لا يمكن جعل %1 وسم %2: سينكسر %3 (%4)؛ افصلها أولًا</translation>
+    </message>
+    <message>
+        <source>%1 already has an attribute %2</source>
+        <translation>لدى %1 سمة %2 من قبل</translation>
+    </message>
+    <message>
+        <source>a value cannot be empty</source>
+        <translation>لا تكون القيمة فارغة</translation>
+    </message>
+    <message>
+        <source>%1 is already a value of %2</source>
+        <translation>%1 قيمة لـ %2 من قبل</translation>
+    </message>
+    <message>
+        <source>%1 is already a value of %2 under %3</source>
+        <translation>%1 قيمة لـ %2 تحت %3 من قبل</translation>
+    </message>
+    <message>
+        <source>%1 is the only value of %2; remove the attribute</source>
+        <translation>%1 هي القيمة الوحيدة لـ %2؛ أزل السمة</translation>
+    </message>
+    <message>
+        <source>%1 depends on %2; remove %3 first</source>
+        <translation>%1 تتبع %2؛ أزل %3 أولًا</translation>
+    </message>
+    <message>
+        <source>%1 already has a role %2</source>
+        <translation>لدى %1 دور %2 من قبل</translation>
+    </message>
+    <message>
+        <source>only event labels have roles; %1 is an %2 label</source>
+        <translation>لأوسام الأحداث وحدها أدوار؛ و%1 وسم %2</translation>
+    </message>
+    <message>
+        <source>%1 span</source>
+        <translation>مقطع واحد (%1)</translation>
+    </message>
+    <message>
+        <source>%1 spans</source>
+        <translation>المقاطع: %1</translation>
+    </message>
+    <message>
+        <source>%1 event</source>
+        <translation>حدث واحد (%1)</translation>
+    </message>
+    <message>
+        <source>%1 events</source>
+        <translation>الأحداث: %1</translation>
+    </message>
+    <message>
+        <source>%1 role link</source>
+        <translation>رابط دور واحد (%1)</translation>
+    </message>
+    <message>
+        <source>%1 role links</source>
+        <translation>روابط الأدوار: %1</translation>
+    </message>
+    <message>
+        <source>%1 link</source>
+        <translation>رابط واحد (%1)</translation>
+    </message>
+    <message>
+        <source>%1 links</source>
+        <translation>الروابط: %1</translation>
+    </message>
+    <message>
+        <source>%1 value</source>
+        <translation>قيمة واحدة (%1)</translation>
+    </message>
+    <message>
+        <source>%1 values</source>
+        <translation>القيم: %1</translation>
+    </message>
+    <message>
+        <source>names</source>
+        <translation>الأسماء</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <source>description</source>
+        <translation>الوصف</translation>
+    </message>
+    <message>
+        <source>examples</source>
+        <translation>الأمثلة</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>الصنف</translation>
+    </message>
+    <message>
+        <source>roles</source>
+        <translation>الأدوار</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> و</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>Not changed: %1.</source>
+        <translation>لم يتغير: %1.</translation>
     </message>
 </context>
 <context>
@@ -1139,6 +1953,61 @@ Once the project is whole again, bring them into it with File ▸ Merge a collea
     </message>
 </context>
 <context>
+    <name>review</name>
+    <message>
+        <source>an event with no trigger word (%1)</source>
+        <translation>حدث بلا كلمة دالّة (%1)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>لا</translation>
+    </message>
+    <message>
+        <source>an event with no trigger word</source>
+        <translation>حدث بلا كلمة دالّة</translation>
+    </message>
+    <message>
+        <source>(line %1)</source>
+        <translation>(السطر %1)</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>%1 codes %2; %3 has no such event</source>
+        <translation>%1 يرمّز %2؛ وليس لدى %3 حدث كهذا</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3, %4 %5</source>
+        <translation>%1: عند %2 %3، وعند %4 %5</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <source>Fewer than two annotators have annotated this document: nothing to compare.</source>
+        <translation>وسّم هذا المستند أقلُّ من مُوسِّمَين: لا شيء للمقارنة.</translation>
+    </message>
+    <message>
+        <source>%1 disagreement between %2 — F8 next, Shift+F8 previous, 1–9 accept that annotator&apos;s version, A accept the clicked span</source>
+        <translation>اختلاف واحد (%1) بين %2 — F8 التالي، Shift+F8 السابق، 1–9 اقبل نسخة ذلك المُوسِّم، A اقبل المقطع المنقور</translation>
+    </message>
+    <message>
+        <source>%1 disagreements between %2 — F8 next, Shift+F8 previous, 1–9 accept that annotator&apos;s version, A accept the clicked span</source>
+        <translation>الاختلافات: %1 بين %2 — F8 التالي، Shift+F8 السابق، 1–9 اقبل نسخة ذلك المُوسِّم، A اقبل المقطع المنقور</translation>
+    </message>
+</context>
+<context>
     <name>saving</name>
     <message>
         <source>%1: not saved, the project can no longer be saved to</source>
@@ -1147,6 +2016,25 @@ Once the project is whole again, bring them into it with File ▸ Merge a collea
     <message>
         <source>Updated with changes made elsewhere.</source>
         <translation>حُدّث بتغييرات أُجريت في مكان آخر.</translation>
+    </message>
+</context>
+<context>
+    <name>schema</name>
+    <message>
+        <source>Type the new name in the table (F2)</source>
+        <translation>اكتب الاسم الجديد في الجدول (F2)</translation>
+    </message>
+    <message>
+        <source>%1 values, listed under each %2</source>
+        <translation>القيم: %1، مسرودة تحت كل %2</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD, YYYY-MM or YYYY</source>
+        <translation>سنة-شهر-يوم، أو سنة-شهر، أو سنة</translation>
+    </message>
+    <message>
+        <source>yes / no</source>
+        <translation>نعم / لا</translation>
     </message>
 </context>
 <context>

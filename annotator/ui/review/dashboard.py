@@ -20,10 +20,26 @@ from PySide6.QtWidgets import (
 
 from annotator.core.errors import AnnotatorError
 from annotator.review.agreement import Agreement
+from annotator.ui.language import figure, fill, listed
 
 
 def _number(value: float | None) -> str:
-    return "—" if value is None else f"{value:.3f}"
+    return "—" if value is None else figure(f"{value:.3f}")
+
+
+def _words(chart, title=None, xlabel=None, ylabel=None, legend=()) -> None:
+    """Put the window's words on a chart drawn in English, shaped for matplotlib."""
+    from annotator.reports import charts
+
+    axes = chart.axes[0]
+    for setter, text in ((axes.set_title, title), (axes.set_xlabel, xlabel)):
+        if text is not None:
+            setter(charts.display(text), fontfamily=charts.FONTS)
+    if ylabel is not None:
+        axes.set_ylabel(charts.display(ylabel), fontfamily=charts.FONTS)
+    for item, text in zip(axes.get_legend().get_texts() if legend else (), legend, strict=True):
+        item.set_text(charts.display(text))
+        item.set_fontfamily(charts.FONTS)
 
 
 def _table(headers: list[str], rows: list[list[str]]) -> QTableWidget:
@@ -52,7 +68,7 @@ class ChartTab(QWidget):
         self.name = name
         column = QVBoxLayout(self)
         column.addWidget(FigureCanvasQTAgg(figure), 1)
-        save = QPushButton("Save as PNG or SVG…")
+        save = QPushButton(self.tr("Save as PNG or SVG…"))
         save.clicked.connect(self.save)
         column.addWidget(save, 0, Qt.AlignmentFlag.AlignRight)
 
@@ -60,7 +76,7 @@ class ChartTab(QWidget):
         from annotator.reports import charts
 
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save chart", f"{self.name}.png", "Images (*.png *.svg)"
+            self, self.tr("Save chart"), f"{self.name}.png", self.tr("Images (*.png *.svg)")
         )
         if path:
             try:
@@ -73,38 +89,40 @@ class AgreementDashboard(QDialog):
     documentChosen = Signal(int)
 
     def __init__(self, agreement: Agreement, progress: dict, total: int, parent=None) -> None:
-        from annotator.reports import charts  # matplotlib: loaded when a chart is first drawn
-
         super().__init__(parent)
-        self.setWindowTitle("Agreement")
+        self.setWindowTitle(self.tr("Agreement"))
         self.resize(980, 700)
         self.agreement = agreement
         column = QVBoxLayout(self)
         alpha = _number(agreement.alpha)
         column.addWidget(
             QLabel(
-                f"<b>Krippendorff's alpha</b> across {', '.join(agreement.annotators)}: {alpha} "
-                f"(on {agreement.tokens:,} token labels)"
+                fill(
+                    self.tr("<b>Krippendorff's alpha</b> across %1: %2 (on %3 token labels)"),
+                    listed(agreement.annotators),
+                    alpha,
+                    figure(agreement.tokens),
+                )
             )
         )
         tabs = QTabWidget()
         column.addWidget(tabs, 1)
         self.pairs = _table(
             [
-                "Annotators",
-                "Documents",
-                "Exact P",
-                "Exact R",
-                "Exact F1",
-                "Overlap F1",
-                "Kappa",
-                "Events exact F1",
-                "Events overlap F1",
+                self.tr("Annotators"),
+                self.tr("Documents"),
+                self.tr("Exact P"),
+                self.tr("Exact R"),
+                self.tr("Exact F1"),
+                self.tr("Overlap F1"),
+                self.tr("Kappa"),
+                self.tr("Events exact F1"),
+                self.tr("Events overlap F1"),
             ],
             [
                 [
                     " / ".join(p.annotators),
-                    str(p.documents),
+                    figure(p.documents),
                     _number(p.exact.precision),
                     _number(p.exact.recall),
                     _number(p.exact.f1),
@@ -116,39 +134,57 @@ class AgreementDashboard(QDialog):
                 for p in agreement.pairs
             ],
         )
-        tabs.addTab(self.pairs, "Pairs")
+        tabs.addTab(self.pairs, self.tr("Pairs"))
         by_label = agreement.by_label()
         self.labels = _table(
-            ["Label", "Exact F1", "Overlap F1"],
+            [self.tr("Label"), self.tr("Exact F1"), self.tr("Overlap F1")],
             [[label, _number(c.exact.f1), _number(c.overlap.f1)] for label, c in by_label.items()],
         )
-        tabs.addTab(self.labels, "Labels")
+        tabs.addTab(self.labels, self.tr("Labels"))
         self.worst = _table(
-            ["Document", "Exact F1", "Overlap F1", "Annotators"],
             [
-                [d.name, _number(d.exact_f1), _number(d.overlap_f1), ", ".join(d.annotators)]
+                self.tr("Document"),
+                self.tr("Exact F1"),
+                self.tr("Overlap F1"),
+                self.tr("Annotators"),
+            ],
+            [
+                [d.name, _number(d.exact_f1), _number(d.overlap_f1), listed(d.annotators)]
                 for d in agreement.documents
             ],
         )
         self.worst.cellDoubleClicked.connect(
             lambda row, _column: self.documentChosen.emit(agreement.documents[row].id)
         )
-        tabs.addTab(self.worst, "Documents (worst first)")
-        tabs.addTab(
-            ChartTab(charts.agreement_by_label(agreement), "agreement-per-label"), "Chart: labels"
-        )
-        if agreement.pairs:
-            labels, matrix = agreement.confusion(agreement.pairs[0])
-            figure = charts.confusion_heatmap(
-                labels, matrix, agreement.pairs[0].annotators, agreement.schema
-            )
-            tabs.addTab(ChartTab(figure, "confusion"), "Chart: confusion")
-        tabs.addTab(
-            ChartTab(charts.progress_by_annotator(progress, total), "progress"), "Chart: progress"
-        )
+        tabs.addTab(self.worst, self.tr("Documents (worst first)"))
+        for chart, name, title in self._charts(agreement, progress, total):
+            tabs.addTab(ChartTab(chart, name), title)
         close = QHBoxLayout()
         close.addStretch(1)
-        button = QPushButton("Close")
+        button = QPushButton(self.tr("Close"))
         button.clicked.connect(self.accept)
         close.addWidget(button)
         column.addLayout(close)
+
+    def _charts(self, agreement: Agreement, progress: dict, total: int) -> list:
+        """The charts, with the window's words on them: (figure, file name, tab title)."""
+        from annotator.reports import charts
+
+        pairs = ", ".join("–".join(pair.annotators) for pair in agreement.pairs)
+        by_label = charts.agreement_by_label(agreement)
+        exact, overlap = self.tr("exact F1"), self.tr("overlap F1")
+        title = fill(self.tr("Agreement per label (%1)"), pairs)
+        _words(by_label, title=title, ylabel="F1", legend=(exact, overlap))
+        shown = [(by_label, "agreement-per-label", self.tr("Chart: labels"))]
+        if agreement.pairs:
+            labels, matrix = agreement.confusion(agreement.pairs[0])
+            confusion = charts.confusion_heatmap(
+                labels, matrix, agreement.pairs[0].annotators, agreement.schema
+            )
+            _words(confusion, title=self.tr("Label confusion"))
+            shown.append((confusion, "confusion", self.tr("Chart: confusion")))
+        done = charts.progress_by_annotator(progress, total)
+        legend = (self.tr("done"), self.tr("in progress"))
+        _words(done, xlabel=fill(self.tr("documents (of %1)"), figure(total)), legend=legend)
+        shown.append((done, "progress", self.tr("Chart: progress")))
+        return shown

@@ -4,24 +4,25 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 
 from annotator.core.model import Event, Span
 from annotator.core.text import isolate
 from annotator.review.diff import Disagreement, Kind
+from annotator.ui.language import figure, fill, listed, translate
 from annotator.ui.models.table import Index, TableModel
 
 KIND_NAMES = {
-    Kind.MISSING: "missing span",
-    Kind.BOUNDARY: "boundary",
-    Kind.LABEL: "label",
-    Kind.ATTRIBUTE: "attribute",
-    Kind.ROLE: "role",
-    Kind.MISSING_EVENT: "missing event",
-    Kind.EVENT_TYPE: "event type",
-    Kind.ROLE_FILLER: "argument",
-    Kind.EVENT_ATTRIBUTE: "event coding",
+    Kind.MISSING: QT_TRANSLATE_NOOP("DisagreementModel", "missing span"),
+    Kind.BOUNDARY: QT_TRANSLATE_NOOP("DisagreementModel", "boundary"),
+    Kind.LABEL: QT_TRANSLATE_NOOP("DisagreementModel", "label"),
+    Kind.ATTRIBUTE: QT_TRANSLATE_NOOP("DisagreementModel", "attribute"),
+    Kind.ROLE: QT_TRANSLATE_NOOP("DisagreementModel", "role"),
+    Kind.MISSING_EVENT: QT_TRANSLATE_NOOP("DisagreementModel", "missing event"),
+    Kind.EVENT_TYPE: QT_TRANSLATE_NOOP("DisagreementModel", "event type"),
+    Kind.ROLE_FILLER: QT_TRANSLATE_NOOP("DisagreementModel", "argument"),
+    Kind.EVENT_ATTRIBUTE: QT_TRANSLATE_NOOP("DisagreementModel", "event coding"),
 }
 KIND_COLORS = {
     Kind.MISSING: "#c62828",
@@ -46,26 +47,31 @@ def event_version(event: Event | None, trigger: Span | None) -> str:
     """An event as a column reads: its type, and its word or that it has none."""
     if event is None:
         return "—"
-    word = isolate("«" + trigger.text + "»") if trigger else "(no word)"
-    return f"{event.label} event {word}"
+    no_word = translate("DisagreementModel", "(no word)")
+    word = isolate("«" + trigger.text + "»") if trigger else no_word
+    return fill(translate("DisagreementModel", "%1 event %2"), event.label, word)
+
+
+def _value(value: Any) -> str:
+    return translate("DisagreementModel", "None") if value is None else repr(value)
 
 
 def details(item: Disagreement) -> str:
     if item.kind == Kind.MISSING:
-        return f"not marked by {item.missing_from}"
+        return fill(translate("DisagreementModel", "not marked by %1"), item.missing_from)
     parts = []
     for name, (first, second) in item.differences.items():
-        parts.append(f"{name}: {first!r} / {second!r}")
+        parts.append(f"{name}: {_value(first)} / {_value(second)}")
     return "; ".join(parts)
 
 
 class DisagreementModel(TableModel):
     HEADERS: ClassVar[tuple[str, ...]] = (
-        "Kind",
-        "Annotators",
-        "First version",
-        "Second",
-        "What differs",
+        QT_TRANSLATE_NOOP("DisagreementModel", "Kind"),
+        QT_TRANSLATE_NOOP("DisagreementModel", "Annotators"),
+        QT_TRANSLATE_NOOP("DisagreementModel", "First version"),
+        QT_TRANSLATE_NOOP("DisagreementModel", "Second"),
+        QT_TRANSLATE_NOOP("DisagreementModel", "What differs"),
     )
 
     def __init__(self) -> None:
@@ -98,7 +104,7 @@ class DisagreementModel(TableModel):
             if role == Qt.ItemDataRole.ToolTipRole:
                 return described if column == 4 else None
             return (
-                KIND_NAMES.get(item.kind, item.kind),
+                translate("DisagreementModel", KIND_NAMES.get(item.kind, item.kind)),
                 " / ".join(item.annotators),
                 *self._versions(item),
                 described,
@@ -111,10 +117,20 @@ class DisagreementModel(TableModel):
 def summary(compared: list[str], items: list[Disagreement]) -> str:
     """The line above the panes: how many disagreements, between whom, and the keys."""
     if len(compared) < 2:
-        return "Fewer than two annotators have annotated this document: nothing to compare."
+        return translate(
+            "review", "Fewer than two annotators have annotated this document: nothing to compare."
+        )
     count = len(items)
-    return (
-        f"{count} disagreement{'s' * (count != 1)} between {', '.join(compared)} — "
-        "F8 next, Shift+F8 previous, 1–9 accept that annotator's version, A accept the "
-        "clicked span"
-    )
+    if count == 1:
+        text = translate(
+            "review",
+            "%1 disagreement between %2 — F8 next, Shift+F8 previous, 1–9 accept that "
+            "annotator's version, A accept the clicked span",
+        )
+    else:
+        text = translate(
+            "review",
+            "%1 disagreements between %2 — F8 next, Shift+F8 previous, 1–9 accept that "
+            "annotator's version, A accept the clicked span",
+        )
+    return fill(text, figure(count), listed(compared))

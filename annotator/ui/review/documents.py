@@ -5,15 +5,21 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 
 from annotator.review.agreement import DocumentAgreement
+from annotator.ui.language import figure, listed
 from annotator.ui.models.table import Index, TableModel
 
 
 class ReviewListModel(TableModel):
-    HEADERS: ClassVar[tuple[str, ...]] = ("Document", "Exact F1", "Overlap F1", "Annotators")
+    HEADERS: ClassVar[tuple[str, ...]] = (
+        QT_TRANSLATE_NOOP("ReviewListModel", "Document"),
+        QT_TRANSLATE_NOOP("ReviewListModel", "Exact F1"),
+        QT_TRANSLATE_NOOP("ReviewListModel", "Overlap F1"),
+        QT_TRANSLATE_NOOP("ReviewListModel", "Annotators"),
+    )
 
     def __init__(self, documents: list[DocumentAgreement]) -> None:
         super().__init__()
@@ -30,9 +36,9 @@ class ReviewListModel(TableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 document.name,
-                f"{document.exact_f1:.2f}",
-                f"{document.overlap_f1:.2f}",
-                ", ".join(document.annotators),
+                figure(f"{document.exact_f1:.2f}"),
+                figure(f"{document.overlap_f1:.2f}"),
+                listed(document.annotators),
             )[column]
         if role == Qt.ItemDataRole.ForegroundRole and column in (1, 2):
             value = document.exact_f1 if column == 1 else document.overlap_f1

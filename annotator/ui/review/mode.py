@@ -10,6 +10,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.model import GOLD
 from annotator.ops import adjudicating, reviewing, viewing
 from annotator.ui.browsing import Browsing
+from annotator.ui.language import figure, fill, listed
 from annotator.ui.project_actions import Busy, show_error
 from annotator.ui.review.dashboard import AgreementDashboard
 from annotator.ui.review.documents import ReviewListModel
@@ -62,7 +63,7 @@ class ReviewMode(QObject):
         """Agreement over the whole project, measured in a worker with progress and Cancel."""
         outcome = run_task(
             self.parent_widget,
-            "Agreement",
+            self.tr("Agreement"),
             self.session.project.folder,
             lambda project, progress: reviewing.agreement(project, progress=progress),
             show_error=show_error,
@@ -74,8 +75,10 @@ class ReviewMode(QObject):
         agreement = self._agreement(show_error=False)
         if agreement is None:
             self.session.message.emit(
-                "Fewer than two annotators: review mode shows the layers, with nothing to "
-                "compare yet.",
+                self.tr(
+                    "Fewer than two annotators: review mode shows the layers, with nothing to "
+                    "compare yet."
+                ),
                 6000,
             )
             return
@@ -94,9 +97,15 @@ class ReviewMode(QObject):
         names = reviewing.layers(self.session.project)
         minimum, ok = QInputDialog.getInt(
             self.parent_widget,
-            "Accept all agreed",
-            f"Accept every span on which at least this many annotators agree\n"
-            f"(of {len(names)}: {', '.join(names)}), in every document:",
+            self.tr("Accept all agreed"),
+            fill(
+                self.tr(
+                    "Accept every span on which at least this many annotators agree\n"
+                    "(of %1: %2), in every document:"
+                ),
+                figure(len(names)),
+                listed(names),
+            ),
             max(2, len(names)),
             1,
             max(1, len(names)),
@@ -114,10 +123,25 @@ class ReviewMode(QObject):
         except AnnotatorError as error:
             show_error(self.parent_widget, error)
             return
-        QMessageBox.information(self.parent_widget, "Accept all agreed", report.summary() + ".")
+        QMessageBox.information(self.parent_widget, self.tr("Accept all agreed"), self.said(report))
         for document_id in documents or [session.document_id]:
             if document_id is not None:
                 session.edited(document_id, GOLD, [(0, len(session.text))], None)
+
+    def said(self, report) -> str:
+        """What accepting the agreed did, in the window's language."""
+        text = fill(
+            self.tr("%1 agreed spans, %2 agreed events and %3 links added to gold in %4 documents"),
+            *(figure(n) for n in (report.spans_added, report.events_added, report.links_added)),
+            figure(report.documents),
+        )
+        if report.unsettled:
+            unsettled = self.tr(
+                "; %1 of them have attributes the annotators set differently, left empty for "
+                "you to settle"
+            )
+            text += fill(unsettled, figure(report.unsettled))
+        return text + "."
 
     def dashboard(self) -> AgreementDashboard | None:
         session = self.session

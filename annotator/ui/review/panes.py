@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from annotator.core.model import GOLD, Span
+from annotator.ui.language import figure, fill, translate
 from annotator.ui.text_view import TextView
 
 
@@ -29,8 +30,15 @@ class Pane(QWidget):
         self.set_count(0)
 
     def set_count(self, spans: int) -> None:
-        who = "gold" if self.layer == GOLD else f"{self.number}  {self.layer}"
-        self.title.setText(f"{who} — {spans} span{'s' * (spans != 1)}")
+        if self.layer == GOLD:
+            who = translate("Pane", "gold")
+        else:
+            who = f"{figure(self.number)}  {self.layer}"
+        if spans == 1:
+            text = translate("Pane", "%1 — %2 span")
+        else:
+            text = translate("Pane", "%1 — %2 spans")
+        self.title.setText(fill(text, who, figure(spans)))
 
 
 class ReviewPanes(QSplitter):

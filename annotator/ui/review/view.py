@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import GOLD, Event, Span
-from annotator.ops import reviewing, viewing
+from annotator.ops import viewing
 from annotator.review.diff import Disagreement, Kind
+from annotator.ui.language import figure, fill
 from annotator.ui.problems import coding_problems
 from annotator.ui.review import accepting
+from annotator.ui.review.describing import described
 from annotator.ui.review.disagreements import DisagreementModel, summary
 from annotator.ui.review.panes import ReviewPanes
 from annotator.ui.session import Session
@@ -60,13 +62,13 @@ class ReviewView(QWidget):
         self.summary.setWordWrap(True)
         bar.addWidget(self.summary, 1)
         self.who = QToolButton()
-        self.who.setText("Annotators ▾")
+        self.who.setText(self.tr("Annotators ▾"))
         self.who.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.who.setMenu(QMenu(self.who))
         bar.addWidget(self.who)
-        self.accept_agreed_button = QPushButton("Accept all agreed")
+        self.accept_agreed_button = QPushButton(self.tr("Accept all agreed"))
         self.accept_agreed_button.setToolTip(
-            "Every span all annotators of this document marked the same way goes to gold"
+            self.tr("Every span all annotators of this document marked the same way goes to gold")
         )
         bar.addWidget(self.accept_agreed_button)
         column.addLayout(bar)
@@ -83,13 +85,12 @@ class ReviewView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for number, width in enumerate((110, 130, 220, 220)):
+        for number, width in enumerate((100, 110, 170, 170)):
             header.resizeSection(number, width)
         split.addWidget(self.table)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
         split.setSizes([560, 180])
-        self.table.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # an English table
         column.addWidget(split, 1)
         self.table.clicked.connect(lambda index: self.go_to(index.row()))
         self.panes.spanClicked.connect(self._span_clicked)
@@ -135,12 +136,8 @@ class ReviewView(QWidget):
             self.layers = layers
         colors = {label.id: label.color for label in project.schema.labels}
         self.panes.show_document(document.text, self.spans, colors, relations, shown.events)
-        described = (
-            reviewing.described_disagreements(project, document_id, compared)
-            if len(compared) >= 2
-            else []
-        )
-        self.model.set_items(described)
+        found = described(project, document_id, compared, self.spans, self.events)
+        self.model.set_items(found)
         items = self.model.items
         self._mark_disagreements(items)
         self.summary.setText(summary(compared, items))
@@ -197,7 +194,9 @@ class ReviewView(QWidget):
             pane.view.show_event(event)  # its links drawn, in each layer that has it
         QTimer.singleShot(0, lambda: self.panes.show_offset(item.start))  # once laid out
         self.candidate = item.first or item.second
-        self.status.emit(f"Disagreement {row + 1} of {len(items)}")
+        self.status.emit(
+            fill(self.tr("Disagreement %1 of %2"), figure(row + 1), figure(len(items)))
+        )
 
     def step(self, direction: int) -> None:
         if self.model.items:
@@ -216,7 +215,7 @@ class ReviewView(QWidget):
         else:
             version = next((s for s in item.spans if s.annotator == layer), None)
         if version is None:
-            self.status.emit(f"{layer} has no version of this; nothing to accept")
+            self.status.emit(fill(self.tr("%1 has no version of this; nothing to accept"), layer))
         elif isinstance(version, Event):
             accepting.accept_event(self.session, self.events, item, version)
         else:
@@ -249,7 +248,8 @@ class ReviewView(QWidget):
         if layer != GOLD:
             self.candidate = span
             if span is not None:
-                self.status.emit(f"A accepts {layer}'s {span.label} «{span.text}» into gold")
+                text = self.tr("A accepts %1's %2 «%3» into gold")
+                self.status.emit(fill(text, layer, span.label, span.text))
 
     # -- keys --------------------------------------------------------------------------------
 

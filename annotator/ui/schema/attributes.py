@@ -8,17 +8,15 @@ added or withdrawn one at a time.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
     QPushButton,
     QTableWidgetItem,
     QVBoxLayout,
@@ -27,10 +25,17 @@ from PySide6.QtWidgets import (
 
 from annotator.core.schema import ATTRIBUTE_TYPES, Attribute, Label
 from annotator.ops import attribute_changes
+from annotator.ui.language import fill, kind_name
 from annotator.ui.schema.tables import fixed, item_table, rename_and_delete, summary
-from annotator.ui.schema.widgets import Editing
+from annotator.ui.schema.widgets import Editing, build_values
 
-COLUMNS = ("Name", "Type", "Values", "Required", "Depends on")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("AttributesTab", "Name"),
+    QT_TRANSLATE_NOOP("AttributesTab", "Type"),
+    QT_TRANSLATE_NOOP("AttributesTab", "Values"),
+    QT_TRANSLATE_NOOP("AttributesTab", "Required"),
+    QT_TRANSLATE_NOOP("AttributesTab", "Depends on"),
+)
 NAME, TYPE, VALUES, REQUIRED, DEPENDS = range(len(COLUMNS))
 NO_PARENT = "—"
 
@@ -40,64 +45,47 @@ class AttributesTab(QWidget):
         super().__init__()
         self.editor = editor
         self._label: Label | None = None
-        self.table = item_table(COLUMNS, VALUES)
-        self.rename_button, self.delete_button, row = rename_and_delete("attribute")
+        self.table = item_table(COLUMNS, VALUES, "AttributesTab")
+        self.rename_button, self.delete_button, row = rename_and_delete(
+            self.tr("Rename attribute"),
+            self.tr("Delete attribute"),
+            self.tr("Remove the attribute (Delete)"),
+        )
 
         column = QVBoxLayout(self)
         column.addWidget(self.table, 2)
         column.addLayout(row)
         column.addWidget(self._build_new_attribute())
-        column.addWidget(self._build_values(), 1)
+        column.addWidget(build_values(self), 1)
         self._connect()
 
     def _build_new_attribute(self) -> QGroupBox:
-        box = QGroupBox("New attribute")
+        box = QGroupBox(self.tr("New attribute"))
         self.new_name = QLineEdit()
-        self.new_name.setPlaceholderText("name, e.g. civilian_targeting")
+        self.new_name.setPlaceholderText(self.tr("name, e.g. civilian_targeting"))
         self.new_type = QComboBox()
-        self.new_type.addItems(ATTRIBUTE_TYPES)
+        for kind in ATTRIBUTE_TYPES:
+            self.new_type.addItem(kind_name(kind), kind)
         self.new_values = QLineEdit()
-        self.new_values.setPlaceholderText("for a choice: values, separated by commas")
         self.new_parent = QComboBox()
-        self.new_parent.setToolTip("A choice whose values each list their own values (a sub-type)")
-        self.new_required = QCheckBox("required")
-        self.add_button = QPushButton("Add &attribute")
+        self.new_parent.setToolTip(
+            self.tr("A choice whose values each list their own values (a sub-type)")
+        )
+        self.new_required = QCheckBox(self.tr("required"))
+        self.add_button = QPushButton(self.tr("Add &attribute"))
         grid = QGridLayout(box)
-        grid.addWidget(QLabel("Name"), 0, 0)
+        grid.addWidget(QLabel(self.tr("Name")), 0, 0)
         grid.addWidget(self.new_name, 0, 1)
-        grid.addWidget(QLabel("Type"), 0, 2)
+        grid.addWidget(QLabel(self.tr("Type")), 0, 2)
         grid.addWidget(self.new_type, 0, 3)
         grid.addWidget(self.new_required, 0, 4)
-        grid.addWidget(QLabel("Values"), 1, 0)
+        grid.addWidget(QLabel(self.tr("Values")), 1, 0)
         grid.addWidget(self.new_values, 1, 1)
-        grid.addWidget(QLabel("Depends on"), 1, 2)
+        grid.addWidget(QLabel(self.tr("Depends on")), 1, 2)
         grid.addWidget(self.new_parent, 1, 3)
         grid.addWidget(self.add_button, 1, 4)
         grid.setColumnStretch(1, 1)
         return box
-
-    def _build_values(self) -> QGroupBox:
-        self.values_box = QGroupBox("Values")
-        self.under_label = QLabel("under")
-        self.under = QComboBox()
-        self.values = QListWidget()
-        self.value_edit = QLineEdit()
-        self.value_edit.setPlaceholderText("a new value")
-        self.add_value_button = QPushButton("Add &value")
-        self.remove_value_button = QPushButton("Remove value")
-        self.remove_value_button.setToolTip("Withdraw the selected value (Delete)")
-        column = QVBoxLayout(self.values_box)
-        top = QHBoxLayout()
-        top.addWidget(self.under_label)
-        top.addWidget(self.under, 1)
-        column.addLayout(top)
-        column.addWidget(self.values, 1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.value_edit, 1)
-        bottom.addWidget(self.add_value_button)
-        bottom.addWidget(self.remove_value_button)
-        column.addLayout(bottom)
-        return self.values_box
 
     def _connect(self) -> None:
         self.table.itemChanged.connect(self._item_changed)
@@ -106,7 +94,7 @@ class AttributesTab(QWidget):
         self.delete_button.clicked.connect(self.delete_attribute)
         self.add_button.clicked.connect(self.add_attribute)
         self.new_name.returnPressed.connect(self.add_attribute)
-        self.new_type.currentTextChanged.connect(self._type_chosen)
+        self.new_type.currentIndexChanged.connect(self._type_chosen)
         self.new_parent.currentTextChanged.connect(self._type_chosen)
         self.under.currentTextChanged.connect(lambda _: self._show_values())
         self.add_value_button.clicked.connect(self.add_value)
@@ -134,7 +122,7 @@ class AttributesTab(QWidget):
         self.table.setRowCount(len(label.attributes))
         for row, attribute in enumerate(label.attributes):
             name = QTableWidgetItem(attribute.name)
-            name.setToolTip("F2 or double-click to rename")
+            name.setToolTip(self.tr("F2 or double-click to rename"))
             required = fixed("")
             required.setFlags(required.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             required.setCheckState(
@@ -142,7 +130,7 @@ class AttributesTab(QWidget):
             )
             cells = (
                 name,
-                fixed(attribute.type),
+                fixed(kind_name(attribute.type)),
                 fixed(summary(attribute)),
                 required,
                 fixed(attribute.depends_on or ""),
@@ -170,9 +158,11 @@ class AttributesTab(QWidget):
         self.under.setVisible(grouped)
         self.values.clear()
         if not choice:
-            self.values_box.setTitle("Values (only a choice attribute has a list of values)")
+            self.values_box.setTitle(
+                self.tr("Values (only a choice attribute has a list of values)")
+            )
             return
-        self.values_box.setTitle(f"Values of {attribute.name}")
+        self.values_box.setTitle(fill(self.tr("Values of %1"), attribute.name))
         if grouped:
             current = self.under.currentText()
             self.under.blockSignals(True)
@@ -186,14 +176,16 @@ class AttributesTab(QWidget):
             self.values.addItems(list(attribute.values))
 
     def _type_chosen(self) -> None:
-        choice = self.new_type.currentText() == "choice"
+        choice = self.new_type.currentData() == "choice"
         self.new_parent.setEnabled(choice)
         grouped = choice and self.new_parent.currentText() not in ("", NO_PARENT)
         self.new_values.setEnabled(choice and not grouped)
         if grouped:
-            self.new_values.setPlaceholderText("add its values below, under each parent value")
+            self.new_values.setPlaceholderText(
+                self.tr("add its values below, under each parent value")
+            )
         else:
-            self.new_values.setPlaceholderText("for a choice: values, separated by commas")
+            self.new_values.setPlaceholderText(self.tr("for a choice: values, separated by commas"))
 
     # -- changing ----------------------------------------------------------------------------
 
@@ -224,7 +216,7 @@ class AttributesTab(QWidget):
     def add_attribute(self) -> None:
         if self._label is None:
             return
-        kind = self.new_type.currentText()
+        kind = self.new_type.currentData()
         parent = self.new_parent.currentText() if kind == "choice" else NO_PARENT
         values: tuple[str, ...] = ()
         values_by: dict[str, tuple[str, ...]] = {}
@@ -253,7 +245,9 @@ class AttributesTab(QWidget):
                 attribute_changes.remove_attribute,
                 self._label.id,
                 attribute.name,
-                ask=f"Remove {attribute.name} and clear its values from those spans?",
+                ask=fill(
+                    self.tr("Remove %1 and clear its values from those spans?"), attribute.name
+                ),
             )
 
     def add_value(self) -> None:
@@ -282,6 +276,10 @@ class AttributesTab(QWidget):
             attribute.name,
             item.text(),
             under=under,
-            ask=f"Withdraw {item.text()!r} and clear it from those spans "
-            "(with any sub-type chosen under it)?",
+            ask=fill(
+                self.tr(
+                    "Withdraw %1 and clear it from those spans (with any sub-type chosen under it)?"
+                ),
+                repr(item.text()),
+            ),
         )

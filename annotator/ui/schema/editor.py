@@ -36,8 +36,10 @@ from annotator.core.text import isolate
 from annotator.ops import schema_changes
 from annotator.ops.opening import Project
 from annotator.ops.schema_changes import InUseError, SchemaChange
+from annotator.ui.language import fill, kind_name, label_name
 from annotator.ui.schema.attributes import AttributesTab
 from annotator.ui.schema.label_tab import LabelTab
+from annotator.ui.schema.messages import counted, refused, said
 from annotator.ui.schema.roles import RolesTab
 from annotator.ui.schema.widgets import swatch
 
@@ -54,7 +56,7 @@ class SchemaEditor(QDialog):
         self.changed = False
         self._open = True  # once closed, a field losing focus must not write any more
         self._label_id: str | None = None
-        self.setWindowTitle(f"Schema — {project.name}")
+        self.setWindowTitle(fill(self.tr("Schema — %1"), project.name))
         self.resize(1000, 660)
         self._build()
         self.reload()
@@ -65,7 +67,7 @@ class SchemaEditor(QDialog):
         top = QHBoxLayout()
         self.version_edit = QLineEdit()
         self.version_edit.setMaximumWidth(220)
-        version_label = QLabel("&Guideline version:")
+        version_label = QLabel(self.tr("&Guideline version:"))
         version_label.setBuddy(self.version_edit)
         top.addWidget(version_label)
         top.addWidget(self.version_edit)
@@ -73,16 +75,16 @@ class SchemaEditor(QDialog):
 
         self.label_list = QListWidget()
         self.label_list.setMinimumWidth(240)
-        self.new_label_button = QPushButton("&New label")
-        self.new_label_button.setToolTip("Add a label (Ctrl+N)")
-        self.rename_label_button = QPushButton("Rena&me")
-        self.rename_label_button.setToolTip("Give the label another id (F2)")
-        self.delete_label_button = QPushButton("&Delete label")
-        self.delete_label_button.setToolTip("Delete the label and its spans (Delete)")
+        self.new_label_button = QPushButton(self.tr("&New label"))
+        self.new_label_button.setToolTip(self.tr("Add a label (Ctrl+N)"))
+        self.rename_label_button = QPushButton(self.tr("Rena&me"))
+        self.rename_label_button.setToolTip(self.tr("Give the label another id (F2)"))
+        self.delete_label_button = QPushButton(self.tr("&Delete label"))
+        self.delete_label_button.setToolTip(self.tr("Delete the label and its spans (Delete)"))
         left = QWidget()
         left_column = QVBoxLayout(left)
         left_column.setContentsMargins(0, 0, 0, 0)
-        left_column.addWidget(QLabel("Labels"))
+        left_column.addWidget(QLabel(self.tr("Labels")))
         left_column.addWidget(self.label_list, 1)
         buttons = QHBoxLayout()
         for button in (self.new_label_button, self.rename_label_button, self.delete_label_button):
@@ -91,11 +93,11 @@ class SchemaEditor(QDialog):
 
         self.tabs = QTabWidget()
         self.label_tab = LabelTab(self)
-        self.tabs.addTab(self.label_tab, "&Label")
+        self.tabs.addTab(self.label_tab, self.tr("&Label"))
         self.attributes_tab = AttributesTab(self)
-        self.tabs.addTab(self.attributes_tab, "A&ttributes")
+        self.tabs.addTab(self.attributes_tab, self.tr("A&ttributes"))
         self.roles_tab = RolesTab(self)
-        self.tabs.addTab(self.roles_tab, "R&oles")
+        self.tabs.addTab(self.roles_tab, self.tr("R&oles"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -161,7 +163,7 @@ class SchemaEditor(QDialog):
             name = label.name("en") + (f" · {isolate(arabic)}" if arabic else "")
             item = QListWidgetItem(swatch(label.color), f"{key}{name}   ({label.id})")
             item.setData(Qt.ItemDataRole.UserRole, label.id)
-            item.setToolTip(f"{label.id}: {label.kind} label")
+            item.setToolTip(fill(self.tr("%1: %2 label"), label.id, kind_name(label.kind)))
             self.label_list.addItem(item)
         self.label_list.setCurrentRow(schema.label_ids.index(wanted))
         self.label_list.blockSignals(False)
@@ -172,7 +174,8 @@ class SchemaEditor(QDialog):
         self.attributes_tab.show_label(label)
         self.roles_tab.show_label(label)
         self.tabs.setTabEnabled(2, label.kind == "event")
-        self.tabs.setTabToolTip(2, "" if label.kind == "event" else "Only event labels have roles")
+        roles = "" if label.kind == "event" else self.tr("Only event labels have roles")
+        self.tabs.setTabToolTip(2, roles)
 
     def _label_chosen(self, row: int) -> None:
         if row >= 0:
@@ -200,18 +203,19 @@ class SchemaEditor(QDialog):
         try:
             result = change(self.project, self.annotator, *args, **kwargs)
         except InUseError as error:
-            if ask is None or not self.confirm("Annotations use it", f"{error}.\n\n{ask}"):
-                self.say(f"Not changed: {error}.", error=True)
+            question = f"{said(str(error))}.\n\n{ask}"
+            if ask is None or not self.confirm(self.tr("Annotations use it"), question):
+                self.say(refused(error), error=True)
                 self.reload()
                 return False
             return self.apply(change, *args, select=select, **kwargs, force=True)
         except AnnotatorError as error:
-            self.say(f"Not changed: {error}.", error=True)
+            self.say(refused(error), error=True)
             self.reload()
             return False
         if result.changed:
             self.changed = True
-            self.say(result.message)
+            self.say(said(result.message))
             self.reload(select)
             self.schemaChanged.emit()
         return True
@@ -251,13 +255,13 @@ class SchemaEditor(QDialog):
             return
         usage = schema_changes.label_usage(self.project, label.id)
         if usage.spans or usage.links:
-            question = (
-                f"Delete the label {label.id} ({label.name()})?\n\n"
-                f"{usage.describe()} in every annotator's layer will be deleted with it. "
-                "This cannot be undone."
+            question = self.tr(
+                "Delete the label %1 (%2)?\n\n%3 in every annotator's layer will be deleted "
+                "with it. This cannot be undone."
             )
-            if not self.confirm("Delete a label in use", question):
-                self.say(f"{label.id} was not deleted.")
+            question = fill(question, label.id, label_name(label), counted(usage.describe()))
+            if not self.confirm(self.tr("Delete a label in use"), question):
+                self.say(fill(self.tr("%1 was not deleted."), label.id))
                 return
         self.apply(schema_changes.delete_label, label.id)
         self.label_list.setFocus()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.schema import KINDS, Label
 from annotator.ops import schema_changes
+from annotator.ui.language import fill, kind_name, label_name
 from annotator.ui.schema.widgets import Editing, TextBox, swatch
 
 
@@ -26,31 +27,34 @@ class LabelTab(QWidget):
         self.editor = editor
         form = QFormLayout(self)
         self.id_edit = QLineEdit()
-        self.id_edit.setToolTip("The id exports use as the label's tag; no spaces")
+        self.id_edit.setToolTip(self.tr("The id exports use as the label's tag; no spaces"))
         self.name_en_edit = QLineEdit()
         self.name_ar_edit = QLineEdit()
         self.name_ar_edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.kind_combo = QComboBox()
-        self.kind_combo.addItems(KINDS)
+        for kind in KINDS:
+            self.kind_combo.addItem(kind_name(kind), kind)
         self.color_button = QPushButton()
-        self.color_button.setToolTip("Choose the colour spans of this label are drawn in")
+        self.color_button.setToolTip(self.tr("Choose the colour spans of this label are drawn in"))
         self.key_edit = QLineEdit()
         self.key_edit.setMaxLength(1)
         self.key_edit.setMaximumWidth(60)
-        self.key_edit.setToolTip("The key that applies this label to selected text")
+        self.key_edit.setToolTip(self.tr("The key that applies this label to selected text"))
         self.description_edit = TextBox()
-        self.description_edit.setPlaceholderText("What to mark, and where its boundaries are")
+        self.description_edit.setPlaceholderText(
+            self.tr("What to mark, and where its boundaries are")
+        )
         self.examples_edit = TextBox()
-        self.examples_edit.setPlaceholderText("One example per line")
+        self.examples_edit.setPlaceholderText(self.tr("One example per line"))
         rows: list[tuple[str, QWidget]] = [
-            ("&Id", self.id_edit),
-            ("&English name", self.name_en_edit),
-            ("Ara&bic name", self.name_ar_edit),
-            ("&Kind", self.kind_combo),
-            ("&Colour", self.color_button),
-            ("Ke&y", self.key_edit),
-            ("Descri&ption", self.description_edit),
-            ("E&xamples", self.examples_edit),
+            (self.tr("&Id"), self.id_edit),
+            (self.tr("&English name"), self.name_en_edit),
+            (self.tr("Ara&bic name"), self.name_ar_edit),
+            (self.tr("&Kind"), self.kind_combo),
+            (self.tr("&Colour"), self.color_button),
+            (self.tr("Ke&y"), self.key_edit),
+            (self.tr("Descri&ption"), self.description_edit),
+            (self.tr("E&xamples"), self.examples_edit),
         ]
         for text, field in rows:
             label = QLabel(text)
@@ -67,7 +71,7 @@ class LabelTab(QWidget):
         self.id_edit.setText(label.id)
         self.name_en_edit.setText(label.names.get("en", ""))
         self.name_ar_edit.setText(label.names.get("ar", ""))
-        self.kind_combo.setCurrentText(label.kind)
+        self.kind_combo.setCurrentIndex(KINDS.index(label.kind) if label.kind in KINDS else -1)
         self.color_button.setText(f"  {label.color}")
         self.color_button.setIcon(swatch(label.color, 18))
         self.key_edit.setText(label.key)
@@ -106,7 +110,8 @@ class LabelTab(QWidget):
         label = self.editor.current_label()
         if label is None:
             return
-        color = QColorDialog.getColor(QColor(label.color), self, f"Colour of {label.name()}")
+        title = fill(self.tr("Colour of %1"), label_name(label))
+        color = QColorDialog.getColor(QColor(label.color), self, title)
         if color.isValid():
             self.editor.apply(schema_changes.update_label, label.id, color=color.name())
 

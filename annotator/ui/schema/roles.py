@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,16 +25,23 @@ from PySide6.QtWidgets import (
 
 from annotator.core.schema import KINDS, Label, Role
 from annotator.ops import role_changes
+from annotator.ui.language import fill, kind_name, listed
 from annotator.ui.schema.tables import item_table, rename_and_delete
 from annotator.ui.schema.widgets import Editing
 
-COLUMNS = ("Name", "Kinds of span (empty: any)", "Several")
+COLUMNS = (
+    QT_TRANSLATE_NOOP("RolesTab", "Name"),
+    QT_TRANSLATE_NOOP("RolesTab", "Kinds of span (empty: any)"),
+    QT_TRANSLATE_NOOP("RolesTab", "Several"),
+)
 NAME, KINDS_COLUMN, MANY = range(len(COLUMNS))
 
 
 def parse_kinds(text: str) -> tuple[str, ...]:
-    """ "actor, location" (or spaces between) as kinds; unknown words are left to the check."""
-    return tuple(word.lower() for word in re.split(r"[,\s]+", text) if word)
+    """ "actor, location" (or spaces between, or the kinds' names in the window's language) as
+    kinds; unknown words are left to the check."""
+    named = {kind_name(kind): kind for kind in KINDS}
+    return tuple(named.get(w, w.lower()) for w in re.split(r"[,،\s]+", text) if w)
 
 
 class RolesTab(QWidget):
@@ -42,18 +49,20 @@ class RolesTab(QWidget):
         super().__init__()
         self.editor = editor
         self._label: Label | None = None
-        self.table = item_table(COLUMNS, KINDS_COLUMN)
-        self.rename_button, self.delete_button, buttons = rename_and_delete("role")
+        self.table = item_table(COLUMNS, KINDS_COLUMN, "RolesTab")
+        self.rename_button, self.delete_button, buttons = rename_and_delete(
+            self.tr("Rename role"), self.tr("Delete role"), self.tr("Remove the role (Delete)")
+        )
 
-        box = QGroupBox("New role")
+        box = QGroupBox(self.tr("New role"))
         self.new_name = QLineEdit()
-        self.new_name.setPlaceholderText("name, e.g. target")
-        self.new_kinds = {kind: QCheckBox(kind) for kind in KINDS}
-        self.new_many = QCheckBox("several")
-        self.add_button = QPushButton("Add &role")
+        self.new_name.setPlaceholderText(self.tr("name, e.g. target"))
+        self.new_kinds = {kind: QCheckBox(kind_name(kind)) for kind in KINDS}
+        self.new_many = QCheckBox(self.tr("several"))
+        self.add_button = QPushButton(self.tr("Add &role"))
         line = QHBoxLayout(box)
         line.addWidget(self.new_name, 1)
-        line.addWidget(QLabel("filled by"))
+        line.addWidget(QLabel(self.tr("filled by")))
         for check in self.new_kinds.values():
             line.addWidget(check)
         line.addWidget(self.new_many)
@@ -93,7 +102,9 @@ class RolesTab(QWidget):
             )
             many.setCheckState(Qt.CheckState.Checked if role.many else Qt.CheckState.Unchecked)
             self.table.setItem(row, NAME, QTableWidgetItem(role.name))
-            self.table.setItem(row, KINDS_COLUMN, QTableWidgetItem(", ".join(role.kinds)))
+            self.table.setItem(
+                row, KINDS_COLUMN, QTableWidgetItem(listed(kind_name(k) for k in role.kinds))
+            )
             self.table.setItem(row, MANY, many)
         names = [role.name for role in label.roles]
         self.table.setCurrentCell(names.index(keep) if keep in names else (0 if names else -1), 0)
@@ -137,5 +148,5 @@ class RolesTab(QWidget):
                 role_changes.remove_role,
                 self._label.id,
                 role.name,
-                ask=f"Remove the role {role.name} and those links?",
+                ask=fill(self.tr("Remove the role %1 and those links?"), role.name),
             )

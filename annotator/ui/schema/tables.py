@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.schema import Attribute
+from annotator.ui.language import fill, listed, translate
 
 
-def item_table(columns: tuple[str, ...], stretch: int) -> QTableWidget:
-    """A table of one row per item, selected by rows, one column taking the spare width."""
+def item_table(columns: tuple[str, ...], stretch: int, context: str) -> QTableWidget:
+    """A table of one row per item, selected by rows, one column taking the spare width
+    (its headers marked with QT_TRANSLATE_NOOP in ``context``)."""
     table = QTableWidget(0, len(columns))
-    table.setHorizontalHeaderLabels(columns)
+    table.setHorizontalHeaderLabels([translate(context, column) for column in columns])
     table.verticalHeader().hide()
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -29,12 +31,14 @@ def item_table(columns: tuple[str, ...], stretch: int) -> QTableWidget:
     return table
 
 
-def rename_and_delete(noun: str) -> tuple[QPushButton, QPushButton, QHBoxLayout]:
-    """The buttons under such a table, right-aligned."""
-    rename = QPushButton(f"Rename {noun}")
-    rename.setToolTip("Type the new name in the table (F2)")
-    delete = QPushButton(f"Delete {noun}")
-    delete.setToolTip(f"Remove the {noun} (Delete)")
+def rename_and_delete(
+    rename_text: str, delete_text: str, delete_tip: str
+) -> tuple[QPushButton, QPushButton, QHBoxLayout]:
+    """The buttons under such a table, at its end."""
+    rename = QPushButton(rename_text)
+    rename.setToolTip(translate("schema", "Type the new name in the table (F2)"))
+    delete = QPushButton(delete_text)
+    delete.setToolTip(delete_tip)
     row = QHBoxLayout()
     row.addStretch(1)
     row.addWidget(rename)
@@ -46,14 +50,17 @@ def summary(attribute: Attribute) -> str:
     """What the values column says about an attribute."""
     if attribute.type == "choice" and attribute.values_by:
         count = sum(len(values) for values in attribute.values_by.values())
-        return f"{count} values, listed under each {attribute.depends_on}"
+        text = translate("schema", "%1 values, listed under each %2")
+        return fill(text, count, attribute.depends_on)
     if attribute.type == "choice":
-        return ", ".join(attribute.values)
+        return listed(attribute.values)
     if attribute.type == "integer" and (attribute.minimum, attribute.maximum) != (None, None):
         low = "…" if attribute.minimum is None else attribute.minimum
         high = "…" if attribute.maximum is None else attribute.maximum
         return f"{low}–{high}"
-    return {"date": "YYYY-MM-DD, YYYY-MM or YYYY", "boolean": "yes / no"}.get(attribute.type, "")
+    if attribute.type == "date":
+        return translate("schema", "YYYY-MM-DD, YYYY-MM or YYYY")
+    return translate("schema", "yes / no") if attribute.type == "boolean" else ""
 
 
 def fixed(text: str) -> QTableWidgetItem:

@@ -7,11 +7,23 @@ from typing import Any, Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QFocusEvent, QIcon, QPixmap
-from PySide6.QtWidgets import QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from annotator.core.schema import Label
 from annotator.ops.opening import Project
 from annotator.ops.schema_changes import SchemaChange
+from annotator.ui.language import translate
 
 
 class Editing(Protocol):
@@ -62,3 +74,30 @@ def swatch(color: str, size: int = 14) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(color))
     return QIcon(pixmap)
+
+
+def build_values(tab) -> QGroupBox:
+    """The attributes tab's box of a choice's values (its widgets kept on ``tab``)."""
+    tab.values_box = QGroupBox(translate("AttributesTab", "Values"))
+    tab.under_label = QLabel(translate("AttributesTab", "under"))
+    tab.under = QComboBox()
+    tab.values = QListWidget()
+    tab.value_edit = QLineEdit()
+    tab.value_edit.setPlaceholderText(translate("AttributesTab", "a new value"))
+    tab.add_value_button = QPushButton(translate("AttributesTab", "Add &value"))
+    tab.remove_value_button = QPushButton(translate("AttributesTab", "Remove value"))
+    tab.remove_value_button.setToolTip(
+        translate("AttributesTab", "Withdraw the selected value (Delete)")
+    )
+    column = QVBoxLayout(tab.values_box)
+    top = QHBoxLayout()
+    top.addWidget(tab.under_label)
+    top.addWidget(tab.under, 1)
+    column.addLayout(top)
+    column.addWidget(tab.values, 1)
+    bottom = QHBoxLayout()
+    bottom.addWidget(tab.value_edit, 1)
+    bottom.addWidget(tab.add_value_button)
+    bottom.addWidget(tab.remove_value_button)
+    column.addLayout(bottom)
+    return tab.values_box

@@ -1,0 +1,124 @@
+"""What an event disagreement is, said in the window's language.
+
+The review core describes event disagreements in English (the command line's words); the
+window builds its own description from the same parts — the kind, the two annotators, their
+events and what differs — with its catalogue's templates. In English it keeps the core's.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Collection, Sequence
+
+from annotator.core.model import Event, Span
+from annotator.ops import reviewing
+from annotator.review.diff import Disagreement, Kind
+from annotator.review.event_review import NOTHING_TEXT, TYPE, EventDisagreementSummary
+from annotator.review.events import EventRules
+from annotator.ui.language import current, fill, listed, translate
+
+LINE = re.compile(r"\(line (\d+)\)")
+NO_WORD = "an event with no trigger word"  # how the core names such an event among fillers
+
+
+class Names:
+    """How a document's events, spans and values read in a description."""
+
+    def __init__(self, spans: Sequence[Span], events: Sequence[Event], schema) -> None:
+        self.spans = {span.id: span for span in spans}
+        self.events = {event.id: event for event in events}
+        self.on_trigger = Counter((e.annotator, e.trigger) for e in events)
+        self.rules = EventRules(schema)
+
+    def type(self, event: Event) -> str:
+        values = [event.attributes.get(n) for n in self.rules.typing_of(event.label)]
+        shown = [str(v) for v in values if v not in (None, "")]
+        return " / ".join(shown) if shown else event.label
+
+    def text(self, span_id: int | None) -> str | None:
+        span = self.spans.get(span_id) if span_id is not None else None
+        return span.text if span is not None else None
+
+    def filler(self, span: int | None, event: int | None) -> str:
+        if span is not None:
+            return f"«{self.text(span) or '?'}»"
+        nested = self.events.get(event) if event is not None else None
+        return self.event(nested, arguments=False) if nested is not None else "?"
+
+    def arguments(self, event: Event, leaving: Collection[str] = ()) -> str:
+        return listed(
+            f"{a.role} {self.filler(a.span, a.event)}"
+            for a in event.arguments
+            if a.role not in leaving
+        )
+
+    def event(self, event: Event, arguments: bool = True) -> str:
+        summary = self.type(event)
+        if arguments and event.arguments:
+            summary = f"{summary}: {self.arguments(event)}"
+        trigger = self.text(event.trigger)
+        if trigger is None:
+            return fill(translate("review", "an event with no trigger word (%1)"), summary)
+        return f"«{trigger}» ({summary})"
+
+    def where(self, first: Event, second: Event, differing: Collection[str]) -> str:
+        """A pair named by its triggers, or its events; the arguments not in question tell
+        apart events sharing a trigger."""
+        triggers = [self.text(e.trigger) for e in (first, second)]
+        if None in triggers:
+            return " / ".join(self.event(e, arguments=False) for e in (first, second))
+        named = " / ".join(f"«{t}»" for t in dict.fromkeys(triggers))
+        shared = any(self.on_trigger[e.annotator, e.trigger] > 1 for e in (first, second))
+        told = self.arguments(first, differing) if shared else ""
+        return f"{named} ({told})" if told else named
+
+
+def value(text: str) -> str:
+    """A side's value as the core wrote it, its own words said in the window's language."""
+    if text == NOTHING_TEXT:
+        return translate("review", "none")
+    if text in ("True", "False"):
+        return translate("review", "yes") if text == "True" else translate("review", "no")
+    text = text.replace(NO_WORD, translate("review", "an event with no trigger word"))
+    return LINE.sub(lambda m: fill(translate("review", "(line %1)"), m.group(1)), text)
+
+
+def what_differs(what: str) -> str:
+    return translate("review", "type") if what == TYPE else what  # else a role's or attribute's
+
+
+def describe(summary: EventDisagreementSummary, names: Names) -> str:
+    first, second = summary.annotators
+    a, b = summary.first_event, summary.second_event
+    if a is None or b is None:
+        has, lacks = (first, second) if b is None else (second, first)
+        text = translate("review", "%1 codes %2; %3 has no such event")
+        return fill(text, has, names.event(a or b), lacks)
+    template = translate("review", "%1: %2 %3, %4 %5")
+    differences = translate("review", "; ").join(
+        fill(template, what_differs(what), first, value(x), second, value(y))
+        for what, (x, y) in summary.differences.items()
+    )
+    differing = summary.disagreement.differences if summary.kind == Kind.ROLE_FILLER else ()
+    return f"{names.where(a, b, differing)} — {differences}"
+
+
+def described(
+    project, document_id: int, compared: list[str], spans: list[Span], events: list[Event]
+) -> list[tuple[Disagreement, str | None]]:
+    """The document's disagreements between ``compared``, each event disagreement with its
+    description in the window's language (a span disagreement has none)."""
+    if len(compared) < 2:
+        return []
+    found = reviewing.described_disagreements(project, document_id, compared)
+    if current() == "en" or not any(item.kind in Kind.EVENTS for item, _ in found):
+        return found
+    summaries = reviewing.document_event_disagreements(project, document_id, compared)
+    names = Names(spans, events, project.schema)
+
+    def said(item: Disagreement, english: str | None) -> str | None:
+        summary = next((s for s in summaries if s.disagreement == item), None)
+        return describe(summary, names) if summary is not None else english
+
+    return [(item, said(item, english)) for item, english in found]
