@@ -31,7 +31,7 @@ class Model:
 
 
 @dataclass(frozen=True)
-class Accepted:
+class AcceptedSuggestions:
     spans: list[Span]
     verdicts: list[int]
 
@@ -94,7 +94,7 @@ def accept(
     chosen: Sequence[tuple[Suggestion, str]],
     by: str,
     span_ids: Sequence[int | None] = (),
-) -> Accepted:
+) -> AcceptedSuggestions:
     """Make spans of the suggestions, each with the label chosen, in one transaction
     (``span_ids``: the ids they had before an undo)."""
     ids = list(span_ids) or [None] * len(chosen)
@@ -107,10 +107,10 @@ def accept(
             )
             spans.append(span)
             verdicts.append(_judge(project, document_id, by, found, label == found.label, time))
-    return Accepted(spans, verdicts)
+    return AcceptedSuggestions(spans, verdicts)
 
 
-def undo_accept(project: Project, accepted: Accepted, by: str) -> None:
+def undo_accept(project: Project, accepted: AcceptedSuggestions, by: str) -> None:
     with project.write():
         for span in accepted.spans:
             editing.delete_span(project, span.id, by)

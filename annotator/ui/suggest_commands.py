@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from annotator.core.suggestions import Suggestion
 from annotator.ops import suggest_verdicts
-from annotator.ops.suggest_verdicts import Accepted
+from annotator.ops.suggest_verdicts import AcceptedSuggestions
 from annotator.ops.unsaved import SpanState, UnsavedEdit
 from annotator.ui.commands import describe
 from annotator.ui.edit_command import EditCommand
@@ -30,7 +30,7 @@ class AcceptSuggestions(EditCommand):
             )
         super().__init__(session, session.document_id, text)
         self.chosen = chosen
-        self.accepted: Accepted | None = None
+        self.accepted: AcceptedSuggestions | None = None
 
     def apply(self) -> None:
         ids = [span.id for span in self.accepted.spans] if self.accepted else []
