@@ -106,6 +106,10 @@ class Suggesting(QObject):
             self.model, self.rejections = outcome.result, 0
             said = self.tr("Learned from «%1» (%2 spans).").replace("%1", self.model.layer)
             self.panel.show_status(said.replace("%2", figure(self.model.spans)))
+            session = self.session
+            self.panel.show_precision(
+                suggest_verdicts.precision(session.project, session.annotator)
+            )
             self._document_shown()
         if self.again and self.source is not None:
             self.again = False
