@@ -7,7 +7,8 @@ project as it was is written to ``PROJECT/backups/``. Each step runs in its own 
 that also moves the version on, so an interruption leaves the project at the last version
 it completed, whole, and the next open carries on from there.
 
-Format 1 was the first released format; format 2 made events records of their own.
+Format 1 was the first released format; format 2 made events records of their own; format 3
+remembers what the annotator accepted and rejected of the suggestions.
 docs/safety.md says how to add a step.
 """
 
@@ -117,12 +118,37 @@ CREATE TABLE place_origins (
 );
 """  # as format 2 made them
 
+VERDICT_TABLE = """
+CREATE TABLE verdicts (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    label TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    recommender TEXT NOT NULL,
+    accepted INTEGER NOT NULL,
+    time TEXT NOT NULL
+);
+CREATE INDEX verdicts_document ON verdicts(document_id, annotator);
+"""  # as format 3 made it
+
+
+def _suggestion_verdicts(conn: sqlite3.Connection) -> None:
+    """A table for what the annotator accepted and rejected of the suggestions."""
+    for statement in VERDICT_TABLE.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 STEPS: tuple[Step, ...] = (
     Step(
         2,
         "events become records of their own, several may share a trigger; places get coordinates",
         _events_as_records,
     ),
+    Step(3, "suggestions accepted and rejected are remembered", _suggestion_verdicts),
 )
 
 

@@ -37,6 +37,7 @@ from annotator.store.progress import Statuses
 from annotator.store.relations import Relations
 from annotator.store.spans import Spans
 from annotator.store.tables import APPLICATION_ID, DDL, FORMAT_VERSION
+from annotator.store.verdicts import Verdicts
 
 DATABASE = "project.sqlite"
 
@@ -103,6 +104,7 @@ class Project:
         self.audit = Audit(db)
         self.comments = Comments(db)
         self.merged_layers = MergedLayers(db)
+        self.verdicts = Verdicts(db)
 
     # -- opening -------------------------------------------------------------------------
 

@@ -17,9 +17,12 @@ longitude, taken from the gazetteer the project imported (``gazetteer``, its pla
 ``gazetteer_names``, a row for each normalised name of each place, in key order so that a
 name and every name beginning with it are one range) or typed; ``place_origins`` says which
 gazetteer entry a place's coordinates came from.
+
+Format 3 added ``verdicts``: each suggestion the annotator accepted or rejected, so that a
+rejected one is not suggested again and each recommender's precision can be told.
 """
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 APPLICATION_ID = 0x414E4E4F  # "ANNO": marks a SQLite file as an annotator project
 
 DDL = """
@@ -173,4 +176,17 @@ CREATE TABLE place_origins (
     entity_id INTEGER PRIMARY KEY REFERENCES entities(id) ON DELETE CASCADE,
     gazetteer_id INTEGER NOT NULL
 );
+CREATE TABLE verdicts (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    label TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    recommender TEXT NOT NULL,
+    accepted INTEGER NOT NULL,
+    time TEXT NOT NULL
+);
+CREATE INDEX verdicts_document ON verdicts(document_id, annotator);
 """

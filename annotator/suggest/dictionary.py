@@ -53,6 +53,14 @@ class DictionaryRecommender:
                 if (match.start, match.end) in marked:
                     self.marked[match.key] += 1
 
+    def rejected(self, names: Iterable[str]) -> None:
+        """Names the annotator rejected as suggestions: each counts as an occurrence the
+        layer left unmarked, so a name rejected often scores low."""
+        for name in names:
+            key = name_key(name)
+            if key:
+                self.found[key] += 1
+
     def matcher(self) -> NameMatcher:
         if self._matcher is None:
             self._matcher = NameMatcher(self.votes, clitics_outside=self.clitics_outside)

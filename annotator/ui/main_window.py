@@ -17,7 +17,15 @@ from PySide6.QtWidgets import (
 
 from annotator.core.text import is_rtl
 from annotator.ops import viewing
-from annotator.ui import language_menu, menus, people, project_actions, transfer, window_layout
+from annotator.ui import (
+    language_menu,
+    menus,
+    people,
+    project_actions,
+    suggest_menu,
+    transfer,
+    window_layout,
+)
 from annotator.ui.annotating import Annotating
 from annotator.ui.browsing import Browsing, confirm_done
 from annotator.ui.coding import Coding
@@ -32,6 +40,7 @@ from annotator.ui.panels.history import HistoryPanel
 from annotator.ui.panels.labels import LabelPalette
 from annotator.ui.panels.place import PlacePanel
 from annotator.ui.panels.search import SearchPanel
+from annotator.ui.panels.suggestions import SuggestionsPanel
 from annotator.ui.place_coding import PlaceCoding
 from annotator.ui.review.mode import ReviewMode
 from annotator.ui.schema.editor import open_schema_editor
@@ -39,6 +48,7 @@ from annotator.ui.session import Session
 from annotator.ui.settings import Settings
 from annotator.ui.showing import ShownDocument
 from annotator.ui.status_bar import StatusBar
+from annotator.ui.suggesting import Suggesting
 from annotator.ui.text_view import TextView
 
 
@@ -85,7 +95,10 @@ class MainWindow(QMainWindow):
             self.history,
             self.events_panel,
         )
+        self.suggestions_panel = SuggestionsPanel()
+        self.suggesting = Suggesting(session, self.text_view, self.suggestions_panel, self)
         self.menu_actions = menus.build(self, self, session.undo_group)
+        suggest_menu.add(self, self.menu_actions.view, self.suggesting)
         language_menu.add(self, self.menu_actions.view, settings)
         self.status = StatusBar(session, self.browsing, self.statusBar())
         window_layout.build(self)
@@ -280,5 +293,6 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.sync()
         self.search.set_project(None)
+        self.suggesting.stop()
         self.session.close_project(quietly=True)
         super().closeEvent(event)

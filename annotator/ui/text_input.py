@@ -33,6 +33,7 @@ class TextInput(QTextEdit):
     by_id: dict[int, Span]
     label_keys: frozenset[str]
     word_rule: WordRule | None
+    key_hook: Callable[[QKeyEvent], bool] | None  # takes a key first (suggestions), if set
     _press: QPoint | None
     _last_click: tuple[int, list[int]] | None
 
@@ -73,6 +74,8 @@ class TextInput(QTextEdit):
     # -- input ------------------------------------------------------------------------------------
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self.key_hook is not None and self.key_hook(event):
+            return
         label = keys.label_key(event, self.label_keys)
         if label is not None:
             self.labelKey.emit(label)

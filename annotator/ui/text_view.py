@@ -15,7 +15,8 @@ from PySide6.QtGui import QPaintEvent, QTextCursor, QTextOption
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from annotator.core.model import Event, Relation, Span
-from annotator.ui import event_links, paragraphs, span_bars
+from annotator.core.suggestions import Suggestion
+from annotator.ui import event_links, paragraphs, span_bars, suggestion_outlines
 from annotator.ui.fonts import arabic_font
 from annotator.ui.highlighter import SpanHighlighter
 from annotator.ui.paragraphs import tooltip
@@ -46,6 +47,7 @@ class TextView(TextInput):
         self.label_keys: frozenset[str] = frozenset()
         self.word_rule: WordRule | None = None  # which word a double-click selects
         self.missing: Callable[[Span], list[str]] | None = None  # a span's missing coding
+        self.key_hook = None  # suggestions take Enter, Backspace and label keys when one is chosen
         self._forget()
 
     def _forget(self) -> None:
@@ -59,6 +61,9 @@ class TextView(TextInput):
         self.colors: dict[str, str] = {}
         self.drawn_bars: list[span_bars.Bar] = []
         self.drawn_links: list[event_links.Link] = []
+        self.suggestions: list[Suggestion] = []  # outlined, never spans
+        self.suggestion_selected: int | None = None  # an index into them
+        self.drawn_outlines: list[suggestion_outlines.Outline] = []
         self._press: QPoint | None = None
         self._last_click: tuple[int, list[int]] | None = None
         QToolTip.hideText()
@@ -141,6 +146,13 @@ class TextView(TextInput):
         event = self.shown_event if current else None
         color = self.colors.get(event.label, "#808080") if event else ""
         self.drawn_links = event_links.draw(self, event, color) if event else []
+        shown = current and self.suggestions
+        self.drawn_outlines = suggestion_outlines.draw(self) if shown else []
+
+    def show_suggestions(self, suggestions: list[Suggestion], selected: int | None) -> None:
+        """Outline suggestions for the shown text (``selected``: the index of the chosen one)."""
+        self.suggestions, self.suggestion_selected = list(suggestions), selected
+        self.viewport().update()
 
     def show_event(self, event: Event | None) -> None:
         """Draw an event's links from its trigger to its arguments (None: no event's)."""

@@ -31,6 +31,7 @@ def build(window: Any) -> None:
         (window.guidelines, translate("window_layout", "Guidelines")),
         (window.discussion, translate("window_layout", "Discussion")),
         (window.history, translate("window_layout", "History")),
+        (window.suggestions_panel, translate("window_layout", "Suggestions")),
     ):
         window.side_tabs.addTab(panel, title)
     window.side.addWidget(window.side_tabs)

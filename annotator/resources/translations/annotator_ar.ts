@@ -1360,6 +1360,64 @@
     </message>
 </context>
 <context>
+    <name>Suggesting</name>
+    <message>
+        <source>Learning from «%1»…</source>
+        <translation>التعلّم من «%1»…</translation>
+    </message>
+    <message>
+        <source>Learned from «%1» (%2 spans).</source>
+        <translation>تمّ التعلّم من «%1» (%2 مقطعًا).</translation>
+    </message>
+    <message>
+        <source>%1 suggestions in this document.</source>
+        <translation>%1 اقتراحات في هذا المستند.</translation>
+    </message>
+    <message>
+        <source>No suggestions in this document.</source>
+        <translation>لا اقتراحات في هذا المستند.</translation>
+    </message>
+    <message>
+        <source>This layer is shown read-only: its suggestions cannot be judged.</source>
+        <translation>هذه الطبقة معروضة للقراءة فقط: لا يمكن الحكم على اقتراحاتها.</translation>
+    </message>
+    <message>
+        <source>Choose a suggestion first (F4).</source>
+        <translation>اختر اقتراحًا أولًا (F4).</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsPanel</name>
+    <message>
+        <source>Suggest from a layer…</source>
+        <translation>اقترح من طبقة…</translation>
+    </message>
+    <message>
+        <source>Suggestions are outlined in the text. F4 and Shift+F4 choose one; Enter accepts it, a label key accepts it with that label, Backspace rejects it, Shift+Enter accepts every suggestion of its label in the document.</source>
+        <translation>تظهر الاقتراحات في النص بإطار حولها. F4 وShift+F4 تختاران اقتراحًا؛ Enter يقبله، ومفتاح وسم يقبله بذلك الوسم، وBackspace يرفضه، وShift+Enter يقبل كل اقتراحات وسمه في المستند.</translation>
+    </message>
+    <message>
+        <source>Recommender</source>
+        <translation>المُقترِح</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>مقبولة</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>مرفوضة</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>الدقة</translation>
+    </message>
+    <message>
+        <source>dictionary</source>
+        <translation>القاموس</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Welcome to annotator</source>
@@ -2038,6 +2096,83 @@ Once the project is whole again, bring them into it with File ▸ Merge a collea
     </message>
 </context>
 <context>
+    <name>suggest_commands</name>
+    <message>
+        <source>Accept suggestion %1</source>
+        <translation>اقبل الاقتراح %1</translation>
+    </message>
+    <message>
+        <source>Accept %1 suggestions of %2</source>
+        <translation>اقبل %1 اقتراحات من %2</translation>
+    </message>
+    <message>
+        <source>Reject suggestion %1</source>
+        <translation>ارفض الاقتراح %1</translation>
+    </message>
+</context>
+<context>
+    <name>suggest_dialog</name>
+    <message>
+        <source>Suggest from a layer</source>
+        <translation>اقترح من طبقة</translation>
+    </message>
+    <message>
+        <source>all layers</source>
+        <translation>كل الطبقات</translation>
+    </message>
+    <message>
+        <source>dictionary and learned model (CRF)</source>
+        <translation>القاموس والنموذج المتعلَّم (CRF)</translation>
+    </message>
+    <message>
+        <source>dictionary of the layer&apos;s names</source>
+        <translation>قاموس أسماء الطبقة</translation>
+    </message>
+    <message>
+        <source>learned model (CRF)</source>
+        <translation>النموذج المتعلَّم (CRF)</translation>
+    </message>
+    <message>
+        <source>Learn from:</source>
+        <translation>تعلّم من:</translation>
+    </message>
+    <message>
+        <source>Recommender:</source>
+        <translation>المُقترِح:</translation>
+    </message>
+</context>
+<context>
+    <name>suggest_menu</name>
+    <message>
+        <source>Su&amp;ggestions</source>
+        <translation>ا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <source>&amp;Suggest from a layer…</source>
+        <translation>ا&amp;قترح من طبقة…</translation>
+    </message>
+    <message>
+        <source>&amp;Next suggestion</source>
+        <translation>الاقتراح ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>&amp;Previous suggestion</source>
+        <translation>الاقتراح ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>&amp;Accept the chosen suggestion</source>
+        <translation>ا&amp;قبل الاقتراح المختار</translation>
+    </message>
+    <message>
+        <source>&amp;Reject the chosen suggestion</source>
+        <translation>ا&amp;رفض الاقتراح المختار</translation>
+    </message>
+    <message>
+        <source>Accept all suggestions of its &amp;label</source>
+        <translation>اقبل كل اقتراحات &amp;وسمه</translation>
+    </message>
+</context>
+<context>
     <name>tasks</name>
     <message>
         <source>%1 so far</source>
@@ -2183,6 +2318,10 @@ Once the project is whole again, bring them into it with File ▸ Merge a collea
     <message>
         <source>History</source>
         <translation>السجل</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>الاقتراحات</translation>
     </message>
     <message>
         <source>Documents</source>

@@ -1,0 +1,149 @@
+"""Suggestions in the window: trained on a layer, shown for one document where that layer
+holds nothing yet, accepted (as spans of the layer) or rejected by the annotator.
+
+Every verdict is kept in the project (:mod:`annotator.store.verdicts`): a rejected
+suggestion is not made again for its document, the dictionary lowers a name rejected often,
+and each recommender's precision is what the annotator accepted of what it proposed. A
+suggestion accepted with another label counts as wrong for its recommender.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from annotator.core.model import Span
+from annotator.core.suggestions import Recommender, Suggestion, combined
+from annotator.ops import editing
+from annotator.ops.suggesting import ALL, RECOMMENDERS, learn_from, suggestions_for, trained
+from annotator.store.project import Project, now
+from annotator.suggest.dictionary import DictionaryRecommender
+
+
+@dataclass(frozen=True)
+class Model:
+    """Recommenders trained on a layer, and how many spans that layer held then."""
+
+    layer: str
+    which: str
+    recommenders: list[Recommender]
+    spans: int
+
+
+@dataclass(frozen=True)
+class AcceptedSuggestions:
+    spans: list[Span]
+    verdicts: list[int]
+
+
+@dataclass(frozen=True)
+class Precision:
+    recommender: str
+    accepted: int
+    rejected: int
+
+    @property
+    def precision(self) -> float | None:
+        judged = self.accepted + self.rejected
+        return self.accepted / judged if judged else None
+
+
+def train(project: Project, layer: str, which: str, annotator: str) -> Model:
+    """Train on ``layer``; the dictionary learns from ``annotator``'s rejections too."""
+    learned = learn_from(project, layer)
+    made = trained(project, learned, which)
+    rejected = [text for text, _label in project.verdicts.rejected_texts(annotator)]
+    for recommender in made:
+        if isinstance(recommender, DictionaryRecommender):
+            recommender.rejected(rejected)
+    return Model(layer, which, made, learned.spans)
+
+
+__all__ = ["ALL", "RECOMMENDERS"]
+
+
+def layer_spans(project: Project, layer: str | None) -> int:
+    """How many spans a layer (None: every layer) holds, to tell when enough new ones call
+    for retraining."""
+    return project.spans.count(layer)
+
+
+def suggested(model: Model, text: str) -> list[Suggestion]:
+    """Every recommender's suggestions for a text; where two overlap, the surer stays."""
+    return combined(suggestions_for(model.recommenders, text))
+
+
+def still_open(
+    project: Project, document_id: int, annotator: str, spans: Sequence[Span], found
+) -> list[Suggestion]:
+    """The suggestions to show: none over a span of the layer, none already judged."""
+    judged = {
+        (v.start, v.end, v.label) for v in project.verdicts.for_document(document_id, annotator)
+    }
+    return [
+        s
+        for s in found
+        if s.key() not in judged and all(s.end <= t.start or t.end <= s.start for t in spans)
+    ]
+
+
+def accept(
+    project: Project,
+    document_id: int,
+    layer: str,
+    chosen: Sequence[tuple[Suggestion, str]],
+    by: str,
+    span_ids: Sequence[int | None] = (),
+) -> AcceptedSuggestions:
+    """Make spans of the suggestions, each with the label chosen, in one transaction
+    (``span_ids``: the ids they had before an undo)."""
+    ids = list(span_ids) or [None] * len(chosen)
+    spans, verdicts = [], []
+    time = now()
+    with project.write():
+        for (found, label), span_id in zip(chosen, ids, strict=True):
+            span = editing.create_span(
+                project, document_id, layer, label, found.start, found.end, span_id=span_id, by=by
+            )
+            spans.append(span)
+            verdicts.append(_judge(project, document_id, by, found, label == found.label, time))
+    return AcceptedSuggestions(spans, verdicts)
+
+
+def undo_accept(project: Project, accepted: AcceptedSuggestions, by: str) -> None:
+    with project.write():
+        for span in accepted.spans:
+            editing.delete_span(project, span.id, by)
+        project.verdicts.remove(accepted.verdicts)
+
+
+def reject(project: Project, document_id: int, annotator: str, found: Suggestion) -> int:
+    with project.write():
+        return _judge(project, document_id, annotator, found, False, now())
+
+
+def undo_reject(project: Project, verdict: int) -> None:
+    with project.write():
+        project.verdicts.remove([verdict])
+
+
+def _judge(
+    project: Project, document_id: int, annotator: str, found: Suggestion, right: bool, time: str
+) -> int:
+    return project.verdicts.add(
+        document_id,
+        annotator,
+        found.label,
+        found.start,
+        found.end,
+        found.text,
+        found.recommender,
+        right,
+        time,
+    )
+
+
+def precision(project: Project, annotator: str) -> list[Precision]:
+    """Each recommender's share of suggestions the annotator accepted as they were."""
+    tally = project.verdicts.tally(annotator)
+    return [Precision(name, accepted, rejected) for name, (accepted, rejected) in tally.items()]
