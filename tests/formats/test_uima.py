@@ -108,13 +108,15 @@ def test_what_the_export_cannot_carry_is_reported(project, tmp_path):
     assert "1 events on the trigger of an event written before them left out" in notes
 
 
-@pytest.mark.parametrize("case", CASES)
+# the cases of INCEpTION's suite that hold a reference XMI (one holds only the TSV)
+XMI_CASES = [case for case in CASES if (SUITE / case / "reference.xmi").exists()] or CASES
+
+
+@pytest.mark.parametrize("case", XMI_CASES)
 def test_inception_s_reference_xmi_reads_as_it_says(tmp_path, case):
     """Spans at the XMI's own offsets (INCEpTION's TSV trims them to tokens, the XMI does
     not), links as the TSV reading of the same document has them, or the same refusal."""
     path = SUITE / case / "reference.xmi"
-    if not path.exists():
-        pytest.skip("no reference XMI in this case")
     with fresh(tmp_path / "x") as by_xmi, fresh(tmp_path / "t") as by_tsv:
         before = snapshot(by_xmi)
         try:
