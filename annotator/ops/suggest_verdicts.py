@@ -10,11 +10,11 @@ suggestion accepted with another label counts as wrong for its recommender.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from annotator.core.model import Span
 from annotator.core.suggestions import Recommender, Suggestion, combined
-from annotator.ops import editing
+from annotator.ops import editing, event_editing
 from annotator.ops.suggesting import ALL, RECOMMENDERS, learn_from, suggestions_for, trained
 from annotator.store.project import Project, now
 from annotator.suggest.dictionary import DictionaryRecommender
@@ -34,6 +34,7 @@ class Model:
 class AcceptedSuggestions:
     spans: list[Span]
     verdicts: list[int]
+    events: list[int | None] = field(default_factory=list)  # the event made on an event word
 
 
 @dataclass(frozen=True)
@@ -94,20 +95,31 @@ def accept(
     chosen: Sequence[tuple[Suggestion, str]],
     by: str,
     span_ids: Sequence[int | None] = (),
+    event_ids: Sequence[int | None] = (),
 ) -> AcceptedSuggestions:
     """Make spans of the suggestions, each with the label chosen, in one transaction
-    (``span_ids``: the ids they had before an undo)."""
+    (``span_ids``, ``event_ids``: the ids they had before an undo). A word accepted with an
+    event label gets its event, as a word marked with one in the window does."""
     ids = list(span_ids) or [None] * len(chosen)
-    spans, verdicts = [], []
+    given = list(event_ids) or [None] * len(chosen)
+    spans, verdicts, events = [], [], []
     time = now()
     with project.write():
-        for (found, label), span_id in zip(chosen, ids, strict=True):
+        for (found, label), span_id, event_id in zip(chosen, ids, given, strict=True):
             span = editing.create_span(
                 project, document_id, layer, label, found.start, found.end, span_id=span_id, by=by
             )
             spans.append(span)
+            kind = getattr(project.schema.label(label), "kind", None)
+            if kind == "event":
+                event = event_editing.create_event(
+                    project, document_id, layer, label, span.id, event_id=event_id, by=by
+                )
+                events.append(event.id)
+            else:
+                events.append(None)
             verdicts.append(_judge(project, document_id, by, found, label == found.label, time))
-    return AcceptedSuggestions(spans, verdicts)
+    return AcceptedSuggestions(spans, verdicts, events)
 
 
 def undo_accept(project: Project, accepted: AcceptedSuggestions, by: str) -> None:

@@ -34,9 +34,11 @@ class AcceptSuggestions(EditCommand):
 
     def apply(self) -> None:
         ids = [span.id for span in self.accepted.spans] if self.accepted else []
+        events = self.accepted.events if self.accepted else []
         self.accepted = suggest_verdicts.accept(
-            self.project, self.document_id, self.annotator, self.chosen, self.annotator, ids
-        )
+            self.project, self.document_id, self.annotator, self.chosen, self.annotator, ids,
+            events,
+        )  # fmt: skip
         self.focus = self.accepted.spans[-1].id if len(self.chosen) == 1 else None
         self._changed()
 
