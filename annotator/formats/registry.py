@@ -35,6 +35,7 @@ from annotator.formats import (
 from annotator.formats.brat import export as brat_export
 from annotator.formats.brat import reader as brat
 from annotator.formats.export_context import ExportContext
+from annotator.formats.mae import reader as mae
 from annotator.formats.uima import export as uima_export
 from annotator.formats.uima import reader as uima
 from annotator.formats.webanno import export as webanno_export
@@ -165,6 +166,13 @@ FORMATS: dict[str, Format] = {
             (".xmi",),
             uima.read,
             uima_export.write,
+            options=(),
+        ),
+        Format(
+            "mae",
+            "MAE / MAI stand-off XML: extent tags as spans, links as relations or events",
+            (".xml",),
+            mae.read,
             options=(),
         ),
         Format(

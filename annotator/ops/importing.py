@@ -35,6 +35,7 @@ FOLDER_FORMATS = (
     (".ann", "brat"),
     (".tsv", "webanno"),
     (".xmi", "uima-xmi"),
+    (".xml", "mae"),
 )  # what a folder of such files holds
 SPANS_PER_INSERT = 400  # new spans written together (of several records) in one statement
 

@@ -118,6 +118,16 @@ LINES = {
         "كلمة O O O",
     ),
     ".csv": ("name,text", '"', "a,b,c", "text", ",,"),
+    ".xml": (
+        '<ACTOR id="A0" spans="0~4" />',
+        '<ACTOR id="A7" spans="0~99999" />',
+        '<ACTOR id="A8" spans="4~0,1~2" />',
+        '<LINK id="L9" fromID="A0" toID="Q1" />',
+        '<ARGS id="R9" agentID="R9" />',
+        "<ACTOR><ACTOR><ACTOR/></ACTOR></ACTOR>",
+        "<TEXT>x</TEXT>",
+        "]]>",
+    ),
     ".conf": ("[events]", "EVENT\tactor1:ACTOR|LOCATION", "[attributes]", "actor_type Arg:ACTOR"),
 }
 
@@ -200,9 +210,32 @@ def write_seeds(folder: Path) -> dict[str, Path]:
         "meta": {"source": "سانا"},
         "_annotator_id": "news-samira",
     }
+    seeds["mae"] = folder / "seed-mae.xml"
+    seeds["mae"].write_text(_mae_seed(), "utf-8")
     seeds["prodigy"] = folder / "seed-prodigy.jsonl"
     seeds["prodigy"].write_text(json.dumps(task, ensure_ascii=False) + "\n", "utf-8")
     return seeds
+
+
+def _mae_seed() -> str:
+    """A MAE file by hand (we write none): extent tags, a non-consuming one, a link, an
+    n-ary link, attributes, and an emoji before a span."""
+    tags = []
+    for number, (word, label) in enumerate(WORDS.items()):
+        start = TEXT.index(word)
+        tags.append(
+            f'<{label} id="{label[0]}{number}" spans="{start}~{start + len(word)}" '
+            f'text="{word}" type="x" />'
+        )
+    tags += [
+        '<ACTOR id="A9" spans="-1~-1" text="" />',
+        '<LINK id="L0" fromID="A0" fromText="" toID="L2" toText="" kind="x" />',
+        '<ARGS id="R0" agentID="A0" agentText="" placeID="L2" placeText="" />',
+    ]
+    text = TEXT.replace("\r\n", "\n")
+    body = "\n".join(tags)
+    head = '<?xml version="1.0" encoding="UTF-8" ?>\n<Task>\n'
+    return f"{head}<TEXT><![CDATA[{text}]]></TEXT>\n<TAGS>\n{body}\n</TAGS>\n</Task>\n"
 
 
 # -- mutations ---------------------------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""MAE / MAI stand-off XML (Brandeis' annotation and adjudication tools): reading."""
