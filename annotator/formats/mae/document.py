@@ -57,7 +57,7 @@ def is_mae(data: bytes) -> bool:
 
 
 @dataclass
-class Extent:
+class ExtentTag:
     tag: str
     id: str
     start: int
@@ -76,7 +76,7 @@ class MaeDocument:
     task: TaskDefinition
     layer: str | None
     text: str = ""
-    extents: dict[str, Extent] = field(default_factory=dict)
+    extents: dict[str, ExtentTag] = field(default_factory=dict)
     links: list[ET.Element] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)  # ids of non-consuming tags
     notes: list[str] = field(default_factory=list)
@@ -152,7 +152,7 @@ class MaeDocument:
             if name not in RESERVED and value != ""
         }
         claimed = element.get("text")
-        self.extents[ident] = Extent(
+        self.extents[ident] = ExtentTag(
             element.tag, ident, start, end, len(ranges), claimed, attributes
         )
 
