@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field, replace
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from annotator.core.errors import SchemaError
+from annotator.shipped import resource
 
 KINDS = ("actor", "location", "event", "other")
 ATTRIBUTE_TYPES = ("choice", "text", "integer", "date", "boolean")
@@ -305,9 +305,7 @@ def from_json(data: Any) -> Schema:
 def load_preset(name: str) -> Schema:
     if name not in PRESETS:
         raise SchemaError(f"unknown schema preset {name!r}; choose {', '.join(PRESETS)}")
-    text = (
-        resources.files("annotator.resources").joinpath(f"schemas/{name}.json").read_text("utf-8")
-    )
+    text = resource(f"schemas/{name}.json").read_text("utf-8")
     return from_json(json.loads(text))
 
 

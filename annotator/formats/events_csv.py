@@ -17,7 +17,7 @@ then, for each other role of the schema's event labels, ``<role>``, ``<role>_men
 attribute whose name is already a column (in any case) is prefixed ``role_`` /
 ``attribute_``.
 
-- ACLED's columns come from the event's attributes (``annotator/resources/acled.json`` says
+- ACLED's columns come from the event's attributes (``resources/acled.json`` says
   which: ``event_date`` from ``date``, ``sub_event_type`` from ACE's ``subtype``…);
   ``event_type`` is the label when the label has no such attribute (ACE: CONFLICT, LIFE…).
 - ``actor1`` is the first actor (in the event's argument order) that fills the role
@@ -45,7 +45,6 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +53,7 @@ from annotator.core.schema import Schema
 from annotator.core.tokens import sentences, tokenize
 from annotator.formats.export_context import ExportContext
 from annotator.formats.writing import atomic_file
+from annotator.shipped import resource
 
 BOM = "\ufeff"
 SEPARATOR = "; "
@@ -91,7 +91,7 @@ COLUMNS = (*IDENTITY, *ACLED, *EVIDENCE)
 
 @dataclass(frozen=True)
 class AcledColumns:
-    """How ACLED's columns are read from a project (``annotator/resources/acled.json``)."""
+    """How ACLED's columns are read from a project (``resources/acled.json``)."""
 
     actor_type: str  # the actor attribute that gives the inter code
     inter: dict[str, int]  # actor type (lower case) → ACLED inter code
@@ -105,7 +105,7 @@ class AcledColumns:
 
 @cache
 def coding() -> AcledColumns:
-    text = resources.files("annotator.resources").joinpath("acled.json").read_text("utf-8")
+    text = resource("acled.json").read_text("utf-8")
     data = json.loads(text)
     return AcledColumns(
         data["actor_type"],

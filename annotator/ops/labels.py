@@ -14,7 +14,6 @@ import json
 import re
 from collections.abc import Iterable
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from annotator.core import schema as schema_module
@@ -22,6 +21,7 @@ from annotator.core.errors import InputError, SchemaError
 from annotator.core.records import Record
 from annotator.core.schema import KINDS, Schema
 from annotator.core.validation import tag_problem
+from annotator.shipped import resource
 from annotator.store.project import Project
 
 _SPEC = re.compile(r"^\s*(?P<old>[^=]+?)\s*=\s*(?P<new>[^=]+?)\s*$")
@@ -44,7 +44,7 @@ def parse_label_map(specs: Iterable[str]) -> dict[str, str]:
 
 @cache
 def _kind_names() -> dict[str, str]:
-    text = resources.files("annotator.resources").joinpath("label_kinds.json").read_text("utf-8")
+    text = resource("label_kinds.json").read_text("utf-8")
     data = json.loads(text)
     return {name: kind for kind in KINDS if kind in data for name in data[kind]}
 

@@ -1,14 +1,14 @@
 """The sample project a new user opens: short fictional articles, coded by two colleagues,
 partly adjudicated, with a few examples in the new user's own layer.
 
-The articles and every layer are our JSONL (``resources/sample/articles.jsonl``), read by the
+The articles and every layer are our JSONL (``projects/sample/articles.jsonl``), read by the
 importer like any file; spans without an annotator are the new user's examples, and each
 event span with its links is an event. A second event on a trigger that has one already, and
-an event with no trigger word (``resources/sample/events.jsonl``), are coded the way an
+an event with no trigger word (``projects/sample/events.jsonl``), are coded the way an
 annotator codes them, by the event editing operations. The gold layer is made the way a lead
 makes it — by the adjudication operations, following the decisions in
-``resources/sample/adjudication.jsonl`` — so that it carries true provenance. See
-``resources/sample/README.md``.
+``projects/sample/adjudication.jsonl`` — so that it carries true provenance. See
+``projects/sample/README.md``.
 """
 
 from __future__ import annotations
@@ -16,8 +16,6 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterator
-from contextlib import ExitStack
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +26,7 @@ from annotator.core.schema import load_preset
 from annotator.formats import native
 from annotator.ops import adjudicating, event_adjudicating, event_editing
 from annotator.ops.importing import Importer
+from annotator.shipped import sample_sources
 from annotator.store.project import DATABASE, Project
 
 SAMPLE_NAME = "Sample project"
@@ -42,18 +41,16 @@ def ensure_sample(folder: Path, annotator: str) -> Path:
     building = folder.with_name(folder.name + ".building")
     if building.exists():
         shutil.rmtree(building)  # what an interrupted earlier start left
-    with ExitStack() as stack:
-        articles = stack.enter_context(resources.as_file(_resource("articles.jsonl")))
-        events = stack.enter_context(resources.as_file(_resource("events.jsonl")))
-        decisions = stack.enter_context(resources.as_file(_resource("adjudication.jsonl")))
-        project = stack.enter_context(
-            Project.create(building, load_preset("conflict"), SAMPLE_NAME)
-        )
-        with project.write():
-            importer = Importer(project, annotator)
-            importer.add_all(_records(articles, annotator), articles)
-            _code_events(project, _lines(events), annotator)
-            _adjudicate(project, _decisions(decisions, annotator))
+    sources = sample_sources()
+    articles = sources / "articles.jsonl"
+    events = sources / "events.jsonl"
+    decisions = sources / "adjudication.jsonl"
+    project = Project.create(building, load_preset("conflict"), SAMPLE_NAME)
+    with project, project.write():
+        importer = Importer(project, annotator)
+        importer.add_all(_records(articles, annotator), articles)
+        _code_events(project, _lines(events), annotator)
+        _adjudicate(project, _decisions(decisions, annotator))
     if folder.exists():
         try:
             folder.rmdir()
@@ -63,10 +60,6 @@ def ensure_sample(folder: Path, annotator: str) -> Path:
             ) from error
     building.rename(folder)
     return folder
-
-
-def _resource(name: str) -> Any:
-    return resources.files("annotator.resources").joinpath(f"sample/{name}")
 
 
 def colleague_name(colleague: str, annotator: str) -> str:

@@ -27,12 +27,14 @@ def run(project: str | None, annotator: str | None, language: str | None = None)
     from annotator.core.errors import AnnotatorError
     from annotator.ops.sample import ensure_sample
     from annotator.ui import language as languages
+    from annotator.ui.icons import icon
     from annotator.ui.main_window import MainWindow
     from annotator.ui.settings import Settings
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
+    app.setWindowIcon(icon("annotator"))
     settings = Settings()
     if language:
         settings.language = language

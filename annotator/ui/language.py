@@ -5,7 +5,6 @@ digits; offsets are always written with Western digits)."""
 from __future__ import annotations
 
 import re
-from importlib import resources
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -15,6 +14,8 @@ from PySide6.QtCore import (
     Qt,
     QTranslator,
 )
+
+from annotator.shipped import resource
 
 translate = QCoreApplication.translate  # translate("context", "text"): lupdate finds these
 
@@ -37,7 +38,7 @@ def choose(asked: str | None, remembered: str) -> str:
 
 def catalogues() -> str:
     """The folder holding our compiled catalogues (annotator_<language>.qm)."""
-    return str(resources.files("annotator.resources") / "translations")
+    return str(resource("translations"))
 
 
 def install(app: QCoreApplication, language: str, digits: str = "western") -> list[QTranslator]:

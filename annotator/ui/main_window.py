@@ -11,7 +11,6 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QMainWindow,
-    QStyle,
     QWidget,
 )
 
@@ -31,6 +30,7 @@ from annotator.ui.browsing import Browsing, confirm_done
 from annotator.ui.coding import Coding
 from annotator.ui.document_list import DocumentList
 from annotator.ui.find_bar import FindBar
+from annotator.ui.icons import icon
 from annotator.ui.panels.annotations import AnnotationsPanel
 from annotator.ui.panels.attributes import AttributesPanel
 from annotator.ui.panels.discussion import DiscussionPanel
@@ -170,11 +170,9 @@ class MainWindow(QMainWindow):
         self.splitter.setLayoutDirection(direction)
         for panel in (self.left_tabs, self.side):  # forms read the way the window's language does
             panel.setLayoutDirection(window)
-        back, forward = QStyle.StandardPixmap.SP_ArrowLeft, QStyle.StandardPixmap.SP_ArrowRight
-        if rtl:
-            back, forward = forward, back
-        self.menu_actions.previous.setIcon(self.style().standardIcon(back))
-        self.menu_actions.next.setIcon(self.style().standardIcon(forward))
+        back, forward = ("right", "left") if rtl else ("left", "right")
+        self.menu_actions.previous.setIcon(icon(back))
+        self.menu_actions.next.setIcon(icon(forward))
 
     def _schema_changed(self) -> None:
         schema = self.session.schema

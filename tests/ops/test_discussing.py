@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 
 import jsonschema
 import pytest
@@ -14,6 +13,7 @@ from annotator.ops.discussing import DiscussionError
 from annotator.ops.exporting import export
 from annotator.ops.importing import import_files
 from annotator.ops.merging import merge
+from annotator.shipped import resource
 from annotator.store.project import Project
 from tests.conftest import snapshot, write_jsonl
 
@@ -98,9 +98,7 @@ def test_deleting_the_last_comment_deletes_the_thread(project, article):
 
 
 def test_threads_round_trip_through_our_json_and_jsonl(project, article, tmp_path):
-    export_schema = json.loads(
-        resources.files("annotator.resources").joinpath("export.schema.json").read_text("utf-8")
-    )
+    export_schema = json.loads(resource("export.schema.json").read_text("utf-8"))
     thread = discussing.start_thread(project, 1, "omar", "سؤال", article.id)
     discussing.reply(project, thread.id, "samira", "جواب")
     discussing.resolve(project, thread.id, "lead")

@@ -2,7 +2,6 @@
 
 import hashlib
 import json
-from importlib import resources
 
 import jsonschema
 import pytest
@@ -13,15 +12,14 @@ from annotator.core.schema import load_preset
 from annotator.formats import native
 from annotator.ops.exporting import export
 from annotator.ops.importing import import_files
+from annotator.shipped import resource
 from annotator.store.project import Project
 from tests.conftest import write_jsonl
 from tests.fixtures.article import ARTICLE
 from tests.ops.test_import import RAW, WORDS, raw_spans
 from tests.safety.test_upgrades import FIXTURES, copy_fixture
 
-EXPORT_SCHEMA = json.loads(
-    resources.files("annotator.resources").joinpath("export.schema.json").read_text("utf-8")
-)
+EXPORT_SCHEMA = json.loads(resource("export.schema.json").read_text("utf-8"))
 
 
 def at(word: str) -> tuple[int, int]:

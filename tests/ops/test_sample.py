@@ -4,7 +4,6 @@ mode shows disagreements at once; the user's own examples; exact offsets."""
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -15,9 +14,10 @@ from annotator.core.tokens import double_click_word
 from annotator.ops import adjudicating, reviewing
 from annotator.ops.sample import COLLEAGUES, ensure_sample
 from annotator.review.diff import Kind
+from annotator.shipped import sample_sources
 from annotator.store.project import DATABASE, Project
 
-SAMPLE = resources.files("annotator.resources").joinpath("sample")
+SAMPLE = sample_sources()
 
 
 def sample_lines(name: str) -> list[dict]:

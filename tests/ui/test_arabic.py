@@ -19,7 +19,6 @@ from __future__ import annotations
 import json
 import re
 import xml.etree.ElementTree as ET
-from importlib import resources
 
 import pytest
 from PySide6.QtCore import Qt
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.commands.gui import register
+from annotator.shipped import resource
 from annotator.ui import language
 from tests.ui.test_coding import mark
 
@@ -97,7 +97,7 @@ def window_texts(window) -> list[str]:
 
 
 def test_every_message_of_the_catalogue_is_translated():
-    folder = resources.files("annotator.resources") / "translations"
+    folder = resource("translations")
     messages = ET.parse(str(folder / "annotator_ar.ts")).getroot().iter("message")
     unfinished = [m.findtext("source") for m in messages if m.find("translation").get("type")]
     assert unfinished == []

@@ -15,13 +15,13 @@ import json
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from cassis import TypeSystem, load_typesystem
 
 from annotator.core.errors import InputError
+from annotator.shipped import resource
 
 XMI_NS = "http://www.omg.org/XMI"
 XMI_ID = f"{{{XMI_NS}}}id"
@@ -33,7 +33,7 @@ MAX_DEPTH = 4  # XMI is flat: the root, its annotations, and array or list value
 
 
 def known_types() -> dict[str, Any]:
-    text = resources.files("annotator.resources").joinpath("uima_types.json").read_text("utf-8")
+    text = resource("uima_types.json").read_text("utf-8")
     return {name: kind for name, kind in json.loads(text).items() if not name.startswith("_")}
 
 

@@ -1,8 +1,10 @@
-"""Regenerate the translations: ``python -m annotator.resources.translations``.
+"""Regenerate the translations: ``python -m annotator.translations``.
 
 Collects every translatable string of the window (``annotator/ui``) into each ``.ts`` file
 (pyside6-lupdate; strings gone from the code are dropped, new ones wait untranslated), then
-compiles each ``.ts`` into the ``.qm`` the window loads (pyside6-lrelease)."""
+compiles each ``.ts`` into the ``.qm`` the window loads (pyside6-lrelease). Both live in
+``resources/translations/``: ``annotator_<language>.ts`` is the source (edited with Qt
+Linguist or by hand), ``annotator_<language>.qm`` the compiled catalogue shipped in the wheel."""
 
 from __future__ import annotations
 
@@ -11,8 +13,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).parent
-UI = HERE.parent.parent / "ui"
+from annotator.shipped import resource
+
+UI = Path(__file__).parent / "ui"
 LANGUAGES = ["ar"]
 
 
@@ -26,7 +29,7 @@ def tool(name: str) -> str:
 def main() -> int:
     sources = sorted(str(p) for p in UI.rglob("*.py"))
     for language in LANGUAGES:
-        ts = HERE / f"annotator_{language}.ts"
+        ts = resource("translations") / f"annotator_{language}.ts"
         update = [tool("pyside6-lupdate"), *sources, "-no-obsolete", "-locations", "none"]
         subprocess.run([*update, "-ts", str(ts)], check=True)
         subprocess.run(
