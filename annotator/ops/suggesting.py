@@ -108,7 +108,8 @@ def _check_enough(learned: Learned, which: str) -> None:
         raise SuggestError(
             f"layer «{learned.layer}» holds {learned.spans} span"
             f"{'s' * (learned.spans != 1)} in {len(learned.documents)} documents; learning "
-            f"needs at least {MIN_SPANS}: annotate more, or use --recommender dictionary"
+            f"needs at least {MIN_SPANS}: annotate more, or suggest with the dictionary alone "
+            "(--recommender dictionary on the command line)"
         )
 
 
