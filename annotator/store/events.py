@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from itertools import groupby
 from typing import Any
 
 from annotator.core.model import Argument, Event
+from annotator.store.coded_rows import CodedRows
 from annotator.store.connection import Database
 
 _COLUMNS = "id, document_id, annotator, label, trigger, attributes, provenance"
@@ -67,7 +68,9 @@ def _event(row: tuple, arguments: tuple[Argument, ...]) -> Event:
     return event
 
 
-class Events:
+class Events(CodedRows):
+    TABLE = "events"
+
     def __init__(self, db: Database) -> None:
         self.db = db
 
@@ -368,64 +371,3 @@ class Events:
             "(SELECT id FROM events WHERE label = ?)",
             [label, label],
         ).fetchone()[0]
-
-    def _matching(self, label: str, match: dict[str, str | None]) -> tuple[str, list[Any]]:
-        clauses, values = ["label = ?"], [label]
-        for name, value in match.items():
-            if value is None:
-                clauses.append("EXISTS (SELECT 1 FROM json_each(events.attributes) WHERE key = ?)")
-                values.append(name)
-            else:
-                clauses.append(
-                    "EXISTS (SELECT 1 FROM json_each(events.attributes) "
-                    "WHERE key = ? AND type = 'text' AND value = ?)"
-                )
-                values += [name, value]
-        return " AND ".join(clauses), values
-
-    def count_with_attributes(self, label: str, match: dict[str, str | None]) -> int:
-        where, values = self._matching(label, match)
-        return self.db.execute(f"SELECT count(*) FROM events WHERE {where}", values).fetchone()[0]
-
-    def attribute_values(self, label: str, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
-        where, values = self._matching(label, {name: None})
-        for event_id, attributes in self.db.execute(
-            f"SELECT id, attributes FROM events WHERE {where}", values
-        ).fetchall():
-            yield event_id, json.loads(attributes)
-
-    def rewrite_attributes(
-        self,
-        label: str,
-        match: dict[str, str | None],
-        change: Callable[[dict[str, Any]], dict[str, Any]],
-        time: str,
-    ) -> int:
-        """Rewrite the attributes of the events of ``label`` that match; how many."""
-        where, values = self._matching(label, match)
-        found = self.db.execute(f"SELECT id, attributes FROM events WHERE {where}", values)
-        rows = [
-            (_json(change(json.loads(attributes))), time, event_id)
-            for event_id, attributes in found.fetchall()
-        ]
-        self.db.conn.executemany("UPDATE events SET attributes = ?, updated = ? WHERE id = ?", rows)
-        return len(rows)
-
-    def rename_attribute(self, label: str, old: str, new: str, time: str) -> int:
-        """Move the value of ``old`` to ``new`` in every event of the label holding one."""
-
-        def renamed(attributes: dict[str, Any]) -> dict[str, Any]:
-            attributes[new] = attributes.pop(old)
-            return attributes
-
-        return self.rewrite_attributes(label, {old: None}, renamed, time)
-
-    def clear_attributes(
-        self, label: str, names: tuple[str, ...], match: dict[str, str | None], time: str
-    ) -> int:
-        """Remove ``names`` from the events of the label that match."""
-
-        def cleared(attributes: dict[str, Any]) -> dict[str, Any]:
-            return {k: v for k, v in attributes.items() if k not in names}
-
-        return self.rewrite_attributes(label, match, cleared, time)

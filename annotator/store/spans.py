@@ -5,12 +5,13 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
 from annotator.core.model import Span
+from annotator.store.coded_rows import CodedRows
 from annotator.store.connection import Database
 
 _COLUMNS = "id, document_id, annotator, label, start, end, text, attributes, entity_id, provenance"
@@ -71,7 +72,9 @@ def _json(value: dict[str, Any]) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
-class Spans:
+class Spans(CodedRows):
+    TABLE = "spans"
+
     def __init__(self, db: Database) -> None:
         self.db = db
         limit = db.conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)  # 999 in old libraries
@@ -279,73 +282,7 @@ class Spans:
         )
         return [row[0] for row in rows]
 
-    # -- schema changes: spans and links by label, attribute and role ---------------------------
-    # Attribute names and values are matched with json_each, never spliced into a JSON path,
-    # so a name with a dot, a quote or a space is found exactly; rewritten attributes keep the
-    # sorted-key form every other write gives them.
-
-    def _matching(self, label: str, match: dict[str, str | None]) -> tuple[str, list[Any]]:
-        """WHERE clause for spans of ``label`` holding each attribute (with the value, if given)."""
-        clauses, values = ["label = ?"], [label]
-        for name, value in match.items():
-            if value is None:
-                clauses.append("EXISTS (SELECT 1 FROM json_each(spans.attributes) WHERE key = ?)")
-                values.append(name)
-            else:
-                clauses.append(
-                    "EXISTS (SELECT 1 FROM json_each(spans.attributes) "
-                    "WHERE key = ? AND type = 'text' AND value = ?)"
-                )
-                values += [name, value]
-        return " AND ".join(clauses), values
-
-    def count_with_attributes(self, label: str, match: dict[str, str | None]) -> int:
-        """Spans of a label that hold these attributes (with these values where given)."""
-        where, values = self._matching(label, match)
-        return self.db.execute(f"SELECT count(*) FROM spans WHERE {where}", values).fetchone()[0]
-
-    def attribute_values(self, label: str, name: str) -> Iterator[tuple[int, dict[str, Any]]]:
-        """(span id, attributes) of the spans of a label that hold a value for ``name``."""
-        where, values = self._matching(label, {name: None})
-        for span_id, attributes in self.db.execute(
-            f"SELECT id, attributes FROM spans WHERE {where}", values
-        ).fetchall():
-            yield span_id, json.loads(attributes)
-
-    def _rewrite_attributes(
-        self,
-        label: str,
-        match: dict[str, str | None],
-        change: Callable[[dict[str, Any]], dict[str, Any]],
-        time: str,
-    ) -> int:
-        where, values = self._matching(label, match)
-        found = self.db.execute(f"SELECT id, attributes FROM spans WHERE {where}", values)
-        rows = [
-            (_json(change(json.loads(attributes))), time, span_id)
-            for span_id, attributes in found.fetchall()
-        ]
-        self.db.conn.executemany("UPDATE spans SET attributes = ?, updated = ? WHERE id = ?", rows)
-        return len(rows)
-
-    def rename_attribute(self, label: str, old: str, new: str, time: str) -> int:
-        """Move the value of ``old`` to ``new`` in every span of the label holding one."""
-
-        def renamed(attributes: dict[str, Any]) -> dict[str, Any]:
-            attributes[new] = attributes.pop(old)
-            return attributes
-
-        return self._rewrite_attributes(label, {old: None}, renamed, time)
-
-    def clear_attributes(
-        self, label: str, names: tuple[str, ...], match: dict[str, str | None], time: str
-    ) -> int:
-        """Remove ``names`` from the spans of the label that match: a value or attribute gone."""
-
-        def cleared(attributes: dict[str, Any]) -> dict[str, Any]:
-            return {k: v for k, v in attributes.items() if k not in names}
-
-        return self._rewrite_attributes(label, match, cleared, time)
+    # -- schema changes: links by label and role (attributes: annotator.store.coded_rows) -------
 
     def count_links(self, label: str) -> int:
         """Role links from or to spans of a label: what deleting the label takes with it."""
