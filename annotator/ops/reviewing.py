@@ -94,15 +94,16 @@ def document_disagreements(
 
 def described_disagreements(
     project: Project, document_id: int, annotators: Sequence[str] | None = None
-) -> list[tuple[Disagreement, str | None]]:
-    """:func:`document_disagreements`, each event disagreement with its description (what
-    the events are and what differs, in words); a span disagreement has none."""
+) -> list[tuple[Disagreement, EventDisagreementSummary | None]]:
+    """:func:`document_disagreements`, each event disagreement with its summary (what the
+    events are and what differs, with a description in words); a span disagreement has
+    none. One reading of the document gives both."""
     annotated = _document(project, document_id)
     names = _compared(annotated, annotators)
     if len(names) < 2:
         return []
     found = disagreements(annotated, names, project.schema)
-    named = {id(s.disagreement): s.description for s in summarise(found, annotated, project.schema)}
+    named = {id(s.disagreement): s for s in summarise(found, annotated, project.schema)}
     return [(item, named.get(id(item))) for item in found]
 
 

@@ -112,13 +112,7 @@ def described(
     if len(compared) < 2:
         return []
     found = reviewing.described_disagreements(project, document_id, compared)
-    if current() == "en" or not any(item.kind in Kind.EVENTS for item, _ in found):
-        return found
-    summaries = reviewing.document_event_disagreements(project, document_id, compared)
+    if current() == "en":
+        return [(item, summary.description if summary else None) for item, summary in found]
     names = Names(spans, events, project.schema)
-
-    def said(item: Disagreement, english: str | None) -> str | None:
-        summary = next((s for s in summaries if s.disagreement == item), None)
-        return describe(summary, names) if summary is not None else english
-
-    return [(item, said(item, english)) for item, english in found]
+    return [(item, describe(summary, names) if summary else None) for item, summary in found]
