@@ -36,6 +36,7 @@ class EventsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(40)  # fitted to the first rows, not to all 500
+        header.setMaximumSectionSize(190)  # a long coded type leaves room for the word
         self.table.setWordWrap(False)
         column.addWidget(self.table, 1)
         buttons = QHBoxLayout()
