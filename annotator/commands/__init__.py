@@ -35,6 +35,9 @@ COMMANDS = {
     "suggest": Command(
         "suggest", "suggest spans learned from a layer, or measure them", "suggest for it"
     ),
+    "hub": Command("hub", "make a team's PostgreSQL hub, add people, assign, see status", None),
+    "clone": Command("clone", "make a local project from a team's hub", None),
+    "sync": Command("sync", "send your work to the hub and receive others'", "sync it"),
     "gui": Command("gui", "open the window (the default)", None),
 }
 

@@ -96,7 +96,7 @@ def without_unknown_events(
     return out
 
 
-def _without_unknown(record: Record, labels: set[str], unmatched: Unmatched) -> Record:
+def without_unknown(record: Record, labels: set[str], unmatched: Unmatched) -> Record:
     """The record less the spans whose label the schema lacks, the links to them, and the
     events of unknown types or on those spans."""
     dropped = {s.key for s in record.spans if s.label not in labels and s.key is not None}
@@ -147,7 +147,7 @@ def read_file(
     for record in reader(path, check_encoding(encoding)):
         try:
             check(record)
-            kept = _without_unknown(record, labels, unmatched)
+            kept = without_unknown(record, labels, unmatched)
             prepared = prepare(kept, f"{path.stem}-{record.number}", annotator or "", tuple(labels))
             if kept.events is None:
                 prepared = _folded(prepared, schema, annotator or "")

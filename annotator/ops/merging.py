@@ -64,8 +64,10 @@ class Merger:
         overwrite: Sequence[str],
         annotators: Sequence[str] | None,
         by: str,
+        gold: bool = False,
     ) -> None:
         self.project = project
+        self.gold = gold  # whether the gold layer comes too (from a hub, never from a merge)
         self.report = report
         self.add_documents = add_documents
         self.overwrite = set(overwrite)
@@ -88,7 +90,7 @@ class Merger:
         layers: dict[str, Layer] = defaultdict(Layer)
         owner: dict[str, str] = {}
         for span in record.spans:
-            if span.annotator == GOLD:
+            if span.annotator == GOLD and not self.gold:
                 self.report.gold_left_out += 1
             elif self._wanted(span.annotator):
                 layers[span.annotator].spans.append(span)
@@ -100,7 +102,7 @@ class Merger:
                 layers[name].relations.append(relation)  # others: of a layer left out
         by_layer = defaultdict(list)
         for event in in_making_order(record.events):
-            if event.annotator == GOLD:
+            if event.annotator == GOLD and not self.gold:
                 self.report.gold_events_left_out += 1
             elif self._wanted(event.annotator):
                 by_layer[event.annotator].append(event)
@@ -110,7 +112,7 @@ class Merger:
                 events, spans, self.project.schema, self.report, document
             )
         for name, status in record.status.items():
-            if name != GOLD and self._wanted(name):
+            if (name != GOLD or self.gold) and self._wanted(name):
                 layers[name].status = status
         return dict(layers)
 

@@ -1,0 +1,323 @@
+"""Syncing a project with its hub: send what was done here, bring what others did.
+
+A sync first **pushes**: the layers written here that are this login's to send (its own; a
+lead's also gold), new documents and the schema (a lead's), each in one transaction on the
+hub, keyed by document and layer, so a push repeated after an interruption writes nothing
+twice. Only then does it forget those changes here, each only if nothing was written to it
+meanwhile. It then **pulls**, in one transaction here and from one consistent view of the
+hub: the schema, new documents, every layer the hub changed since the last pull that this
+login may read, and assignments. A layer edited here and not yet sent is never overwritten
+by a pull: it is sent at the next sync (the later write wins, the earlier is kept in the
+hub's history). Killed at any point, a sync leaves both sides whole; the next one finishes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from annotator.core.errors import AnnotatorError, InputError
+from annotator.core.model import GOLD
+from annotator.core.schema import from_json as schema_from_json
+from annotator.core.text import sha256_text
+from annotator.hub import urls
+from annotator.ops.hub_content import content, fingerprint, incoming, read_layer
+from annotator.ops.importing import default_annotator
+from annotator.ops.merge_report import MergeReport
+from annotator.ops.merge_sources import Unmatched
+from annotator.ops.merging import Merger
+from annotator.store import hub_link
+from annotator.store.hub.server import Hub
+from annotator.store.project import Project, now
+
+Progress = Callable[[str], None]
+
+
+class NotLinked(AnnotatorError):
+    """The project was not cloned from a hub."""
+
+
+@dataclass
+class SyncReport:
+    """What moved, and what a user should know about it."""
+
+    hub: str
+    login: str
+    pushed_layers: int = 0
+    pushed_documents: int = 0
+    pushed_schema: bool = False
+    pulled_documents: int = 0
+    pulled_layers: dict[str, int] = field(default_factory=dict)  # per annotator
+    pulled_schema: bool = False
+    assignments: int = 0
+    replaced: list[str] = field(default_factory=list)  # others' writes a push replaced
+    kept_here: list[str] = field(default_factory=list)  # hub layers not taken: edited here
+    refused: list[str] = field(default_factory=list)  # hub layers that are not valid
+    not_sent: list[str] = field(default_factory=list)  # what only a lead may send
+
+    @property
+    def pulled(self) -> int:
+        return sum(self.pulled_layers.values())
+
+    def lines(self) -> list[str]:
+        sent = [f"{self.pushed_layers} layers"]
+        if self.pushed_documents:
+            sent.append(f"{self.pushed_documents} documents")
+        if self.pushed_schema:
+            sent.append("the schema")
+        out = [f"sent {', '.join(sent)} to {self.hub} as {self.login}"]
+        got = [f"{self.pulled} layers"]
+        if self.pulled_layers:
+            got[0] += (
+                " ("
+                + ", ".join(f"{name}: {n}" for name, n in sorted(self.pulled_layers.items()))
+                + ")"
+            )
+        if self.pulled_documents:
+            got.append(f"{self.pulled_documents} documents")
+        if self.pulled_schema:
+            got.append("the schema")
+        if self.assignments:
+            got.append(f"{self.assignments} assignments")
+        out.append("received " + ", ".join(got))
+        out += [f"note: {line}" for line in self.replaced + self.kept_here + self.not_sent]
+        out += [f"not taken: {line}" for line in self.refused]
+        return out
+
+
+def canonical_schema(project: Project) -> str:
+    return json.dumps(project.schema.to_json(), ensure_ascii=False, sort_keys=True)
+
+
+def linked_hub(project: Project, password: str | None = None) -> tuple[Hub, str]:
+    url = project.meta("hub.url")
+    if url is None:
+        raise NotLinked(
+            f"{project.folder}: this project is not a hub's copy; "
+            "clone one with: annotator clone URL FOLDER"
+        )
+    login = project.meta("hub.login") or urls.login(url) or default_annotator()
+    return Hub.connect(urls.with_password(url, password), urls.without_password(url)), login
+
+
+def sync(
+    project: Project, password: str | None = None, progress: Progress | None = None
+) -> SyncReport:
+    """Push this login's changes, then pull everyone else's."""
+    hub, login = linked_hub(project, password)
+    with hub:
+        report = SyncReport(hub.shown, login)
+        lead = hub.is_lead()
+        push(project, hub, login, lead, report)
+        pull(project, hub, login, lead, report)
+        hub.record_sync(report.pushed_layers, report.pulled)
+    return report
+
+
+def _mine(annotator: str, login: str, lead: bool) -> bool:
+    return annotator == login or (lead and annotator == GOLD)
+
+
+def push(project: Project, hub: Hub, login: str, lead: bool, report: SyncReport) -> None:
+    entities = project.entities.names()
+    known = hub_link.known(project)
+    layers, versions, documents, others = [], {}, [], set()
+    with project.reading():
+        schema_here = canonical_schema(project)
+        for document_id, annotator, version in hub_link.changes(project):
+            if annotator == hub_link.DOCUMENT:
+                if lead:
+                    document = project.documents.get(document_id)
+                    if document is not None:
+                        documents.append(document)
+                        versions[document_id, annotator] = version
+                continue
+            if not _mine(annotator, login, lead):
+                others.add(annotator)
+                continue
+            document = project.documents.get(document_id)
+            if document is None:
+                continue
+            here = read_layer(project, document_id, annotator)
+            base = known.get((document_id, annotator), (0, ""))[0]
+            layers.append(
+                (
+                    document,
+                    annotator,
+                    content(document, here, entities),
+                    fingerprint(here, entities),
+                    base,
+                )
+            )
+            versions[document_id, annotator] = version
+    if documents:
+        report.pushed_documents = hub.put_documents(
+            (d.sha256, d.name, d.meta, d.text) for d in documents
+        )
+    elif not lead and (waiting := hub_link.changed_count(project, ())):
+        report.not_sent.append(
+            f"{waiting} documents added here stay here: only a lead adds documents to the hub"
+        )
+    if schema_here != project.meta("hub.schema"):
+        if lead:
+            hub.put_setting("schema", schema_here)
+            report.pushed_schema = True
+        else:
+            report.not_sent.append(
+                "the schema was changed here; only a lead changes the hub's schema, so the "
+                "hub's replaces it"
+            )
+    on_hub = hub.documents_present([d.sha256 for d, *_ in layers]) if layers else set()
+    sendable = [item for item in layers if item[0].sha256 in on_hub]
+    for document, annotator, *_ in layers:
+        if document.sha256 not in on_hub:
+            versions.pop((document.id, annotator), None)
+            report.not_sent.append(
+                f"your layer of «{document.name}» stays here: the hub does not have that document"
+            )
+    puts = hub.put_layers(
+        (d.sha256, annotator, body, print_, base) for d, annotator, body, print_, base in sendable
+    )
+    by_sha = {d.sha256: d for d, *_ in sendable}
+    remembered = []
+    for put, (document, annotator, _, print_, _) in zip(puts, sendable, strict=True):
+        remembered.append((document.id, annotator, put.revision, print_))
+        if put.replaced_by is not None and put.replaced_by != login:
+            report.replaced.append(
+                f"the {annotator} layer of «{by_sha[put.document].name}» was written by "
+                f"{put.replaced_by} at {put.replaced_at} since you last synced; yours replaced "
+                "it (theirs is kept in the hub's history)"
+            )
+    report.pushed_layers = sum(put.written for put in puts)
+    if others:
+        report.not_sent.append(
+            "changes here to the layers of "
+            + ", ".join(sorted(others))
+            + " are not yours to send; the hub's version of them is kept"
+        )
+    with project.write():
+        hub_link.forget(project, [(d, a, v) for (d, a), v in versions.items()])
+        hub_link.remember(project, remembered)
+        if report.pushed_schema:
+            project.set_meta("hub.schema", schema_here)
+
+
+def pull(project: Project, hub: Hub, login: str, lead: bool, report: SyncReport) -> None:
+    mark = int(project.meta("hub.pulled") or 0)
+    merge_report = MergeReport(report.hub)
+    with hub.snapshot() as snapshot, project.write():
+        settings = snapshot.settings()
+        latest = snapshot.latest()
+        layer_mark = mark if project.meta("hub.blind") == settings.get("blind") else 0
+        _pull_schema(project, settings, report)
+        for batch in snapshot.documents_since(mark):
+            _add_documents(project, batch, report)
+        dirty = {(d, a) for d, a, _ in hub_link.changes(project) if _mine(a, login, lead)}
+        known = hub_link.known(project)
+        merger = Merger(
+            project,
+            merge_report,
+            add_documents=False,
+            overwrite=(),
+            annotators=None,
+            by=login,
+            gold=True,
+        )
+        entities = project.entities.names()
+        applied, remembered = [], []
+        for batch in snapshot.layers_since(layer_mark):
+            for row in batch:
+                document_id = project.documents.id_for_sha256(row.document)
+                if document_id is None:
+                    continue
+                key = (document_id, row.annotator)
+                if key in dirty:
+                    document = project.documents.name(document_id)
+                    report.kept_here.append(
+                        f"the {row.annotator} layer of «{document}» was changed here and on "
+                        f"the hub (by {row.written_by}); yours is kept and sent next sync"
+                    )
+                    continue
+                if known.get(key, (None,))[0] == row.revision:
+                    continue
+                here = read_layer(project, document_id, row.annotator)
+                if fingerprint(here, entities) != row.fingerprint or not here.exists:
+                    if not _apply(project, merger, document_id, row, report):
+                        remembered.append((document_id, row.annotator, row.revision, ""))
+                        continue
+                    entities = project.entities.names()
+                applied.append(key)
+                remembered.append((document_id, row.annotator, row.revision, row.fingerprint))
+        assignments = snapshot.assignments_since(mark)
+        rows = []
+        for sha256, annotator, active, _ in assignments:
+            document_id = project.documents.id_for_sha256(sha256)
+            if document_id is not None:
+                rows.append((document_id, annotator, active))
+        hub_link.set_assignments(project, rows)
+        report.assignments = len(rows)
+        hub_link.remember(project, remembered)
+        hub_link.forget_layers(project, applied)
+        project.set_meta("hub.pulled", str(max(latest, mark)))
+        project.set_meta("hub.blind", settings.get("blind", "no"))
+        project.set_meta("hub.synced", now())
+
+
+def _apply(project: Project, merger: Merger, document_id: int, row, report: SyncReport) -> bool:
+    """Replace one layer here with the hub's; False (and said) when the hub's is not valid."""
+    document = project.documents.get(document_id)
+    try:
+        taken = incoming(
+            document.text,
+            document.sha256,
+            document.name,
+            row.annotator,
+            row.content,
+            project.schema,
+            Unmatched(),
+        )
+    except InputError as error:
+        report.refused.append(
+            f"the {row.annotator} layer of «{document.name}» on the hub (written by "
+            f"{row.written_by}): {error}"
+        )
+        return False
+    merger.overwrite.add(row.annotator)
+    merger.merge(taken)
+    report.pulled_layers[row.annotator] = report.pulled_layers.get(row.annotator, 0) + 1
+    return True
+
+
+def _pull_schema(project: Project, settings: dict[str, str], report: SyncReport) -> None:
+    text = settings.get("schema")
+    if text is None or text == project.meta("hub.schema"):
+        return
+    if canonical_schema(project) != text:
+        try:
+            schema = schema_from_json(json.loads(text))
+        except (ValueError, AnnotatorError) as error:
+            report.refused.append(f"the hub's schema: {error}")
+            return
+        project.set_schema(schema)
+        report.pulled_schema = True
+    # as this project says it, so that the next push finds no change of its own
+    project.set_meta("hub.schema", canonical_schema(project))
+
+
+def _add_documents(project: Project, batch, report: SyncReport) -> None:
+    added = []
+    time = now()
+    for row in batch:
+        if project.documents.id_for_sha256(row.sha256) is not None:
+            continue
+        if not isinstance(row.text, str) or sha256_text(row.text) != row.sha256:
+            report.refused.append(
+                f"document «{row.name}» on the hub: its text does not match its hash"
+            )
+            continue
+        meta = row.meta if isinstance(row.meta, dict) else {}
+        document_id = project.documents.add(row.name, row.text, row.sha256, meta, time)
+        added.append((document_id, hub_link.DOCUMENT))
+    hub_link.forget_layers(project, added)
+    report.pulled_documents += len(added)

@@ -1,0 +1,1 @@
+"""The team hub's PostgreSQL database: its tables and policies, and what sync reads and writes."""

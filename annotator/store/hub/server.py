@@ -1,0 +1,455 @@
+"""Speaking to a hub: connecting, making one, and what a sync reads from it and writes to it.
+
+Every method that writes runs in one transaction and takes the hub's revision lock first, so
+a write is whole or absent, and revisions become visible in the order they were given (see
+:mod:`annotator.store.hub.tables`). Errors of the connection become one-line
+:class:`~annotator.core.errors.AnnotatorError`\\ s; a refusal by the server's policies says
+what was refused.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import psycopg
+from psycopg import sql
+from psycopg.types.json import Jsonb
+
+from annotator.core.errors import AnnotatorError
+from annotator.store.hub.tables import GOLD, HUB_FORMAT, REVISION_LOCK, tables_sql
+
+CONNECT_SECONDS = 10
+BATCH = 2000  # rows fetched at a time when a clone streams a hub's documents
+
+
+class HubError(AnnotatorError):
+    """The hub could not be reached, or refused what was asked."""
+
+
+class HubUnreachable(HubError):
+    """No connection to the hub: nothing was sent or received."""
+
+
+class HubRefused(HubError):
+    """The hub's server refused a statement (a policy, a missing privilege)."""
+
+
+@dataclass(frozen=True)
+class LayerRow:
+    document: str  # the document's SHA-256
+    annotator: str
+    content: dict[str, Any]
+    fingerprint: str
+    revision: int
+    written_by: str
+    written_at: str
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    sha256: str
+    name: str
+    meta: dict[str, Any]
+    text: str
+    revision: int
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
+
+
+def where(url_shown: str) -> str:
+    return f"the hub at {url_shown}"
+
+
+class Hub:
+    """An open connection to a hub, as one login."""
+
+    def __init__(self, conn: psycopg.Connection, shown: str) -> None:
+        self.conn = conn
+        self.shown = shown  # the URL without its password, for messages
+
+    @classmethod
+    def connect(cls, url: str, shown: str) -> Hub:
+        try:
+            conn = psycopg.connect(url, connect_timeout=CONNECT_SECONDS, autocommit=True)
+            conn.execute("SET search_path = hub, pg_catalog")
+        except psycopg.Error as error:
+            raise HubUnreachable(f"cannot reach {where(shown)}: {_first_line(error)}") from None
+        return cls(conn, shown)
+
+    def close(self) -> None:
+        with contextlib.suppress(psycopg.Error):
+            self.conn.close()
+
+    def __enter__(self) -> Hub:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions ----------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def transaction(self, writing: bool = False) -> Iterator[psycopg.Connection]:
+        """One transaction; a write one holds the revision lock from its start."""
+        outermost = self.conn.info.transaction_status == psycopg.pq.TransactionStatus.IDLE
+        try:
+            with self.conn.transaction():
+                if outermost and writing:
+                    self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (REVISION_LOCK,))
+                elif outermost:
+                    self.conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                yield self.conn
+        except psycopg.errors.InsufficientPrivilege as error:
+            raise HubRefused(f"{where(self.shown)} refused: {_first_line(error)}") from None
+        except psycopg.OperationalError as error:
+            raise HubUnreachable(
+                f"lost the connection to {where(self.shown)}: {_first_line(error)}"
+            ) from None
+        except psycopg.Error as error:
+            raise HubError(f"{where(self.shown)} answered: {_first_line(error)}") from None
+
+    # -- who is connected ------------------------------------------------------------------
+
+    def login(self) -> str:
+        with self.transaction() as conn:
+            return conn.execute("SELECT current_user").fetchone()[0]
+
+    def is_hub(self) -> bool:
+        with self.transaction() as conn:
+            return bool(
+                conn.execute("SELECT to_regclass('hub.settings') IS NOT NULL").fetchone()[0]
+            )
+
+    def database(self) -> str:
+        with self.transaction() as conn:
+            return conn.execute("SELECT current_database()").fetchone()[0]
+
+    # -- making a hub and its people -------------------------------------------------------
+
+    def create(self, leads: str, annotators: str, settings: dict[str, str]) -> None:
+        """Make the group roles (when new), the tables and policies, and the settings."""
+        with self.transaction(writing=True) as conn:
+            for role in (leads, annotators):
+                exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
+                if exists.fetchone() is None:
+                    conn.execute(sql.SQL("CREATE ROLE {} NOLOGIN").format(sql.Identifier(role)))
+            conn.execute(tables_sql(leads, annotators).encode())
+            conn.execute("SET search_path = hub, pg_catalog")
+            rows = {"format": str(HUB_FORMAT), "leads": leads, "annotators": annotators}
+            rows.update(settings)
+            for key, value in rows.items():
+                conn.execute("INSERT INTO hub.settings(key, value) VALUES (%s, %s)", (key, value))
+
+    def add_login(self, name: str, group: str, other: str, password: str | None) -> bool:
+        """Make ``name`` a login of ``group`` (and no longer of ``other``); True when the
+        login role was made now, False when it existed (in another hub of the server)."""
+        with self.transaction(writing=True) as conn:
+            exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,))
+            made = exists.fetchone() is None
+            verb = "CREATE" if made else "ALTER"
+            statement = sql.SQL(verb + " ROLE {} LOGIN").format(sql.Identifier(name))
+            if password is not None:
+                statement = sql.SQL("{} PASSWORD {}").format(statement, sql.Literal(password))
+            conn.execute(statement)
+            conn.execute(
+                sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(name))
+            )
+            member = conn.execute("SELECT pg_has_role(%s, %s, 'MEMBER')", (name, other)).fetchone()[
+                0
+            ]
+            if member:
+                conn.execute(
+                    sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(other), sql.Identifier(name))
+                )
+        return made
+
+    def members(self) -> list[tuple[str, str]]:
+        """(login, "lead" or "annotator") for everyone of this hub."""
+        settings = self.settings()
+        with self.transaction() as conn:
+            rows = conn.execute(
+                "SELECT m.rolname, g.rolname FROM pg_auth_members a "
+                "JOIN pg_roles m ON m.oid = a.member JOIN pg_roles g ON g.oid = a.roleid "
+                "WHERE g.rolname IN (%s, %s) AND m.rolcanlogin ORDER BY m.rolname",
+                (settings["leads"], settings["annotators"]),
+            ).fetchall()
+        return [
+            (name, "lead" if group == settings["leads"] else "annotator") for name, group in rows
+        ]
+
+    def is_lead(self) -> bool:
+        with self.transaction() as conn:
+            return bool(conn.execute("SELECT hub.is_lead()").fetchone()[0])
+
+    # -- settings (the schema among them) --------------------------------------------------
+
+    def settings(self) -> dict[str, str]:
+        with self.transaction() as conn:
+            return dict(conn.execute("SELECT key, value FROM hub.settings").fetchall())
+
+    def put_setting(self, key: str, value: str) -> None:
+        with self.transaction(writing=True) as conn:
+            conn.execute(
+                "INSERT INTO hub.settings(key, value) VALUES (%s, %s) "
+                "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+                (key, value),
+            )
+
+    # -- documents -------------------------------------------------------------------------
+
+    def put_documents(self, documents: Iterable[tuple[str, str, dict[str, Any], str]]) -> int:
+        """Add documents (sha256, name, meta, text) the hub lacks; returns how many."""
+        added = 0
+        with self.transaction(writing=True) as conn, conn.cursor() as cursor:
+            batch: list[tuple] = []
+            for sha256, name, meta, text in documents:
+                batch.append((sha256, name, Jsonb(meta), text))
+                if len(batch) >= BATCH:
+                    added += _insert_documents(cursor, batch)
+                    batch = []
+            if batch:
+                added += _insert_documents(cursor, batch)
+        return added
+
+    def document_names(self) -> list[tuple[str, str]]:
+        """(sha256, name) of every document, in the order the hub received them."""
+        with self.transaction() as conn:
+            return conn.execute(
+                "SELECT sha256, name FROM hub.documents ORDER BY revision, sha256"
+            ).fetchall()
+
+    def latest(self) -> int:
+        with self.transaction() as conn:
+            return Snapshot(conn).latest()
+
+    def documents_present(self, shas: list[str]) -> set[str]:
+        """Which of these documents the hub has."""
+        with self.transaction() as conn:
+            rows = conn.execute(
+                "SELECT sha256 FROM hub.documents WHERE sha256 = ANY(%s)", (shas,)
+            ).fetchall()
+        return {row[0] for row in rows}
+
+    # -- what changed since a revision -----------------------------------------------------
+
+    @contextlib.contextmanager
+    def snapshot(self) -> Iterator[Snapshot]:
+        """One consistent view of the hub, for a pull."""
+        with self.transaction() as conn:
+            yield Snapshot(conn)
+
+    # -- layers ----------------------------------------------------------------------------
+
+    def put_layers(self, layers: Iterable[tuple[str, str, dict[str, Any], str, int]]) -> list[Put]:
+        """Write layers (document, annotator, content, fingerprint, the revision this copy
+        was based on, 0 when new) in one transaction. Each comes back with its new revision
+        and, when someone else had written that layer since its base, who and when."""
+        done = []
+        with self.transaction(writing=True) as conn:
+            for document, annotator, content, fingerprint, base in layers:
+                before = conn.execute(
+                    "SELECT revision, written_by, written_at::text, fingerprint FROM hub.layers "
+                    "WHERE document = %s AND annotator = %s",
+                    (document, annotator),
+                ).fetchone()
+                if before is not None and before[3] == fingerprint:
+                    done.append(Put(document, annotator, before[0], False, None, None))
+                    continue
+                row = conn.execute(
+                    "INSERT INTO hub.layers(document, annotator, content, fingerprint) "
+                    "VALUES (%s, %s, %s, %s) ON CONFLICT (document, annotator) DO UPDATE "
+                    "SET content = EXCLUDED.content, fingerprint = EXCLUDED.fingerprint "
+                    "RETURNING revision",
+                    (document, annotator, Jsonb(content), fingerprint),
+                ).fetchone()
+                replaced = before is not None and before[0] != base
+                done.append(
+                    Put(
+                        document,
+                        annotator,
+                        row[0],
+                        True,
+                        before[1] if replaced else None,
+                        before[2] if replaced else None,
+                    )
+                )
+        return done
+
+    def history(self, document: str, annotator: str) -> list[tuple[str, str, str]]:
+        """(written by, written at, replaced by) of each earlier version of a layer."""
+        with self.transaction() as conn:
+            return conn.execute(
+                "SELECT written_by, written_at::text, replaced_by FROM hub.layer_history "
+                "WHERE document = %s AND annotator = %s ORDER BY id",
+                (document, annotator),
+            ).fetchall()
+
+    # -- assignments -----------------------------------------------------------------------
+
+    def assign(self, pairs: Iterable[tuple[str, str]]) -> int:
+        """Assign documents (sha256) to annotators; returns how many were new."""
+        added = 0
+        with self.transaction(writing=True) as conn:
+            for document, annotator in pairs:
+                row = conn.execute(
+                    "INSERT INTO hub.assignments(document, annotator) VALUES (%s, %s) "
+                    "ON CONFLICT (document, annotator) DO UPDATE SET active = true "
+                    "WHERE NOT hub.assignments.active RETURNING 1",
+                    (document, annotator),
+                ).fetchone()
+                added += row is not None
+        return added
+
+    def assignment_counts(self) -> dict[str, int]:
+        with self.transaction() as conn:
+            return dict(
+                conn.execute(
+                    "SELECT annotator, count(*) FROM hub.assignments WHERE active "
+                    "GROUP BY annotator"
+                ).fetchall()
+            )
+
+    # -- who synced, and where everyone stands ---------------------------------------------
+
+    def record_sync(self, pushed: int, pulled: int) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO hub.syncs(login, synced_at, pushed, pulled) "
+                "VALUES (current_user, now(), %s, %s) ON CONFLICT (login) DO UPDATE "
+                "SET synced_at = now(), pushed = EXCLUDED.pushed, pulled = EXCLUDED.pulled",
+                (pushed, pulled),
+            )
+
+    def standing(self) -> list[Standing]:
+        """Per annotator: assigned, done, in progress, untouched (of the assigned), layers
+        on documents not assigned to them, and when they last synced."""
+        with self.transaction() as conn:
+            rows = conn.execute(
+                """
+                WITH people AS (
+                    SELECT annotator AS name FROM hub.assignments WHERE active
+                    UNION SELECT annotator FROM hub.layers WHERE annotator <> %s
+                    UNION SELECT login FROM hub.syncs
+                ), states AS (
+                    SELECT p.name, a.document IS NOT NULL AS assigned,
+                        coalesce(l.content->>'status', '') AS status,
+                        l.document IS NOT NULL AND (
+                            jsonb_array_length(coalesce(l.content->'annotations', '[]')) > 0
+                            OR jsonb_array_length(coalesce(l.content->'events', '[]')) > 0
+                        ) AS touched
+                    FROM people p
+                    LEFT JOIN hub.assignments a ON a.annotator = p.name AND a.active
+                    LEFT JOIN hub.layers l ON l.annotator = p.name AND l.document = a.document
+                )
+                SELECT s.name,
+                    count(*) FILTER (WHERE assigned),
+                    count(*) FILTER (WHERE assigned AND status = 'done'),
+                    count(*) FILTER (WHERE assigned AND status <> 'done'
+                        AND (touched OR status = 'in progress')),
+                    (SELECT count(*) FROM hub.layers x WHERE x.annotator = s.name
+                        AND NOT EXISTS (SELECT 1 FROM hub.assignments y WHERE y.active
+                            AND y.document = x.document AND y.annotator = x.annotator)),
+                    (SELECT synced_at::text FROM hub.syncs WHERE login = s.name)
+                FROM states s GROUP BY s.name ORDER BY s.name
+                """,
+                (GOLD,),
+            ).fetchall()
+        return [
+            Standing(name, assigned, done, doing, assigned - done - doing, other, synced)
+            for name, assigned, done, doing, other, synced in rows
+        ]
+
+
+@dataclass(frozen=True)
+class Put:
+    document: str
+    annotator: str
+    revision: int
+    written: bool  # False when the hub already held the same
+    replaced_by: str | None  # who wrote the layer since this copy's base, if anyone
+    replaced_at: str | None
+
+
+@dataclass(frozen=True)
+class Standing:
+    annotator: str
+    assigned: int
+    done: int
+    in_progress: int
+    untouched: int
+    unassigned_layers: int
+    synced_at: str | None
+
+
+def _insert_documents(cursor: psycopg.Cursor, batch: list[tuple]) -> int:
+    cursor.executemany(
+        "INSERT INTO hub.documents(sha256, name, meta, text) VALUES (%s, %s, %s, %s) "
+        "ON CONFLICT (sha256) DO NOTHING",
+        batch,
+    )
+    return cursor.rowcount if cursor.rowcount >= 0 else len(batch)
+
+
+class Snapshot:
+    """What changed on the hub after a revision, read in one repeatable-read transaction."""
+
+    def __init__(self, conn: psycopg.Connection) -> None:
+        self.conn = conn
+
+    def settings_since(self, revision: int) -> dict[str, tuple[str, int]]:
+        rows = self.conn.execute(
+            "SELECT key, value, revision FROM hub.settings WHERE revision > %s", (revision,)
+        ).fetchall()
+        return {key: (value, rev) for key, value, rev in rows}
+
+    def settings(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT key, value FROM hub.settings").fetchall())
+
+    def documents_since(self, revision: int) -> Iterator[list[DocumentRow]]:
+        """The documents added after ``revision``, in batches, streamed from the server."""
+        query = (
+            "SELECT sha256, name, meta, text, revision FROM hub.documents "
+            "WHERE revision > %s ORDER BY revision"
+        )
+        for rows in self._streamed("documents_since", query, revision):
+            yield [DocumentRow(*row) for row in rows]
+
+    def layers_since(self, revision: int) -> Iterator[list[LayerRow]]:
+        query = (
+            "SELECT document, annotator, content, fingerprint, revision, written_by, "
+            "written_at::text FROM hub.layers WHERE revision > %s ORDER BY document"
+        )
+        for rows in self._streamed("layers_since", query, revision):
+            yield [LayerRow(*row) for row in rows]
+
+    def _streamed(self, name: str, query: str, revision: int) -> Iterator[list[tuple]]:
+        """Rows of a query in batches, through a cursor on the server."""
+        with self.conn.cursor(name=name) as cursor:
+            cursor.itersize = BATCH
+            cursor.execute(query, (revision,))
+            while rows := cursor.fetchmany(BATCH):
+                yield rows
+
+    def assignments_since(self, revision: int) -> list[tuple[str, str, bool, int]]:
+        return self.conn.execute(
+            "SELECT document, annotator, active, revision FROM hub.assignments WHERE revision > %s",
+            (revision,),
+        ).fetchall()
+
+    def latest(self) -> int:
+        """The highest revision this snapshot sees (of every table a pull reads)."""
+        return (
+            self.conn.execute(
+                "SELECT greatest((SELECT max(revision) FROM hub.settings), "
+                "(SELECT max(revision) FROM hub.documents), "
+                "(SELECT max(revision) FROM hub.layers), "
+                "(SELECT max(revision) FROM hub.assignments))"
+            ).fetchone()[0]
+            or 0
+        )
