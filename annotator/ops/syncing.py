@@ -321,3 +321,30 @@ def _add_documents(project: Project, batch, report: SyncReport) -> None:
         added.append((document_id, hub_link.DOCUMENT))
     hub_link.forget_layers(project, added)
     report.pulled_documents += len(added)
+
+
+@dataclass(frozen=True)
+class HubState:
+    """What the window shows of a project's link to its hub."""
+
+    url: str  # without a password
+    login: str
+    synced_at: str | None  # when the last pull finished (ISO time, UTC), None before any
+    waiting: int  # changes made here that the next sync sends
+
+
+def hub_state(project: Project) -> HubState | None:
+    """The project's link to its hub, or None when it is not a hub's copy."""
+    url = project.meta("hub.url")
+    if url is None:
+        return None
+    login = project.meta("hub.login") or ""
+    lead_layers = (login, GOLD)  # gold counts only for a lead; an annotator never writes it
+    return HubState(
+        url, login, project.meta("hub.synced"), hub_link.changed_count(project, lead_layers)
+    )
+
+
+def assigned_to(project: Project, annotator: str) -> set[int]:
+    """The documents the hub assigns to ``annotator`` (none when not a hub's copy)."""
+    return hub_link.assigned(project, annotator)
