@@ -18,7 +18,7 @@ from annotator.core.model import Document
 from annotator.core.records import prepare
 from annotator.core.schema import Schema
 from annotator.core.validation import RecordCheck
-from annotator.formats import native
+from annotator.formats import jsondecode, native
 from annotator.ops.merge_layer import Here
 from annotator.ops.merge_sources import Incoming, Unmatched, without_unknown
 from annotator.store.project import Project
@@ -57,11 +57,13 @@ def incoming(
     sha256: str,
     name: str,
     annotator: str,
-    stored: Any,
+    stored: str,
     schema: Schema,
     unmatched: Unmatched,
 ) -> Incoming:
-    """A layer from the hub as a merge takes it; :class:`InputError` when it is not valid."""
+    """A layer from the hub (its JSON text) as a merge takes it; :class:`InputError` when it
+    is not valid."""
+    stored = jsondecode.loads(stored)
     if not isinstance(stored, dict):
         raise InputError("the layer is not a JSON object")
     status = stored.get("status")

@@ -21,6 +21,7 @@ from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import GOLD
 from annotator.core.schema import from_json as schema_from_json
 from annotator.core.text import sha256_text
+from annotator.formats import jsondecode
 from annotator.hub import urls
 from annotator.ops.hub_content import content, fingerprint, incoming, read_layer
 from annotator.ops.importing import default_annotator
@@ -316,7 +317,13 @@ def _add_documents(project: Project, batch, report: SyncReport) -> None:
                 f"document «{row.name}» on the hub: its text does not match its hash"
             )
             continue
-        meta = row.meta if isinstance(row.meta, dict) else {}
+        try:
+            meta = jsondecode.loads(row.meta)
+        except InputError as error:
+            report.refused.append(f"document «{row.name}» on the hub: its metadata: {error}")
+            continue
+        if not isinstance(meta, dict):
+            meta = {}
         document_id = project.documents.add(row.name, row.text, row.sha256, meta, time)
         added.append((document_id, hub_link.DOCUMENT))
     hub_link.forget_layers(project, added)

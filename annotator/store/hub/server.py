@@ -41,7 +41,7 @@ class HubRefused(HubError):
 class LayerRow:
     document: str  # the document's SHA-256
     annotator: str
-    content: dict[str, Any]
+    content: str  # JSON, as text: read with a reader that refuses hostile nesting in words
     fingerprint: str
     revision: int
     written_by: str
@@ -52,7 +52,7 @@ class LayerRow:
 class DocumentRow:
     sha256: str
     name: str
-    meta: dict[str, Any]
+    meta: str  # JSON, as text
     text: str
     revision: int
 
@@ -414,7 +414,7 @@ class Snapshot:
     def documents_since(self, revision: int) -> Iterator[list[DocumentRow]]:
         """The documents added after ``revision``, in batches, streamed from the server."""
         query = (
-            "SELECT sha256, name, meta, text, revision FROM hub.documents "
+            "SELECT sha256, name, meta::text, text, revision FROM hub.documents "
             "WHERE revision > %s ORDER BY revision"
         )
         for rows in self._streamed("documents_since", query, revision):
@@ -422,7 +422,7 @@ class Snapshot:
 
     def layers_since(self, revision: int) -> Iterator[list[LayerRow]]:
         query = (
-            "SELECT document, annotator, content, fingerprint, revision, written_by, "
+            "SELECT document, annotator, content::text, fingerprint, revision, written_by, "
             "written_at::text FROM hub.layers WHERE revision > %s ORDER BY document"
         )
         for rows in self._streamed("layers_since", query, revision):

@@ -88,7 +88,8 @@ CREATE TABLE hub.syncs (
     pulled integer NOT NULL DEFAULT 0
 );
 
-CREATE FUNCTION hub.stamp() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION hub.stamp() RETURNS trigger LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     PERFORM pg_advisory_xact_lock(@LOCK@);
     NEW.revision := nextval('hub.revisions');
@@ -98,11 +99,16 @@ BEGIN
 END $$;
 CREATE FUNCTION hub.keep_earlier() RETURNS trigger LANGUAGE plpgsql
 SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+    replacer text := session_user;  -- current_user is the hub's owner in here
 BEGIN
+    IF TG_OP = 'UPDATE' THEN
+        replacer := NEW.written_by;  -- as stamped
+    END IF;
     INSERT INTO hub.layer_history(document, annotator, content, fingerprint, revision,
         written_by, written_at, replaced_by, replaced_at)
     VALUES (OLD.document, OLD.annotator, OLD.content, OLD.fingerprint, OLD.revision,
-        OLD.written_by, OLD.written_at, current_user, now());
+        OLD.written_by, OLD.written_at, replacer, now());
     RETURN NULL;
 END $$;
 CREATE TRIGGER settings_stamp BEFORE INSERT OR UPDATE ON hub.settings
@@ -119,10 +125,12 @@ CREATE TRIGGER layers_deleted AFTER DELETE ON hub.layers
 CREATE TRIGGER assignments_stamp BEFORE INSERT OR UPDATE ON hub.assignments
     FOR EACH ROW EXECUTE FUNCTION hub.stamp();
 
-CREATE FUNCTION hub.is_lead() RETURNS boolean LANGUAGE sql STABLE AS $$
+CREATE FUNCTION hub.is_lead() RETURNS boolean LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp AS $$
     SELECT pg_has_role(current_user, @LEADS_NAME@, 'MEMBER')
 $$;
-CREATE FUNCTION hub.blind() RETURNS boolean LANGUAGE sql STABLE AS $$
+CREATE FUNCTION hub.blind() RETURNS boolean LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp AS $$
     SELECT coalesce((SELECT value = 'yes' FROM hub.settings WHERE key = 'blind'), false)
 $$;
 
@@ -160,6 +168,7 @@ CREATE VIEW hub.spans WITH (security_invoker = true) AS
     FROM hub.layers l, jsonb_array_elements(l.content->'annotations') a;
 
 REVOKE ALL ON SCHEMA hub FROM PUBLIC;
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA hub TO @LEADS@, @ANNOTATORS@;
 GRANT USAGE ON SEQUENCE hub.revisions TO @LEADS@, @ANNOTATORS@;
 GRANT SELECT ON hub.settings, hub.documents, hub.layer_history, hub.spans
