@@ -24,6 +24,7 @@ from annotator.core.text import sha256_text
 from annotator.formats import jsondecode
 from annotator.hub import urls
 from annotator.ops.hub_content import content, fingerprint, incoming, read_layer
+from annotator.ops.hub_talk import apply_talk, talk_content
 from annotator.ops.importing import default_annotator
 from annotator.ops.merge_report import MergeReport
 from annotator.ops.merge_sources import Unmatched
@@ -51,6 +52,8 @@ class SyncReport:
     pulled_documents: int = 0
     pulled_layers: dict[str, int] = field(default_factory=dict)  # per annotator
     pulled_schema: bool = False
+    pushed_comments: int = 0  # documents whose discussion this login sent
+    pulled_comments: int = 0
     assignments: int = 0
     replaced: list[str] = field(default_factory=list)  # others' writes a push replaced
     kept_here: list[str] = field(default_factory=list)  # hub layers not taken: edited here
@@ -67,6 +70,8 @@ class SyncReport:
             sent.append(f"{self.pushed_documents} documents")
         if self.pushed_schema:
             sent.append("the schema")
+        if self.pushed_comments:
+            sent.append(f"comments on {self.pushed_comments} documents")
         out = [f"sent {', '.join(sent)} to {self.hub} as {self.login}"]
         got = [f"{self.pulled} layers"]
         if self.pulled_layers:
@@ -79,6 +84,8 @@ class SyncReport:
             got.append(f"{self.pulled_documents} documents")
         if self.pulled_schema:
             got.append("the schema")
+        if self.pulled_comments:
+            got.append(f"{self.pulled_comments} comments")
         if self.assignments:
             got.append(f"{self.assignments} assignments")
         out.append("received " + ", ".join(got))
@@ -107,6 +114,8 @@ def sync(
 ) -> SyncReport:
     """Push this login's changes, then pull everyone else's."""
     hub, login = linked_hub(project, password)
+    with project.write():
+        hub_link.link(project, {})  # triggers a later version added, on a copy made before
     with hub:
         report = SyncReport(hub.shown, login)
         lead = hub.is_lead()
@@ -123,7 +132,7 @@ def _mine(annotator: str, login: str, lead: bool) -> bool:
 def push(project: Project, hub: Hub, login: str, lead: bool, report: SyncReport) -> None:
     entities = project.entities.names()
     known = hub_link.known(project)
-    layers, versions, documents, others = [], {}, [], set()
+    layers, versions, documents, others, talk = [], {}, [], set(), []
     with project.reading():
         schema_here = canonical_schema(project)
         for document_id, annotator, version in hub_link.changes(project):
@@ -133,6 +142,12 @@ def push(project: Project, hub: Hub, login: str, lead: bool, report: SyncReport)
                     if document is not None:
                         documents.append(document)
                         versions[document_id, annotator] = version
+                continue
+            if annotator == hub_link.TALK:
+                document = project.documents.get(document_id)
+                if document is not None:
+                    talk.append((document, talk_content(project, document_id, login)))
+                    versions[document_id, annotator] = version
                 continue
             if not _mine(annotator, login, lead):
                 others.add(annotator)
@@ -169,7 +184,11 @@ def push(project: Project, hub: Hub, login: str, lead: bool, report: SyncReport)
                 "the schema was changed here; only a lead changes the hub's schema, so the "
                 "hub's replaces it"
             )
-    on_hub = hub.documents_present([d.sha256 for d, *_ in layers]) if layers else set()
+    shas = [d.sha256 for d, *_ in layers] + [d.sha256 for d, _ in talk]
+    on_hub = hub.documents_present(shas) if shas else set()
+    report.pushed_comments = hub.put_discussions(
+        (d.sha256, body) for d, body in talk if d.sha256 in on_hub
+    )
     sendable = [item for item in layers if item[0].sha256 in on_hub]
     for document, annotator, *_ in layers:
         if document.sha256 not in on_hub:
@@ -250,6 +269,9 @@ def pull(project: Project, hub: Hub, login: str, lead: bool, report: SyncReport)
                     entities = project.entities.names()
                 applied.append(key)
                 remembered.append((document_id, row.annotator, row.revision, row.fingerprint))
+        for batch in snapshot.discussions_since(layer_mark):
+            for sha256, author, text, _ in batch:
+                _pull_talk(project, sha256, author, text, report)
         assignments = snapshot.assignments_since(mark)
         rows = []
         for sha256, annotator, active, _ in assignments:
@@ -288,6 +310,21 @@ def _apply(project: Project, merger: Merger, document_id: int, row, report: Sync
     merger.merge(taken)
     report.pulled_layers[row.annotator] = report.pulled_layers.get(row.annotator, 0) + 1
     return True
+
+
+def _pull_talk(project: Project, sha256: str, author: str, text: str, report: SyncReport) -> None:
+    document_id = project.documents.id_for_sha256(sha256)
+    if document_id is None:
+        return
+    waiting = hub_link.version(project, document_id, hub_link.TALK)
+    try:
+        report.pulled_comments += apply_talk(project, document_id, author, text)
+    except InputError as error:
+        name = project.documents.name(document_id)
+        report.refused.append(f"{author}'s comments on «{name}» on the hub: {error}")
+        return
+    if waiting is None:  # the marks are the pull's own; comments made here stay marked
+        hub_link.forget_layers(project, [(document_id, hub_link.TALK)])
 
 
 def _pull_schema(project: Project, settings: dict[str, str], report: SyncReport) -> None:

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from annotator.store.project import Project
 
 DOCUMENT = ""  # the ``annotator`` of a change to the document itself
+TALK = "#discussion"  # the ``annotator`` of a change to the document's discussions
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS hub_changes (
@@ -48,35 +49,45 @@ CREATE INDEX IF NOT EXISTS hub_assignments_annotator ON hub_assignments(annotato
 
 _MARK = (
     "INSERT INTO hub_changes(document_id, annotator, version) SELECT {d}, {a}, 1 {source} "
-    "WHERE true ON CONFLICT (document_id, annotator) DO UPDATE SET version = version + 1"
+    "ON CONFLICT (document_id, annotator) DO UPDATE SET version = version + 1"
 )
+
+
+def _mark(document: str, annotator: str, source: str = "WHERE true") -> str:
+    """The statement a trigger runs to count one change (``source``: where the document and
+    annotator are read from, for rows that do not carry them)."""
+    return _MARK.format(d=document, a=annotator, source=source)
 
 
 def _triggers() -> list[str]:
     statements = []
     for table in ("spans", "relations", "events", "progress"):
         for when, rows in (("INSERT", ("NEW",)), ("DELETE", ("OLD",)), ("UPDATE", ("OLD", "NEW"))):
-            body = "; ".join(
-                _MARK.format(d=f"{row}.document_id", a=f"{row}.annotator", source="")
-                for row in rows
-            )
+            body = "; ".join(_mark(f"{row}.document_id", f"{row}.annotator") for row in rows)
             statements.append(
                 f"CREATE TRIGGER IF NOT EXISTS hub_{table}_{when.lower()} AFTER {when} ON {table} "
                 f"BEGIN {body}; END"
             )
     for when, row in (("INSERT", "NEW"), ("DELETE", "OLD"), ("UPDATE", "NEW")):
-        mark = _MARK.format(
-            d="e.document_id",
-            a="e.annotator",
-            source=f"FROM events e WHERE e.id = {row}.event_id AND",
-        ).replace("AND WHERE true", "AND true")
+        mark = _mark("e.document_id", "e.annotator", f"FROM events e WHERE e.id = {row}.event_id")
         statements.append(
             f"CREATE TRIGGER IF NOT EXISTS hub_arguments_{when.lower()} AFTER {when} ON arguments "
             f"BEGIN {mark}; END"
         )
+    talk = f"'{TALK}'"
+    for when, row in (("INSERT", "NEW"), ("UPDATE", "NEW"), ("DELETE", "OLD")):
+        statements.append(
+            f"CREATE TRIGGER IF NOT EXISTS hub_threads_{when.lower()} AFTER {when} ON threads "
+            f"BEGIN {_mark(f'{row}.document_id', talk)}; END"
+        )
+        mark = _mark("t.document_id", talk, f"FROM threads t WHERE t.id = {row}.thread_id")
+        statements.append(
+            f"CREATE TRIGGER IF NOT EXISTS hub_comments_{when.lower()} AFTER {when} ON comments "
+            f"BEGIN {mark}; END"
+        )
     statements.append(
         "CREATE TRIGGER IF NOT EXISTS hub_documents_insert AFTER INSERT ON documents BEGIN "
-        + _MARK.format(d="NEW.id", a="''", source="")
+        + _mark("NEW.id", "''")
         + "; END"
     )
     return statements
@@ -119,6 +130,15 @@ def forget(project: Project, sent: Iterable[tuple[int, str, int]]) -> None:
         "DELETE FROM hub_changes WHERE document_id = ? AND annotator = ? AND version = ?",
         list(sent),
     )
+
+
+def version(project: Project, document_id: int, annotator: str) -> int | None:
+    """The change counter of one layer (or of a document's discussions), None if unchanged."""
+    row = project.db.execute(
+        "SELECT version FROM hub_changes WHERE document_id = ? AND annotator = ?",
+        (document_id, annotator),
+    ).fetchone()
+    return row[0] if row else None
 
 
 def forget_layers(project: Project, layers: Iterable[tuple[int, str]]) -> None:

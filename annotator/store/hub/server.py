@@ -281,39 +281,36 @@ class Hub:
                 )
         return done
 
-    def history(self, document: str, annotator: str) -> list[tuple[str, str, str]]:
-        """(written by, written at, replaced by) of each earlier version of a layer."""
-        with self.transaction() as conn:
-            return conn.execute(
-                "SELECT written_by, written_at::text, replaced_by FROM hub.layer_history "
-                "WHERE document = %s AND annotator = %s ORDER BY id",
-                (document, annotator),
-            ).fetchall()
+    def put_discussions(self, rows: Iterable[tuple[str, dict[str, Any]]]) -> int:
+        """Write this login's comments on documents (sha256, content); returns how many
+        rows changed."""
+        return self._written(
+            "INSERT INTO hub.discussions(document, author, content) "
+            "VALUES (%s, current_user, %s) ON CONFLICT (document, author) DO UPDATE "
+            "SET content = EXCLUDED.content "
+            "WHERE hub.discussions.content IS DISTINCT FROM EXCLUDED.content RETURNING 1",
+            ((document, Jsonb(content)) for document, content in rows),
+        )
 
     # -- assignments -----------------------------------------------------------------------
 
     def assign(self, pairs: Iterable[tuple[str, str]]) -> int:
         """Assign documents (sha256) to annotators; returns how many were new."""
-        added = 0
-        with self.transaction(writing=True) as conn:
-            for document, annotator in pairs:
-                row = conn.execute(
-                    "INSERT INTO hub.assignments(document, annotator) VALUES (%s, %s) "
-                    "ON CONFLICT (document, annotator) DO UPDATE SET active = true "
-                    "WHERE NOT hub.assignments.active RETURNING 1",
-                    (document, annotator),
-                ).fetchone()
-                added += row is not None
-        return added
+        return self._written(
+            "INSERT INTO hub.assignments(document, annotator) VALUES (%s, %s) "
+            "ON CONFLICT (document, annotator) DO UPDATE SET active = true "
+            "WHERE NOT hub.assignments.active RETURNING 1",
+            pairs,
+        )
 
-    def assignment_counts(self) -> dict[str, int]:
-        with self.transaction() as conn:
-            return dict(
-                conn.execute(
-                    "SELECT annotator, count(*) FROM hub.assignments WHERE active "
-                    "GROUP BY annotator"
-                ).fetchall()
-            )
+    def _written(self, statement: str, rows: Iterable[tuple]) -> int:
+        """Run an upsert that returns a row when it wrote, for each of ``rows``, in one
+        transaction; returns how many wrote."""
+        written = 0
+        with self.transaction(writing=True) as conn:
+            for parameters in rows:
+                written += conn.execute(statement, parameters).fetchone() is not None
+        return written
 
     # -- who synced, and where everyone stands ---------------------------------------------
 
@@ -428,6 +425,14 @@ class Snapshot:
         for rows in self._streamed("layers_since", query, revision):
             yield [LayerRow(*row) for row in rows]
 
+    def discussions_since(self, revision: int) -> Iterator[list[tuple[str, str, str, int]]]:
+        """(document, author, content as JSON text, revision), oldest first."""
+        query = (
+            "SELECT document, author, content::text, revision FROM hub.discussions "
+            "WHERE revision > %s ORDER BY revision"
+        )
+        yield from self._streamed("discussions_since", query, revision)
+
     def _streamed(self, name: str, query: str, revision: int) -> Iterator[list[tuple]]:
         """Rows of a query in batches, through a cursor on the server."""
         with self.conn.cursor(name=name) as cursor:
@@ -449,6 +454,7 @@ class Snapshot:
                 "SELECT greatest((SELECT max(revision) FROM hub.settings), "
                 "(SELECT max(revision) FROM hub.documents), "
                 "(SELECT max(revision) FROM hub.layers), "
+                "(SELECT max(revision) FROM hub.discussions), "
                 "(SELECT max(revision) FROM hub.assignments))"
             ).fetchone()[0]
             or 0

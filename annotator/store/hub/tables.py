@@ -14,6 +14,8 @@ What the server enforces, whatever SQL a login sends:
 - every write is stamped by the server (who, when, and a revision from one sequence) and
   takes one advisory lock until it commits, so revisions become visible in the order they
   were given: a sync that has seen revision N has seen everything before it;
+- a discussion row (``discussions``: one document, one person's comments) is written only
+  by its ``author``; in a blind project an annotator reads their own and the leads';
 - a layer replaced is copied first into ``layer_history`` (by a function that runs as the
   hub's owner: logins cannot write the history themselves), so two leads adjudicating one
   document at once lose nothing: the later write wins and the earlier stays in the history.
@@ -81,6 +83,16 @@ CREATE TABLE hub.assignments (
 );
 CREATE INDEX assignments_revision ON hub.assignments(revision);
 CREATE INDEX assignments_annotator ON hub.assignments(annotator);
+CREATE TABLE hub.discussions (
+    document text NOT NULL REFERENCES hub.documents(sha256),
+    author text NOT NULL,
+    content jsonb NOT NULL,
+    revision bigint NOT NULL DEFAULT 0,
+    written_by text NOT NULL DEFAULT current_user,
+    written_at timestamptz NOT NULL DEFAULT now(),
+    PRIMARY KEY (document, author)
+);
+CREATE INDEX discussions_revision ON hub.discussions(revision);
 CREATE TABLE hub.syncs (
     login text PRIMARY KEY DEFAULT current_user,
     synced_at timestamptz NOT NULL DEFAULT now(),
@@ -122,12 +134,19 @@ CREATE TRIGGER layers_history AFTER UPDATE ON hub.layers
     EXECUTE FUNCTION hub.keep_earlier();
 CREATE TRIGGER layers_deleted AFTER DELETE ON hub.layers
     FOR EACH ROW EXECUTE FUNCTION hub.keep_earlier();
+CREATE TRIGGER discussions_stamp BEFORE INSERT OR UPDATE ON hub.discussions
+    FOR EACH ROW EXECUTE FUNCTION hub.stamp();
 CREATE TRIGGER assignments_stamp BEFORE INSERT OR UPDATE ON hub.assignments
     FOR EACH ROW EXECUTE FUNCTION hub.stamp();
 
 CREATE FUNCTION hub.is_lead() RETURNS boolean LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp AS $$
     SELECT pg_has_role(current_user, @LEADS_NAME@, 'MEMBER')
+$$;
+CREATE FUNCTION hub.leads(login text) RETURNS boolean LANGUAGE sql STABLE
+SET search_path = pg_catalog, pg_temp AS $$
+    SELECT EXISTS (SELECT 1 FROM pg_auth_members a JOIN pg_roles m ON m.oid = a.member
+        JOIN pg_roles g ON g.oid = a.roleid WHERE m.rolname = login AND g.rolname = @LEADS_NAME@)
 $$;
 CREATE FUNCTION hub.blind() RETURNS boolean LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp AS $$
@@ -156,6 +175,11 @@ CREATE POLICY assignments_read ON hub.assignments FOR SELECT
     USING (annotator = current_user OR hub.is_lead() OR NOT hub.blind());
 CREATE POLICY assignments_write ON hub.assignments FOR ALL
     USING (hub.is_lead()) WITH CHECK (hub.is_lead());
+ALTER TABLE hub.discussions ENABLE ROW LEVEL SECURITY;
+CREATE POLICY discussions_read ON hub.discussions FOR SELECT
+    USING (author = current_user OR hub.is_lead() OR NOT hub.blind() OR hub.leads(author));
+CREATE POLICY discussions_write ON hub.discussions FOR ALL
+    USING (author = current_user) WITH CHECK (author = current_user);
 ALTER TABLE hub.syncs ENABLE ROW LEVEL SECURITY;
 CREATE POLICY syncs_read ON hub.syncs FOR SELECT USING (login = current_user OR hub.is_lead());
 CREATE POLICY syncs_write ON hub.syncs FOR ALL
@@ -173,7 +197,7 @@ GRANT USAGE ON SCHEMA hub TO @LEADS@, @ANNOTATORS@;
 GRANT USAGE ON SEQUENCE hub.revisions TO @LEADS@, @ANNOTATORS@;
 GRANT SELECT ON hub.settings, hub.documents, hub.layer_history, hub.spans
     TO @LEADS@, @ANNOTATORS@;
-GRANT SELECT, INSERT, UPDATE, DELETE ON hub.layers TO @LEADS@, @ANNOTATORS@;
+GRANT SELECT, INSERT, UPDATE, DELETE ON hub.layers, hub.discussions TO @LEADS@, @ANNOTATORS@;
 GRANT SELECT ON hub.assignments TO @ANNOTATORS@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON hub.assignments TO @LEADS@;
 GRANT SELECT, INSERT, UPDATE ON hub.syncs TO @LEADS@, @ANNOTATORS@;
