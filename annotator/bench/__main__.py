@@ -1,4 +1,4 @@
-"""python -m annotator.bench [window] [corpus] [cli] [startup] [edits] [suggest] — figures, goals.
+"""python -m annotator.bench [window] [corpus] [cli] [startup] [edits] [suggest] [hub] — figures.
 
 ``window``: a 100,000-character document with 5,000 spans, opened, painted and annotated.
 ``corpus``: import, export, search and launch on synthetic corpora (``--sizes``), and
@@ -9,6 +9,8 @@ minimum of the same work (:mod:`annotator.bench.cli`).
 ``edits``: what an edit costs, and the store's checks in it (:mod:`annotator.bench.edits`).
 ``suggest``: suggestions' quality, speed and memory on Arabic news NER
 (:mod:`annotator.bench.suggest`).
+``hub``: clone, sync and twenty annotators syncing at once with a real PostgreSQL hub of the
+largest of ``--sizes`` articles (:mod:`annotator.bench.hub`).
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         "what",
         nargs="*",
         default=["window"],
-        choices=["window", "corpus", "cli", "startup", "edits", "suggest"],
+        choices=["window", "corpus", "cli", "startup", "edits", "suggest", "hub"],
     )
     parser.add_argument(
         "--sizes", type=_sizes, default=[10_000, 100_000], help="corpus sizes (10000,100000)"
@@ -88,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"--work {args.work}: cannot be made ({error.strerror})")
     print(f"machine: {machine()}", flush=True)
     repeats = max(1, args.repeats)
-    for what in ("corpus", "cli", "startup", "edits", "suggest"):
+    for what in ("corpus", "cli", "startup", "edits", "suggest", "hub"):
         if what in args.what:
             work = Path(tempfile.mkdtemp(prefix="annotator-bench-", dir=args.work))
             try:
@@ -107,6 +109,13 @@ def _measure(what: str, work: Path, repeats: int, sizes: list[int]) -> None:
         from annotator.bench import corpus
 
         corpus.run(sizes, work, repeats)
+        return
+    if what == "hub":
+        from annotator.bench import hub
+
+        print(f"a team hub of {max(sizes):,} articles on PostgreSQL:", flush=True)
+        for line in hub.run(max(sizes), work, repeats):
+            print(line, flush=True)
         return
     if what == "suggest":
         from annotator.bench import suggest

@@ -30,9 +30,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run_sync(args: argparse.Namespace) -> int:
     from annotator.ops import syncing
-    from annotator.ops.opening import open_to_change
+    from annotator.ops.opening import open_to_read
 
-    project = open_to_change(args.project, "sync it")
+    # no backup first: nothing a sync writes here is lost (the hub keeps every version)
+    project = open_to_read(args.project, "sync it")
     try:
         report = syncing.sync(project, args.password)
     finally:

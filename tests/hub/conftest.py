@@ -15,10 +15,10 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from annotator.bench import cluster as server
 from annotator.core.schema import load_preset
 from annotator.core.text import sha256_text
 from annotator.store.project import Project, now
-from tests.hub import server
 
 ARTICLES = {
     "deir-1": "اشتباكات عنيفة في الثردات والميادين بين الجيش وتنظيم الدولة.\n"

@@ -1,5 +1,5 @@
-"""A throwaway PostgreSQL cluster for the hub's tests: initdb and the server of the machine's
-own PostgreSQL, run as an unprivileged user, listening on a free loopback port.
+"""A throwaway PostgreSQL cluster for the hub's tests and benchmark: initdb and the server of
+the machine's own PostgreSQL, run as an unprivileged user, listening on a free loopback port.
 
 Run as root (as CI does), the cluster belongs to the ``postgres`` user Debian's package
 creates (or ``nobody``): PostgreSQL refuses to run as root. Logins need their passwords
