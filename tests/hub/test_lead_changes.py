@@ -1,0 +1,85 @@
+"""What only a lead sends: new documents and schema changes; and what a URL carries."""
+
+from __future__ import annotations
+
+from annotator.cli import main
+from annotator.ops import hub_setup, importing, schema_changes, syncing
+from annotator.store.project import DATABASE, Project
+from tests.hub.conftest import make_team
+
+NEW_ARTICLE = "قصفت طائرات مسيّرة مواقع قرب الشحيل مساء السبت."
+
+
+def test_documents_a_lead_adds_reach_everyone_and_an_annotators_stay_with_them(lab, tmp_path):
+    team = make_team(lab, tmp_path, annotators=("amal",))
+    article = tmp_path / "shuhail.txt"
+    article.write_text(NEW_ARTICLE, encoding="utf-8")
+    with Project.open(team.source) as lead:
+        importing.import_files(lead, [article])
+        report = syncing.sync(lead)
+    assert report.pushed_documents == 1
+    other = tmp_path / "own.txt"
+    other.write_text("مقال لم يرسله أحد إلى المركز.", encoding="utf-8")
+    with Project.open(team.copies["amal"]) as mine:
+        importing.import_files(mine, [other])
+        report = syncing.sync(mine)
+        assert report.pulled_documents == 1
+        assert report.pushed_documents == 0
+        assert any("only a lead adds documents" in note for note in report.not_sent)
+        assert mine.documents.count() == 6
+    with Project.open(team.source) as lead:
+        assert lead.documents.count() == 5  # amal's own article did not travel
+
+
+def test_a_leads_schema_change_reaches_annotators_and_theirs_does_not_travel(lab, tmp_path):
+    team = make_team(lab, tmp_path, annotators=("amal",))
+    with Project.open(team.source) as lead:
+        label = schema_changes.fresh_label(lead.schema, "other")
+        schema_changes.add_label(lead, team.lead, label)
+        assert syncing.sync(lead).pushed_schema
+        added = label.id
+    with Project.open(team.copies["amal"]) as mine:
+        report = syncing.sync(mine)
+        assert report.pulled_schema
+        assert added in mine.schema.label_ids
+        mine_label = schema_changes.fresh_label(mine.schema, "other")
+        schema_changes.add_label(mine, lab.name("amal"), mine_label)
+        report = syncing.sync(mine)
+        assert not report.pushed_schema
+        assert any("only a lead changes the hub's schema" in n for n in report.not_sent)
+    with Project.open(team.source) as lead:
+        syncing.sync(lead)
+        assert mine_label.id not in lead.schema.label_ids
+    # a second sync of the lead sends nothing: the schema did not change
+    with Project.open(team.source) as lead:
+        assert not syncing.sync(lead).pushed_schema
+
+
+def test_a_password_in_the_url_is_used_once_and_never_stored(lab, tmp_path, capsys):
+    make_team(lab, tmp_path, annotators=())
+    nada = lab.name("nada")
+    secret = "s3cret-مرور"
+    hub_setup.add_user(lab.admin, nada, "annotator", secret)
+    assert main(["clone", lab.url(nada, secret), str(tmp_path / nada)]) == 0
+    assert secret.encode() not in (tmp_path / nada / DATABASE).read_bytes()
+    with Project.open(tmp_path / nada) as copy:
+        assert copy.meta("hub.url") == lab.url(nada, None)
+    capsys.readouterr()
+    # without it anywhere libpq looks, the sync says so in one line
+    assert main(["sync", str(tmp_path / nada)]) == 1
+    error = capsys.readouterr().err
+    assert error.startswith("error: cannot reach the hub at") and "password" in error
+    assert error.count("\n") == 1
+    assert main(["sync", str(tmp_path / nada), "--password", secret]) == 0
+
+
+def test_sslmode_in_the_url_is_honoured(lab, tmp_path, capsys):
+    team = make_team(lab, tmp_path, annotators=())
+    url = lab.url(team.lead) + "?sslmode=require"  # this server speaks no TLS
+    assert main(["clone", url, str(tmp_path / "copy")]) == 1
+    error = capsys.readouterr().err
+    assert "SSL" in error and error.count("\n") == 1
+    assert not (tmp_path / "copy").exists()
+    assert main(["clone", lab.url(team.lead) + "?sslmode=prefer", str(tmp_path / "copy")]) == 0
+    with Project.open(tmp_path / "copy") as copy:
+        assert copy.meta("hub.url").endswith("?sslmode=prefer")
