@@ -174,10 +174,12 @@ def _run(cluster: clusters.Cluster, size: int, work: Path, repeats: int) -> Iter
     sync_runs, floor_runs = [], []
     for _ in range(repeats):
         made = _hour_of_work(clone, "coder1", rng)
+        with Project.open(clone) as project:
+            mark = project.meta("hub.pulled")  # the floor reads what changed since, too
         sync_runs.append(run_process(_annotator("sync", clone))[0])
         layers_file = work / "layers.json"
         layers_file.write_text(json.dumps(made, ensure_ascii=False))
-        floor_runs.append(run_process(_floor("sync", cluster, layers_file, "0"))[0])
+        floor_runs.append(run_process(_floor("sync", cluster, layers_file, mark))[0])
     ratios = [c / f for c, f in zip(sync_runs, floor_runs, strict=True)]
     yield (
         f"  sync of an hour's work ({HOUR_SPANS} spans in {HOUR_DOCUMENTS} documents): "

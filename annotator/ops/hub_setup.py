@@ -198,9 +198,10 @@ def assign(
     per_document: int = 1,
     from_file: Path | None = None,
 ) -> int:
-    """Assign documents: each to ``per_document`` of ``annotators`` in turn (round robin, in
-    the order the hub received the documents), or as a CSV/TSV file of (document name or
-    SHA-256, annotator) lines says. Returns how many assignments are new."""
+    """Assign documents: each document no one has yet to ``per_document`` of ``annotators``
+    in turn (round robin, in the order the hub received the documents), or as a CSV/TSV file
+    of (document name or SHA-256, annotator) lines says. Returns how many assignments are
+    new."""
     with _connect(url) as hub:
         _hub_settings(hub)
         documents = hub.document_names()

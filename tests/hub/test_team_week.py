@@ -5,7 +5,7 @@ from __future__ import annotations
 from annotator.cli import main
 from annotator.core.model import GOLD, Status
 from annotator.core.text import sha256_text
-from annotator.ops import adjudicating, editing
+from annotator.ops import adjudicating, editing, syncing
 from annotator.store.project import Project
 from tests.hub.conftest import ARTICLES, make_source, make_team
 
@@ -145,3 +145,30 @@ def test_the_hub_unreachable_is_one_line_and_leaves_the_work_waiting(lab, tmp_pa
             lead.set_meta("hub.url", url)
     code, out = run(capsys, "sync", str(team.source))
     assert code == 0 and "sent 1 layers" in out, out
+
+
+def test_assigning_again_gives_out_only_the_documents_no_one_has(lab, tmp_path, capsys):
+    team = make_team(lab, tmp_path, annotators=("amal", "omar"))
+    amal, omar = lab.name("amal"), lab.name("omar")
+    lead_url = lab.url(team.lead)
+    code, out = run(capsys, "hub", "assign", lead_url, "--annotators", amal, omar)
+    assert code == 0 and "4 new assignments" in out, out
+    code, out = run(capsys, "hub", "assign", lead_url, "--annotators", amal, omar)
+    assert code == 0 and "0 new assignments" in out, out
+    listing = tmp_path / "more.tsv"
+    listing.write_text(f"deir-2\t{amal}\n{sha256_text(ARTICLES['deir-3'])}\t{amal}\n")
+    code, out = run(capsys, "hub", "assign", lead_url, "--from", str(listing))
+    assert code == 0 and "1 new assignment;" in out, out  # deir-3 was amal's already
+    listing.write_text(f"deir-9\t{amal}\n")
+    code, out = run(capsys, "hub", "assign", lead_url, "--from", str(listing))
+    assert code == 1 and "more.tsv" in out and "line 1" in out and "deir-9" in out, out
+    with Project.open(team.copies["amal"]) as mine:
+        syncing.sync(mine)
+        assigned = syncing.assigned_to(mine, amal)
+        names = sorted(mine.documents.name(d) for d in assigned)
+    assert names == ["deir-1", "deir-2", "deir-3"]
+    code, out = run(capsys, "hub", "status", lab.url(amal))
+    assert code == 0, out
+    rows = {line.split()[0]: line.split()[1:5] for line in out.splitlines()[3:]}
+    assert rows[amal] == ["3", "0", "0", "3"]
+    assert rows[omar] == ["2", "0", "0", "2"]  # the project is not blind

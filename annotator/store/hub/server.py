@@ -224,6 +224,12 @@ class Hub:
                 "SELECT sha256, name FROM hub.documents ORDER BY revision, sha256"
             ).fetchall()
 
+    def assigned_documents(self) -> set[str]:
+        """The documents (sha256) assigned to someone."""
+        with self.transaction() as conn:
+            rows = conn.execute("SELECT DISTINCT document FROM hub.assignments WHERE active")
+            return {row[0] for row in rows}
+
     def latest(self) -> int:
         with self.transaction() as conn:
             return Snapshot(conn).latest()
@@ -446,6 +452,12 @@ class Snapshot:
             "SELECT document, annotator, active, revision FROM hub.assignments WHERE revision > %s",
             (revision,),
         ).fetchall()
+
+    def assigned_documents(self) -> set[str]:
+        """The documents (sha256) assigned to someone."""
+        with self.transaction() as conn:
+            rows = conn.execute("SELECT DISTINCT document FROM hub.assignments WHERE active")
+            return {row[0] for row in rows}
 
     def latest(self) -> int:
         """The highest revision this snapshot sees (of every table a pull reads)."""
