@@ -151,6 +151,7 @@ def push(project: Project, hub: Hub, login: str, lead: bool, report: SyncReport)
                 continue
             if not _mine(annotator, login, lead):
                 others.add(annotator)
+                versions[document_id, annotator] = version  # said once, then forgotten
                 continue
             document = project.documents.get(document_id)
             if document is None:
@@ -214,7 +215,8 @@ def push(project: Project, hub: Hub, login: str, lead: bool, report: SyncReport)
         report.not_sent.append(
             "changes here to the layers of "
             + ", ".join(sorted(others))
-            + " are not yours to send; the hub's version of them is kept"
+            + " are not yours to send: they stay in this copy only, until the hub's version "
+            "of those layers changes"
         )
     with project.write():
         hub_link.forget(project, [(d, a, v) for (d, a), v in versions.items()])
