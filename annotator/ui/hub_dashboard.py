@@ -87,15 +87,14 @@ class HubDashboard(QDialog):
     def show_status(self, status: HubStatus) -> None:
         leads = [name for name, role in status.members if role == "lead"]
         annotators = [name for name, role in status.members if role != "lead"]
-        heading = fill(
-            self.tr("%1 at %2. Leads: %3. Annotators: %4."),
-            status.name,
-            status.hub,
-            listed(leads) or "—",
-            listed(annotators) or "—",
-        )
+        lines = [  # each begins with the window's words, so it reads the window's way
+            fill(self.tr("Hub: %1 (%2)"), status.name, status.hub),
+            fill(self.tr("Leads: %1"), listed(leads) or "—"),
+            fill(self.tr("Annotators: %1"), listed(annotators) or "—"),
+        ]
         if status.blind:
-            heading += " " + self.tr("Blind: annotators see only their own layers.")
+            lines.append(self.tr("Blind: annotators see only their own layers."))
+        heading = "\n".join(lines)
         self.heading.setText(heading)
         self.table.setRowCount(len(status.standing))
         for row, standing in enumerate(status.standing):

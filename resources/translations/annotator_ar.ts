@@ -813,8 +813,16 @@
         <translation>قُرئت من المركز للتو.</translation>
     </message>
     <message>
-        <source>%1 at %2. Leads: %3. Annotators: %4.</source>
-        <translation>%1 في %2. المشرفون: %3. المُوسِّمون: %4.</translation>
+        <source>Hub: %1 (%2)</source>
+        <translation>المركز: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Leads: %1</source>
+        <translation>المشرفون: %1</translation>
+    </message>
+    <message>
+        <source>Annotators: %1</source>
+        <translation>المُوسِّمون: %1</translation>
     </message>
     <message>
         <source>Blind: annotators see only their own layers.</source>
