@@ -142,13 +142,19 @@ class ListFilter:
 
 
 class DocumentListing:
-    """The document list, read a page at a time for one annotator."""
+    """The document list, read a page at a time for one annotator. In a hub's copy the
+    documents the hub assigns to that annotator come first (:meth:`assigned` of them)."""
 
     def __init__(self, project: Project, annotator: str, shown: ListFilter = ListFilter()):
         self.project, self.annotator, self.shown = project, annotator, shown
 
     def count(self) -> int:
         return self.project.documents.count(self.shown.name, self.shown.open_threads)
+
+    def assigned(self) -> int:
+        """How many of the listed documents are assigned to the annotator: the first rows."""
+        shown = self.shown
+        return self.project.documents.assigned_count(self.annotator, shown.name, shown.open_threads)
 
     def page(self, offset: int, limit: int) -> list[DocumentSummary]:
         shown = self.shown
@@ -157,8 +163,13 @@ class DocumentListing:
         )
 
     def row_of(self, document_id: int) -> int | None:
-        return self.project.documents.row_of(document_id, self.shown.name, self.shown.open_threads)
+        shown = self.shown
+        return self.project.documents.row_of(
+            document_id, shown.name, shown.open_threads, self.annotator
+        )
 
     def neighbour(self, document_id: int, step: int) -> int | None:
         shown = self.shown
-        return self.project.documents.neighbour(document_id, step, shown.name, shown.open_threads)
+        return self.project.documents.neighbour(
+            document_id, step, shown.name, shown.open_threads, self.annotator
+        )

@@ -24,7 +24,7 @@ class Browsing(QObject):
         session.projectChanged.connect(self._project_changed)
         session.documentShown.connect(self._document_shown)
         session.documentChanged.connect(self._document_changed)
-        session.changedElsewhere.connect(lambda: self.model and self.model.refresh())
+        session.changedElsewhere.connect(self._changed_elsewhere)
         session.layerChanged.connect(lambda: self.model and self.model.set_annotator(session.layer))
 
     @property
@@ -58,6 +58,13 @@ class Browsing(QObject):
         self.panel.show_document(session.document_id)
         if session.document_id is not None:
             self.settings.set_last_document(session.project.folder, session.document_id)
+
+    def _changed_elsewhere(self) -> None:
+        """Rows re-read; the shown document's row selected again (a sync that brings
+        assignments moves documents up or down the list)."""
+        if self.model is not None:
+            self.model.refresh()
+            self.panel.show_document(self.session.document_id)
 
     def _document_changed(self, document_id: int) -> None:
         if self.model is not None:

@@ -49,6 +49,7 @@ from annotator.ui.settings import Settings
 from annotator.ui.showing import ShownDocument
 from annotator.ui.status_bar import StatusBar
 from annotator.ui.suggesting import Suggesting
+from annotator.ui.team_hub import TeamHub
 from annotator.ui.text_view import TextView
 
 
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         suggest_menu.add(self, self.menu_actions.view, self.suggesting)
         language_menu.add(self, self.menu_actions.view, settings)
         self.status = StatusBar(session, self.browsing, self.statusBar())
+        self.hub = TeamHub(session, self, self.menu_actions.file)  # clone, sync, hub status
         window_layout.build(self)
         self._tab_before: QWidget | None = None  # the side tab shown before link mode
         self._connect()
@@ -292,5 +294,6 @@ class MainWindow(QMainWindow):
         self.settings.sync()
         self.search.set_project(None)
         self.suggesting.stop()
+        self.hub.stop()
         self.session.close_project(quietly=True)
         super().closeEvent(event)

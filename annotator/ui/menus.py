@@ -27,6 +27,7 @@ class Actions:
     review: QAction
     invisibles: QAction
     recent: QMenu
+    file: QMenu
     view: QMenu
     annotator_button: QToolButton
     review_button: QToolButton
@@ -271,6 +272,6 @@ def build(window: QMainWindow, do: Handlers, undo_group: QUndoGroup) -> Actions:
 
     annotator_button, review_button = toolbar.build(window, do, previous, following, snap, review)
     return Actions(
-        undo, redo, following, previous, snap, review, invisibles, recent, view,
+        undo, redo, following, previous, snap, review, invisibles, recent, file_menu, view,
         annotator_button, review_button,
     )  # fmt: skip

@@ -9,7 +9,8 @@ pressed Cancel; the operations call it inside their transaction, so a cancelled 
 the project and any output file as they were.
 
 :func:`run_task` runs one with a progress dialog and waits for it (the window stays
-responsive); :class:`Task` runs one in the background and says when it is done.
+responsive); :class:`Task` runs one in the background and says when it is done, and
+:class:`BackgroundCall` runs work that needs no open project (a hub's server, a clone).
 """
 
 from __future__ import annotations
@@ -52,16 +53,23 @@ class Outcome(Generic[T]):
         return self.error is None and not self.cancelled
 
 
+def _on_project(folder: Path, operation: Operation, changes: bool) -> Callable[[Progress], Any]:
+    """The work of a task on a project: opened in the worker thread, closed when it ends."""
+
+    def work(progress: Progress) -> Any:
+        opener = opening.open_to_change if changes else opening.open_to_read
+        with opener(folder) as project:
+            return operation(project, progress)
+
+    return work
+
+
 class _Worker(QThread):
     progressed = Signal(int, int)  # done, total (UNKNOWN when not known)
 
-    def __init__(
-        self, folder: Path, operation: Operation, parent: QObject | None, changes: bool
-    ) -> None:
+    def __init__(self, work: Callable[[Progress], Any], parent: QObject | None) -> None:
         super().__init__(parent)
-        self.folder = folder
-        self.operation = operation
-        self.changes = changes
+        self.work = work
         self.stop = threading.Event()
         self.outcome: Outcome = Outcome(error="the task did not run")
         self._last_report = 0.0
@@ -76,9 +84,7 @@ class _Worker(QThread):
 
     def run(self) -> None:
         try:
-            opener = opening.open_to_change if self.changes else opening.open_to_read
-            with opener(self.folder) as project:
-                self.outcome = Outcome(result=self.operation(project, self.progress))
+            self.outcome = Outcome(result=self.work(self.progress))
         except Cancelled:
             self.outcome = Outcome(cancelled=True)
         except AnnotatorError as error:
@@ -88,23 +94,15 @@ class _Worker(QThread):
             self.outcome = Outcome(error=f"unexpected error ({type(error).__name__}: {error})")
 
 
-class Task(QObject):
-    """One operation in the background; ``finished`` carries its :class:`Outcome`."""
+class _Background(QObject):
+    """Work in a worker thread; ``finished`` carries its :class:`Outcome`."""
 
     progressed = Signal(int, object)  # done, total or None
     finished = Signal(object)
 
-    def __init__(
-        self,
-        folder: Path,
-        operation: Operation,
-        parent: QObject | None = None,
-        *,
-        changes: bool = False,
-    ) -> None:
-        """``changes``: the operation changes the project, which is backed up first."""
+    def __init__(self, work: Callable[[Progress], Any], parent: QObject | None) -> None:
         super().__init__(parent)
-        self._worker = _Worker(Path(folder), operation, self, changes)
+        self._worker = _Worker(work, self)
         self._worker.progressed.connect(self._progressed)
         self._worker.finished.connect(self._finished)
         self.outcome: Outcome | None = None
@@ -130,6 +128,29 @@ class Task(QObject):
     def _finished(self) -> None:
         self.outcome = self._worker.outcome
         self.finished.emit(self.outcome)
+
+
+class Task(_Background):
+    """One operation on a project in the background."""
+
+    def __init__(
+        self,
+        folder: Path,
+        operation: Operation,
+        parent: QObject | None = None,
+        *,
+        changes: bool = False,
+    ) -> None:
+        """``changes``: the operation changes the project, which is backed up first."""
+        super().__init__(_on_project(Path(folder), operation, changes), parent)
+
+
+class BackgroundCall(_Background):
+    """Work that needs no open project (speaking to a hub, cloning one): ``work()`` runs in
+    the worker thread as it is, and its errors come back as messages too."""
+
+    def __init__(self, work: Callable[[], Any], parent: QObject | None = None) -> None:
+        super().__init__(lambda _progress: work(), parent)
 
 
 def _describe(label: str, done: int, total: int | None) -> str:

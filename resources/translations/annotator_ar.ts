@@ -365,6 +365,61 @@
     </message>
 </context>
 <context>
+    <name>CloneDialog</name>
+    <message>
+        <source>Clone from a hub</source>
+        <translation>الاستنساخ من مركز الفريق</translation>
+    </message>
+    <message>
+        <source>Make a project of your own from your team&apos;s hub: its documents, its schema, your assignments and the layers you may read. Work in it offline if need be; File ▸ Sync now sends your work and brings your colleagues&apos;.</source>
+        <translation>أنشئ مشروعًا خاصًا بك من مركز فريقك: مستنداته ومخططه وما أُسند إليك والطبقات التي يحق لك قراءتها. اعمل فيه دون اتصال إن لزم؛ ملف ◂ زامِن الآن يرسل عملك ويجلب عمل زملائك.</translation>
+    </message>
+    <message>
+        <source>Hub URL:</source>
+        <translation>عنوان المركز:</translation>
+    </message>
+    <message>
+        <source>optional: PGPASSWORD or ~/.pgpass may hold it</source>
+        <translation>اختيارية: قد تحفظها PGPASSWORD أو ‎~/.pgpass</translation>
+    </message>
+    <message>
+        <source>Used for this connection only; never stored.</source>
+        <translation>تُستعمل لهذا الاتصال فقط، ولا تُحفظ أبدًا.</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>كلمة المرور:</translation>
+    </message>
+    <message>
+        <source>a new folder for your copy</source>
+        <translation>مجلد جديد لنسختك</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>تصفّح…</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>المجلد:</translation>
+    </message>
+    <message>
+        <source>Clone</source>
+        <translation>استنسخ</translation>
+    </message>
+    <message>
+        <source>New folder for the hub&apos;s copy</source>
+        <translation>مجلد جديد لنسختك من المركز</translation>
+    </message>
+    <message>
+        <source>Give the hub&apos;s URL and a folder for your copy.</source>
+        <translation>أدخل عنوان المركز ومجلدًا لنسختك.</translation>
+    </message>
+    <message>
+        <source>Cloning %1…</source>
+        <translation>يُستنسخ %1…</translation>
+    </message>
+</context>
+<context>
     <name>DisagreementModel</name>
     <message>
         <source>missing span</source>
@@ -506,6 +561,10 @@
     <message>
         <source>● done</source>
         <translation>● منجز</translation>
+    </message>
+    <message>
+        <source>Assigned to %1 by the hub</source>
+        <translation>أسنده المركز إلى %1</translation>
     </message>
 </context>
 <context>
@@ -709,6 +768,197 @@
     <message>
         <source>Change</source>
         <translation>التغيير</translation>
+    </message>
+</context>
+<context>
+    <name>HubDashboard</name>
+    <message>
+        <source>Annotator</source>
+        <translation>المُوسِّم</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>المُسنَد</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>Untouched</source>
+        <translation>لم يُبدأ</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>آخر مزامنة</translation>
+    </message>
+    <message>
+        <source>Hub status</source>
+        <translation>حالة المركز</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>حدِّث</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>تُقرأ حالة %1…</translation>
+    </message>
+    <message>
+        <source>Read from the hub just now.</source>
+        <translation>قُرئت من المركز للتو.</translation>
+    </message>
+    <message>
+        <source>Hub: %1 (%2)</source>
+        <translation>المركز: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Leads: %1</source>
+        <translation>المشرفون: %1</translation>
+    </message>
+    <message>
+        <source>Annotators: %1</source>
+        <translation>المُوسِّمون: %1</translation>
+    </message>
+    <message>
+        <source>Blind: annotators see only their own layers.</source>
+        <translation>توسيم معمًّى: لا يرى كل مُوسِّم إلا طبقته.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>لم يزامن قط</translation>
+    </message>
+</context>
+<context>
+    <name>HubLabel</name>
+    <message>
+        <source>just now</source>
+        <translation>للتو</translation>
+    </message>
+    <message>
+        <source>%1 min ago</source>
+        <translation>منذ %1 د</translation>
+    </message>
+    <message>
+        <source>%1 h ago</source>
+        <translation>منذ %1 س</translation>
+    </message>
+    <message>
+        <source>1 day ago</source>
+        <translation>منذ يوم</translation>
+    </message>
+    <message>
+        <source>%1 days ago</source>
+        <translation>منذ %1 يوم</translation>
+    </message>
+    <message>
+        <source>Hub: %1
+Login: %2</source>
+        <translation>المركز: %1
+الحساب: %2</translation>
+    </message>
+    <message>
+        <source>syncing…</source>
+        <translation>تجري المزامنة…</translation>
+    </message>
+    <message>
+        <source>not synced yet</source>
+        <translation>لم تُجرَ مزامنة بعد</translation>
+    </message>
+    <message>
+        <source>synced %1</source>
+        <translation>آخر مزامنة %1</translation>
+    </message>
+    <message>
+        <source>not synced: the hub wants a password (File ▸ Sync now)</source>
+        <translation>لم تتم المزامنة: يطلب المركز كلمة مرور (ملف ◂ زامِن الآن)</translation>
+    </message>
+    <message>
+        <source>offline: %1</source>
+        <translation>دون اتصال: %1</translation>
+    </message>
+    <message>
+        <source>not synced: %1</source>
+        <translation>لم تتم المزامنة: %1</translation>
+    </message>
+    <message>
+        <source>nothing waiting</source>
+        <translation>لا شيء ينتظر الإرسال</translation>
+    </message>
+    <message>
+        <source>1 change waiting</source>
+        <translation>تغيير واحد ينتظر الإرسال</translation>
+    </message>
+    <message>
+        <source>%1 changes waiting</source>
+        <translation>%1 من التغييرات تنتظر الإرسال</translation>
+    </message>
+</context>
+<context>
+    <name>HubSync</name>
+    <message>
+        <source>A sync is already running.</source>
+        <translation>تجري مزامنة الآن.</translation>
+    </message>
+    <message>
+        <source>The hub refused the password. Password of %1 for %2:</source>
+        <translation>رفض المركز كلمة المرور. كلمة مرور %1 في %2:</translation>
+    </message>
+    <message>
+        <source>The hub asks for a password. Password of %1 for %2:</source>
+        <translation>يطلب المركز كلمة مرور. كلمة مرور %1 في %2:</translation>
+    </message>
+    <message>
+        <source>Hub password</source>
+        <translation>كلمة مرور المركز</translation>
+    </message>
+    <message>
+        <source>Not synced: %1</source>
+        <translation>لم تتم المزامنة: %1</translation>
+    </message>
+    <message>
+        <source>Sync notes</source>
+        <translation>ملاحظات المزامنة</translation>
+    </message>
+    <message>
+        <source>The sync has notes:</source>
+        <translation>للمزامنة ملاحظات:</translation>
+    </message>
+    <message>
+        <source>the schema</source>
+        <translation>المخطط</translation>
+    </message>
+    <message>
+        <source>Synced: sent %1; received %2.</source>
+        <translation>تمت المزامنة: أُرسل %1؛ ووصل %2.</translation>
+    </message>
+    <message>
+        <source>1 layer</source>
+        <translation>طبقة واحدة</translation>
+    </message>
+    <message>
+        <source>%1 layers</source>
+        <translation>%1 من الطبقات</translation>
+    </message>
+    <message>
+        <source>1 document</source>
+        <translation>مستند واحد</translation>
+    </message>
+    <message>
+        <source>%1 documents</source>
+        <translation>%1 من المستندات</translation>
+    </message>
+    <message>
+        <source>1 assignment</source>
+        <translation>إسناد واحد</translation>
+    </message>
+    <message>
+        <source>%1 assignments</source>
+        <translation>%1 من الإسنادات</translation>
     </message>
 </context>
 <context>
@@ -1415,6 +1665,25 @@
     <message>
         <source>dictionary</source>
         <translation>القاموس</translation>
+    </message>
+</context>
+<context>
+    <name>TeamHub</name>
+    <message>
+        <source>&amp;Clone from a hub…</source>
+        <translation>اس&amp;تنسخ من مركز الفريق…</translation>
+    </message>
+    <message>
+        <source>S&amp;ync now</source>
+        <translation>&amp;زامِن الآن</translation>
+    </message>
+    <message>
+        <source>&amp;Hub status…</source>
+        <translation>حالة ال&amp;مركز…</translation>
+    </message>
+    <message>
+        <source>Cloned %1 as %2: %3 documents, %4 layers.</source>
+        <translation>استُنسخ %1 باسم %2: %3 من المستندات و%4 من الطبقات.</translation>
     </message>
 </context>
 <context>

@@ -391,3 +391,106 @@ def test_the_schema_editor_in_arabic_has_no_english_left(qtbot, make_window, ara
     data |= {"civilian", "targeting", "target"}  # example names: ids are written in Latin
     assert english_words(texts, data) == {}
     assert "لم يتغير" in texts[-2] and "الإرشادات" in texts[-1]
+
+
+def test_the_team_hub_in_arabic_has_no_english_left(qtbot, make_window, arabic, monkeypatch):
+    from datetime import UTC, datetime, timedelta
+
+    from PySide6.QtWidgets import QInputDialog, QTableWidget
+
+    from annotator.ops.hub_setup import HubStatus
+    from annotator.ops.hub_window import SyncAttempt
+    from annotator.ops.syncing import SyncReport
+    from annotator.store import hub_link
+    from annotator.store.hub.server import Standing
+    from annotator.store.project import Project
+    from annotator.ui.hub_dashboard import HubDashboard
+    from annotator.ui.tasks import Outcome
+
+    window = make_window([ARTICLE, {"id": "a2", "text": "اشتباكات في حلب."}])
+    folder = window.session.project.folder
+    url = "postgresql://samira@127.0.0.1:5432/deirezzor"
+    with Project.open(folder) as copy, copy.write():
+        synced = datetime.now(UTC) - timedelta(days=3)
+        hub_link.link(
+            copy, {"hub.url": url, "hub.login": "samira", "hub.synced": synced.isoformat()}
+        )
+        hub_link.set_assignments(copy, [(2, "samira", True)])
+    window.open_project(folder)
+    hub, sync, label = window.hub, window.hub.sync, window.hub.label
+    texts = menu_texts(window.menuBar().actions()[0].menu())
+    model = window.documents.model
+    texts += model_texts(model, range(3))  # the document assigned by the hub, first
+    assert model.document_id(0) == 2 and model.is_assigned(0) and not model.is_assigned(1)
+    for last in (
+        None,
+        SyncAttempt(problem="", offline=True),
+        SyncAttempt(problem="", wants_password=True),
+        SyncAttempt(problem=""),
+    ):
+        sync.last = last
+        label.update_text()
+        texts += [label.text(), label.toolTip()]
+    sync.task = object()  # a sync under way
+    label.update_text()
+    texts.append(label.text())
+    sync.task = None
+    for minutes in (0, 5, 120, 60 * 24, 60 * 24 * 5):
+        with Project.open(folder) as copy, copy.write():
+            when = datetime.now(UTC) - timedelta(minutes=minutes, seconds=5)
+            copy.set_meta("hub.synced", when.isoformat())
+        sync.last = None
+        label.update_text()
+        texts.append(label.text())
+    assert label.text().startswith("آخر مزامنة")
+
+    report = SyncReport(url, "samira", 2, 3, True, 4, {"omar": 2, "lina": 1}, True, 5)
+    texts.append(sync.summary(report))
+    texts.append(sync.summary(SyncReport(url, "samira", 1, 1, False, 1, {"omar": 1}, False, 1)))
+    report.replaced.append("—")
+    sync._tell(SyncAttempt(report), asking=True)
+    texts += [sync.notes_box.windowTitle(), sync.notes_box.text()]
+    sync.notes_box.close()
+    sync._tell(SyncAttempt(problem="—"), asking=True)
+    texts.append(window.statusBar().currentMessage())
+    asked = []
+    monkeypatch.setattr(
+        QInputDialog,
+        "getText",
+        lambda _p, title, said, _echo: asked.extend([title, said]) or ("", False),
+    )
+    sync.ask_password(sync.state())
+    sync.ask_password(sync.state(), refused=True)
+    texts += asked
+
+    dialog = hub.clone()
+    qtbot.addWidget(dialog)
+    texts += [dialog.windowTitle(), *widget_texts(dialog)]
+    dialog.clone_button.click()  # nothing given
+    texts.append(dialog.status.text())
+    dialog.close()
+
+    dashboard = HubDashboard(url, None, window)
+    qtbot.addWidget(dashboard)
+    status = HubStatus(
+        url,
+        "deir-ez-zor",
+        True,
+        [("lina", "lead"), ("samira", "annotator"), ("omar", "annotator")],
+        [
+            Standing("omar", 2, 1, 0, 1, 0, None),
+            Standing("samira", 2, 0, 1, 1, 3, synced.isoformat()),
+        ],
+    )
+    dashboard._finished(Outcome(result=status))
+    table = dashboard.findChild(QTableWidget)
+    texts += [dashboard.windowTitle(), *widget_texts(dashboard)]
+    texts += [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    texts += [table.item(r, c).text() for r in range(table.rowCount()) for c in range(1, 6)]
+    names = " ".join(model.index(row, 0).data() for row in range(model.rowCount()))
+    data = {"samira", "omar", "lina", "postgresql", "deirezzor", "deir", "ez", "zor"}
+    data |= set(re.findall(r"[A-Za-z]{2,}", names))  # the documents' names
+    data |= {"PGPASSWORD", "pgpass", "NAME", "HOST", "DATABASE"}  # what libpq and a URL say
+    assert english_words(texts, data) == {}
+    assert "منذ" in texts[-1] or "لم يزامن" in texts[-1]
+    assert len(texts) > 40

@@ -1,14 +1,18 @@
-"""The document list: a lazy model over paged queries, instant with 100,000 documents."""
+"""The document list: a lazy model over paged queries, instant with 100,000 documents. In a
+hub's copy the documents the hub assigns to the listed annotator come first, their names in
+bold beside a person."""
 
 from __future__ import annotations
 
 from typing import Any, ClassVar
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QFont
 
 from annotator.core.model import DocumentSummary, Status
 from annotator.core.text import is_rtl
 from annotator.ops.viewing import DocumentListing, ListFilter, Project
+from annotator.ui.icons import icon
 from annotator.ui.language import translate
 from annotator.ui.models.table import Index, TableModel
 
@@ -36,7 +40,10 @@ class DocumentListModel(TableModel):
         super().__init__()
         self.listing = DocumentListing(project, annotator)
         self._count = self.listing.count()
+        self._assigned = self.listing.assigned()  # the first rows: assigned by the hub
         self._pages: dict[int, list[DocumentSummary]] = {}
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     @property
     def name_filter(self) -> str:
@@ -71,6 +78,22 @@ class DocumentListModel(TableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return summary.id
+        if column == 0 and index.row() < self._assigned:
+            return self._assigned_look(role)
+        return None
+
+    def is_assigned(self, row: int) -> bool:
+        """The hub assigns the row's document to the listed annotator."""
+        return 0 <= row < self._assigned
+
+    def _assigned_look(self, role: int) -> Any:
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold
+        if role == Qt.ItemDataRole.DecorationRole:
+            return icon("person")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            said = translate("DocumentListModel", "Assigned to %1 by the hub")
+            return said.replace("%1", self.listing.annotator)
         return None
 
     # -- paging ---------------------------------------------------------------------------
@@ -104,12 +127,14 @@ class DocumentListModel(TableModel):
         threads = self.open_threads if open_threads is None else open_threads
         self.listing.shown = ListFilter(text.strip(), threads)
         self._count = self.listing.count()
+        self._assigned = self.listing.assigned()
         self._pages.clear()
         self.endResetModel()
 
     def set_annotator(self, annotator: str) -> None:
         self.beginResetModel()
         self.listing.annotator = annotator
+        self._assigned = self.listing.assigned()
         self._pages.clear()
         self.endResetModel()
 
@@ -123,6 +148,7 @@ class DocumentListModel(TableModel):
         if count != self._count:
             self.reload()
             return
+        self._assigned = self.listing.assigned()
         self._pages.clear()
         if count:
             self.dataChanged.emit(self.index(0, 0), self.index(count - 1, len(self.HEADERS) - 1))
