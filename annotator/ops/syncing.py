@@ -391,6 +391,12 @@ def hub_state(project: Project) -> HubState | None:
     )
 
 
+def own_layer(project: Project, name: str) -> str:
+    """Whose layer ``name`` writes in this project: in a hub's copy, the hub login's (what a
+    sync sends); elsewhere ``name`` itself."""
+    return project.meta("hub.login") or name
+
+
 def assigned_to(project: Project, annotator: str) -> set[int]:
     """The documents the hub assigns to ``annotator`` (none when not a hub's copy)."""
     return hub_link.assigned(project, annotator)

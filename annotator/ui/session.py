@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from annotator.core.model import Document, Event, Relation, Span
 from annotator.core.schema import Schema
-from annotator.ops import opening, viewing
+from annotator.ops import opening, syncing, viewing
 from annotator.ops.opening import OpenedInWindow, Project
 from annotator.ui.saving import Edit, Saving
 from annotator.ui.span_merge import merged
@@ -42,6 +42,7 @@ class Session(QObject):
 
     def __init__(self, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.chosen = annotator  # the name given; a hub's copy is annotated as its login
         self.annotator = annotator  # who is annotating: edits are credited to them
         self.layer = annotator  # whose layer the text shows (another's is read-only)
         self.opened: OpenedInWindow | None = None
@@ -80,6 +81,7 @@ class Session(QObject):
         opened = opening.open_in_window(folder, self.annotator, take_over=take_over)
         self.close_project(quietly=True)
         self.opened = opened
+        self.annotator = self.layer = syncing.own_layer(opened.project, self.chosen)
         self.saving.attach(opened)
         self.projectChanged.emit()
 
@@ -180,7 +182,7 @@ class Session(QObject):
     def set_annotator(self, name: str) -> None:
         """Annotate as someone else: their layer is shown, and the undo histories, which
         hold another person's edits, are forgotten."""
-        self.annotator = self.layer = name
+        self.chosen = self.annotator = self.layer = name
         self.undo_group.clear()
         self.layerChanged.emit()
         self.reshow()

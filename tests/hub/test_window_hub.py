@@ -18,9 +18,10 @@ from annotator.ui import hub_sync
 from annotator.ui.hub_label import ago
 from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
-from tests.hub.conftest import ARTICLES, make_team
+from tests.hub.conftest import ARTICLES, make_source, make_team
 from tests.hub.test_team_week import document_id, label_word
 from tests.ui.painted import differences
+from tests.ui.test_window import select
 
 SYNC_KEY = "Ctrl+Shift+S"
 
@@ -321,3 +322,25 @@ def test_relative_times_read_as_a_person_says_them():
         assert ago((now - delta).isoformat(), now) == said
     assert ago("2025-03-01 11:57:50.5+00", now) == "2 min ago"  # as the server writes it
     assert ago(None) == ""
+
+
+def test_a_hub_copy_is_annotated_as_its_login_whatever_name_the_window_was_given(
+    qtbot, lab, tmp_path, open_window
+):
+    team = make_team(lab, tmp_path, annotators=("amal",))
+    amal = lab.name("amal")
+    window = open_window(team.copies["amal"], "someone else")
+    assert window.status.who.text() == f"Annotator: {amal}"
+    show(window, "deir-2")
+    word = "دوار الحلبية"
+    start = ARTICLES["deir-2"].index(word)
+    select(window, start, start + len(word))
+    qtbot.keyClicks(window.text_view, "2")  # the label key of LOCATION
+    doc = document_id(window.session.project, "deir-2")
+    assert [s.text for s in window.session.project.spans.for_document(doc, amal)] == [word]
+    attempt = sync_in(qtbot, window)
+    assert attempt.report.pushed_layers == 1  # amal's layer: hers to send
+    window.open_project(team.source)  # the lead's copy: annotated as the lead
+    assert window.status.who.text() == f"Annotator: {team.lead}"
+    window.open_project(make_source(tmp_path / "plain"))  # no hub: the name given
+    assert window.status.who.text() == "Annotator: someone else"
