@@ -190,6 +190,9 @@ def push(project: Project, hub: Hub, login: str, lead: bool, report: SyncReport)
     report.pushed_comments = hub.put_discussions(
         (d.sha256, body) for d, body in talk if d.sha256 in on_hub
     )
+    for document, _ in talk:
+        if document.sha256 not in on_hub:
+            versions.pop((document.id, hub_link.TALK), None)  # sent once the hub has it
     sendable = [item for item in layers if item[0].sha256 in on_hub]
     for document, annotator, *_ in layers:
         if document.sha256 not in on_hub:
@@ -330,19 +333,20 @@ def _pull_talk(project: Project, sha256: str, author: str, text: str, report: Sy
 
 
 def _pull_schema(project: Project, settings: dict[str, str], report: SyncReport) -> None:
+    """Make this project's schema the hub's (a lead's own was sent just before)."""
     text = settings.get("schema")
-    if text is None or text == project.meta("hub.schema"):
+    if text is None:
         return
-    if canonical_schema(project) != text:
-        try:
-            schema = schema_from_json(json.loads(text))
-        except (ValueError, AnnotatorError) as error:
-            report.refused.append(f"the hub's schema: {error}")
-            return
-        project.set_schema(schema)
+    try:
+        theirs = schema_from_json(jsondecode.loads(text))
+    except (ValueError, AnnotatorError) as error:
+        report.refused.append(f"the hub's schema: {error}")
+        return
+    said = json.dumps(theirs.to_json(), ensure_ascii=False, sort_keys=True)
+    if said != canonical_schema(project):
+        project.set_schema(theirs)
         report.pulled_schema = True
-    # as this project says it, so that the next push finds no change of its own
-    project.set_meta("hub.schema", canonical_schema(project))
+    project.set_meta("hub.schema", said)
 
 
 def _add_documents(project: Project, batch, report: SyncReport) -> None:

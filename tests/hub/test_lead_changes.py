@@ -47,6 +47,8 @@ def test_a_leads_schema_change_reaches_annotators_and_theirs_does_not_travel(lab
         report = syncing.sync(mine)
         assert not report.pushed_schema
         assert any("only a lead changes the hub's schema" in n for n in report.not_sent)
+        assert report.pulled_schema and mine_label.id not in mine.schema.label_ids
+        assert added in mine.schema.label_ids
     with Project.open(team.source) as lead:
         syncing.sync(lead)
         assert mine_label.id not in lead.schema.label_ids
