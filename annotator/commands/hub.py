@@ -53,6 +53,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--role", required=True, choices=("annotator", "lead"))
     add.add_argument("--password")
     add.set_defaults(run=run_add_user)
+    blind = actions.add_parser(
+        "blind", help="make the hub blind (annotators see only their own layers) or not"
+    )
+    blind.add_argument("url")
+    blind.add_argument("state", choices=("yes", "no"))
+    blind.set_defaults(run=run_blind)
     status = actions.add_parser("status", help="who has done what, and when they last synced")
     status.add_argument("url")
     status.set_defaults(run=run_status)
@@ -100,6 +106,16 @@ def run_add_user(args: argparse.Namespace) -> int:
     made = hub_setup.add_user(args.url, args.name, args.role, args.password)
     verb = "made" if made else "gave the existing login"
     print(f"{verb} {args.name} {'an' if args.role == 'annotator' else 'a'} {args.role} of the hub")
+    return 0
+
+
+def run_blind(args: argparse.Namespace) -> int:
+    from annotator.ops import hub_setup
+
+    was = hub_setup.set_blind(args.url, args.state == "yes")
+    now = "blind" if args.state == "yes" else "not blind"
+    before = "" if was == (args.state == "yes") else f" (it was {'blind' if was else 'not'})"
+    print(f"the hub is {now}{before}; each copy follows at its next sync")
     return 0
 
 

@@ -180,6 +180,17 @@ class HubStatus:
     standing: list[Standing]
 
 
+def set_blind(url: str, blind: bool) -> bool:
+    """Make the hub blind (annotators read only their own layers) or not, as a lead;
+    returns whether it was blind before. Copies take the change at their next sync."""
+    with _connect(url) as hub:
+        settings = _hub_settings(hub)
+        if not hub.is_lead():
+            raise HubSetupError(f"only a lead of {hub.shown} can make it blind or not")
+        hub.put_setting("blind", "yes" if blind else "no")
+        return settings.get("blind") == "yes"
+
+
 def status(url: str) -> HubStatus:
     with _connect(url) as hub:
         settings = _hub_settings(hub)

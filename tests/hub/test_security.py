@@ -12,7 +12,7 @@ import pytest
 from psycopg.types.json import Jsonb
 
 from annotator.core.text import sha256_text
-from annotator.ops import editing, syncing
+from annotator.ops import editing, hub_setup, syncing
 from annotator.ops.opening import open_to_change
 from annotator.store.project import Project
 from tests.hub.conftest import ARTICLES, make_team
@@ -175,3 +175,21 @@ def test_in_a_blind_project_an_annotator_reads_only_their_own_layers(lab, tmp_pa
     with Project.open(team.source) as lead_copy:
         report_lines = syncing.sync(lead_copy).lines()
         assert f"{amal}: 1" in report_lines[1] and f"{omar}: 1" in report_lines[1]
+
+
+def test_a_lead_lifts_blindness_and_the_next_sync_brings_the_others_layers(lab, tmp_path):
+    team = make_team(lab, tmp_path, blind=True)
+    amal, omar = lab.name("amal"), lab.name("omar")
+    annotate_and_sync(team.copies["amal"], amal)
+    annotate_and_sync(team.copies["omar"], omar, "الميادين")
+    with pytest.raises(hub_setup.HubSetupError, match="only a lead"):
+        hub_setup.set_blind(lab.url(amal), False)
+    assert hub_setup.set_blind(lab.url(team.lead), False) is True
+    with Project.open(team.copies["amal"]) as mine:
+        report = syncing.sync(mine)
+        assert report.pulled_layers == {omar: 1}
+        doc = mine.documents.id_for_sha256(DEIR_1)
+        assert [s.text for s in mine.spans.for_document(doc, omar)] == ["الميادين"]
+    hub_setup.set_blind(lab.url(team.lead), True)
+    with lab.connect(amal, f"{amal}-pw") as conn:
+        assert {row[0] for row in conn.execute("SELECT annotator FROM hub.layers")} == {amal}
