@@ -15,8 +15,9 @@ from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from annotator.ops import hub_window, syncing
 from annotator.ops.hub_window import SyncAttempt
-from annotator.ops.syncing import HubState, SyncReport
-from annotator.ui.language import figure, fill, listed
+from annotator.ops.syncing import HubState
+from annotator.ui.language import fill
+from annotator.ui.report_words import sync_summary
 from annotator.ui.session import Session
 from annotator.ui.tasks import Outcome, Task
 
@@ -143,7 +144,7 @@ class HubSync(QObject):
             self.session.message.emit(said.replace("%1", attempt.problem or ""), 10000)
             return
         report = attempt.report
-        self.session.message.emit(self.summary(report), 10000)
+        self.session.message.emit(sync_summary(report), 10000)
         notes = report.replaced + report.kept_here + report.refused
         if asking:
             notes += report.not_sent
@@ -160,30 +161,3 @@ class HubSync(QObject):
             box.setWindowModality(Qt.WindowModality.NonModal)  # the work goes on meanwhile
             box.show()
             self.notes_box = box
-
-    def summary(self, report: SyncReport) -> str:
-        """What moved, in a line: "Synced: sent 1 layer; received 3 layers (amal: 2, …)"."""
-        sent = [self._count(report.pushed_layers, "layer")]
-        if report.pushed_documents:
-            sent.append(self._count(report.pushed_documents, "document"))
-        if report.pushed_schema:
-            sent.append(self.tr("the schema"))
-        received = [self._count(report.pulled, "layer")]
-        if report.pulled_layers:
-            by = (f"{name}: {figure(n)}" for name, n in sorted(report.pulled_layers.items()))
-            received[0] += f" ({listed(by)})"
-        if report.pulled_documents:
-            received.append(self._count(report.pulled_documents, "document"))
-        if report.pulled_schema:
-            received.append(self.tr("the schema"))
-        if report.assignments:
-            received.append(self._count(report.assignments, "assignment"))
-        return fill(self.tr("Synced: sent %1; received %2."), listed(sent), listed(received))
-
-    def _count(self, count: int, what: str) -> str:
-        one, many = {
-            "layer": (self.tr("1 layer"), self.tr("%1 layers")),
-            "document": (self.tr("1 document"), self.tr("%1 documents")),
-            "assignment": (self.tr("1 assignment"), self.tr("%1 assignments")),
-        }[what]
-        return one if count == 1 else many.replace("%1", figure(count))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from annotator.core.model import GOLD
 from annotator.ops import exporting, formats_offered, importing, merging, viewing
 from annotator.ui.language import figure, translate
+from annotator.ui.report_words import import_summary, merge_lines
 from annotator.ui.session import Session
 from annotator.ui.tasks import run_task
 
@@ -137,7 +138,7 @@ def run_import(parent: QWidget, session: Session, paths: list[str], fmt: str | N
     if outcome.ok:
         session.saving.look_for_changes()
         report = outcome.result
-        imported = translate("transfer", "Imported: %1.").replace("%1", report.summary())
+        imported = translate("transfer", "Imported: %1.").replace("%1", import_summary(report))
         session.message.emit(imported, 10000)
         if report.notes:  # what was kept in another form, or may surprise
             notes = "\n".join(f"• {note}" for note in report.notes)
@@ -238,7 +239,7 @@ def merge(parent: QWidget, session: Session) -> None:
     if outcome.ok:
         session.saving.look_for_changes()
         report = outcome.result
-        lines = report.summary_lines(Path(source).name)
+        lines = merge_lines(report, Path(source).name)
         lines += [translate("transfer", "note: %1").replace("%1", line) for line in report.notes()]
         lines += [
             translate("transfer", "not merged: %1").replace("%1", line)

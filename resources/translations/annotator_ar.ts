@@ -928,38 +928,6 @@ Login: %2</source>
         <source>The sync has notes:</source>
         <translation>للمزامنة ملاحظات:</translation>
     </message>
-    <message>
-        <source>the schema</source>
-        <translation>المخطط</translation>
-    </message>
-    <message>
-        <source>Synced: sent %1; received %2.</source>
-        <translation>تمت المزامنة: أُرسل %1؛ ووصل %2.</translation>
-    </message>
-    <message>
-        <source>1 layer</source>
-        <translation>طبقة واحدة</translation>
-    </message>
-    <message>
-        <source>%1 layers</source>
-        <translation>%1 من الطبقات</translation>
-    </message>
-    <message>
-        <source>1 document</source>
-        <translation>مستند واحد</translation>
-    </message>
-    <message>
-        <source>%1 documents</source>
-        <translation>%1 من المستندات</translation>
-    </message>
-    <message>
-        <source>1 assignment</source>
-        <translation>إسناد واحد</translation>
-    </message>
-    <message>
-        <source>%1 assignments</source>
-        <translation>%1 من الإسنادات</translation>
-    </message>
 </context>
 <context>
     <name>LabelTab</name>
@@ -2277,6 +2245,121 @@ Once the project is whole again, bring them into it with File ▸ Merge a collea
         <translation>%1: %2.
 
 حين يعود المشروع سليمًا، أدخلها فيه من ملف ◂ ادمج عمل زميل (أو: annotator merge PROJECT %1).</translation>
+    </message>
+</context>
+<context>
+    <name>reports</name>
+    <message>
+        <source>1 new document</source>
+        <translation>مستند جديد واحد</translation>
+    </message>
+    <message>
+        <source>%1 new documents</source>
+        <translation>%1 من المستندات الجديدة</translation>
+    </message>
+    <message>
+        <source>%1 already in the project</source>
+        <translation>%1 في المشروع من قبل</translation>
+    </message>
+    <message>
+        <source>1 span added</source>
+        <translation>أُضيف مقطع واحد</translation>
+    </message>
+    <message>
+        <source>%1 spans added</source>
+        <translation>أُضيف %1 من المقاطع</translation>
+    </message>
+    <message>
+        <source>%1 already there</source>
+        <translation>%1 موجودة من قبل</translation>
+    </message>
+    <message>
+        <source>1 event added</source>
+        <translation>أُضيف حدث واحد</translation>
+    </message>
+    <message>
+        <source>%1 events added</source>
+        <translation>أُضيف %1 من الأحداث</translation>
+    </message>
+    <message>
+        <source>1 link added</source>
+        <translation>أُضيف رابط واحد</translation>
+    </message>
+    <message>
+        <source>%1 links added</source>
+        <translation>أُضيف %1 من الروابط</translation>
+    </message>
+    <message>
+        <source>1 discussion added</source>
+        <translation>أُضيف نقاش واحد</translation>
+    </message>
+    <message>
+        <source>%1 discussions added</source>
+        <translation>أُضيف %1 من النقاشات</translation>
+    </message>
+    <message>
+        <source>labels added to the schema: %1</source>
+        <translation>وسوم أُضيفت إلى المخطط: %1</translation>
+    </message>
+    <message>
+        <source>Merged %1: %2 matched, %3 added.</source>
+        <translation>دُمج %1: طوبق %2، وأُضيف %3.</translation>
+    </message>
+    <message>
+        <source>1 document</source>
+        <translation>مستند واحد</translation>
+    </message>
+    <message>
+        <source>%1 documents</source>
+        <translation>%1 من المستندات</translation>
+    </message>
+    <message>
+        <source>%1: %2 updated (%3 already as in the source); spans: %4 added, %5 changed, %6 removed; links: %7 added, %8 removed; events: %9 added, changed or removed</source>
+        <translation>%1: حُدّث %2 (%3 كما في المصدر من قبل)؛ المقاطع: أُضيف %4، وغُيّر %5، وأُزيل %6؛ الروابط: أُضيف %7، وأُزيل %8؛ الأحداث: %9 أُضيفت أو غُيّرت أو أُزيلت</translation>
+    </message>
+    <message>
+        <source>discussions: %1 threads and %2 comments added</source>
+        <translation>النقاشات: أُضيف %1 من السلاسل و%2 من التعليقات</translation>
+    </message>
+    <message>
+        <source>1 layer</source>
+        <translation>طبقة واحدة</translation>
+    </message>
+    <message>
+        <source>%1 layers</source>
+        <translation>%1 من الطبقات</translation>
+    </message>
+    <message>
+        <source>the schema</source>
+        <translation>المخطط</translation>
+    </message>
+    <message>
+        <source>comments on 1 document</source>
+        <translation>تعليقات على مستند واحد</translation>
+    </message>
+    <message>
+        <source>comments on %1 documents</source>
+        <translation>تعليقات على %1 من المستندات</translation>
+    </message>
+    <message>
+        <source>1 comment</source>
+        <translation>تعليق واحد</translation>
+    </message>
+    <message>
+        <source>%1 comments</source>
+        <translation>%1 من التعليقات</translation>
+    </message>
+    <message>
+        <source>1 assignment</source>
+        <translation>إسناد واحد</translation>
+    </message>
+    <message>
+        <source>%1 assignments</source>
+        <translation>%1 من الإسنادات</translation>
+    </message>
+    <message>
+        <source>Synced: sent %1; received %2.</source>
+        <translation>تمت المزامنة: أُرسل %1؛ ووصل %2.</translation>
     </message>
 </context>
 <context>

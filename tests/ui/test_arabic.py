@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from annotator.commands.gui import register
 from annotator.shipped import resource
-from annotator.ui import language
+from annotator.ui import language, report_words
 from tests.ui.test_coding import mark
 
 ARTICLE = {"id": "a1", "text": "قصف مدفعي على بلدة الميادين شرق دير الزور."}
@@ -444,9 +444,35 @@ def test_the_team_hub_in_arabic_has_no_english_left(qtbot, make_window, arabic, 
         texts.append(label.text())
     assert label.text().startswith("آخر مزامنة")
 
-    report = SyncReport(url, "samira", 2, 3, True, 4, {"omar": 2, "lina": 1}, True, 5)
-    texts.append(sync.summary(report))
-    texts.append(sync.summary(SyncReport(url, "samira", 1, 1, False, 1, {"omar": 1}, False, 1)))
+    report = SyncReport(
+        url,
+        "samira",
+        pushed_layers=2,
+        pushed_documents=3,
+        pushed_schema=True,
+        pulled_documents=4,
+        pulled_layers={"omar": 2, "lina": 1},
+        pulled_schema=True,
+        pushed_comments=2,
+        pulled_comments=3,
+        assignments=5,
+    )
+    texts.append(report_words.sync_summary(report))
+    texts.append(
+        report_words.sync_summary(
+            SyncReport(
+                url,
+                "samira",
+                pushed_layers=1,
+                pushed_documents=1,
+                pulled_documents=1,
+                pulled_layers={"omar": 1},
+                pushed_comments=1,
+                pulled_comments=1,
+                assignments=1,
+            )
+        )
+    )
     report.replaced.append("—")
     sync._tell(SyncAttempt(report), asking=True)
     texts += [sync.notes_box.windowTitle(), sync.notes_box.text()]
@@ -494,3 +520,40 @@ def test_the_team_hub_in_arabic_has_no_english_left(qtbot, make_window, arabic, 
     assert english_words(texts, data) == {}
     assert "منذ" in texts[-1] or "لم يزامن" in texts[-1]
     assert len(texts) > 40
+
+
+def test_import_merge_and_sync_reports_are_said_in_arabic(arabic):
+    from annotator.ops.importing import ImportReport
+    from annotator.ops.merge_report import LayerReport, MergeReport
+    from annotator.ops.syncing import SyncReport
+
+    imported = ImportReport(
+        documents_added=3,
+        documents_matched=1,
+        spans_added=40,
+        spans_already_there=2,
+        events_added=5,
+        relations_added=1,
+        threads_added=2,
+        labels_added=["WEAPON"],
+    )
+    merged = MergeReport("colleague.jsonl", documents_matched=4, documents_added=1)
+    merged.layers["omar"] = LayerReport(documents=3, unchanged=1, spans_added=7)
+    merged.threads_added, merged.comments_added = 1, 2
+    synced = SyncReport(
+        "postgresql://samira@db/lab",
+        "samira",
+        pushed_layers=1,
+        pulled_layers={"omar": 2},
+        pulled_comments=1,
+        assignments=3,
+    )
+    texts = [
+        report_words.import_summary(imported),
+        *report_words.merge_lines(merged, "colleague.jsonl"),
+        report_words.sync_summary(synced),
+    ]
+    data = {"WEAPON", "colleague", "jsonl", "omar"}  # names are shown as they are
+    assert english_words(texts, data) == {}
+    assert "أُضيف 40 من المقاطع" in texts[0]
+    assert texts[1].startswith("دُمج colleague.jsonl")
