@@ -29,6 +29,7 @@ from annotator.ops.importing import default_annotator
 from annotator.ops.merge_report import MergeReport
 from annotator.ops.merge_sources import Unmatched
 from annotator.ops.merging import Merger
+from annotator.ops.sync_notes import GROUPS, SyncNote
 from annotator.store import hub_link
 from annotator.store.hub.server import Hub
 from annotator.store.project import Project, now
@@ -55,10 +56,30 @@ class SyncReport:
     pushed_comments: int = 0  # documents whose discussion this login sent
     pulled_comments: int = 0
     assignments: int = 0
-    replaced: list[str] = field(default_factory=list)  # others' writes a push replaced
-    kept_here: list[str] = field(default_factory=list)  # hub layers not taken: edited here
-    refused: list[str] = field(default_factory=list)  # hub layers that are not valid
-    not_sent: list[str] = field(default_factory=list)  # what only a lead may send
+    notes: list[SyncNote] = field(default_factory=list)
+
+    def _said(self, group: str) -> list[str]:
+        return [note.english() for note in self.notes if note.kind in GROUPS[group]]
+
+    @property
+    def replaced(self) -> list[str]:
+        """Others' writes a push replaced."""
+        return self._said("replaced")
+
+    @property
+    def kept_here(self) -> list[str]:
+        """Hub layers not taken: they were edited here too."""
+        return self._said("kept_here")
+
+    @property
+    def refused(self) -> list[str]:
+        """What came from the hub and was not valid."""
+        return self._said("refused")
+
+    @property
+    def not_sent(self) -> list[str]:
+        """What stays here: only a lead may send it, or the hub lacks its document."""
+        return self._said("not_sent")
 
     @property
     def pulled(self) -> int:
@@ -173,18 +194,13 @@ def push(project: Project, hub: Hub, login: str, lead: bool, report: SyncReport)
             (d.sha256, d.name, d.meta, d.text) for d in documents
         )
     elif not lead and (waiting := hub_link.changed_count(project, ())):
-        report.not_sent.append(
-            f"{waiting} documents added here stay here: only a lead adds documents to the hub"
-        )
+        report.notes.append(SyncNote("documents_stay", (str(waiting),)))
     if schema_here != project.meta("hub.schema"):
         if lead:
             hub.put_setting("schema", schema_here)
             report.pushed_schema = True
         else:
-            report.not_sent.append(
-                "the schema was changed here; only a lead changes the hub's schema, so the "
-                "hub's replaces it"
-            )
+            report.notes.append(SyncNote("schema_gives_way"))
     shas = [d.sha256 for d, *_ in layers] + [d.sha256 for d, _ in talk]
     on_hub = hub.documents_present(shas) if shas else set()
     report.pushed_comments = hub.put_discussions(
@@ -197,9 +213,7 @@ def push(project: Project, hub: Hub, login: str, lead: bool, report: SyncReport)
     for document, annotator, *_ in layers:
         if document.sha256 not in on_hub:
             versions.pop((document.id, annotator), None)
-            report.not_sent.append(
-                f"your layer of «{document.name}» stays here: the hub does not have that document"
-            )
+            report.notes.append(SyncNote("layer_stays", (document.name,)))
     puts = hub.put_layers(
         (d.sha256, annotator, body, print_, base) for d, annotator, body, print_, base in sendable
     )
@@ -208,19 +222,12 @@ def push(project: Project, hub: Hub, login: str, lead: bool, report: SyncReport)
     for put, (document, annotator, _, print_, _) in zip(puts, sendable, strict=True):
         remembered.append((document.id, annotator, put.revision, print_))
         if put.replaced_by is not None and put.replaced_by != login:
-            report.replaced.append(
-                f"the {annotator} layer of «{by_sha[put.document].name}» was written by "
-                f"{put.replaced_by} at {put.replaced_at} since you last synced; yours replaced "
-                "it (theirs is kept in the hub's history)"
-            )
+            name = by_sha[put.document].name
+            at = (put.replaced_at or "")[:16]
+            report.notes.append(SyncNote("replaced", (annotator, name, put.replaced_by, at)))
     report.pushed_layers = sum(put.written for put in puts)
     if others:
-        report.not_sent.append(
-            "changes here to the layers of "
-            + ", ".join(sorted(others))
-            + " are not yours to send: they stay in this copy only, until the hub's version "
-            "of those layers changes"
-        )
+        report.notes.append(SyncNote("others_stay", (", ".join(sorted(others)),)))
     with project.write():
         hub_link.forget(project, [(d, a, v) for (d, a), v in versions.items()])
         hub_link.remember(project, remembered)
@@ -259,10 +266,8 @@ def pull(project: Project, hub: Hub, login: str, lead: bool, report: SyncReport)
                 key = (document_id, row.annotator)
                 if key in dirty:
                     document = project.documents.name(document_id)
-                    report.kept_here.append(
-                        f"the {row.annotator} layer of «{document}» was changed here and on "
-                        f"the hub (by {row.written_by}); yours is kept and sent next sync"
-                    )
+                    said = (row.annotator, document or "", row.written_by)
+                    report.notes.append(SyncNote("kept_here", said))
                     continue
                 if known.get(key, (None,))[0] == row.revision:
                     continue
@@ -306,10 +311,8 @@ def _apply(project: Project, merger: Merger, document_id: int, row, report: Sync
             Unmatched(),
         )
     except InputError as error:
-        report.refused.append(
-            f"the {row.annotator} layer of «{document.name}» on the hub (written by "
-            f"{row.written_by}): {error}"
-        )
+        said = (row.annotator, document.name, row.written_by, str(error))
+        report.notes.append(SyncNote("bad_layer", said))
         return False
     merger.overwrite.add(row.annotator)
     merger.merge(taken)
@@ -326,7 +329,7 @@ def _pull_talk(project: Project, sha256: str, author: str, text: str, report: Sy
         report.pulled_comments += apply_talk(project, document_id, author, text)
     except InputError as error:
         name = project.documents.name(document_id)
-        report.refused.append(f"{author}'s comments on «{name}» on the hub: {error}")
+        report.notes.append(SyncNote("bad_comments", (author, name or "", str(error))))
         return
     if waiting is None:  # the marks are the pull's own; comments made here stay marked
         hub_link.forget_layers(project, [(document_id, hub_link.TALK)])
@@ -340,7 +343,7 @@ def _pull_schema(project: Project, settings: dict[str, str], report: SyncReport)
     try:
         theirs = schema_from_json(jsondecode.loads(text))
     except (ValueError, AnnotatorError) as error:
-        report.refused.append(f"the hub's schema: {error}")
+        report.notes.append(SyncNote("bad_schema", (str(error),)))
         return
     said = json.dumps(theirs.to_json(), ensure_ascii=False, sort_keys=True)
     if said != canonical_schema(project):
@@ -356,14 +359,12 @@ def _add_documents(project: Project, batch, report: SyncReport) -> None:
         if project.documents.id_for_sha256(row.sha256) is not None:
             continue
         if not isinstance(row.text, str) or sha256_text(row.text) != row.sha256:
-            report.refused.append(
-                f"document «{row.name}» on the hub: its text does not match its hash"
-            )
+            report.notes.append(SyncNote("bad_text", (row.name,)))
             continue
         try:
             meta = jsondecode.loads(row.meta)
         except InputError as error:
-            report.refused.append(f"document «{row.name}» on the hub: its metadata: {error}")
+            report.notes.append(SyncNote("bad_meta", (row.name, str(error))))
             continue
         if not isinstance(meta, dict):
             meta = {}

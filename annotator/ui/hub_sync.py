@@ -17,7 +17,7 @@ from annotator.ops import hub_window, syncing
 from annotator.ops.hub_window import SyncAttempt
 from annotator.ops.syncing import HubState
 from annotator.ui.language import fill
-from annotator.ui.report_words import sync_summary
+from annotator.ui.report_words import sync_notes, sync_summary
 from annotator.ui.session import Session
 from annotator.ui.tasks import Outcome, Task
 
@@ -145,9 +145,8 @@ class HubSync(QObject):
             return
         report = attempt.report
         self.session.message.emit(sync_summary(report), 10000)
-        notes = report.replaced + report.kept_here + report.refused
-        if asking:
-            notes += report.not_sent
+        groups = ("replaced", "kept_here", "refused", "not_sent")
+        notes = sync_notes(report, groups if asking else groups[:3])
         if notes:
             box = QMessageBox(
                 QMessageBox.Icon.Information,

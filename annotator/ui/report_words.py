@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from annotator.ops.importing import ImportReport
 from annotator.ops.merge_report import MergeReport
+from annotator.ops.sync_notes import GROUPS
 from annotator.ops.syncing import SyncReport
 from annotator.ui.language import figure, fill, listed, translate
 
@@ -182,3 +183,50 @@ def sync_summary(report: SyncReport) -> str:
     return fill(
         translate("reports", "Synced: sent %1; received %2."), listed(sent), listed(received)
     )
+
+
+def _note_templates() -> dict[str, str]:
+    """Each kind of sync note (:mod:`annotator.ops.sync_notes`), in the window's language."""
+    return {
+        "replaced": translate(
+            "reports",
+            "the %1 layer of «%2» was written by %3 at %4 since you last synced; yours "
+            "replaced it (theirs is kept in the hub's history)",
+        ),
+        "kept_here": translate(
+            "reports",
+            "the %1 layer of «%2» was changed here and on the hub (by %3); yours is kept and "
+            "sent at the next sync",
+        ),
+        "bad_layer": translate("reports", "the %1 layer of «%2» on the hub (written by %3): %4"),
+        "bad_comments": translate("reports", "%1's comments on «%2» on the hub: %3"),
+        "bad_text": translate(
+            "reports", "document «%1» on the hub: its text does not match its hash"
+        ),
+        "bad_meta": translate("reports", "document «%1» on the hub: its metadata: %2"),
+        "bad_schema": translate("reports", "the hub's schema: %1"),
+        "documents_stay": translate(
+            "reports", "%1 documents added here stay here: only a lead adds documents to the hub"
+        ),
+        "schema_gives_way": translate(
+            "reports",
+            "the schema was changed here; only a lead changes the hub's schema, so the hub's "
+            "replaces it",
+        ),
+        "layer_stays": translate(
+            "reports", "your layer of «%1» stays here: the hub does not have that document"
+        ),
+        "others_stay": translate(
+            "reports",
+            "changes here to the layers of %1 are not yours to send: they stay in this copy "
+            "only, until the hub's version of those layers changes",
+        ),
+    }
+
+
+def sync_notes(report: SyncReport, groups: tuple[str, ...]) -> list[str]:
+    """The report's notes of these groups (``replaced``, ``kept_here``, ``refused``,
+    ``not_sent``), each in the window's language; reasons from the hub's data are as given."""
+    templates = _note_templates()
+    kinds = {kind for group in groups for kind in GROUPS[group]}
+    return [fill(templates[note.kind], *note.values) for note in report.notes if note.kind in kinds]

@@ -2361,6 +2361,50 @@ Once the project is whole again, bring them into it with File ▸ Merge a collea
         <source>Synced: sent %1; received %2.</source>
         <translation>تمت المزامنة: أُرسل %1؛ ووصل %2.</translation>
     </message>
+    <message>
+        <source>the %1 layer of «%2» was written by %3 at %4 since you last synced; yours replaced it (theirs is kept in the hub&apos;s history)</source>
+        <translation>كتب %3 طبقة %1 في «%2» عند %4 بعد آخر مزامنة لك؛ فحلّت طبقتك محلّها (وطبقته محفوظة في سجلّ المركز)</translation>
+    </message>
+    <message>
+        <source>the %1 layer of «%2» was changed here and on the hub (by %3); yours is kept and sent at the next sync</source>
+        <translation>غُيّرت طبقة %1 في «%2» هنا وفي المركز (غيّرها %3)؛ أُبقيت طبقتك وستُرسَل في المزامنة القادمة</translation>
+    </message>
+    <message>
+        <source>the %1 layer of «%2» on the hub (written by %3): %4</source>
+        <translation>طبقة %1 في «%2» على المركز (كتبها %3): %4</translation>
+    </message>
+    <message>
+        <source>%1&apos;s comments on «%2» on the hub: %3</source>
+        <translation>تعليقات %1 على «%2» في المركز: %3</translation>
+    </message>
+    <message>
+        <source>document «%1» on the hub: its text does not match its hash</source>
+        <translation>المستند «%1» على المركز: نصّه لا يطابق بصمته</translation>
+    </message>
+    <message>
+        <source>document «%1» on the hub: its metadata: %2</source>
+        <translation>المستند «%1» على المركز: بياناته الوصفية: %2</translation>
+    </message>
+    <message>
+        <source>the hub&apos;s schema: %1</source>
+        <translation>مخطط المركز: %1</translation>
+    </message>
+    <message>
+        <source>%1 documents added here stay here: only a lead adds documents to the hub</source>
+        <translation>%1 من المستندات أُضيفت هنا وتبقى هنا: لا يضيف المستندات إلى المركز إلا مشرف</translation>
+    </message>
+    <message>
+        <source>the schema was changed here; only a lead changes the hub&apos;s schema, so the hub&apos;s replaces it</source>
+        <translation>غُيّر المخطط هنا؛ ولا يغيّر مخطط المركز إلا مشرف، فيحلّ مخطط المركز محلّه</translation>
+    </message>
+    <message>
+        <source>your layer of «%1» stays here: the hub does not have that document</source>
+        <translation>طبقتك في «%1» تبقى هنا: ليس في المركز هذا المستند</translation>
+    </message>
+    <message>
+        <source>changes here to the layers of %1 are not yours to send: they stay in this copy only, until the hub&apos;s version of those layers changes</source>
+        <translation>التغييرات هنا في طبقات %1 ليست لك لترسلها: تبقى في هذه النسخة وحدها، حتى تتغيّر نسخة المركز من تلك الطبقات</translation>
+    </message>
 </context>
 <context>
     <name>review</name>

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.commands.gui import register
+from annotator.ops.sync_notes import SyncNote
 from annotator.shipped import resource
 from annotator.ui import language, report_words
 from tests.ui.test_coding import mark
@@ -473,7 +474,15 @@ def test_the_team_hub_in_arabic_has_no_english_left(qtbot, make_window, arabic, 
             )
         )
     )
-    report.replaced.append("—")
+    report.notes += [
+        SyncNote("replaced", ("gold", "—", "lina", "—")),
+        SyncNote("kept_here", ("samira", "—", "lina")),
+        SyncNote("bad_layer", ("omar", "—", "omar", "—")),
+        SyncNote("bad_text", ("—",)),
+        SyncNote("documents_stay", ("2",)),
+        SyncNote("schema_gives_way"),
+        SyncNote("others_stay", ("omar",)),
+    ]
     sync._tell(SyncAttempt(report), asking=True)
     texts += [sync.notes_box.windowTitle(), sync.notes_box.text()]
     sync.notes_box.close()
