@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -98,10 +99,12 @@ def test_every_copy_agrees_once_everyone_has_synced(cluster, tmp_path_factory, s
     folder = tmp_path_factory.mktemp("team")
     pgpass = folder / "pgpass"
     pgpass.touch(mode=0o600)
-    import os
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PGPASSFILE", str(pgpass))
+        _converge(Lab(cluster, database, f"_c{database[8:]}", pgpass), folder, steps)
 
-    os.environ["PGPASSFILE"] = str(pgpass)
-    lab = Lab(cluster, database, f"_c{database[8:]}", pgpass)
+
+def _converge(lab: Lab, folder, steps) -> None:
     team = make_team(lab, folder, annotators=("amal", "omar"))
     folders = {"lead": team.source, **team.copies}
     for step in steps:
