@@ -21,10 +21,11 @@ class BadHubUrl(AnnotatorError):
 
 def _split(url: str):
     parts = urlsplit(url)
-    if parts.scheme not in SCHEMES or not parts.path.strip("/"):
+    named = parts.path.strip("/") or "service=" in parts.query  # a service file may name it
+    if parts.scheme not in SCHEMES or not named:
         raise BadHubUrl(
             f"{without_password_unchecked(url)}: not a hub URL; give one like "
-            "postgresql://NAME@HOST:5432/DATABASE"
+            "postgresql://NAME@HOST:5432/DATABASE (or postgresql://NAME@?service=SERVICE)"
         )
     return parts
 
@@ -49,10 +50,6 @@ def without_password(url: str) -> str:
 def login(url: str) -> str | None:
     parts = _split(url)
     return unquote(parts.username) if parts.username else None
-
-
-def database(url: str) -> str:
-    return unquote(_split(url).path.strip("/"))
 
 
 def as_login(url: str, name: str, password: str | None = None) -> str:

@@ -85,3 +85,20 @@ def test_sslmode_in_the_url_is_honoured(lab, tmp_path, capsys):
     assert main(["clone", lab.url(team.lead) + "?sslmode=prefer", str(tmp_path / "copy")]) == 0
     with Project.open(tmp_path / "copy") as copy:
         assert copy.meta("hub.url").endswith("?sslmode=prefer")
+
+
+def test_a_service_file_names_the_hub(lab, tmp_path, capsys, monkeypatch):
+    team = make_team(lab, tmp_path, annotators=())
+    services = tmp_path / "pg_service.conf"
+    services.write_text(
+        f"[deirezzor]\nhost=127.0.0.1\nport={lab.cluster.port}\ndbname={lab.database}\n"
+    )
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    url = f"postgresql://{team.lead}@?service=deirezzor"
+    assert main(["clone", url, str(tmp_path / "copy")]) == 0, capsys.readouterr()
+    with Project.open(tmp_path / "copy") as copy:
+        assert copy.meta("hub.url") == url
+        assert copy.documents.count() == 4
+    assert main(["sync", str(tmp_path / "copy")]) == 0
+    assert main(["clone", "postgresql://", str(tmp_path / "other")]) == 1
+    assert "not a hub URL" in capsys.readouterr().err
