@@ -97,6 +97,13 @@ def run_init(args: argparse.Namespace) -> int:
         f"{plural(report.layers, 'layer')}; {report.lead} leads it, and {args.source} is "
         f"{report.lead}'s copy (annotator sync {args.source})"
     )
+    if report.lead_owns:
+        print(
+            f"note: {report.lead} made the hub, so owns its tables, and PostgreSQL does not hold "
+            "a table's owner to its row-level policies; to have the server check the lead's "
+            "writes too, give the lead a login of their own (annotator hub add-user … --role "
+            "lead) and keep this one for administration"
+        )
     return 0
 
 

@@ -62,6 +62,7 @@ class InitReport:
     lead: str
     documents: int
     layers: int
+    lead_owns: bool = False  # the lead is the login that made the hub: the owner of its tables
 
 
 def init(
@@ -114,7 +115,7 @@ def init(
                 },
             )
             hub_link.remember(project, remembered)
-        return InitReport(hub.shown, lead, documents, layers)
+        return InitReport(hub.shown, lead, documents, layers, lead == hub.login())
 
 
 def _layers_of(item) -> dict[str, Here]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from annotator.bench.cluster import ADMIN
 from annotator.cli import main
 from annotator.core.model import GOLD, Status
 from annotator.core.text import sha256_text
@@ -172,3 +173,10 @@ def test_assigning_again_gives_out_only_the_documents_no_one_has(lab, tmp_path, 
     rows = {line.split()[0]: line.split()[1:5] for line in out.splitlines()[3:]}
     assert rows[amal] == ["3", "0", "0", "3"]
     assert rows[omar] == ["2", "0", "0", "2"]  # the project is not blind
+
+
+def test_a_lead_who_owns_the_hub_is_told_the_policies_do_not_bind_them(lab, tmp_path, capsys):
+    source = make_source(tmp_path / "own")
+    code, out = run(capsys, "hub", "init", lab.admin, "--from", str(source), "--lead", ADMIN)
+    assert code == 0, out
+    assert "owns its tables" in out and "row-level policies" in out
