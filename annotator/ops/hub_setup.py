@@ -23,7 +23,8 @@ from annotator.core.validation import name_problem
 from annotator.hub import urls
 from annotator.ops.hub_content import content, fingerprint
 from annotator.ops.merge_layer import Here
-from annotator.ops.syncing import SyncReport, canonical_schema, pull
+from annotator.ops.sync_report import SyncReport
+from annotator.ops.syncing import canonical_schema, pull
 from annotator.store import hub_link
 from annotator.store.hub.server import Hub, Standing
 from annotator.store.hub.tables import HUB_FORMAT

@@ -13,7 +13,7 @@ from annotator.core.errors import AnnotatorError, ProjectError
 from annotator.hub import urls
 from annotator.ops import hub_setup, syncing
 from annotator.ops.hub_setup import HubStatus
-from annotator.ops.syncing import SyncReport
+from annotator.ops.sync_report import SyncReport
 from annotator.store.hub.server import HubUnreachable
 from annotator.store.project import Project
 

@@ -14,8 +14,7 @@ hub's history). Killed at any point, a sync leaves both sides whole; the next on
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from annotator.core.errors import AnnotatorError, InputError
 from annotator.core.model import GOLD
@@ -29,90 +28,14 @@ from annotator.ops.importing import default_annotator
 from annotator.ops.merge_report import MergeReport
 from annotator.ops.merge_sources import Unmatched
 from annotator.ops.merging import Merger
-from annotator.ops.sync_notes import GROUPS, SyncNote
+from annotator.ops.sync_report import SyncNote, SyncReport
 from annotator.store import hub_link
 from annotator.store.hub.server import Hub
 from annotator.store.project import Project, now
 
-Progress = Callable[[str], None]
-
 
 class NotLinked(AnnotatorError):
     """The project was not cloned from a hub."""
-
-
-@dataclass
-class SyncReport:
-    """What moved, and what a user should know about it."""
-
-    hub: str
-    login: str
-    pushed_layers: int = 0
-    pushed_documents: int = 0
-    pushed_schema: bool = False
-    pulled_documents: int = 0
-    pulled_layers: dict[str, int] = field(default_factory=dict)  # per annotator
-    pulled_schema: bool = False
-    pushed_comments: int = 0  # documents whose discussion this login sent
-    pulled_comments: int = 0
-    assignments: int = 0
-    notes: list[SyncNote] = field(default_factory=list)
-
-    def _said(self, group: str) -> list[str]:
-        return [note.english() for note in self.notes if note.kind in GROUPS[group]]
-
-    @property
-    def replaced(self) -> list[str]:
-        """Others' writes a push replaced."""
-        return self._said("replaced")
-
-    @property
-    def kept_here(self) -> list[str]:
-        """Hub layers not taken: they were edited here too."""
-        return self._said("kept_here")
-
-    @property
-    def refused(self) -> list[str]:
-        """What came from the hub and was not valid."""
-        return self._said("refused")
-
-    @property
-    def not_sent(self) -> list[str]:
-        """What stays here: only a lead may send it, or the hub lacks its document."""
-        return self._said("not_sent")
-
-    @property
-    def pulled(self) -> int:
-        return sum(self.pulled_layers.values())
-
-    def lines(self) -> list[str]:
-        sent = [f"{self.pushed_layers} layers"]
-        if self.pushed_documents:
-            sent.append(f"{self.pushed_documents} documents")
-        if self.pushed_schema:
-            sent.append("the schema")
-        if self.pushed_comments:
-            sent.append(f"comments on {self.pushed_comments} documents")
-        out = [f"sent {', '.join(sent)} to {self.hub} as {self.login}"]
-        got = [f"{self.pulled} layers"]
-        if self.pulled_layers:
-            got[0] += (
-                " ("
-                + ", ".join(f"{name}: {n}" for name, n in sorted(self.pulled_layers.items()))
-                + ")"
-            )
-        if self.pulled_documents:
-            got.append(f"{self.pulled_documents} documents")
-        if self.pulled_schema:
-            got.append("the schema")
-        if self.pulled_comments:
-            got.append(f"{self.pulled_comments} comments")
-        if self.assignments:
-            got.append(f"{self.assignments} assignments")
-        out.append("received " + ", ".join(got))
-        out += [f"note: {line}" for line in self.replaced + self.kept_here + self.not_sent]
-        out += [f"not taken: {line}" for line in self.refused]
-        return out
 
 
 def canonical_schema(project: Project) -> str:
@@ -130,9 +53,7 @@ def linked_hub(project: Project, password: str | None = None) -> tuple[Hub, str]
     return Hub.connect(urls.with_password(url, password), urls.without_password(url)), login
 
 
-def sync(
-    project: Project, password: str | None = None, progress: Progress | None = None
-) -> SyncReport:
+def sync(project: Project, password: str | None = None) -> SyncReport:
     """Push this login's changes, then pull everyone else's."""
     hub, login = linked_hub(project, password)
     with project.write():

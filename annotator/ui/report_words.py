@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from annotator.ops.importing import ImportReport
 from annotator.ops.merge_report import MergeReport
-from annotator.ops.sync_notes import GROUPS
-from annotator.ops.syncing import SyncReport
+from annotator.ops.sync_report import GROUPS, SyncReport
 from annotator.ui.language import figure, fill, listed, translate
 
 
@@ -186,7 +185,7 @@ def sync_summary(report: SyncReport) -> str:
 
 
 def _note_templates() -> dict[str, str]:
-    """Each kind of sync note (:mod:`annotator.ops.sync_notes`), in the window's language."""
+    """Each kind of sync note (:mod:`annotator.ops.sync_report`), in the window's language."""
     return {
         "replaced": translate(
             "reports",

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
-from annotator.ops.syncing import SyncReport
+from annotator.ops.sync_report import SyncReport
 from annotator.ui import project_actions
 from annotator.ui.clone_dialog import CloneDialog
 from annotator.ui.hub_dashboard import HubDashboard

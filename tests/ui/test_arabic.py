@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.commands.gui import register
-from annotator.ops.sync_notes import SyncNote
+from annotator.ops.sync_report import SyncNote
 from annotator.shipped import resource
 from annotator.ui import language, report_words
 from tests.ui.test_coding import mark
@@ -401,7 +401,7 @@ def test_the_team_hub_in_arabic_has_no_english_left(qtbot, make_window, arabic, 
 
     from annotator.ops.hub_setup import HubStatus
     from annotator.ops.hub_window import SyncAttempt
-    from annotator.ops.syncing import SyncReport
+    from annotator.ops.sync_report import SyncReport
     from annotator.store import hub_link
     from annotator.store.hub.server import Standing
     from annotator.store.project import Project
@@ -534,7 +534,7 @@ def test_the_team_hub_in_arabic_has_no_english_left(qtbot, make_window, arabic, 
 def test_import_merge_and_sync_reports_are_said_in_arabic(arabic):
     from annotator.ops.importing import ImportReport
     from annotator.ops.merge_report import LayerReport, MergeReport
-    from annotator.ops.syncing import SyncReport
+    from annotator.ops.sync_report import SyncReport
 
     imported = ImportReport(
         documents_added=3,
