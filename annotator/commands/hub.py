@@ -62,7 +62,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     status = actions.add_parser("status", help="who has done what, and when they last synced")
     status.add_argument("url")
     status.set_defaults(run=run_status)
-    assign = actions.add_parser("assign", help="assign documents to annotators (a lead's login)")
+    assign = actions.add_parser(
+        "assign",
+        help="assign documents to annotators (a lead's login): each document no one has yet, "
+        "in turn, or as a file says",
+    )
     assign.add_argument("url")
     assign.add_argument("--annotators", nargs="+", default=[], metavar="NAME")
     assign.add_argument(
