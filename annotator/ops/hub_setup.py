@@ -227,8 +227,16 @@ def assign(
                 raise HubSetupError(
                     f"--per-document must be between 1 and the {len(annotators)} annotators"
                 )
+            for name in annotators:
+                _checked_name(name)
+            taken = hub.assigned_documents()
             cycle = itertools.cycle(annotators)
-            pairs = [(sha256, next(cycle)) for sha256, _ in documents for _ in range(per_document)]
+            pairs = [
+                (sha256, next(cycle))
+                for sha256, _ in documents
+                if sha256 not in taken
+                for _ in range(per_document)
+            ]
         return hub.assign(pairs)
 
 
