@@ -203,7 +203,7 @@ def pull(project: Project, hub: Hub, login: str, lead: bool, report: SyncReport)
         for batch in snapshot.discussions_since(layer_mark):
             for sha256, author, text, _ in batch:
                 _pull_talk(project, sha256, author, text, report)
-        assignments = snapshot.assignments_since(mark)
+        assignments = snapshot.assignments_since(layer_mark)  # visible as layers are
         rows = []
         for sha256, annotator, active, _ in assignments:
             document_id = project.documents.id_for_sha256(sha256)
