@@ -84,6 +84,24 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="a CSV or TSV file of lines: document name (or SHA-256), annotator",
     )
     assign.set_defaults(run=run_assign)
+    unassign = actions.add_parser(
+        "unassign",
+        help="end assignments (a lead's login): the annotators' documents they have not begun, "
+        "or as a file says",
+    )
+    unassign.add_argument("url")
+    unassign.add_argument("--annotators", nargs="+", default=[], metavar="NAME")
+    unassign.add_argument(
+        "--started", action="store_true", help="also the documents they have begun"
+    )
+    unassign.add_argument(
+        "--from",
+        dest="source",
+        type=Path,
+        metavar="FILE",
+        help="a CSV or TSV file of lines: document name (or SHA-256), annotator",
+    )
+    unassign.set_defaults(run=run_unassign)
 
 
 def run_init(args: argparse.Namespace) -> int:
@@ -160,6 +178,20 @@ def run_status(args: argparse.Namespace) -> int:
     widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
     for row in [header, *rows]:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+    return 0
+
+
+def run_unassign(args: argparse.Namespace) -> int:
+    from annotator.ops import hub_setup
+
+    done = hub_setup.unassign(args.url, args.annotators, args.source, args.started)
+    said = f"{plural(done.removed, 'assignment')} ended"
+    if done.kept_started:
+        said += (
+            f"; {plural(done.kept_started, 'assignment')} kept, begun already "
+            "(--started ends those too)"
+        )
+    print(said + "; their layers stay, and annotators see the change at their next sync")
     return 0
 
 

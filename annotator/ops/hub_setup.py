@@ -240,6 +240,32 @@ def assign(
         return hub.assign(pairs)
 
 
+@dataclass
+class Unassigned:
+    removed: int
+    kept_started: int  # assignments left because the annotator had begun the document
+
+
+def unassign(
+    url: str,
+    annotators: Sequence[str] = (),
+    from_file: Path | None = None,
+    started_too: bool = False,
+) -> Unassigned:
+    """End assignments: those a CSV/TSV file lists, or the annotators' own — the documents
+    they have not begun, or all with ``started_too``. Their layers stay; the documents leave
+    their lists' top at their next sync."""
+    with _connect(url) as hub:
+        _hub_settings(hub)
+        if from_file is not None:
+            return Unassigned(hub.unassign(_pairs_from_file(from_file, hub.document_names())), 0)
+        if not annotators:
+            raise HubSetupError("name the annotators whose assignments end, or give a file")
+        held = hub.assignments_of([_checked_name(name) for name in annotators])
+        pairs = [(d, a) for d, a, started in held if started_too or not started]
+        return Unassigned(hub.unassign(pairs), len(held) - len(pairs))
+
+
 def _pairs_from_file(path: Path, documents: list[tuple[str, str]]) -> list[tuple[str, str]]:
     by_name: dict[str, list[str]] = defaultdict(list)
     for sha256, name in documents:

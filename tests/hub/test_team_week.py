@@ -180,3 +180,31 @@ def test_a_lead_who_owns_the_hub_is_told_the_policies_do_not_bind_them(lab, tmp_
     code, out = run(capsys, "hub", "init", lab.admin, "--from", str(source), "--lead", ADMIN)
     assert code == 0, out
     assert "owns its tables" in out and "row-level policies" in out
+
+
+def test_a_lead_moves_an_annotators_unbegun_documents_to_a_colleague(lab, tmp_path, capsys):
+    team = make_team(lab, tmp_path, annotators=("amal", "omar"))
+    amal, omar = lab.name("amal"), lab.name("omar")
+    lead_url = lab.url(team.lead)
+    assert run(capsys, "hub", "assign", lead_url, "--annotators", amal)[0] == 0
+    with Project.open(team.copies["amal"]) as mine:
+        syncing.sync(mine)
+        label_word(mine, "deir-2", amal, "LOCATION", "دير الزور")
+        syncing.sync(mine)
+        assert len(syncing.assigned_to(mine, amal)) == 4
+    code, out = run(capsys, "hub", "unassign", lead_url, "--annotators", amal)
+    assert code == 0, out
+    assert "3 assignments ended; 1 assignment kept, begun already" in out, out
+    code, out = run(capsys, "hub", "assign", lead_url, "--annotators", omar)
+    assert code == 0 and "3 new assignments" in out, out
+    with Project.open(team.copies["amal"]) as mine:
+        syncing.sync(mine)
+        names = [mine.documents.name(d) for d in syncing.assigned_to(mine, amal)]
+        assert names == ["deir-2"]
+        assert layer(mine, "deir-2", amal) == [("LOCATION", "دير الزور")]  # her work stays
+    with Project.open(team.copies["omar"]) as theirs:
+        syncing.sync(theirs)
+        names = sorted(theirs.documents.name(d) for d in syncing.assigned_to(theirs, omar))
+        assert names == ["deir-1", "deir-3", "deir-4"]
+    code, out = run(capsys, "hub", "unassign", lead_url, "--annotators", amal, "--started")
+    assert code == 0 and "1 assignment ended" in out, out

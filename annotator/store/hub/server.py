@@ -289,6 +289,29 @@ class Hub:
             pairs,
         )
 
+    def unassign(self, pairs: Iterable[tuple[str, str]]) -> int:
+        """Take documents (sha256) from annotators; returns how many assignments ended."""
+        return self._written(
+            "UPDATE hub.assignments SET active = false "
+            "WHERE document = %s AND annotator = %s AND active RETURNING 1",
+            pairs,
+        )
+
+    def assignments_of(self, annotators: list[str]) -> list[tuple[str, str, bool]]:
+        """(document, annotator, started) of these annotators' assignments: started when
+        their layer there holds an annotation or an event, or a status other than new."""
+        with self.transaction() as conn:
+            return conn.execute(
+                "SELECT a.document, a.annotator, coalesce("
+                "jsonb_array_length(coalesce(l.content->'annotations', '[]')) > 0 "
+                "OR jsonb_array_length(coalesce(l.content->'events', '[]')) > 0 "
+                "OR coalesce(l.content->>'status', 'new') <> 'new', false) "
+                "FROM hub.assignments a LEFT JOIN hub.layers l "
+                "ON l.document = a.document AND l.annotator = a.annotator "
+                "WHERE a.active AND a.annotator = ANY(%s) ORDER BY a.revision",
+                (annotators,),
+            ).fetchall()
+
     def _written(self, statement: str, rows: Iterable[tuple]) -> int:
         """Run an upsert that returns a row when it wrote, for each of ``rows``, in one
         transaction; returns how many wrote."""
