@@ -62,13 +62,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     status = actions.add_parser("status", help="who has done what, and when they last synced")
     status.add_argument("url")
     status.set_defaults(run=run_status)
-    assign = actions.add_parser(
+    assign = _assignments(
+        actions,
         "assign",
-        help="assign documents to annotators (a lead's login): each document no one has yet, "
+        "assign documents to annotators (a lead's login): each document no one has yet, "
         "in turn, or as a file says",
     )
-    assign.add_argument("url")
-    assign.add_argument("--annotators", nargs="+", default=[], metavar="NAME")
     assign.add_argument(
         "--per-document",
         type=int,
@@ -76,32 +75,32 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="N",
         help="how many annotators each document goes to, in turn (default 1)",
     )
-    assign.add_argument(
-        "--from",
-        dest="source",
-        type=Path,
-        metavar="FILE",
-        help="a CSV or TSV file of lines: document name (or SHA-256), annotator",
-    )
     assign.set_defaults(run=run_assign)
-    unassign = actions.add_parser(
+    unassign = _assignments(
+        actions,
         "unassign",
-        help="end assignments (a lead's login): the annotators' documents they have not begun, "
+        "end assignments (a lead's login): the annotators' documents they have not begun, "
         "or as a file says",
     )
-    unassign.add_argument("url")
-    unassign.add_argument("--annotators", nargs="+", default=[], metavar="NAME")
     unassign.add_argument(
         "--started", action="store_true", help="also the documents they have begun"
     )
-    unassign.add_argument(
+    unassign.set_defaults(run=run_unassign)
+
+
+def _assignments(actions, name: str, summary_: str) -> argparse.ArgumentParser:
+    """A parser of ``assign`` or ``unassign``: the URL, and whose or which assignments."""
+    parser = actions.add_parser(name, help=summary_)
+    parser.add_argument("url")
+    parser.add_argument("--annotators", nargs="+", default=[], metavar="NAME")
+    parser.add_argument(
         "--from",
         dest="source",
         type=Path,
         metavar="FILE",
         help="a CSV or TSV file of lines: document name (or SHA-256), annotator",
     )
-    unassign.set_defaults(run=run_unassign)
+    return parser
 
 
 def run_init(args: argparse.Namespace) -> int:
