@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import psycopg
+
 from annotator.cli import main
-from annotator.ops import hub_setup, importing, schema_changes, syncing
+from annotator.core.text import sha256_text
+from annotator.ops import editing, hub_setup, importing, schema_changes, syncing
 from annotator.store.project import DATABASE, Project
-from tests.hub.conftest import make_team
+from tests.hub.conftest import ARTICLES, make_source, make_team
 
 NEW_ARTICLE = "قصفت طائرات مسيّرة مواقع قرب الشحيل مساء السبت."
 
@@ -102,3 +105,50 @@ def test_a_service_file_names_the_hub(lab, tmp_path, capsys, monkeypatch):
     assert main(["sync", str(tmp_path / "copy")]) == 0
     assert main(["clone", "postgresql://", str(tmp_path / "other")]) == 1
     assert "not a hub URL" in capsys.readouterr().err
+
+
+def test_what_cannot_be_done_is_one_line_and_changes_nothing(lab, tmp_path, capsys):
+    team = make_team(lab, tmp_path, annotators=("amal",))
+    plain = make_source(tmp_path / "plain")
+    cases = [
+        (["sync", str(plain)], "not a hub's copy"),
+        (["sync", str(tmp_path / "nowhere")], "no project here"),
+        (["clone", lab.url(team.lead), str(team.copies["amal"])], "a project already exists"),
+        (["hub", "init", lab.admin, "--from", str(plain), "--lead", "x"], "already holds a hub"),
+        (["hub", "add-user", lab.admin, "gold", "--role", "annotator"], "cannot be a login"),
+        (["hub", "add-user", lab.admin, " ", "--role", "lead"], "login name"),
+        (["hub", "assign", lab.url(team.lead)], "name the annotators"),
+        (
+            ["hub", "assign", lab.url(team.lead), "--annotators", "a", "--per-document", "2"],
+            "--per-document",
+        ),
+        (["hub", "blind", lab.url(lab.name("amal")), "no"], "only a lead"),
+        (["hub", "status", lab.cluster.url()], "holds no hub"),
+    ]
+    with psycopg.connect(lab.admin) as conn:
+        before = conn.execute("SELECT count(*), max(revision) FROM hub.layers").fetchone()
+    for argv, said in cases:
+        assert main(argv) == 1, argv
+        error = capsys.readouterr().err
+        assert error.startswith("error: ") and error.count("\n") == 1, (argv, error)
+        assert said in error, (argv, error)
+        assert "Traceback" not in error
+    with psycopg.connect(lab.admin) as conn:
+        assert conn.execute("SELECT count(*), max(revision) FROM hub.layers").fetchone() == before
+
+
+def test_giving_a_role_again_moves_a_person_between_annotator_and_lead(lab, tmp_path):
+    team = make_team(lab, tmp_path, annotators=("amal",))
+    amal = lab.name("amal")
+    assert hub_setup.add_user(lab.admin, amal, "lead") is False  # the login was there
+    roles = dict(hub_setup.status(lab.admin).members)
+    assert roles[amal] == "lead" and roles[team.lead] == "lead"
+    assert hub_setup.set_blind(lab.url(amal), True) is False  # a lead now
+    hub_setup.add_user(lab.admin, amal, "annotator")
+    assert dict(hub_setup.status(lab.admin).members)[amal] == "annotator"
+    with Project.open(team.copies["amal"]) as mine:
+        doc = mine.documents.id_for_sha256(sha256_text(ARTICLES["deir-3"]))
+        editing.create_span(mine, doc, "gold", "LOCATION", 0, 4)
+        report = syncing.sync(mine)
+    assert report.pushed_layers == 0  # gold is not an annotator's to send
+    assert any("not yours to send" in note for note in report.not_sent)
