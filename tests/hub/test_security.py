@@ -157,7 +157,7 @@ def test_in_a_blind_project_an_annotator_reads_only_their_own_layers(lab, tmp_pa
     annotate_and_sync(team.copies["amal"], amal)
     annotate_and_sync(team.copies["omar"], omar, "الميادين")
     with lab.connect(amal, f"{amal}-pw") as conn:
-        for table in ("layers", "spans", "layer_history"):
+        for table in ("layers", "spans", "events", "layer_history"):
             owners = {row[0] for row in conn.execute(f"SELECT annotator FROM hub.{table}")}
             assert owners <= {amal}, table
         assert {row[0] for row in conn.execute("SELECT annotator FROM hub.layers")} == {amal}

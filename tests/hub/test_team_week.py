@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from annotator.bench.cluster import ADMIN
 from annotator.cli import main
 from annotator.core.model import GOLD, Status
@@ -9,6 +12,8 @@ from annotator.core.text import sha256_text
 from annotator.ops import adjudicating, editing, syncing
 from annotator.store.project import Project
 from tests.hub.conftest import ARTICLES, make_source, make_team
+
+TEAM_DOC = Path(__file__).resolve().parents[2] / "docs" / "team.md"
 
 
 def run(capsys, *argv: str) -> tuple[int, str]:
@@ -208,3 +213,44 @@ def test_a_lead_moves_an_annotators_unbegun_documents_to_a_colleague(lab, tmp_pa
         assert names == ["deir-1", "deir-3", "deir-4"]
     code, out = run(capsys, "hub", "unassign", lead_url, "--annotators", amal, "--started")
     assert code == 0 and "1 assignment ended" in out, out
+
+
+def test_a_lead_reads_the_teams_spans_and_events_with_sql(lab, tmp_path):
+    import psycopg
+
+    from annotator.core.model import Argument
+    from annotator.ops import event_editing
+
+    team = make_team(lab, tmp_path, annotators=("amal",))
+    amal = lab.name("amal")
+    with Project.open(team.copies["amal"]) as mine:
+        trigger = label_word(mine, "deir-1", amal, "EVENT", "اشتباكات")
+        place = label_word(mine, "deir-1", amal, "LOCATION", "الثردات")
+        event = event_editing.create_event(
+            mine,
+            document_id(mine, "deir-1"),
+            amal,
+            "EVENT",
+            trigger,
+            [Argument("location", place)],
+            {"fatalities": 3},
+        )
+        assert syncing.sync(mine).pushed_layers == 1
+    with psycopg.connect(lab.url(team.lead, f"{team.lead}-pw")) as conn:
+        spans = conn.execute(
+            "SELECT annotator, label, text FROM hub.spans ORDER BY label"
+        ).fetchall()
+        events = conn.execute(
+            "SELECT annotator, type, trigger, arguments->0->>'role', attributes->>'fatalities' "
+            "FROM hub.events"
+        ).fetchall()
+        queries = re.findall(r"```sql\n(.*?)```", TEAM_DOC.read_text(), re.S)
+        documented = [conn.execute(query).fetchall() for query in queries]
+    assert spans == [(amal, "EVENT", "اشتباكات"), (amal, "LOCATION", "الثردات")]
+    assert events == [(amal, "EVENT", str(trigger), "location", "3")]
+    assert event.label == "EVENT"
+    # the queries docs/team.md offers a lab's analysts run, and say what they promise
+    assert documented == [
+        [(amal, "EVENT", 1), (amal, "LOCATION", 1)],
+        [(amal, "Battles", "اشتباكات", "الثردات", "3")],
+    ]

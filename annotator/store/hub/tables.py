@@ -191,11 +191,17 @@ CREATE VIEW hub.spans WITH (security_invoker = true) AS
         (a->'attributes') AS attributes
     FROM hub.layers l, jsonb_array_elements(l.content->'annotations') a;
 
+CREATE VIEW hub.events WITH (security_invoker = true) AS
+    SELECT l.document, l.annotator, (e->>'id') AS id, (e->>'type') AS type,
+        (e->>'trigger') AS trigger, (e->'arguments') AS arguments,
+        (e->'attributes') AS attributes
+    FROM hub.layers l, jsonb_array_elements(l.content->'events') e;
+
 REVOKE ALL ON SCHEMA hub FROM PUBLIC;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 GRANT USAGE ON SCHEMA hub TO @LEADS@, @ANNOTATORS@;
 GRANT USAGE ON SEQUENCE hub.revisions TO @LEADS@, @ANNOTATORS@;
-GRANT SELECT ON hub.settings, hub.documents, hub.layer_history, hub.spans
+GRANT SELECT ON hub.settings, hub.documents, hub.layer_history, hub.spans, hub.events
     TO @LEADS@, @ANNOTATORS@;
 GRANT SELECT, INSERT, UPDATE, DELETE ON hub.layers, hub.discussions TO @LEADS@, @ANNOTATORS@;
 GRANT SELECT ON hub.assignments TO @ANNOTATORS@;
