@@ -233,7 +233,7 @@ def test_a_lead_reads_the_teams_spans_and_events_with_sql(lab, tmp_path):
             "EVENT",
             trigger,
             [Argument("location", place)],
-            {"fatalities": 3},
+            {"event_type": "Battles", "fatalities": 3},
         )
         assert syncing.sync(mine).pushed_layers == 1
     with psycopg.connect(lab.url(team.lead, f"{team.lead}-pw")) as conn:
