@@ -22,12 +22,10 @@ from annotator.core.schema import from_json as schema_from_json
 from annotator.core.text import sha256_text
 from annotator.formats import jsondecode
 from annotator.hub import urls
-from annotator.ops.hub_content import content, fingerprint, incoming, read_layer
+from annotator.ops.hub_content import content, fingerprint, read_layer
+from annotator.ops.hub_layers import LayerTaker
 from annotator.ops.hub_talk import apply_talk, talk_content
 from annotator.ops.importing import default_annotator
-from annotator.ops.merge_report import MergeReport
-from annotator.ops.merge_sources import Unmatched
-from annotator.ops.merging import Merger
 from annotator.ops.sync_report import SyncNote, SyncReport
 from annotator.store import hub_link
 from annotator.store.hub.server import Hub
@@ -158,26 +156,17 @@ def push(project: Project, hub: Hub, login: str, lead: bool, report: SyncReport)
 
 def pull(project: Project, hub: Hub, login: str, lead: bool, report: SyncReport) -> None:
     mark = int(project.meta("hub.pulled") or 0)
-    merge_report = MergeReport(report.hub)
     with hub.snapshot() as snapshot, project.write():
         settings = snapshot.settings()
         latest = snapshot.latest()
         layer_mark = mark if project.meta("hub.blind") == settings.get("blind") else 0
+        hub_link.suspend(project)  # what a pull writes came from the hub: nothing to send
         _pull_schema(project, settings, report)
         for batch in snapshot.documents_since(mark):
             _add_documents(project, batch, report)
         dirty = {(d, a) for d, a, _ in hub_link.changes(project) if _mine(a, login, lead)}
         known = hub_link.known(project)
-        merger = Merger(
-            project,
-            merge_report,
-            add_documents=False,
-            overwrite=(),
-            annotators=None,
-            by=login,
-            gold=True,
-        )
-        entities = project.entities.names()
+        taker = LayerTaker(project, login, report)
         applied, remembered = [], []
         for batch in snapshot.layers_since(layer_mark):
             for row in batch:
@@ -192,14 +181,12 @@ def pull(project: Project, hub: Hub, login: str, lead: bool, report: SyncReport)
                     continue
                 if known.get(key, (None,))[0] == row.revision:
                     continue
-                here = read_layer(project, document_id, row.annotator)
-                if fingerprint(here, entities) != row.fingerprint or not here.exists:
-                    if not _apply(project, merger, document_id, row, report):
-                        remembered.append((document_id, row.annotator, row.revision, ""))
-                        continue
-                    entities = project.entities.names()
+                if not taker.take(document_id, row):
+                    remembered.append((document_id, row.annotator, row.revision, ""))
+                    continue
                 applied.append(key)
                 remembered.append((document_id, row.annotator, row.revision, row.fingerprint))
+        taker.finish()
         for batch in snapshot.discussions_since(layer_mark):
             for sha256, author, text, _ in batch:
                 _pull_talk(project, sha256, author, text, report)
@@ -213,32 +200,10 @@ def pull(project: Project, hub: Hub, login: str, lead: bool, report: SyncReport)
         report.assignments = len(rows)
         hub_link.remember(project, remembered)
         hub_link.forget_layers(project, applied)
+        hub_link.link(project, {})  # the triggers back, in the same transaction
         project.set_meta("hub.pulled", str(max(latest, mark)))
         project.set_meta("hub.blind", settings.get("blind", "no"))
         project.set_meta("hub.synced", now())
-
-
-def _apply(project: Project, merger: Merger, document_id: int, row, report: SyncReport) -> bool:
-    """Replace one layer here with the hub's; False (and said) when the hub's is not valid."""
-    document = project.documents.get(document_id)
-    try:
-        taken = incoming(
-            document.text,
-            document.sha256,
-            document.name,
-            row.annotator,
-            row.content,
-            project.schema,
-            Unmatched(),
-        )
-    except InputError as error:
-        said = (row.annotator, document.name, row.written_by, str(error))
-        report.notes.append(SyncNote("bad_layer", said))
-        return False
-    merger.overwrite.add(row.annotator)
-    merger.merge(taken)
-    report.pulled_layers[row.annotator] = report.pulled_layers.get(row.annotator, 0) + 1
-    return True
 
 
 def _pull_talk(project: Project, sha256: str, author: str, text: str, report: SyncReport) -> None:

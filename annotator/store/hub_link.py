@@ -104,6 +104,14 @@ def link(project: Project, settings: dict[str, str]) -> None:
         project.set_meta(key, value)
 
 
+def suspend(project: Project) -> None:
+    """Take the triggers away for the rest of the caller's transaction, which must call
+    :func:`link` before it commits: a pull writes what came from the hub, nothing to send."""
+    for statement in _triggers():
+        name = statement.split("IF NOT EXISTS ", 1)[1].split(" ", 1)[0]
+        project.db.execute(f"DROP TRIGGER IF EXISTS {name}")
+
+
 def is_linked(project: Project) -> bool:
     return project.meta("hub.url") is not None
 
