@@ -193,3 +193,26 @@ def test_a_lead_lifts_blindness_and_the_next_sync_brings_the_others_layers(lab, 
     hub_setup.set_blind(lab.url(team.lead), True)
     with lab.connect(amal, f"{amal}-pw") as conn:
         assert {row[0] for row in conn.execute("SELECT annotator FROM hub.layers")} == {amal}
+
+
+def test_taking_on_a_group_role_does_not_make_a_login_someone_else(lab, team):
+    amal = lab.name("amal")
+    before = hub_layers(lab)
+    with lab.connect(amal, f"{amal}-pw") as conn:
+        conn.execute(f'SET ROLE "{lab.database}_annotators"')
+        with pytest.raises(REFUSED, match="row-level security"):
+            conn.execute(
+                "INSERT INTO hub.layers(document, annotator, content, fingerprint) "
+                "VALUES (%s, %s, '{}', 'x')",
+                (DEIR_1, f"{lab.database}_annotators"),
+            )
+        conn.execute("RESET ROLE")
+        conn.execute("UPDATE hub.layers SET fingerprint = 'changed' WHERE annotator = %s", (amal,))
+        stamped = conn.execute(
+            "SELECT written_by FROM hub.layers WHERE annotator = %s", (amal,)
+        ).fetchall()
+    assert stamped == [(amal,)]
+    after = hub_layers(lab)
+    assert {k: v for k, v in after.items() if k[1] != amal} == {
+        k: v for k, v in before.items() if k[1] != amal
+    }

@@ -57,7 +57,7 @@ def sync(url: str, layers: Iterable[tuple[str, dict, str]], since: int) -> int:
             for document, content, fingerprint in layers:
                 conn.execute(
                     "INSERT INTO hub.layers(document, annotator, content, fingerprint) "
-                    "VALUES (%s, current_user, %s, %s) ON CONFLICT (document, annotator) "
+                    "VALUES (%s, session_user, %s, %s) ON CONFLICT (document, annotator) "
                     "DO UPDATE SET content = EXCLUDED.content, fingerprint = EXCLUDED.fingerprint",
                     (document, Jsonb(content), fingerprint),
                 )

@@ -98,7 +98,7 @@ class Hub:
 
     def login(self) -> str:
         with self.transaction() as conn:
-            return conn.execute("SELECT current_user").fetchone()[0]
+            return conn.execute("SELECT session_user").fetchone()[0]
 
     def is_hub(self) -> bool:
         with self.transaction() as conn:
@@ -272,7 +272,7 @@ class Hub:
         rows changed."""
         return self._written(
             "INSERT INTO hub.discussions(document, author, content) "
-            "VALUES (%s, current_user, %s) ON CONFLICT (document, author) DO UPDATE "
+            "VALUES (%s, session_user, %s) ON CONFLICT (document, author) DO UPDATE "
             "SET content = EXCLUDED.content "
             "WHERE hub.discussions.content IS DISTINCT FROM EXCLUDED.content RETURNING 1",
             ((document, Jsonb(content)) for document, content in rows),
@@ -327,7 +327,7 @@ class Hub:
         with self.transaction() as conn:
             conn.execute(
                 "INSERT INTO hub.syncs(login, synced_at, pushed, pulled) "
-                "VALUES (current_user, now(), %s, %s) ON CONFLICT (login) DO UPDATE "
+                "VALUES (session_user, now(), %s, %s) ON CONFLICT (login) DO UPDATE "
                 "SET synced_at = now(), pushed = EXCLUDED.pushed, pulled = EXCLUDED.pulled",
                 (pushed, pulled),
             )

@@ -6,6 +6,8 @@ for this hub and named after its database, carry the privileges: ``<db>_leads`` 
 
 What the server enforces, whatever SQL a login sends:
 
+- who a login is, to every policy and stamp, is its session's login (``session_user``),
+  which ``SET ROLE`` cannot change: joining a group role gives its privileges, not its name;
 - a layer row (``layers``: one document, one annotator's spans, links, events and status as
   JSON) names its owner in ``annotator``; a login inserts, changes and deletes only rows
   where ``annotator`` is its own name, and a lead also the ``gold`` rows;
@@ -34,7 +36,7 @@ CREATE TABLE hub.settings (
     key text PRIMARY KEY,
     value text NOT NULL,
     revision bigint NOT NULL DEFAULT 0,
-    written_by text NOT NULL DEFAULT current_user,
+    written_by text NOT NULL DEFAULT session_user,
     written_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE TABLE hub.documents (
@@ -43,7 +45,7 @@ CREATE TABLE hub.documents (
     meta jsonb NOT NULL DEFAULT '{}',
     text text NOT NULL,
     revision bigint NOT NULL DEFAULT 0,
-    written_by text NOT NULL DEFAULT current_user,
+    written_by text NOT NULL DEFAULT session_user,
     written_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX documents_revision ON hub.documents(revision);
@@ -53,7 +55,7 @@ CREATE TABLE hub.layers (
     content jsonb NOT NULL,
     fingerprint text NOT NULL,
     revision bigint NOT NULL DEFAULT 0,
-    written_by text NOT NULL DEFAULT current_user,
+    written_by text NOT NULL DEFAULT session_user,
     written_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (document, annotator)
 );
@@ -77,7 +79,7 @@ CREATE TABLE hub.assignments (
     annotator text NOT NULL,
     active boolean NOT NULL DEFAULT true,
     revision bigint NOT NULL DEFAULT 0,
-    written_by text NOT NULL DEFAULT current_user,
+    written_by text NOT NULL DEFAULT session_user,
     written_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (document, annotator)
 );
@@ -88,13 +90,13 @@ CREATE TABLE hub.discussions (
     author text NOT NULL,
     content jsonb NOT NULL,
     revision bigint NOT NULL DEFAULT 0,
-    written_by text NOT NULL DEFAULT current_user,
+    written_by text NOT NULL DEFAULT session_user,
     written_at timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (document, author)
 );
 CREATE INDEX discussions_revision ON hub.discussions(revision);
 CREATE TABLE hub.syncs (
-    login text PRIMARY KEY DEFAULT current_user,
+    login text PRIMARY KEY DEFAULT session_user,
     synced_at timestamptz NOT NULL DEFAULT now(),
     pushed integer NOT NULL DEFAULT 0,
     pulled integer NOT NULL DEFAULT 0
@@ -105,14 +107,14 @@ SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
     PERFORM pg_advisory_xact_lock(@LOCK@);
     NEW.revision := nextval('hub.revisions');
-    NEW.written_by := current_user;
+    NEW.written_by := session_user;
     NEW.written_at := now();
     RETURN NEW;
 END $$;
 CREATE FUNCTION hub.keep_earlier() RETURNS trigger LANGUAGE plpgsql
 SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-    replacer text := session_user;  -- current_user is the hub's owner in here
+    replacer text := session_user;  -- the login, not the hub's owner this runs as
 BEGIN
     IF TG_OP = 'UPDATE' THEN
         replacer := NEW.written_by;  -- as stamped
@@ -141,7 +143,7 @@ CREATE TRIGGER assignments_stamp BEFORE INSERT OR UPDATE ON hub.assignments
 
 CREATE FUNCTION hub.is_lead() RETURNS boolean LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp AS $$
-    SELECT pg_has_role(current_user, @LEADS_NAME@, 'MEMBER')
+    SELECT pg_has_role(session_user, @LEADS_NAME@, 'MEMBER')
 $$;
 CREATE FUNCTION hub.leads(login text) RETURNS boolean LANGUAGE sql STABLE
 SET search_path = pg_catalog, pg_temp AS $$
@@ -155,35 +157,35 @@ $$;
 
 ALTER TABLE hub.layers ENABLE ROW LEVEL SECURITY;
 CREATE POLICY layers_read ON hub.layers FOR SELECT
-    USING (annotator = current_user OR hub.is_lead() OR NOT hub.blind());
+    USING (annotator = session_user OR hub.is_lead() OR NOT hub.blind());
 CREATE POLICY layers_insert ON hub.layers FOR INSERT
-    WITH CHECK ((annotator = current_user AND annotator <> 'gold')
+    WITH CHECK ((annotator = session_user AND annotator <> 'gold')
         OR (annotator = 'gold' AND hub.is_lead()));
 CREATE POLICY layers_update ON hub.layers FOR UPDATE
-    USING ((annotator = current_user AND annotator <> 'gold')
+    USING ((annotator = session_user AND annotator <> 'gold')
         OR (annotator = 'gold' AND hub.is_lead()))
-    WITH CHECK ((annotator = current_user AND annotator <> 'gold')
+    WITH CHECK ((annotator = session_user AND annotator <> 'gold')
         OR (annotator = 'gold' AND hub.is_lead()));
 CREATE POLICY layers_delete ON hub.layers FOR DELETE
-    USING ((annotator = current_user AND annotator <> 'gold')
+    USING ((annotator = session_user AND annotator <> 'gold')
         OR (annotator = 'gold' AND hub.is_lead()));
 ALTER TABLE hub.layer_history ENABLE ROW LEVEL SECURITY;
 CREATE POLICY layer_history_read ON hub.layer_history FOR SELECT
-    USING (annotator = current_user OR hub.is_lead() OR NOT hub.blind());
+    USING (annotator = session_user OR hub.is_lead() OR NOT hub.blind());
 ALTER TABLE hub.assignments ENABLE ROW LEVEL SECURITY;
 CREATE POLICY assignments_read ON hub.assignments FOR SELECT
-    USING (annotator = current_user OR hub.is_lead() OR NOT hub.blind());
+    USING (annotator = session_user OR hub.is_lead() OR NOT hub.blind());
 CREATE POLICY assignments_write ON hub.assignments FOR ALL
     USING (hub.is_lead()) WITH CHECK (hub.is_lead());
 ALTER TABLE hub.discussions ENABLE ROW LEVEL SECURITY;
 CREATE POLICY discussions_read ON hub.discussions FOR SELECT
-    USING (author = current_user OR hub.is_lead() OR NOT hub.blind() OR hub.leads(author));
+    USING (author = session_user OR hub.is_lead() OR NOT hub.blind() OR hub.leads(author));
 CREATE POLICY discussions_write ON hub.discussions FOR ALL
-    USING (author = current_user) WITH CHECK (author = current_user);
+    USING (author = session_user) WITH CHECK (author = session_user);
 ALTER TABLE hub.syncs ENABLE ROW LEVEL SECURITY;
-CREATE POLICY syncs_read ON hub.syncs FOR SELECT USING (login = current_user OR hub.is_lead());
+CREATE POLICY syncs_read ON hub.syncs FOR SELECT USING (login = session_user OR hub.is_lead());
 CREATE POLICY syncs_write ON hub.syncs FOR ALL
-    USING (login = current_user) WITH CHECK (login = current_user);
+    USING (login = session_user) WITH CHECK (login = session_user);
 
 CREATE VIEW hub.spans WITH (security_invoker = true) AS
     SELECT l.document, l.annotator, (a->>'id') AS id, (a->>'label') AS label,
