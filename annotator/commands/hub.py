@@ -53,6 +53,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--role", required=True, choices=("annotator", "lead"))
     add.add_argument("--password")
     add.set_defaults(run=run_add_user)
+    remove = actions.add_parser(
+        "remove-user", help="take a colleague off the hub (their work stays on it)"
+    )
+    remove.add_argument("url")
+    remove.add_argument("name")
+    remove.set_defaults(run=run_remove_user)
     blind = actions.add_parser(
         "blind", help="make the hub blind (annotators see only their own layers) or not"
     )
@@ -134,6 +140,19 @@ def run_add_user(args: argparse.Namespace) -> int:
     made = hub_setup.add_user(args.url, args.name, args.role, args.password)
     verb = "made" if made else "gave the existing login"
     print(f"{verb} {args.name} {'an' if args.role == 'annotator' else 'a'} {args.role} of the hub")
+    return 0
+
+
+def run_remove_user(args: argparse.Namespace) -> int:
+    from annotator.ops import hub_setup
+
+    if hub_setup.remove_user(args.url, args.name):
+        print(
+            f"{args.name} is off the hub: the login reads and writes nothing there now; "
+            "their layers, comments and history stay"
+        )
+    else:
+        print(f"{args.name} was not on the hub; nothing was changed")
     return 0
 
 

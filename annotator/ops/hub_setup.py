@@ -158,6 +158,14 @@ def add_user(url: str, name: str, role: str, password: str | None = None) -> boo
         return hub.add_login(name, group, other, password)
 
 
+def remove_user(url: str, name: str) -> bool:
+    """Take ``name`` off the hub: from now on their login reads and writes nothing there.
+    Their layers, comments and history stay. False when they were not on it."""
+    with _connect(url) as hub:
+        settings = _hub_settings(hub)
+        return hub.remove_login(name, (settings["leads"], settings["annotators"]))
+
+
 def _hub_settings(hub: Hub) -> dict[str, str]:
     if not hub.is_hub():
         raise HubSetupError(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import psycopg
+import pytest
 
 from annotator.cli import main
+from annotator.core.errors import AnnotatorError
 from annotator.core.text import sha256_text
 from annotator.ops import editing, hub_setup, importing, schema_changes, syncing
 from annotator.store.project import DATABASE, Project
@@ -152,3 +154,26 @@ def test_giving_a_role_again_moves_a_person_between_annotator_and_lead(lab, tmp_
         report = syncing.sync(mine)
     assert report.pushed_layers == 0  # gold is not an annotator's to send
     assert any("not yours to send" in note for note in report.not_sent)
+
+
+def test_a_colleague_taken_off_the_hub_reads_and_writes_nothing_and_their_work_stays(
+    lab, tmp_path, capsys
+):
+    team = make_team(lab, tmp_path, annotators=("amal", "omar"))
+    amal = lab.name("amal")
+    with Project.open(team.copies["amal"]) as mine:
+        doc = mine.documents.id_for_sha256(sha256_text(ARTICLES["deir-3"]))
+        editing.create_span(mine, doc, amal, "LOCATION", 0, 4)
+        syncing.sync(mine)
+    assert main(["hub", "remove-user", lab.admin, amal]) == 0
+    assert "is off the hub" in capsys.readouterr().out
+    assert amal not in dict(hub_setup.status(lab.admin).members)
+    with (
+        Project.open(team.copies["amal"]) as mine,
+        pytest.raises(AnnotatorError, match="permission denied"),
+    ):
+        syncing.sync(mine)
+    with Project.open(team.source) as lead:
+        assert syncing.sync(lead).pulled_layers == {amal: 1}  # her work stays
+    assert main(["hub", "remove-user", lab.admin, amal]) == 0
+    assert "was not on the hub" in capsys.readouterr().out

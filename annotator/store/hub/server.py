@@ -149,6 +149,21 @@ class Hub:
                 )
         return made
 
+    def remove_login(self, name: str, groups: tuple[str, str]) -> bool:
+        """Take ``name`` out of this hub's groups (the login itself stays, for other hubs of
+        the server); False when it was in neither."""
+        with self.transaction(writing=True) as conn:
+            rows = conn.execute(
+                "SELECT g.rolname FROM pg_auth_members a JOIN pg_roles m ON m.oid = a.member "
+                "JOIN pg_roles g ON g.oid = a.roleid WHERE m.rolname = %s AND g.rolname = ANY(%s)",
+                (name, list(groups)),
+            ).fetchall()
+            for (group,) in rows:
+                conn.execute(
+                    sql.SQL("REVOKE {} FROM {}").format(sql.Identifier(group), sql.Identifier(name))
+                )
+        return bool(rows)
+
     def members(self) -> list[tuple[str, str]]:
         """(login, "lead" or "annotator") for everyone of this hub."""
         settings = self.settings()
