@@ -16,7 +16,7 @@ from typing import Any
 
 from annotator.core.model import Event, Relation, Span
 from annotator.core.records import PreparedEvent, PreparedSpan, RelationRecord, in_making_order
-from annotator.ops.merge_sources import event_keyed
+from annotator.ops.merge_sources import event_keyed, span_keyed
 
 Extent = tuple[int, int, str]
 
@@ -146,20 +146,7 @@ class Here:
     def as_layer(self, entity_names: dict[int, str]) -> Layer:
         """The layer keyed by our ids, as the source's layers are keyed by theirs."""
         return Layer(
-            [
-                PreparedSpan(
-                    s.start,
-                    s.end,
-                    s.label,
-                    s.text,
-                    s.annotator,
-                    s.attributes,
-                    str(s.id),
-                    entity_names.get(s.entity_id) if s.entity_id is not None else None,
-                    s.provenance,
-                )
-                for s in self.spans
-            ],
+            [span_keyed(s, entity_names) for s in self.spans],
             [
                 RelationRecord(str(r.source), str(r.target), r.role, r.annotator)
                 for r in self.relations

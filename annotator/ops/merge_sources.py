@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from annotator.core.discussion import MessageRecord, ThreadRecord
 from annotator.core.errors import InputError, ProjectError
-from annotator.core.model import Event
+from annotator.core.model import Event, Span
 from annotator.core.records import (
     EventRecord,
     PreparedEvent,
@@ -178,20 +178,7 @@ def read_project(
             )
         entities = source.entities.names()
         for item in iter_annotated(source):
-            spans = [
-                PreparedSpan(
-                    s.start,
-                    s.end,
-                    s.label,
-                    s.text,
-                    s.annotator,
-                    s.attributes,
-                    str(s.id),
-                    entities.get(s.entity_id) if s.entity_id is not None else None,
-                    s.provenance,
-                )
-                for s in item.spans
-            ]
+            spans = [span_keyed(s, entities) for s in item.spans]
             unmatched.labels.update(s.label for s in spans if s.label not in labels)
             keys = {s.key for s in spans if s.label in labels}
             dropped = {s.key for s in spans if s.label not in labels and s.key is not None}
@@ -231,6 +218,21 @@ def read_project(
                 for t in item.threads
             ]
             yield Incoming(record, threads)
+
+
+def span_keyed(span: Span, entities: dict[int, str]) -> PreparedSpan:
+    """A span of a project keyed by its id, its canonical entity by name."""
+    return PreparedSpan(
+        span.start,
+        span.end,
+        span.label,
+        span.text,
+        span.annotator,
+        span.attributes,
+        str(span.id),
+        entities.get(span.entity_id) if span.entity_id is not None else None,
+        span.provenance,
+    )
 
 
 def event_keyed(event: Event) -> PreparedEvent:
