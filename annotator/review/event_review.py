@@ -14,7 +14,7 @@ gives each side's value as text, so that a translated list can be built from the
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,15 +61,28 @@ class EventDisagreementSummary:
         return self.disagreement.missing_from
 
 
-class _Names:
-    """How a document's events, spans and values read in a description."""
+class EventNames:
+    """How a document's events, spans and values read in a description. The words are the
+    command line's; the window's descriptions override :meth:`join` and :meth:`said` to say
+    them in its language."""
 
-    def __init__(self, document: AnnotatedDocument, rules: EventRules) -> None:
-        self.spans: dict[int, Span] = {span.id: span for span in document.spans}
-        self.events: dict[int, Event] = {event.id: event for event in document.events}
-        self.on_trigger = Counter((e.annotator, e.trigger) for e in document.events)
-        self.text_of_document = document.document.text
+    def __init__(
+        self, spans: Iterable[Span], events: Iterable[Event], rules: EventRules, text: str = ""
+    ) -> None:
+        self.spans: dict[int, Span] = {span.id: span for span in spans}
+        self.events: dict[int, Event] = {event.id: event for event in events}
+        self.on_trigger = Counter((e.annotator, e.trigger) for e in self.events.values())
+        self.text_of_document = text  # for line numbers
         self.rules = rules
+
+    def join(self, items: Iterable[str]) -> str:
+        return ", ".join(items)
+
+    def said(self, trigger: str | None, summary: str) -> str:
+        """An event by its trigger word and summary (its type, and arguments)."""
+        if trigger is None:
+            return NO_TRIGGER_TEXT.format(summary=summary)
+        return EVENT_TEXT.format(trigger=trigger, summary=summary)
 
     def type(self, event: Event) -> str:
         values = [event.attributes.get(n) for n in self.rules.typing_of(event.label)]
@@ -95,7 +108,7 @@ class _Names:
         return ", ".join(found) if found else NOTHING_TEXT
 
     def arguments(self, event: Event, leaving: Collection[str] = ()) -> str:
-        return ", ".join(
+        return self.join(
             f"{a.role} {self.filler(a.span, a.event)}"
             for a in event.arguments
             if a.role not in leaving
@@ -105,10 +118,7 @@ class _Names:
         summary = self.type(event)
         if arguments and event.arguments:
             summary = f"{summary}: {self.arguments(event)}"
-        trigger = self.text(event.trigger)
-        if trigger is None:
-            return NO_TRIGGER_TEXT.format(summary=summary)
-        return EVENT_TEXT.format(trigger=trigger, summary=summary)
+        return self.said(self.text(event.trigger), summary)
 
     def where(self, first: Event, second: Event, differing: Collection[str]) -> str:
         """A pair named by its triggers («سيطرته» / «سيطرته الكاملة»), or its events. When
@@ -127,7 +137,7 @@ def _value(value: Any) -> str:
     return NOTHING_TEXT if value in (None, "") else str(value)
 
 
-def _differences(found: Disagreement, names: _Names) -> dict[str, tuple[str, str]]:
+def _differences(found: Disagreement, names: EventNames) -> dict[str, tuple[str, str]]:
     a, b = found.first_event, found.second_event
     if a is None or b is None:
         return {}
@@ -145,7 +155,7 @@ def _differences(found: Disagreement, names: _Names) -> dict[str, tuple[str, str
 
 
 def _description(
-    found: Disagreement, differences: Mapping[str, tuple[str, str]], names: _Names
+    found: Disagreement, differences: Mapping[str, tuple[str, str]], names: EventNames
 ) -> str:
     first, second = found.annotators
     a, b = found.first_event, found.second_event
@@ -165,7 +175,7 @@ def summarise(
     found: Sequence[Disagreement], document: AnnotatedDocument, schema: Schema | None = None
 ) -> list[EventDisagreementSummary]:
     """The event disagreements among ``found`` (disagreements of ``document``), named."""
-    names = _Names(document, EventRules(schema))
+    names = EventNames(document.spans, document.events, EventRules(schema), document.document.text)
     summaries = []
     for item in found:
         if item.kind not in Kind.EVENTS:

@@ -8,13 +8,17 @@ events and what differs — with its catalogue's templates. In English it keeps 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Iterable, Sequence
 
 from annotator.core.model import Event, Span
 from annotator.ops import reviewing
 from annotator.review.diff import Disagreement, Kind
-from annotator.review.event_review import NOTHING_TEXT, TYPE, EventDisagreementSummary
+from annotator.review.event_review import (
+    NOTHING_TEXT,
+    TYPE,
+    EventDisagreementSummary,
+    EventNames,
+)
 from annotator.review.events import EventRules
 from annotator.ui.language import current, fill, listed, translate
 
@@ -22,56 +26,19 @@ LINE = re.compile(r"\(line (\d+)\)")
 NO_WORD = "an event with no trigger word"  # how the core names such an event among fillers
 
 
-class Names:
-    """How a document's events, spans and values read in a description."""
+class Names(EventNames):
+    """How a document's events, spans and values read in the window's language."""
 
     def __init__(self, spans: Sequence[Span], events: Sequence[Event], schema) -> None:
-        self.spans = {span.id: span for span in spans}
-        self.events = {event.id: event for event in events}
-        self.on_trigger = Counter((e.annotator, e.trigger) for e in events)
-        self.rules = EventRules(schema)
+        super().__init__(spans, events, EventRules(schema))
 
-    def type(self, event: Event) -> str:
-        values = [event.attributes.get(n) for n in self.rules.typing_of(event.label)]
-        shown = [str(v) for v in values if v not in (None, "")]
-        return " / ".join(shown) if shown else event.label
+    def join(self, items: Iterable[str]) -> str:
+        return listed(items)
 
-    def text(self, span_id: int | None) -> str | None:
-        span = self.spans.get(span_id) if span_id is not None else None
-        return span.text if span is not None else None
-
-    def filler(self, span: int | None, event: int | None) -> str:
-        if span is not None:
-            return f"«{self.text(span) or '?'}»"
-        nested = self.events.get(event) if event is not None else None
-        return self.event(nested, arguments=False) if nested is not None else "?"
-
-    def arguments(self, event: Event, leaving: Collection[str] = ()) -> str:
-        return listed(
-            f"{a.role} {self.filler(a.span, a.event)}"
-            for a in event.arguments
-            if a.role not in leaving
-        )
-
-    def event(self, event: Event, arguments: bool = True) -> str:
-        summary = self.type(event)
-        if arguments and event.arguments:
-            summary = f"{summary}: {self.arguments(event)}"
-        trigger = self.text(event.trigger)
+    def said(self, trigger: str | None, summary: str) -> str:
         if trigger is None:
             return fill(translate("review", "an event with no trigger word (%1)"), summary)
         return f"«{trigger}» ({summary})"
-
-    def where(self, first: Event, second: Event, differing: Collection[str]) -> str:
-        """A pair named by its triggers, or its events; the arguments not in question tell
-        apart events sharing a trigger."""
-        triggers = [self.text(e.trigger) for e in (first, second)]
-        if None in triggers:
-            return " / ".join(self.event(e, arguments=False) for e in (first, second))
-        named = " / ".join(f"«{t}»" for t in dict.fromkeys(triggers))
-        shared = any(self.on_trigger[e.annotator, e.trigger] > 1 for e in (first, second))
-        told = self.arguments(first, differing) if shared else ""
-        return f"{named} ({told})" if told else named
 
 
 def value(text: str) -> str:
