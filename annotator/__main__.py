@@ -2,4 +2,5 @@ import sys
 
 from annotator.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when a second process starts from it
+    sys.exit(main())

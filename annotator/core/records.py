@@ -117,6 +117,9 @@ class UnknownLabels(InputError):
         self.labels = labels
         super().__init__(f"labels not in the project's schema: {', '.join(sorted(labels))}")
 
+    def __reduce__(self) -> tuple:
+        return UnknownLabels, (self.labels,)  # sent between processes whole, labels and all
+
 
 def check_links(relations: list[RelationRecord], spans: list[PreparedSpan]) -> None:
     """Every link joins two spans of the record, in one layer."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 
@@ -18,30 +19,23 @@ from annotator.core.errors import InputError
 from annotator.core.model import AnnotatedDocument
 from annotator.core.records import Record
 from annotator.core.validation import RecordCheck
-from annotator.formats import (
-    conll,
-    conllu,
-    csvfile,
-    doccano,
-    events_csv,
-    geojson,
-    hf,
-    labelstudio,
-    native,
-    plaintext,
-    prodigy,
-    spacy,
-)
-from annotator.formats.brat import export as brat_export
-from annotator.formats.brat import reader as brat
 from annotator.formats.export_context import ExportContext
-from annotator.formats.mae import reader as mae
-from annotator.formats.uima import export as uima_export
-from annotator.formats.uima import reader as uima
-from annotator.formats.webanno import export as webanno_export
-from annotator.formats.webanno import reader as webanno
 
 __all__ = ["FORMATS", "ExportContext", "Format", "by_extension", "read_records", "readable"]
+
+
+class _Lazy:
+    """A reader or writer whose module is imported when it is first called: a command that
+    reads or writes one format does not import the other eighteen (lxml, cassis, …)."""
+
+    def __init__(self, module: str, name: str) -> None:
+        self.module, self.name = f"annotator.formats.{module}", name
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        return getattr(import_module(self.module), self.name)(*args, **kwargs)
+
+    def __repr__(self) -> str:
+        return f"{self.module}.{self.name}"
 
 
 Reader = Callable[[Path, str], Iterator[Record]]
@@ -65,33 +59,38 @@ class Format:
 FORMATS: dict[str, Format] = {
     f.name: f
     for f in (
-        Format("txt", "one article per file, named after the file", (".txt",), plaintext.read),
+        Format(
+            "txt",
+            "one article per file, named after the file",
+            (".txt",),
+            _Lazy("plaintext", "read"),
+        ),
         Format(
             "jsonl",
             "our JSONL: one document per line (also doccano's label triples on import)",
             (".jsonl", ".ndjson"),
-            native.read_jsonl,
-            native.write_jsonl_file,
+            _Lazy("native", "read_jsonl"),
+            _Lazy("native", "write_jsonl_file"),
         ),
         Format(
             "json",
             "our JSON export (annotator/2; annotator/1 files are read too)",
             (".json",),
-            native.read_json,
-            native.write_json_file,
+            _Lazy("native", "read_json"),
+            _Lazy("native", "write_json_file"),
         ),
         Format(
             "csv",
             "a 'text' column, an optional 'name'; other columns are metadata",
             (".csv",),
-            csvfile.read,
+            _Lazy("csvfile", "read"),
         ),
         Format(
             "conll",
             "token per line with BIO/IOB1/BIOES tags, nested tags stacked (CoNLL-2003 too)",
             (".conll", ".iob", ".bio"),
-            conll.read,
-            conll.write,
+            _Lazy("conll", "read"),
+            _Lazy("conll", "write"),
             training=True,
             events=False,
             relations=False,
@@ -102,7 +101,7 @@ FORMATS: dict[str, Format] = {
             "CoNLL-U for UD pipelines: entities as NER=B-LABEL in the MISC column, SpaceAfter=No",
             (".conllu",),
             None,
-            conllu.write,
+            _Lazy("conllu", "write"),
             training=True,
             events=False,
             relations=False,
@@ -111,8 +110,8 @@ FORMATS: dict[str, Format] = {
             "spacy",
             "spaCy JSONL {text, spans} (or ents); the .spacy DocBin when spaCy is installed",
             (".spacy",),
-            spacy.read,
-            spacy.write,
+            _Lazy("spacy", "read"),
+            _Lazy("spacy", "write"),
             training=True,
             events=False,
             relations=False,
@@ -122,7 +121,7 @@ FORMATS: dict[str, Format] = {
             "Hugging Face token classification: a folder of JSONL or Parquet and a card",
             (),
             None,
-            hf.write,
+            _Lazy("hf", "write"),
             training=True,
             events=False,
             relations=False,
@@ -131,16 +130,16 @@ FORMATS: dict[str, Format] = {
             "brat",
             "brat standoff: .txt + .ann pairs, or a folder of them (annotation.conf on export)",
             (".ann",),
-            brat.read,
-            brat_export.write,
+            _Lazy("brat.reader", "read"),
+            _Lazy("brat.export", "write"),
             options=(),
         ),
         Format(
             "doccano",
             "doccano JSONL: label triples, or entities and relations (also doccano 1 downloads)",
             (),
-            doccano.read,
-            doccano.write,
+            _Lazy("doccano", "read"),
+            _Lazy("doccano", "write"),
             options=(),
             one_layer=True,
         ),
@@ -148,31 +147,31 @@ FORMATS: dict[str, Format] = {
             "labelstudio",
             "Label Studio JSON tasks: span labels, relations; offsets checked against the text",
             (),
-            labelstudio.read,
-            labelstudio.write,
+            _Lazy("labelstudio", "read"),
+            _Lazy("labelstudio", "write"),
             options=("predictions", "text_field"),
         ),
         Format(
             "webanno",
             "WebAnno TSV 3 (INCEpTION): a .tsv, or a folder of <document>/<annotator>.tsv",
             (".tsv",),
-            webanno.read,
-            webanno_export.write,
+            _Lazy("webanno.reader", "read"),
+            _Lazy("webanno.export", "write"),
             options=("webanno_layer",),
         ),
         Format(
             "uima-xmi",
             "UIMA CAS XMI (INCEpTION): a .xmi, or a folder of them with TypeSystem.xml",
             (".xmi",),
-            uima.read,
-            uima_export.write,
+            _Lazy("uima.reader", "read"),
+            _Lazy("uima.export", "write"),
             options=(),
         ),
         Format(
             "mae",
             "MAE / MAI stand-off XML: extent tags as spans, links as relations or events",
             (".xml",),
-            mae.read,
+            _Lazy("mae.reader", "read"),
             options=(),
         ),
         Format(
@@ -180,7 +179,7 @@ FORMATS: dict[str, Format] = {
             "a row per event: type, actors, place, date, fatalities, sentence (Excel, R, pandas)",
             (".csv",),
             None,
-            events_csv.write,
+            _Lazy("events_csv", "write"),
             relations=False,
         ),
         Format(
@@ -188,14 +187,14 @@ FORMATS: dict[str, Format] = {
             "events as points on a map",
             (".geojson",),
             None,
-            geojson.write,
+            _Lazy("geojson", "write"),
             relations=False,
         ),
         Format(
             "prodigy",
             "Prodigy JSONL from span recipes: accepted answers (all with --all-answers)",
             (),
-            prodigy.read,
+            _Lazy("prodigy", "read"),
             options=("all_answers",),
         ),
     )

@@ -21,12 +21,13 @@ from annotator.core.records import (
     Record,
     UnknownLabels,
     in_making_order,
-    prepare,
 )
-from annotator.formats.options import HINTS, LABELS, NOTES, new_options
+from annotator.formats.options import HINTS, NOTES, new_options
 from annotator.formats.reading import check_encoding
 from annotator.formats.registry import FORMATS, by_extension, read_records, readable
 from annotator.ops import discussing, identity
+from annotator.ops.import_checks import Checked, check_records
+from annotator.ops.import_process import CheckingProcess, worth_a_process
 from annotator.ops.labels import LabelPolicy
 from annotator.ops.progress import Progress
 from annotator.store.project import Project, now
@@ -340,17 +341,6 @@ class Importer:
             report.events_added += 1
             report.annotators.add(event.annotator)
 
-    def _into_one_layer(self, record: Record) -> None:
-        """Every span, link and status of the record in the import's annotator layer."""
-        for span in record.spans:
-            span.annotator = None
-        for relation in record.relations:
-            relation.annotator = None
-        for event in record.events or ():
-            event.annotator = None
-        statuses = set(record.status.values())
-        record.status = {self.annotator: statuses.pop()} if len(statuses) == 1 else {}
-
     def add_all(
         self,
         records: Iterable[Record],
@@ -359,32 +349,29 @@ class Importer:
     ) -> None:
         """Prepare and add every record of one file; unknown labels are listed all at once."""
         options = options or {}
-        definitions = options.get(LABELS, {})  # filled by the reader as it reads
+        checked = check_records(
+            records,
+            source,
+            options,
+            self.policy,
+            self.annotator,
+            self.one_layer,
+            lambda: self.project.schema,
+        )
+        self.add_checked(checked, source, options)
+
+    def add_checked(
+        self, checked: Iterable[Checked], source: Path, options: dict[str, Any]
+    ) -> None:
+        """Add the records of one file, checked (:mod:`annotator.ops.import_checks`); once a
+        record uses labels the schema lacks, the rest are only looked through for more."""
         unknown: dict[str, int | str] = {}  # label → the record it first appears in
-        stem = source.stem
-        for record in records:
-            if self.one_layer:
-                self._into_one_layer(record)
-            where = record.file or source
-            try:
-                self.policy.apply(record, definitions)
-            except InputError as error:
-                raise error.located(file=where, line=record.line, record=record.number) from None
-            try:
-                prepared = prepare(
-                    record,
-                    f"{stem}-{record.number}",
-                    self.annotator,
-                    self.labels,
-                    self.project.schema,
-                )
-            except UnknownLabels as error:
-                where = f"{record.number}, {record.name}" if source.is_dir() else record.number
-                for label in error.labels:
-                    unknown.setdefault(label, where)
+        for where, prepared in checked:
+            if isinstance(prepared, UnknownLabels):
+                first = f"{where.number}, {where.name}" if source.is_dir() else where.number
+                for label in prepared.labels:
+                    unknown.setdefault(label, first)
                 continue
-            except InputError as error:
-                raise error.located(file=where, line=record.line, record=record.number) from None
             if not unknown:
                 self.add(prepared)
             self.read += 1
@@ -442,6 +429,7 @@ def import_files(
     options: dict[str, Any] | None = None,
     one_layer: bool = False,
     progress: Progress | None = None,
+    second_process: bool | None = None,
 ) -> ImportReport:
     """Import files in one transaction; on any error nothing at all is written.
 
@@ -450,7 +438,9 @@ def import_files(
     ``formats.options``); ``one_layer`` puts every span in ``annotator``'s layer even where
     the file names who made it. ``progress(records read, None)`` is called after each record,
     inside the transaction: raising :class:`~annotator.core.errors.Cancelled` there undoes
-    the whole import.
+    the whole import. ``second_process``: read and check each file in a process of its own
+    while this one writes (:mod:`annotator.ops.import_process`); by default, large files
+    when the machine has a core to spare and no labels are added.
     """
     encoding = check_encoding(encoding)
     if fmt is not None and fmt not in readable():
@@ -465,8 +455,22 @@ def import_files(
         with project.write():
             for path, path_format in zip(paths, formats, strict=True):
                 read_options = new_options(flags)
-                records = read_records(path_format, path, encoding, read_options)
-                importer.add_all(records, path, read_options)
+                apart = worth_a_process(path, policy) if second_process is None else second_process
+                if apart:
+                    with CheckingProcess(
+                        path_format,
+                        path,
+                        encoding,
+                        flags,
+                        policy,
+                        importer.annotator,
+                        one_layer,
+                        project.schema,
+                    ) as reader:
+                        importer.add_checked(reader.records(read_options), path, read_options)
+                else:
+                    records = read_records(path_format, path, encoding, read_options)
+                    importer.add_all(records, path, read_options)
                 for message in read_options[NOTES]:
                     importer.report.notes.append(f"{path.name}: {message}")
     except BaseException:

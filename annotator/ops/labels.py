@@ -57,14 +57,28 @@ def guess_kind(label: str) -> str:
 class LabelPolicy:
     """Applies ``--map-label`` and ``--add-labels`` to the records of one import."""
 
-    def __init__(self, project: Project, mapping: dict[str, str], add: bool) -> None:
+    def __init__(
+        self,
+        project: Project | None,
+        mapping: dict[str, str],
+        add: bool,
+        schema: Schema | None = None,
+    ) -> None:
+        """``schema`` instead of a project: labels renamed and typed, none added (records
+        checked away from the project, see :mod:`annotator.ops.import_process`)."""
+        if project is None and (schema is None or add):
+            raise ValueError("labels are added to a project's schema")
         self.project = project
         self.mapping = mapping
         self.add = add
         self.added: list[str] = []
+        self._schema = schema
 
     @property
     def schema(self) -> Schema:
+        if self._schema is not None:
+            return self._schema
+        assert self.project is not None
         return self.project.schema
 
     def apply(self, record: Record, definitions: dict[str, dict[str, Any]]) -> None:
@@ -121,6 +135,7 @@ class LabelPolicy:
             extended = schema_module.from_json(data)
         except SchemaError as error:
             raise InputError(f"cannot add the file's labels to the schema: {error}") from None
+        assert self.project is not None  # add is refused without one
         self.project.set_schema(extended)
         self.added.extend(labels)
 
