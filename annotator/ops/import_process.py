@@ -132,6 +132,7 @@ def _serve() -> None:
     sys.stdout = sys.stderr
     _widen(out)
     job = pickle.load(sys.stdin.buffer)
+    _send(out, ("ready",))
     _read_and_check(job, out)
     with contextlib.suppress(OSError):
         out.close()
@@ -145,6 +146,11 @@ def _widen(out: BinaryIO) -> None:
         return
     with contextlib.suppress(OSError, ValueError):
         fcntl.fcntl(out.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
+
+
+class NotStarted(Exception):
+    """The second process could not start (or stopped before it began to read): the file
+    is read by the importing process instead, as nothing of it has been written."""
 
 
 class CheckingProcess:
@@ -165,6 +171,7 @@ class CheckingProcess:
         schema: Schema,
     ) -> None:
         self.path = path
+        self._started = False
         job = {
             "format": fmt,
             "path": str(path),
@@ -175,12 +182,18 @@ class CheckingProcess:
             "mapping": dict(policy.mapping),
             "schema": schema.to_json(),
         }
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", __name__],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-        )
+        package = Path(__file__).resolve().parents[2]  # where ``annotator`` is found
+        paths = [str(package), *filter(None, [os.environ.get("PYTHONPATH")])]
+        try:
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", __name__],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)},
+            )
+        except OSError as error:
+            raise NotStarted(str(error)) from None
         assert self._process.stdin is not None and self._process.stdout is not None
         self._out = self._process.stdout
         try:
@@ -211,12 +224,16 @@ class CheckingProcess:
                 message = pickle.load(self._out)
             except Exception:  # the end of the pipe, or what is no message of ours
                 code = self._process.wait()
+                if not self._started:
+                    raise NotStarted(f"exit code {code}") from None
                 raise AnnotatorError(
                     f"{self.path}: the process reading the file stopped before its end "
                     f"(exit code {code}); nothing was imported"
                 ) from None
             kind = message[0]
-            if kind == "records":
+            if kind == "ready":
+                self._started = True
+            elif kind == "records":
                 yield from map(_from_wire, message[1])
             elif kind == "done":
                 options[NOTES].extend(message[1])

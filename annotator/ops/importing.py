@@ -27,7 +27,7 @@ from annotator.formats.reading import check_encoding
 from annotator.formats.registry import FORMATS, by_extension, read_records, readable
 from annotator.ops import discussing, identity
 from annotator.ops.import_checks import Checked, check_records
-from annotator.ops.import_process import CheckingProcess, worth_a_process
+from annotator.ops.import_process import CheckingProcess, NotStarted, worth_a_process
 from annotator.ops.labels import LabelPolicy
 from annotator.ops.progress import Progress
 from annotator.store.project import Project, now
@@ -417,6 +417,34 @@ def _check_flags(flags: dict[str, Any], formats: set[str]) -> None:
             raise InputError(f"{option} applies to {' and '.join(takers) or 'no'} files only")
 
 
+def _import_file(
+    importer: Importer, path: Path, fmt: str, encoding: str, flags: dict[str, Any], apart: bool
+) -> dict[str, Any]:
+    """One file into the import, read in a second process or here; its reading options,
+    with the reader's notes."""
+    if apart:
+        read_options = new_options(flags)
+        project = importer.project
+        try:
+            with CheckingProcess(
+                fmt,
+                path,
+                encoding,
+                flags,
+                importer.policy,
+                importer.annotator,
+                importer.one_layer,
+                project.schema,
+            ) as reader:
+                importer.add_checked(reader.records(read_options), path, read_options)
+            return read_options
+        except NotStarted:
+            pass  # nothing of the file was read: read it here
+    read_options = new_options(flags)
+    importer.add_all(read_records(fmt, path, encoding, read_options), path, read_options)
+    return read_options
+
+
 def import_files(
     project: Project,
     paths: Iterable[str | Path],
@@ -454,23 +482,8 @@ def import_files(
     try:
         with project.write():
             for path, path_format in zip(paths, formats, strict=True):
-                read_options = new_options(flags)
                 apart = worth_a_process(path, policy) if second_process is None else second_process
-                if apart:
-                    with CheckingProcess(
-                        path_format,
-                        path,
-                        encoding,
-                        flags,
-                        policy,
-                        importer.annotator,
-                        one_layer,
-                        project.schema,
-                    ) as reader:
-                        importer.add_checked(reader.records(read_options), path, read_options)
-                else:
-                    records = read_records(path_format, path, encoding, read_options)
-                    importer.add_all(records, path, read_options)
+                read_options = _import_file(importer, path, path_format, encoding, flags, apart)
                 for message in read_options[NOTES]:
                     importer.report.notes.append(f"{path.name}: {message}")
     except BaseException:

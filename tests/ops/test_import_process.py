@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sys
 from pathlib import Path
 
 import pytest
@@ -253,3 +254,17 @@ def test_only_large_files_without_labels_to_add_go_to_a_second_process(project, 
     assert not worth_a_process(small, renaming)
     assert not worth_a_process(large, adding)  # labels added change the schema as it reads
     assert not worth_a_process(tmp_path, renaming)  # a folder is read here
+
+
+@pytest.mark.parametrize("program", ["/bin/false", "/no/such/python"])
+def test_a_second_process_that_cannot_start_leaves_the_file_to_be_read_here(
+    tmp_path, monkeypatch, program
+):
+    """An interpreter that cannot run the reader (an application that embeds Python, say):
+    the import reads the file itself and gives the same project."""
+    path = write_jsonl(tmp_path / "some.jsonl", [annotated(n) for n in range(100)])
+    here, report_here = imported(tmp_path, "here", [path], False)
+    monkeypatch.setattr(sys, "executable", program)
+    apart, report_apart = imported(tmp_path, "apart", [path], True)
+    assert (apart, report_apart.summary()) == (here, report_here.summary())
+    assert report_apart.documents_added == 100
