@@ -55,6 +55,19 @@ def hub_status(url: str, password: str | None = None) -> HubStatus:
     return hub_setup.status(urls.with_password(url, password))
 
 
+def assign_documents(
+    url: str, password: str | None, annotators: list[str], per_document: int
+) -> int:
+    """Deal the documents no one has to ``annotators`` in turn, ``per_document`` each
+    (:func:`hub_setup.assign`); how many assignments are new."""
+    return hub_setup.assign(urls.with_password(url, password), annotators, per_document)
+
+
+def end_assignments(url: str, password: str | None, annotators: list[str]) -> hub_setup.Unassigned:
+    """End the annotators' assignments to documents they have not begun."""
+    return hub_setup.unassign(urls.with_password(url, password), annotators)
+
+
 def clone_into(url: str, folder: str | Path, password: str | None = None) -> SyncReport:
     """Clone the hub into a new or empty folder; when the clone fails, what it made there is
     removed, so that trying again (with the right password, say) starts afresh."""

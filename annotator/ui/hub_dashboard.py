@@ -15,8 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.hub import urls
 from annotator.ops import hub_window
 from annotator.ops.hub_setup import HubStatus
+from annotator.ui.hub_assigning import HubAssigning
 from annotator.ui.hub_label import ago
 from annotator.ui.language import figure, fill, listed, translate
 from annotator.ui.tasks import BackgroundCall, Outcome
@@ -38,6 +40,7 @@ class HubDashboard(QDialog):
         super().__init__(parent)
         self.url, self.password = url, password
         self.call: BackgroundCall | None = None
+        self.outcome = ""  # what the lead's last assigning did, said once the table is read
         self.setWindowTitle(self.tr("Hub status"))
         self.resize(720, 360)
         column = QVBoxLayout(self)
@@ -53,6 +56,9 @@ class HubDashboard(QDialog):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         column.addWidget(self.table, 1)
+        self.assigning = HubAssigning(lambda: (self.url, self.password), self)
+        self.assigning.said.connect(self._assigned)
+        column.addWidget(self.assigning)
         self.status = QLabel()
         self.status.setWordWrap(True)
         column.addWidget(self.status)
@@ -82,7 +88,14 @@ class HubDashboard(QDialog):
             self.status.setText(outcome.error or "")
             return
         self.show_status(outcome.result)
-        self.status.setText(self.tr("Read from the hub just now."))
+        self.status.setText(self.outcome or self.tr("Read from the hub just now."))
+        self.outcome = ""
+
+    def _assigned(self, said: str, changed: bool) -> None:
+        if changed:  # the table is read again, and then says what was done
+            self.refresh()
+            self.outcome = said
+        self.status.setText(said)
 
     def show_status(self, status: HubStatus) -> None:
         leads = [name for name, role in status.members if role == "lead"]
@@ -94,6 +107,7 @@ class HubDashboard(QDialog):
         ]
         if status.blind:
             lines.append(self.tr("Blind: annotators see only their own layers."))
+        self.assigning.show_members(status.members, urls.login(self.url))
         heading = "\n".join(lines)
         self.heading.setText(heading)
         self.table.setRowCount(len(status.standing))

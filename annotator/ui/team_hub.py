@@ -109,3 +109,5 @@ class TeamHub(QObject):
         for dialog in (self.clone_dialog, self.dashboard):
             if dialog is not None and dialog.call is not None:
                 dialog.call.wait()
+        if self.dashboard is not None and self.dashboard.assigning.call is not None:
+            self.dashboard.assigning.call.wait()

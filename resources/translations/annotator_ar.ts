@@ -771,6 +771,53 @@
     </message>
 </context>
 <context>
+    <name>HubAssigning</name>
+    <message>
+        <source>Assign documents</source>
+        <translation>إسناد المستندات</translation>
+    </message>
+    <message>
+        <source>Annotators per document:</source>
+        <translation>المُوسِّمون لكل مستند:</translation>
+    </message>
+    <message>
+        <source>Assign the documents no one has</source>
+        <translation>أسنِد المستندات التي لم تُسنَد إلى أحد</translation>
+    </message>
+    <message>
+        <source>Each document without an annotator goes to the annotators ticked, in turn, in the order the hub received the documents. They see theirs first after their next sync.</source>
+        <translation>يذهب كل مستند بلا مُوسِّم إلى المُوسِّمين المحدَّدين بالتناوب، بالترتيب الذي تلقّى به المركز المستندات. يرى كلٌّ منهم مستنداته أولًا بعد مزامنته القادمة.</translation>
+    </message>
+    <message>
+        <source>End their assignments not begun</source>
+        <translation>أنهِ إسناداتهم التي لم يبدؤوها</translation>
+    </message>
+    <message>
+        <source>The ticked annotators&apos; documents that they have not begun are theirs no more.</source>
+        <translation>المستندات التي لم يبدأها المُوسِّمون المحدَّدون لا تبقى مُسنَدة إليهم.</translation>
+    </message>
+    <message>
+        <source>Tick at least one annotator.</source>
+        <translation>حدِّد مُوسِّمًا واحدًا على الأقل.</translation>
+    </message>
+    <message>
+        <source>Tick as many annotators as there are to be per document (%1).</source>
+        <translation>حدِّد من المُوسِّمين بقدر ما يلزم لكل مستند (%1).</translation>
+    </message>
+    <message>
+        <source>%1 assignments ended; %2 begun ones kept.</source>
+        <translation>انتهى %1 من الإسنادات؛ وأُبقي %2 مما بُدئ فيه.</translation>
+    </message>
+    <message>
+        <source>%1 new assignments: each annotator sees theirs first after their next sync.</source>
+        <translation>%1 من الإسنادات الجديدة: يرى كل مُوسِّم ما أُسند إليه أولًا بعد مزامنته القادمة.</translation>
+    </message>
+    <message>
+        <source>Every document has its annotators: nothing to assign.</source>
+        <translation>لكل مستند مُوسِّموه: لا شيء لإسناده.</translation>
+    </message>
+</context>
+<context>
     <name>HubDashboard</name>
     <message>
         <source>Annotator</source>

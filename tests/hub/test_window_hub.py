@@ -344,3 +344,62 @@ def test_a_hub_copy_is_annotated_as_its_login_whatever_name_the_window_was_given
     assert window.status.who.text() == f"Annotator: {team.lead}"
     window.open_project(make_source(tmp_path / "plain"))  # no hub: the name given
     assert window.status.who.text() == "Annotator: someone else"
+
+
+def standing_of(lab, team) -> dict[str, int]:
+    """Each annotator's assigned documents, as the hub counts them."""
+    return {s.annotator: s.assigned for s in hub_setup.status(lab.url(team.lead)).standing}
+
+
+def test_a_lead_deals_out_documents_from_the_hub_status(qtbot, lab, tmp_path, open_window):
+    team = make_team(lab, tmp_path)
+    amal, omar = lab.name("amal"), lab.name("omar")
+    window = open_window(team.source, team.lead)
+    dashboard = window.hub.show_status()
+    qtbot.waitUntil(lambda: dashboard.call is None, timeout=30000)
+    panel = dashboard.assigning
+    assert panel.isVisible() and panel.title() == "Assign documents"
+    assert [panel.names.item(r).text() for r in range(panel.names.count())] == [amal, omar]
+    assert panel.chosen() == [amal, omar]  # everyone ticked at first
+
+    panel.names.item(0).setCheckState(Qt.CheckState.Unchecked)
+    panel.names.item(1).setCheckState(Qt.CheckState.Unchecked)
+    panel.assign_button.click()
+    assert dashboard.status.text() == "Tick at least one annotator."
+    assert standing_of(lab, team) == {amal: 0, omar: 0}
+
+    panel.names.item(0).setCheckState(Qt.CheckState.Checked)
+    panel.per_document.setValue(2)  # both of them on every document: one is not enough
+    panel.assign_button.click()
+    assert dashboard.status.text() == "Tick as many annotators as there are to be per document (2)."
+    panel.names.item(1).setCheckState(Qt.CheckState.Checked)
+    panel.assign_button.click()
+    qtbot.waitUntil(lambda: panel.call is None and dashboard.call is None, timeout=30000)
+    assert dashboard.status.text().startswith("8 new assignments")
+    table = dashboard.table
+    shown = {table.item(r, 0).text(): table.item(r, 1).text() for r in range(table.rowCount())}
+    assert shown == {amal: "4", omar: "4"}  # the table was read again
+    assert standing_of(lab, team) == {amal: 4, omar: 4}
+
+    panel.assign_button.click()  # every document has its annotators now
+    qtbot.waitUntil(lambda: panel.call is None, timeout=30000)
+    assert dashboard.status.text() == "Every document has its annotators: nothing to assign."
+
+    with Project.open(team.copies["amal"]) as mine:  # amal begins one of hers
+        syncing.sync(mine)
+        label_word(mine, "deir-1", amal, "LOCATION", "الثردات")
+        syncing.sync(mine)
+    panel.names.item(1).setCheckState(Qt.CheckState.Unchecked)  # amal only
+    panel.end_button.click()
+    qtbot.waitUntil(lambda: panel.call is None and dashboard.call is None, timeout=30000)
+    assert dashboard.status.text() == "3 assignments ended; 1 begun ones kept."
+    assert standing_of(lab, team) == {amal: 1, omar: 4}
+
+
+def test_an_annotator_s_hub_status_offers_no_assigning(qtbot, lab, tmp_path, open_window):
+    team = make_team(lab, tmp_path)
+    window = open_window(team.copies["amal"], lab.name("amal"))
+    dashboard = window.hub.show_status()
+    qtbot.waitUntil(lambda: dashboard.call is None, timeout=30000)
+    assert team.lead in dashboard.heading.text()  # the hub's standing was read
+    assert dashboard.isVisible() and not dashboard.assigning.isVisible()

@@ -399,7 +399,7 @@ def test_the_team_hub_in_arabic_has_no_english_left(qtbot, make_window, arabic, 
 
     from PySide6.QtWidgets import QInputDialog, QTableWidget
 
-    from annotator.ops.hub_setup import HubStatus
+    from annotator.ops.hub_setup import HubStatus, Unassigned
     from annotator.ops.hub_window import SyncAttempt
     from annotator.ops.sync_report import SyncReport
     from annotator.store import hub_link
@@ -522,12 +522,28 @@ def test_the_team_hub_in_arabic_has_no_english_left(qtbot, make_window, arabic, 
     texts += [dashboard.windowTitle(), *widget_texts(dashboard)]
     texts += [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
     texts += [table.item(r, c).text() for r in range(table.rowCount()) for c in range(1, 6)]
+    synced_cell = texts[-1]
+
+    panel = dashboard.assigning  # as a lead sees it, with every word it can say
+    panel.said.disconnect()
+    panel.said.connect(lambda said, _changed: texts.append(said))
+    panel.show_members([("samira", "lead"), ("omar", "annotator"), ("lina", "annotator")], "samira")
+    texts += [panel.title(), *widget_texts(panel)]
+    for row in range(panel.names.count()):
+        panel.names.item(row).setCheckState(Qt.CheckState.Unchecked)
+    panel.assign_button.click()
+    panel.names.item(0).setCheckState(Qt.CheckState.Checked)
+    panel.per_document.setValue(2)
+    panel.assign_button.click()
+    for result in (Unassigned(3, 1), 5, 0):
+        panel._finished(Outcome(result=result))
+    assert len(texts[-5:]) == 5 and all(texts[-5:])
     names = " ".join(model.index(row, 0).data() for row in range(model.rowCount()))
     data = {"samira", "omar", "lina", "postgresql", "deirezzor", "deir", "ez", "zor"}
     data |= set(re.findall(r"[A-Za-z]{2,}", names))  # the documents' names
     data |= {"PGPASSWORD", "pgpass", "NAME", "HOST", "DATABASE"}  # what libpq and a URL say
     assert english_words(texts, data) == {}
-    assert "منذ" in texts[-1] or "لم يزامن" in texts[-1]
+    assert "منذ" in synced_cell or "لم يزامن" in synced_cell
     assert len(texts) > 40
 
 
