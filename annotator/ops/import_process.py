@@ -6,7 +6,8 @@ its own does the first while the importing process does the second: the same che
 same records in the same order, the same refusals (raised here, after the records before
 them), one transaction, all or nothing. The pipe between them holds a few batches; the reader
 waits when the writer is behind, so memory does not grow with the file. A reader that stops
-without a word (killed, out of memory) stops the import, which then writes nothing.
+without a word (killed, out of memory) stops the import, which then writes nothing; one that
+cannot start at all leaves the file to the importing process, which reads it itself.
 """
 
 from __future__ import annotations
