@@ -31,6 +31,9 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' * (n != 1)}"
 
 
+COUNT_EVERY = 1000  # a bar with no total shows its count this often
+
+
 class ProgressBar:
     """A one-line bar on a terminal; nothing at all when the stream is not one."""
 
@@ -41,8 +44,14 @@ class ProgressBar:
         self.shown = -1
         self.active = stream.isatty()
 
-    def __call__(self, done: int, total: int) -> None:
-        if not self.active or total <= 0:
+    def __call__(self, done: int, total: int | None) -> None:
+        if not self.active:
+            return
+        if not total or total <= 0:  # no total known: a count, now and then
+            if done % COUNT_EVERY == 0:
+                self.shown = done
+                self.stream.write(f"\r{done:,} {self.unit}")
+                self.stream.flush()
             return
         filled = min(self.width, self.width * done // total)
         if filled == self.shown and done != total:

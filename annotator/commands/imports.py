@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from annotator.commands import doing, summary
-from annotator.commands.base import RAW, plural, tell_when_waiting
+from annotator.commands.base import RAW, ProgressBar, plural, tell_when_waiting
 from annotator.formats import registry
 from annotator.ops import importing, opening
 from annotator.ops.labels import parse_label_map
@@ -119,19 +120,24 @@ def run(args: argparse.Namespace) -> int:
     }
     label_map = parse_label_map(args.map_label)
     # backed up first (the project as it was, should the import be unwanted)
+    bar = ProgressBar(sys.stderr, unit="records")
     with opening.open_to_change(args.project, doing("import")) as project:
         tell_when_waiting(project)
-        report = importing.import_files(
-            project,
-            args.files,
-            args.format,
-            args.annotator,
-            args.encoding,
-            label_map=label_map,
-            add_labels=args.add_labels,
-            options=options,
-            one_layer=args.one_layer,
-        )
+        try:
+            report = importing.import_files(
+                project,
+                args.files,
+                args.format,
+                args.annotator,
+                args.encoding,
+                label_map=label_map,
+                add_labels=args.add_labels,
+                options=options,
+                one_layer=args.one_layer,
+                progress=bar if bar.active else None,
+            )
+        finally:
+            bar.close()
     print(f"Imported {plural(report.files, 'file')}: {report.summary()}.")
     for note in report.notes:
         print(f"note: {note}")

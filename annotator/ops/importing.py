@@ -8,6 +8,7 @@ instead of creating a second one.
 
 from __future__ import annotations
 
+import codecs
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -144,6 +145,7 @@ class Importer:
         self.one_layer = one_layer
         self.progress = progress
         self.read = 0  # records read so far, over every file of the import
+        self.total: int | None = None  # how many the files hold, when that was quick to count
         self.report = ImportReport()
         self.time = now()
         self._waiting: list[tuple] = []  # new spans held back for one bulk insert
@@ -376,7 +378,8 @@ class Importer:
                 self.add(prepared)
             self.read += 1
             if self.progress is not None:
-                self.progress(self.read, None)
+                total = self.total if self.total is not None and self.read <= self.total else None
+                self.progress(self.read, total)
         self.flush()
         if unknown:
             listed = ", ".join(
@@ -415,6 +418,20 @@ def _check_flags(flags: dict[str, Any], formats: set[str]) -> None:
         if not formats.intersection(takers):
             option = "--" + name.replace("_", "-")
             raise InputError(f"{option} applies to {' and '.join(takers) or 'no'} files only")
+
+
+def records_expected(paths: list[Path], formats: list[str], encoding: str) -> int | None:
+    """How many records the files hold, when that is quick to know (JSONL in UTF-8: one a
+    line that is not blank), for a progress total; None otherwise."""
+    if codecs.lookup(encoding).name != "utf-8":
+        return None
+    total = 0
+    for path, fmt in zip(paths, formats, strict=True):
+        if fmt != "jsonl" or not path.is_file():
+            return None
+        with path.open("rb") as stream:
+            total += sum(1 for line in stream if not line.isspace())
+    return total
 
 
 def _import_file(
@@ -464,7 +481,8 @@ def import_files(
     ``label_map`` renames labels on the way in; ``add_labels`` adds the labels the schema
     lacks (inside the same transaction); ``options`` holds format flags (see
     ``formats.options``); ``one_layer`` puts every span in ``annotator``'s layer even where
-    the file names who made it. ``progress(records read, None)`` is called after each record,
+    the file names who made it. ``progress(records read, records in the files or None)`` is
+    called after each record (the total is known for JSONL),
     inside the transaction: raising :class:`~annotator.core.errors.Cancelled` there undoes
     the whole import. ``second_process``: read and check each file in a process of its own
     while this one writes (:mod:`annotator.ops.import_process`); by default, large files
@@ -479,6 +497,8 @@ def import_files(
     _check_flags(flags, set(formats))
     policy = LabelPolicy(project, label_map or {}, add=add_labels)
     importer = Importer(project, annotator or default_annotator(), policy, one_layer, progress)
+    if progress is not None:
+        importer.total = records_expected(paths, formats, encoding)
     try:
         with project.write():
             for path, path_format in zip(paths, formats, strict=True):

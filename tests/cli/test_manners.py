@@ -117,3 +117,58 @@ def test_the_benchmark_makes_a_work_folder_that_does_not_exist(tmp_path):
     )
     assert result.returncode == 2 and "is a file, not a folder" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def on_a_terminal(command: list[str]) -> tuple[int, str]:
+    """Run ``python -m annotator …`` with its errors on a terminal (a pseudo-terminal): its
+    exit code and what the terminal showed."""
+    import pty
+
+    main_end, child_end = pty.openpty()
+    done = subprocess.run(
+        [sys.executable, "-m", "annotator", *command],
+        stdout=subprocess.DEVNULL,
+        stderr=child_end,
+        cwd=ROOT,
+        timeout=TIMEOUT,
+    )
+    os.close(child_end)
+    shown = b""
+    while True:
+        try:
+            chunk = os.read(main_end, 65536)
+        except OSError:  # the terminal's other end has closed
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(main_end)
+    return done.returncode, shown.decode("utf-8")
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_an_import_shows_its_progress_on_a_terminal_and_nothing_down_a_pipe(tmp_path):
+    project = tmp_path / "p"
+    Project.create(project, load_preset("conflict")).close()
+    articles = tmp_path / "a.jsonl"
+    lines = [f'{{"text": "{SENTENCE} {n}", "label": [[0, 4, "EVENT"]]}}\n' for n in range(1500)]
+    articles.write_text("".join(lines), "utf-8")
+    code, shown = on_a_terminal(["import", str(project), str(articles), "--annotator", "x"])
+    assert code == 0
+    assert shown.endswith("\r[##############################] 1500/1500 records\r\n")
+    assert "\r[###############...............] 750/1500 records" in shown
+
+    piped = subprocess.run(
+        [sys.executable, "-m", "annotator", "import", str(project), str(articles)],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=TIMEOUT,
+    )
+    assert piped.returncode == 0 and piped.stderr == ""  # no bar where no one watches
+
+    table = tmp_path / "a.csv"
+    table.write_text("text\n" + "".join(f"{SENTENCE} {n}\n" for n in range(2500)), "utf-8")
+    code, shown = on_a_terminal(["import", str(project), str(table), "--annotator", "x"])
+    assert code == 0  # a CSV's rows are not counted ahead: the count as they are read
+    assert shown == "\r1,000 records\r2,000 records\r\n"

@@ -47,11 +47,26 @@ def articles(tmp_path):
     return write_jsonl(tmp_path / "articles.jsonl", ARTICLES)
 
 
-def test_an_import_reports_each_record_it_reads(project, articles):
+def test_an_import_reports_each_record_it_reads_and_how_many_a_jsonl_file_holds(
+    project, articles, tmp_path
+):
     seen = []
+    spaced = articles.read_text("utf-8").replace("\n", "\n  \n", 3)  # blank lines hold none
+    articles.write_text(spaced, "utf-8")
     report = import_files(project, [articles], annotator="samira", progress=recorder(seen))
     assert report.documents_added == 30
-    assert seen == [(n, None) for n in range(1, 31)]
+    assert seen == [(n, 30) for n in range(1, 31)]
+
+    seen.clear()
+    two = [articles, write_jsonl(tmp_path / "more.jsonl", [article(n) for n in range(40, 45)])]
+    import_files(project, two, annotator="omar", progress=recorder(seen))
+    assert seen == [(n, 35) for n in range(1, 36)]  # over both files
+
+    seen.clear()
+    csv = tmp_path / "articles.csv"
+    csv.write_text("name,text\n" + "".join(f"a{n},نص {n}\n" for n in range(4)), "utf-8")
+    import_files(project, [csv], annotator="samira", progress=recorder(seen))
+    assert seen == [(n, None) for n in range(1, 5)]  # not counted ahead: counted as read
 
 
 def test_an_import_cancelled_halfway_leaves_the_project_exactly_as_it_was(project, articles):
@@ -66,7 +81,7 @@ def test_an_import_cancelled_halfway_leaves_the_project_exactly_as_it_was(projec
             add_labels=True,
             progress=stop_after(15, seen),
         )
-    assert seen[-1] == (15, None)
+    assert seen[-1] == (15, 30)
     assert snapshot(project) == before
     assert project.documents.count() == 1
     assert not project.db.conn.in_transaction
