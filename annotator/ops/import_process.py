@@ -125,8 +125,8 @@ def _last_word(out: BinaryIO, message: tuple) -> None:
 
 
 def _serve() -> None:
-    """``python -m annotator.ops.import_process``: the job comes on standard input, the
-    records go to standard output; nothing else may write there."""
+    """The second process: the job comes on standard input, the records go to standard
+    output; nothing else may write there."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the importing process's to handle
     out = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)  # whatever else writes to standard output goes where errors go
@@ -149,6 +149,16 @@ def _widen(out: BinaryIO) -> None:
         fcntl.fcntl(out.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), PIPE_BYTES)
 
 
+_ROOT = Path(__file__).resolve().parents[2]  # the folder this ``annotator`` is found in
+# The second process runs this module of this ``annotator``: its folder goes first on the
+# path unless Python looks there already (an installed package: nothing to shadow the
+# standard library with).
+_START = (
+    "import sys; root = {root!r}; root in sys.path or sys.path.insert(0, root); "
+    "from annotator.ops.import_process import _serve; _serve()"
+)
+
+
 class NotStarted(Exception):
     """The second process could not start (or stopped before it began to read): the file
     is read by the importing process instead, as nothing of it has been written."""
@@ -157,8 +167,8 @@ class NotStarted(Exception):
 class CheckingProcess:
     """The second process for one file; a context manager that stops it on the way out.
 
-    It is a program of its own (``python -m annotator.ops.import_process``), not a fork of
-    this process (which may hold a window) nor a re-run of its main module."""
+    It is a Python of its own running this module, not a fork of this process (which may
+    hold a window) nor a re-run of its main module."""
 
     def __init__(
         self,
@@ -183,15 +193,12 @@ class CheckingProcess:
             "mapping": dict(policy.mapping),
             "schema": schema.to_json(),
         }
-        package = Path(__file__).resolve().parents[2]  # where ``annotator`` is found
-        paths = [str(package), *filter(None, [os.environ.get("PYTHONPATH")])]
         try:
             self._process = subprocess.Popen(
-                [sys.executable, "-m", __name__],
+                [sys.executable, "-c", _START.format(root=str(_ROOT))],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
-                env={**os.environ, "PYTHONPATH": os.pathsep.join(paths)},
             )
         except OSError as error:
             raise NotStarted(str(error)) from None
