@@ -57,6 +57,17 @@ from annotator.store.project import Project
 folder = ensure_sample(Path(tempfile.mkdtemp()) / "sample", "samira")
 with Project.open(folder) as project:
     assert project.documents.count() == 5
+
+from annotator.formats.options import new_options
+from annotator.ops.import_process import CheckingProcess
+
+articles = Path(tempfile.mkdtemp()) / "a.jsonl"  # read by the installed package's own reader
+articles.write_text('{"text": "قصف على دير الزور", "label": [[0, 3, "EVENT"]]}\n', "utf-8")
+schema = load_preset("conflict")
+policy = labels.LabelPolicy(None, {}, False, schema=schema)
+with CheckingProcess("jsonl", articles, "utf-8", {}, policy, "samira", False, schema) as reader:
+    (checked,) = list(reader.records(new_options()))
+assert checked[1].spans[0][:3] == (0, 3, "EVENT"), checked
 print("every resource loads")
 """
 
