@@ -1,10 +1,11 @@
-"""python -m annotator.bench [window] [corpus] [cli] [startup] [edits] [suggest] [hub] — figures.
+"""python -m annotator.bench [window] [corpus] [cli] [floors] [startup] [edits] [suggest] [hub].
 
 ``window``: a 100,000-character document with 5,000 spans, opened, painted and annotated.
 ``corpus``: import, export, search and launch on synthetic corpora (``--sizes``), and
 agreement over 10,000 articles by three annotators; see :mod:`annotator.bench.corpus`.
 ``cli``: ``annotator import`` and ``export`` run as a user runs them, against the bare
-minimum of the same work (:mod:`annotator.bench.cli`).
+minimum of the same work (:mod:`annotator.bench.cli`). ``floors``: what building and
+writing an import's rows takes, for tables of several shapes (:mod:`annotator.bench.floors`).
 ``startup``: how long commands take to start and end (:mod:`annotator.bench.startup`).
 ``edits``: what an edit costs, and the store's checks in it (:mod:`annotator.bench.edits`).
 ``suggest``: suggestions' quality, speed and memory on Arabic news NER
@@ -69,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         "what",
         nargs="*",
         default=["window"],
-        choices=["window", "corpus", "cli", "startup", "edits", "suggest", "hub"],
+        choices=["window", "corpus", "cli", "floors", "startup", "edits", "suggest", "hub"],
     )
     parser.add_argument(
         "--sizes", type=_sizes, default=[10_000, 100_000], help="corpus sizes (10000,100000)"
@@ -90,7 +91,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"--work {args.work}: cannot be made ({error.strerror})")
     print(f"machine: {machine()}", flush=True)
     repeats = max(1, args.repeats)
-    for what in ("corpus", "cli", "startup", "edits", "suggest", "hub"):
+    for what in ("corpus", "cli", "floors", "startup", "edits", "suggest", "hub"):
         if what in args.what:
             work = Path(tempfile.mkdtemp(prefix="annotator-bench-", dir=args.work))
             try:
@@ -127,6 +128,12 @@ def _measure(what: str, work: Path, repeats: int, sizes: list[int]) -> None:
 
         print("import and export from the command line, each a process of its own:", flush=True)
         for line in cli.run(sizes, work, repeats):
+            print(line, flush=True)
+        return
+    if what == "floors":
+        from annotator.bench import floors
+
+        for line in floors.run(sizes, work, repeats):
             print(line, flush=True)
         return
     if what == "startup":

@@ -172,3 +172,15 @@ def test_an_import_shows_its_progress_on_a_terminal_and_nothing_down_a_pipe(tmp_
     code, shown = on_a_terminal(["import", str(project), str(table), "--annotator", "x"])
     assert code == 0  # a CSV's rows are not counted ahead: the count as they are read
     assert shown == "\r1,000 records\r2,000 records\r\n"
+
+
+def test_the_benchmark_of_floors_writes_every_shape_of_tables(tmp_path):
+    from annotator.bench import floors
+    from annotator.store.floors import SHAPES
+
+    lines = list(floors.run([40], tmp_path, 1))
+    assert lines[0].startswith("40 articles")
+    assert [line.split(":")[0].strip() for line in lines[1:]] == [s.name.strip() for s in SHAPES]
+    assert "1.00x the bare minimum's tables" in lines[1]
+    assert "1.00x the project's with events" in lines[3]
+    assert list(tmp_path.iterdir()) == []  # the corpus and the databases are gone
