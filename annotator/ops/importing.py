@@ -177,10 +177,6 @@ class Importer:
             self._events = []
 
     @property
-    def labels(self) -> tuple[str, ...]:
-        return self.project.schema.label_ids
-
-    @property
     def kinds(self) -> dict[str, str]:
         return {label.id: label.kind for label in self.project.schema.labels}
 
@@ -429,8 +425,11 @@ def records_expected(paths: list[Path], formats: list[str], encoding: str) -> in
     for path, fmt in zip(paths, formats, strict=True):
         if fmt != "jsonl" or not path.is_file():
             return None
-        with path.open("rb") as stream:
-            total += sum(1 for line in stream if not line.isspace())
+        try:
+            with path.open("rb") as stream:
+                total += sum(1 for line in stream if not line.isspace())
+        except OSError:
+            return None  # the import itself says why the file cannot be read
     return total
 
 
