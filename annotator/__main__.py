@@ -2,5 +2,4 @@ import sys
 
 from annotator.cli import main
 
-if __name__ == "__main__":  # not when a second process starts from it
-    sys.exit(main())
+sys.exit(main())

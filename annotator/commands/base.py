@@ -47,7 +47,7 @@ class ProgressBar:
     def __call__(self, done: int, total: int | None) -> None:
         if not self.active:
             return
-        if not total or total <= 0:  # no total known: a count, now and then
+        if total is None or total <= 0:  # no total known: a count, now and then
             if done % COUNT_EVERY == 0:
                 self.shown = done
                 self.stream.write(f"\r{done:,} {self.unit}")

@@ -252,7 +252,3 @@ class CheckingProcess:
                 raise InputError(reason, file=file, line=line, record=record)
             else:
                 raise AnnotatorError(f"{self.path}: reading the file failed: {message[1]}")
-
-
-if __name__ == "__main__":
-    _serve()

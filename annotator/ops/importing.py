@@ -438,8 +438,8 @@ def _import_file(
 ) -> dict[str, Any]:
     """One file into the import, read in a second process or here; its reading options,
     with the reader's notes."""
+    read_options = new_options(flags)
     if apart:
-        read_options = new_options(flags)
         project = importer.project
         try:
             with CheckingProcess(
@@ -455,8 +455,7 @@ def _import_file(
                 importer.add_checked(reader.records(read_options), path, read_options)
             return read_options
         except NotStarted:
-            pass  # nothing of the file was read: read it here
-    read_options = new_options(flags)
+            pass  # nothing of the file was read (its options untouched): read it here
     importer.add_all(read_records(fmt, path, encoding, read_options), path, read_options)
     return read_options
 

@@ -128,7 +128,8 @@ def write(shape: Shape, records: Sequence[dict[str, Any]], database: Path) -> fl
     conn.execute("BEGIN")
     for number, record in enumerate(records, 1):
         documents.append(shape.document(number, record))
-        texts.append((number, record["text"]))
+        if shape.texts:
+            texts.append((number, record["text"]))
         for triple in record["label"]:
             spans.append(shape.span(number, record, triple))
             if shape.events and triple[2] == "EVENT":
