@@ -75,6 +75,9 @@ def init(
 ) -> InitReport:
     """Make a hub in the URL's database from ``project``; the project becomes the lead's copy."""
     with _connect(url) as hub:
+        too_old = hub.too_old()
+        if too_old:
+            raise HubSetupError(too_old)
         if hub.is_hub():
             raise HubSetupError(f"{hub.shown} already holds a hub; nothing was changed")
         leads, annotators = _group_names(hub.database())

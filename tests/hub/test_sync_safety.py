@@ -10,6 +10,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import psycopg
+import pytest
 from psycopg.types.json import Jsonb
 
 from annotator.core.model import GOLD
@@ -17,6 +18,9 @@ from annotator.core.text import sha256_text
 from annotator.ops import editing, hub_setup, syncing
 from annotator.ops.hub_content import fingerprint, read_layer
 from annotator.ops.opening import open_to_change
+from annotator.store.hub import server
+from annotator.store.hub.server import Hub, HubBusy
+from annotator.store.hub.tables import REVISION_LOCK
 from annotator.store.project import Project
 from tests.hub.conftest import ARTICLES, make_team
 
@@ -103,10 +107,17 @@ def test_eight_annotators_syncing_at_the_same_moment_all_succeed(lab, tmp_path):
             name = list(WORDS)[i % 4]
             for word in WORDS[name][:3]:
                 label(project, lab.name(person), name, word)
+
+    def run(person: str) -> tuple[int, bytes]:
+        process = sync_process(team.copies[person])
+        output, _ = process.communicate(timeout=120)
+        return process.returncode, output
+
     with ThreadPoolExecutor(len(people)) as pool:
-        runs = list(
-            pool.map(lambda p: sync_process(team.copies[p]).communicate(timeout=120), people)
-        )
+        runs = list(pool.map(run, people))
+    assert [code for code, _ in runs] == [0] * 8, runs
+    for _, output in runs:
+        assert b"Traceback" not in output
     with Project.open(team.source) as lead:
         report = syncing.sync(lead)
     assert report.pulled == 8, runs
@@ -187,3 +198,122 @@ def test_a_hostile_layer_on_the_hub_is_refused_by_name_and_changes_nothing(lab, 
         assert syncing.sync(project).refused == []  # said once, not at every sync
     finally:
         project.close()
+
+
+def holding_the_write_lock(lab, login: str) -> psycopg.Connection:
+    """A login's own connection left open inside a transaction that took the write lock."""
+    holder = psycopg.connect(lab.url(login, f"{login}-pw"))
+    holder.execute("SELECT pg_advisory_xact_lock(%s)", (REVISION_LOCK,))
+    return holder
+
+
+def test_a_connection_sitting_on_the_write_lock_makes_a_sync_say_who_and_lose_nothing(
+    lab, tmp_path, monkeypatch
+):
+    team = make_team(lab, tmp_path, annotators=("amal", "omar"))
+    amal, omar = lab.name("amal"), lab.name("omar")
+    monkeypatch.setattr(server, "LOCK_WAIT_SECONDS", 1)
+    with Project.open(team.copies["amal"]) as project:
+        label(project, amal, "deir-1", "الثردات")
+    holder = holding_the_write_lock(lab, omar)
+    try:
+        with Project.open(team.copies["amal"]) as project, pytest.raises(HubBusy) as busy:
+            syncing.sync(project)
+        said = str(busy.value)
+        assert f"is busy: {omar}'s connection holds its write lock;" in said
+        assert "goes on from there at the next sync" in said and "\n" not in said
+        assert hub_fingerprints(lab, amal) == {}
+    finally:
+        holder.rollback()
+        holder.close()
+    with Project.open(team.copies["amal"]) as project:
+        assert syncing.sync(project).pushed_layers == 1
+    assert set(hub_fingerprints(lab, amal)) == {"deir-1"}
+
+
+def test_every_login_s_session_is_ended_by_the_server_when_left_idle_inside_a_transaction(
+    lab, tmp_path
+):
+    team = make_team(lab, tmp_path, annotators=("omar",))
+    omar = lab.name("omar")
+    with lab.connect(omar, f"{omar}-pw") as raw:  # psql's way in: no setting of ours sent
+        assert raw.execute("SHOW idle_in_transaction_session_timeout").fetchone()[0] == "5min"
+    with Hub.connect(lab.url(omar), "the hub") as hub:
+        shown = {
+            name: hub.conn.execute(f"SHOW {name}").fetchone()[0]
+            for name in ("lock_timeout", "idle_in_transaction_session_timeout")
+        }
+        assert shown == {"lock_timeout": "1min", "idle_in_transaction_session_timeout": "5min"}
+        # the server probes a silent client, and the client a silent server
+        assert hub.conn.execute("SHOW tcp_keepalives_idle").fetchone()[0] == "30"
+        assert hub.conn.info.get_parameters()["keepalives"] == "1"
+    assert team.copies["omar"].exists()
+
+
+def test_a_copy_gone_quiet_inside_a_write_holds_the_hub_only_until_the_server_ends_it(
+    lab, tmp_path, monkeypatch
+):
+    team = make_team(lab, tmp_path, annotators=("amal", "omar"))
+    amal, omar = lab.name("amal"), lab.name("omar")
+    monkeypatch.setattr(server, "IDLE_IN_TRANSACTION", "1s")
+    quiet = Hub.connect(lab.url(omar), "the hub")
+    quiet.conn.execute("BEGIN")
+    quiet.conn.execute("SELECT pg_advisory_xact_lock(%s)", (REVISION_LOCK,))
+    time.sleep(2)
+    monkeypatch.setattr(server, "IDLE_IN_TRANSACTION", "5min")
+    with Project.open(team.copies["amal"]) as project:
+        label(project, amal, "deir-2", "الحلبية")
+        assert syncing.sync(project).pushed_layers == 1
+    with pytest.raises(psycopg.errors.IdleInTransactionSessionTimeout):
+        quiet.conn.execute("SELECT 1")
+    quiet.close()
+
+
+def test_a_sync_cut_off_from_the_hub_says_so_in_a_line_and_the_next_finishes_it(lab, tmp_path):
+    team = make_team(lab, tmp_path, annotators=("amal", "omar"))
+    amal, omar = lab.name("amal"), lab.name("omar")
+    with Project.open(team.copies["amal"]) as project:
+        for word in WORDS["deir-1"][:3]:
+            label(project, amal, "deir-1", word)
+    holder = holding_the_write_lock(lab, omar)
+    try:
+        process = sync_process(team.copies["amal"])
+        with psycopg.connect(lab.admin, autocommit=True) as admin:
+            deadline = time.monotonic() + 90  # until amal's sync waits inside its write
+            while time.monotonic() < deadline:
+                waiting = admin.execute(
+                    "SELECT pid FROM pg_stat_activity WHERE usename = %s AND wait_event_type = "
+                    "'Lock'",
+                    (amal,),
+                ).fetchall()
+                if waiting:
+                    break
+                time.sleep(0.05)
+            assert waiting, "the sync never reached the hub's write lock"
+            admin.execute("SELECT pg_terminate_backend(%s)", (waiting[0][0],))
+        output, _ = process.communicate(timeout=60)
+    finally:
+        holder.rollback()
+        holder.close()
+    lines = output.decode().strip().splitlines()
+    assert process.returncode == 1 and len(lines) == 1, output
+    assert "lost the connection to the hub" in lines[0]
+    assert hub_fingerprints(lab, amal) == {}
+    with Project.open(team.copies["amal"]) as project:
+        assert syncing.sync(project).pushed_layers == 1
+    with Project.open(team.source) as lead:
+        syncing.sync(lead)
+        assert lead.spans.count(annotator=amal) == 3
+
+
+def test_a_password_given_to_the_hub_never_reaches_the_server_in_clear(lab, tmp_path):
+    make_team(lab, tmp_path, annotators=())
+    with psycopg.connect(lab.admin, autocommit=True) as admin:
+        admin.execute(f"ALTER DATABASE \"{lab.database}\" SET log_statement = 'all'")
+    secret = "سر-shared-7f3a"
+    hub_setup.add_user(lab.admin, lab.name("huda"), "annotator", secret)
+    with lab.connect(lab.name("huda"), secret) as conn:
+        assert conn.execute("SELECT session_user").fetchone()[0] == lab.name("huda")
+    log = (lab.cluster.folder / "server.log").read_text(errors="replace")
+    assert f'ROLE "{lab.name("huda")}" LOGIN PASSWORD \'SCRAM-SHA-256$' in log
+    assert secret not in log

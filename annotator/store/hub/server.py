@@ -16,6 +16,7 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict
 from psycopg.types.json import Jsonb
 
 from annotator.core.errors import AnnotatorError
@@ -23,6 +24,13 @@ from annotator.store.hub.snapshot import BATCH, Snapshot
 from annotator.store.hub.tables import GOLD, HUB_FORMAT, REVISION_LOCK, tables_sql
 
 CONNECT_SECONDS = 10
+LOCK_WAIT_SECONDS = 60  # how long a write waits for another's to end before saying the hub is busy
+IDLE_IN_TRANSACTION = "5min"  # the server ends a session left this long inside a transaction
+# A client gone silent (a laptop closed, the network gone) is noticed by probes both ways,
+# within about two minutes, and its transaction ends, the hub's write lock with it.
+KEEPALIVES = {"keepalives": "1", "keepalives_idle": "30", "keepalives_interval": "10"}
+KEEPALIVE_COUNT = 6
+OLDEST_SERVER = 150000  # views with security_invoker came in PostgreSQL 15
 
 
 class HubError(AnnotatorError):
@@ -37,6 +45,10 @@ class HubRefused(HubError):
     """The hub's server refused a statement (a policy, a missing privilege)."""
 
 
+class HubBusy(HubError):
+    """Another connection held the hub's write lock for longer than a write waits."""
+
+
 def _first_line(error: BaseException) -> str:
     text = str(error).strip().splitlines()
     return text[0] if text else type(error).__name__
@@ -44,6 +56,22 @@ def _first_line(error: BaseException) -> str:
 
 def where(url_shown: str) -> str:
     return f"the hub at {url_shown}"
+
+
+def _client_probes() -> dict[str, str]:
+    return {**KEEPALIVES, "keepalives_count": str(KEEPALIVE_COUNT)}
+
+
+def session_settings() -> dict[str, str]:
+    """What every connection of ours asks of the server: how long to wait for the write
+    lock, when to end a session idle in a transaction, and to probe a silent client."""
+    return {
+        "lock_timeout": f"{LOCK_WAIT_SECONDS}s",
+        "idle_in_transaction_session_timeout": IDLE_IN_TRANSACTION,
+        "tcp_keepalives_idle": KEEPALIVES["keepalives_idle"],
+        "tcp_keepalives_interval": KEEPALIVES["keepalives_interval"],
+        "tcp_keepalives_count": str(KEEPALIVE_COUNT),
+    }
 
 
 class Hub:
@@ -56,8 +84,14 @@ class Hub:
     @classmethod
     def connect(cls, url: str, shown: str) -> Hub:
         try:
-            conn = psycopg.connect(url, connect_timeout=CONNECT_SECONDS, autocommit=True)
+            given = conninfo_to_dict(url)
+            probes = {k: v for k, v in _client_probes().items() if k not in given}
+            conn = psycopg.connect(url, connect_timeout=CONNECT_SECONDS, autocommit=True, **probes)
             conn.execute("SET search_path = hub, pg_catalog")
+            for setting, value in session_settings().items():
+                conn.execute(
+                    sql.SQL("SET {} = {}").format(sql.Identifier(setting), sql.Literal(value))
+                )
         except psycopg.Error as error:
             raise HubUnreachable(f"cannot reach {where(shown)}: {_first_line(error)}") from None
         return cls(conn, shown)
@@ -87,12 +121,35 @@ class Hub:
                 yield self.conn
         except psycopg.errors.InsufficientPrivilege as error:
             raise HubRefused(f"{where(self.shown)} refused: {_first_line(error)}") from None
+        except psycopg.errors.LockNotAvailable:
+            raise HubBusy(self._busy()) from None
         except psycopg.OperationalError as error:
             raise HubUnreachable(
                 f"lost the connection to {where(self.shown)}: {_first_line(error)}"
             ) from None
         except psycopg.Error as error:
             raise HubError(f"{where(self.shown)} answered: {_first_line(error)}") from None
+
+    def _busy(self) -> str:
+        """Who holds the write lock, and for how long: said when a write gave up waiting."""
+        holder = ""
+        with contextlib.suppress(psycopg.Error):
+            row = self.conn.execute(
+                "SELECT a.usename, a.state, extract(epoch FROM now() - a.xact_start)::int "
+                "FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid "
+                "WHERE l.locktype = 'advisory' AND l.granted AND l.classid = 0 AND l.objid = %s",
+                (REVISION_LOCK,),
+            ).fetchone()
+            if row is not None:  # how long and in what state only a lead may see
+                who, state, seconds = row
+                holder = f": {who}'s connection holds its write lock" + (
+                    f", for {seconds} s now ({state})" if seconds is not None else ""
+                )
+        return (
+            f"{where(self.shown)} is busy{holder}; this sync stopped before its next write "
+            "and goes on from there at the next sync (the server ends a connection left "
+            f"idle inside a write after {IDLE_IN_TRANSACTION})"
+        )
 
     # -- who is connected ------------------------------------------------------------------
 
@@ -105,6 +162,17 @@ class Hub:
             return bool(
                 conn.execute("SELECT to_regclass('hub.settings') IS NOT NULL").fetchone()[0]
             )
+
+    def too_old(self) -> str | None:
+        """Why this server cannot hold a hub, or None when it can."""
+        number = self.conn.info.server_version
+        if number >= OLDEST_SERVER:
+            return None
+        return (
+            f"{where(self.shown)} runs PostgreSQL {number // 10000}.{number % 10000}; a hub "
+            "needs version 15 or newer (its views check the reader's own rights); "
+            "nothing was changed"
+        )
 
     def database(self) -> str:
         with self.transaction() as conn:
@@ -128,15 +196,24 @@ class Hub:
 
     def add_login(self, name: str, group: str, other: str, password: str | None) -> bool:
         """Make ``name`` a login of ``group`` (and no longer of ``other``); True when the
-        login role was made now, False when it existed (in another hub of the server)."""
+        login role was made now, False when it existed (in another hub of the server).
+
+        A password goes to the server already hashed (SCRAM), so no statement log of the
+        server ever holds it in clear."""
         with self.transaction(writing=True) as conn:
             exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,))
             made = exists.fetchone() is None
             verb = "CREATE" if made else "ALTER"
             statement = sql.SQL(verb + " ROLE {} LOGIN").format(sql.Identifier(name))
             if password is not None:
-                statement = sql.SQL("{} PASSWORD {}").format(statement, sql.Literal(password))
+                hashed = conn.pgconn.encrypt_password(password.encode(), name.encode()).decode()
+                statement = sql.SQL("{} PASSWORD {}").format(statement, sql.Literal(hashed))
             conn.execute(statement)
+            conn.execute(
+                sql.SQL("ALTER ROLE {} SET idle_in_transaction_session_timeout = {}").format(
+                    sql.Identifier(name), sql.Literal(IDLE_IN_TRANSACTION)
+                )
+            )
             conn.execute(
                 sql.SQL("GRANT {} TO {}").format(sql.Identifier(group), sql.Identifier(name))
             )
