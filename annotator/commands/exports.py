@@ -14,7 +14,7 @@ from annotator.formats import registry
 from annotator.ops import exporting, opening
 
 NOTES_SHOWN = 20
-TRAINING = ("conll", "conllu", "spacy", "hf")
+TRAINING = tuple(registry.training())
 FLAG_FORMATS = {  # options given a value other than their default, and who takes them
     "sentences": TRAINING,
     "tokens": TRAINING,
@@ -35,7 +35,11 @@ DEFAULTS = {"tokens": "auto", "scheme": "iob2", "layout": "stacked"}
 
 def register(sub: argparse._SubParsersAction) -> None:
     formats = "\n".join(
-        f"  {name:<6} {registry.FORMATS[name].description}" for name in registry.writable()
+        f"  {name:<12} {registry.FORMATS[name].description}" for name in registry.writable()
+    )
+    training = ", ".join(TRAINING)
+    folders = ", ".join(
+        name for name in registry.writable() if registry.FORMATS[name].writes_folder
     )
     parser = sub.add_parser(
         "export",
@@ -44,7 +48,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=(
             "Write the project's documents with their annotations. Offsets are code points into\n"
             "'text', end exclusive; every annotation repeats its text and every document\n"
-            "carries the SHA-256 of its text. Training formats (conll, conllu, spacy, hf) hold\n"
+            f"carries the SHA-256 of its text. Training formats ({training}) hold\n"
             "one annotator's layer, cut the text into tokens and refuse to move a span that does\n"
             "not fit the tokens: they list such spans, or leave them out with --drop-unaligned.\n"
             "See docs/datasets.md."
@@ -62,7 +66,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("project")
     parser.add_argument("--format", required=True, choices=registry.writable())
-    parser.add_argument("--out", required=True, help="file (or folder: hf, --split) to write")
+    parser.add_argument(
+        "--out", required=True, help=f"file (or folder: {folders}, --split) to write"
+    )
     chosen = parser.add_argument_group("what to write")
     chosen.add_argument(
         "--annotator",
@@ -85,7 +91,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="split by document, e.g. train=0.8,dev=0.1,test=0.1; --out is then a folder",
     )
     chosen.add_argument("--seed", type=int, default=0, help="seed of the split (default 0)")
-    tokens = parser.add_argument_group("training formats (conll, spacy, hf)")
+    tokens = parser.add_argument_group(f"training formats ({training})")
     tokens.add_argument(
         "--sentences",
         action="store_true",

@@ -16,6 +16,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     formats = "\n".join(
         f"  {name:<12} {registry.FORMATS[name].description}" for name in registry.readable()
     )
+    folders = ", ".join(name for _, name in registry.folder_formats())
     parser = sub.add_parser(
         "import",
         help=summary("import"),
@@ -40,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     parser.add_argument("project")
-    parser.add_argument("files", nargs="+", metavar="FILE", help="files, or folders (brat, TSV)")
+    parser.add_argument("files", nargs="+", metavar="FILE", help=f"files, or folders ({folders})")
     parser.add_argument("--format", choices=registry.readable(), help="default: by extension")
     parser.add_argument(
         "--annotator",
@@ -60,8 +61,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     labels.add_argument(
         "--add-labels",
         action="store_true",
-        help="add the files' unknown labels to the schema (from brat's annotation.conf when "
-        "it is beside the files: events with roles, attributes with values)",
+        help="add the files' unknown labels to the schema, as the files define them when they "
+        "do (brat's annotation.conf, a MAE DTD, UIMA XMI's events and typed features: events "
+        "with roles, attributes)",
     )
     labels.add_argument(
         "--one-layer",

@@ -21,7 +21,17 @@ from annotator.core.records import Record
 from annotator.core.validation import RecordCheck
 from annotator.formats.export_context import ExportContext
 
-__all__ = ["FORMATS", "ExportContext", "Format", "by_extension", "read_records", "readable"]
+__all__ = [
+    "FORMATS",
+    "ExportContext",
+    "Format",
+    "by_extension",
+    "folder_formats",
+    "read_records",
+    "readable",
+    "training",
+    "writable",
+]
 
 
 class _Lazy:
@@ -54,6 +64,8 @@ class Format:
     relations: bool = True  # the writer holds relations between spans
     one_layer: bool = False  # a record holds no annotator: one layer is written (as training)
     options: tuple[str, ...] | None = None  # reader takes options=; the import flags it honours
+    writes_folder: bool = False  # the writer makes a folder of files, never one file
+    reads_folder: bool = False  # a folder holding files of its first extension is this format
 
 
 FORMATS: dict[str, Format] = {
@@ -125,6 +137,7 @@ FORMATS: dict[str, Format] = {
             training=True,
             events=False,
             relations=False,
+            writes_folder=True,
         ),
         Format(
             "brat",
@@ -133,6 +146,8 @@ FORMATS: dict[str, Format] = {
             _Lazy("brat.reader", "read"),
             _Lazy("brat.export", "write"),
             options=(),
+            writes_folder=True,
+            reads_folder=True,
         ),
         Format(
             "doccano",
@@ -158,6 +173,8 @@ FORMATS: dict[str, Format] = {
             _Lazy("webanno.reader", "read"),
             _Lazy("webanno.export", "write"),
             options=("webanno_layer",),
+            writes_folder=True,
+            reads_folder=True,
         ),
         Format(
             "uima-xmi",
@@ -166,6 +183,8 @@ FORMATS: dict[str, Format] = {
             _Lazy("uima.reader", "read"),
             _Lazy("uima.export", "write"),
             options=(),
+            writes_folder=True,
+            reads_folder=True,
         ),
         Format(
             "mae",
@@ -173,6 +192,7 @@ FORMATS: dict[str, Format] = {
             (".xml",),
             _Lazy("mae.reader", "read"),
             options=(),
+            reads_folder=True,
         ),
         Format(
             "events-csv",
@@ -207,6 +227,18 @@ def readable() -> list[str]:
 
 def writable() -> list[str]:
     return [name for name, f in FORMATS.items() if f.write]
+
+
+def training() -> list[str]:
+    """The formats for training pipelines: one layer, cut into tokens (docs/datasets.md)."""
+    return [name for name, f in FORMATS.items() if f.training]
+
+
+def folder_formats() -> list[tuple[str, str]]:
+    """(extension, format) of each format a folder of files can be, in the order a folder is
+    told by (a UIMA folder holds its ``TypeSystem.xml``: ``.xmi`` is looked for before
+    MAE's ``.xml``)."""
+    return [(f.extensions[0], name) for name, f in FORMATS.items() if f.reads_folder]
 
 
 def by_extension(path: Path) -> str | None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from annotator.formats import registry
 
-FOLDER_FORMATS = frozenset({"brat", "webanno", "hf"})  # written as a folder of files
+FOLDER_FORMATS = frozenset(name for name, f in registry.FORMATS.items() if f.writes_folder)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,13 @@ from annotator.core.records import (
 )
 from annotator.formats.options import HINTS, NOTES, new_options
 from annotator.formats.reading import check_encoding
-from annotator.formats.registry import FORMATS, by_extension, read_records, readable
+from annotator.formats.registry import (
+    FORMATS,
+    by_extension,
+    folder_formats,
+    read_records,
+    readable,
+)
 from annotator.ops import discussing, identity
 from annotator.ops.import_checks import Checked, check_records
 from annotator.ops.import_process import CheckingProcess, NotStarted, worth_a_process
@@ -33,12 +39,7 @@ from annotator.ops.labels import LabelPolicy
 from annotator.ops.progress import Progress
 from annotator.store.project import Project, now
 
-FOLDER_FORMATS = (
-    (".ann", "brat"),
-    (".tsv", "webanno"),
-    (".xmi", "uima-xmi"),
-    (".xml", "mae"),
-)  # what a folder of such files holds
+FOLDER_FORMATS = tuple(folder_formats())  # (extension, format): what a folder of such files holds
 SPANS_PER_INSERT = 400  # new spans written together (of several records) in one statement
 
 
@@ -58,10 +59,10 @@ def detect_format(path: Path) -> str:
     if path.is_dir():
         fmt = _folder_format(path)
         if fmt is None:
+            kinds = ", ".join(f"{name} ({suffix})" for suffix, name in FOLDER_FORMATS)
             raise InputError(
-                "a folder with no brat (.ann), WebAnno (.tsv) or UIMA (.xmi) files; give files, "
-                "or the "
-                "format with --format",
+                f"a folder with no files of a format read as a folder: {kinds}; give files, or "
+                "the format with --format",
                 file=path,
             )
         return fmt

@@ -1,15 +1,30 @@
 """UIMA CAS XMI (INCEpTION): round trips, INCEpTION's own reference files, cassis reading our
 export, and hostile files refused by name with the project unchanged."""
 
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 from cassis import load_cas_from_xmi, load_typesystem
 
 from annotator.core.errors import InputError
 from annotator.core.model import GOLD
+from annotator.core.schema import from_json
 from annotator.ops.exporting import export
 from annotator.ops.importing import import_files
+from annotator.ops.sample import ensure_sample
+from annotator.store.project import Project
 from tests.conftest import corpus_file, snapshot, write_jsonl
-from tests.formats.interchange import events_of, fresh, links_of, round_trip, spans_of
+from tests.formats.interchange import (
+    described_event,
+    events_of,
+    fresh,
+    links_of,
+    round_trip,
+    spans_of,
+)
 from tests.formats.test_event_links import CODED, WRITTEN, coded, described
 from tests.formats.test_webanno import CASES, SUITE, reference
 
@@ -43,7 +58,9 @@ def test_spans_after_emoji_round_trip_and_cassis_reads_utf16_offsets(project, tm
     with xmi.open("rb") as stream:
         cas = load_cas_from_xmi(stream, typesystem=types)
     names = {(fs.value, fs.get_covered_text()) for fs in cas.select(NE)}
-    assert names == {("LOCATION", "دير الزور"), ("EVENT", "قصف")}
+    assert names == {("LOCATION", "دير الزور")}
+    events = {(fs.value, fs.get_covered_text()) for fs in cas.select("webanno.custom.Event")}
+    assert events == {("EVENT", "قصف")}  # the EVENT span is an event's trigger
     assert cas.select("de.tudarmstadt.ukp.dkpro.core.api.segmentation.type.Sentence")
 
 
@@ -116,7 +133,7 @@ XMI_CASES = [case for case in CASES if (SUITE / case / "reference.xmi").exists()
 def test_inception_s_reference_xmi_reads_as_it_says(tmp_path, case):
     """Spans at the XMI's own offsets (INCEpTION's TSV trims them to tokens, the XMI does
     not), links as the TSV reading of the same document has them, or the same refusal."""
-    path = SUITE / case / "reference.xmi"
+    path = corpus_file("webanno-tsv3", "tsv3-suite", case, "reference.xmi")
     with fresh(tmp_path / "x") as by_xmi, fresh(tmp_path / "t") as by_tsv:
         before = snapshot(by_xmi)
         try:
@@ -241,3 +258,148 @@ def test_control_characters_xml_cannot_hold_are_replaced_in_place_and_reported(p
         assert (span.start, span.end, span.text) == (5, 8, "حلب")
         (document,) = again.documents.iter_all()
         assert document.text == "قصف\ufffd حلب"
+
+
+def carried(project):
+    """Per document: the events an XMI export carries (:func:`events_of`), with the trigger's
+    attributes merged into the event's as the export writes them: an event with a trigger of
+    its label, the first on that trigger."""
+    found = {}
+    for document in project.documents.iter_all():
+        spans = {s.id: s for s in project.spans.for_document(document.id)}
+        places = {i: (s.start, s.end, s.label) for i, s in spans.items()}
+        events = {e.id: e for e in project.events.for_document(document.id)}
+        taken, kept = set(), []
+        for event in sorted(events.values(), key=lambda e: e.id):
+            trigger = spans.get(event.trigger)
+            if trigger is None or trigger.label != event.label or trigger.id in taken:
+                continue
+            taken.add(trigger.id)
+            coding = {**trigger.attributes, **event.attributes}
+            kept.append(described_event(replace(event, attributes=coding), places, events))
+        found[document.sha256] = sorted(kept, key=repr)
+    return found
+
+
+def span_attributes(project, triggers_bare=False):
+    """Per document: the attributes of every span, those of event triggers left out when
+    ``triggers_bare`` (an import gives them to the event)."""
+    found = {}
+    for document in project.documents.iter_all():
+        triggers = {e.trigger for e in project.events.for_document(document.id)}
+        found[document.sha256] = {
+            (s.start, s.end, s.label, s.annotator): (
+                {} if triggers_bare and s.id in triggers else s.attributes
+            )
+            for s in project.spans.for_document(document.id)
+        }
+    return found
+
+
+def test_our_own_xmi_gives_a_project_without_its_labels_the_sample_back(tmp_path):
+    """Imported with --add-labels into a project whose schema has none of the sample's labels,
+    our XMI defines them as they were — EVENT an event label with the roles its links hold,
+    the attributes with their types — so spans, events (type, trigger, arguments by role),
+    links and attributes come back: all but the three events the export reports it left
+    out (one with no trigger, two on a trigger another event has)."""
+    with Project.open(ensure_sample(tmp_path / "sample", "me")) as sample:
+        actor, place = (
+            next(s for s in sample.spans.iter_all() if s.annotator == "huda" and s.label == label)
+            for label in ("ACTOR", "LOCATION")
+        )  # fmt: skip
+        assert actor.document_id == place.document_id
+        with sample.write():
+            sample.relations.add(actor.document_id, "huda", actor.id, place.id, "located_in",
+                                 time="2024-01-01T00:00:00Z")  # fmt: skip
+        report = export(sample, "uima-xmi", tmp_path / "out")
+        assert any("1 events with no trigger left out" in note for note in report.notes)
+        assert any("2 events on the trigger of an event" in note for note in report.notes)
+        with fresh(tmp_path / "again", "ner") as again:
+            imported = import_files(again, [tmp_path / "out"], add_labels=True)
+            assert set(imported.labels_added) == {"ACTOR", "LOCATION", "EVENT"}
+            assert spans_of(again) == spans_of(sample)
+            assert sum(map(len, carried(sample).values())) == sample.events.count() - 3 == 19
+            assert events_of(again) == carried(sample)
+            assert links_of(again) == links_of(sample)
+            assert [r.role for r in again.relations.iter_all()] == ["located_in"]
+            assert span_attributes(again) == span_attributes(sample, triggers_bare=True)
+            event = again.schema.label("EVENT")
+            assert event.kind == "event"
+            roles = {a.role for e in sample.events.iter_all() for a in e.arguments}
+            assert {role.name for role in event.roles} == roles
+            for label in ("ACTOR", "LOCATION", "EVENT"):
+                before, after = sample.schema.label(label), again.schema.label(label)
+                assert after.kind == before.kind
+                coded = [*sample.spans.iter_all(), *sample.events.iter_all()]
+                used = {name for item in coded if item.label == label for name in item.attributes}
+                assert {attribute.name for attribute in after.attributes} == used
+                for attribute in after.attributes:
+                    kind = before.attribute(attribute.name).type
+                    assert attribute.type == (kind if kind in ("integer", "boolean") else "text")
+            assert again.schema.label("LOCATION").attribute("geo_precision").type == "integer"
+
+
+def test_an_event_with_no_arguments_comes_back_an_event_whatever_its_label_is_called(
+    tmp_path,
+):
+    schema = from_json({"name": "shelling", "labels": [
+        {"id": "SHELLING", "kind": "event", "roles": [{"name": "actor1", "kinds": ["actor"]}]},
+        {"id": "ACTOR", "kind": "actor"},
+    ]})  # fmt: skip
+    record = {
+        "format": "annotator/2",
+        "text": "اشتباك بين الجيش والتنظيم",
+        "annotations": [{"id": 1, "start": 0, "end": 6, "label": "SHELLING"},
+                        {"id": 2, "start": 11, "end": 16, "label": "ACTOR"}],
+        "events": [{"type": "SHELLING", "trigger": 1, "arguments": []}],
+    }  # fmt: skip
+    with Project.create(tmp_path / "p", schema) as project:
+        import_files(project, [write_jsonl(tmp_path / "c.jsonl", [record])], annotator="samira")
+        export(project, "uima-xmi", tmp_path / "out")
+    with fresh(tmp_path / "again", "ner") as again:
+        import_files(again, [tmp_path / "out"], annotator="samira", add_labels=True)
+        assert again.schema.label("SHELLING").kind == "event"
+        ((_, label, trigger, arguments, _),) = events_of(again).popitem()[1]
+        assert (label, trigger, arguments) == ("SHELLING", (0, 6, "SHELLING"), ())
+
+
+WITHOUT_CASSIS = """
+import sys
+
+
+class NoCassis:
+    def find_spec(self, name, path=None, target=None):
+        if name.split(".")[0] == "cassis":
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+
+
+sys.meta_path.insert(0, NoCassis())
+from annotator.cli import main
+
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize("command", ["import", "export"])
+def test_without_the_uima_extra_xmi_is_refused_with_how_to_install_it(project, tmp_path, command):
+    """dkpro-cassis is an optional extra: without it an XMI import or export says what to
+    install, exits 1 with no traceback, and leaves the project as it was."""
+    emoji_project(project, tmp_path)
+    export(project, "uima-xmi", tmp_path / "xmi")
+    before = snapshot(project)
+    folder, xmi = str(tmp_path / "project"), str(next((tmp_path / "xmi").glob("*.xmi")))
+    arguments = {
+        "import": ["import", folder, xmi],
+        "export": ["export", folder, "--format", "uima-xmi", "--out", str(tmp_path / "again")],
+    }[command]
+    result = subprocess.run(
+        [sys.executable, "-c", WITHOUT_CASSIS, *arguments],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).resolve().parents[2],
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr == "error: UIMA XMI needs dkpro-cassis: pip install 'annotator[uima]'\n"
+    assert not (tmp_path / "again").exists()
+    assert snapshot(project) == before

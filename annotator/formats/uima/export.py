@@ -6,11 +6,13 @@ files has the ``TypeSystem.xml`` they use beside them.
 
 - A span without attributes is a DKPro ``NamedEntity`` (``value`` = the label,
   ``identifier`` = its canonical entity); a span with attributes is a ``webanno.custom.Span``
-  with ``value`` and one text feature per attribute (INCEpTION's custom span layer).
+  with ``value`` and one feature per attribute, Boolean, Integer or String as its values are
+  (INCEpTION's custom span layer).
 - An event is ``webanno.custom.Event`` on its trigger (``value`` = the type, its attributes
   as features) with the link feature ``arguments``: one ``webanno.custom.EventArgumentsLink``
   (``role``, ``target``) per argument, as INCEpTION keeps event roles. What links cannot say
-  is left out and reported (see ``formats.event_links``).
+  is left out and reported (see ``formats.event_links``). Our import reads these types back
+  as label definitions (``formats.uima.definitions``).
 - A link is a ``webanno.custom.Relation`` (``Governor``, ``Dependent``, ``value`` = the role).
 - Tokens (runs of non-space characters) and sentences (lines) are written for INCEpTION's
   editor; the document's name is its ``DocumentMetaData``.
@@ -33,7 +35,7 @@ from annotator.core.model import GOLD, AnnotatedDocument, Relation, Span
 from annotator.formats.brat.export import file_name
 from annotator.formats.event_links import LinkedEvents, as_links
 from annotator.formats.export_context import ExportContext
-from annotator.formats.uima.typesystem import add_type, built_in
+from annotator.formats.uima.typesystem import EVENT, LINK, RELATION, SPAN, add_type, built_in
 from annotator.formats.webanno.export import sentences, tokens
 from annotator.formats.writing import atomic_directory
 
@@ -42,10 +44,6 @@ NAMED_ENTITY = f"{DKPRO}.ner.type.NamedEntity"
 TOKEN = f"{DKPRO}.segmentation.type.Token"
 SENTENCE = f"{DKPRO}.segmentation.type.Sentence"
 METADATA = f"{DKPRO}.metadata.type.DocumentMetaData"
-SPAN = "webanno.custom.Span"
-EVENT = "webanno.custom.Event"
-LINK = "webanno.custom.EventArgumentsLink"
-RELATION = "webanno.custom.Relation"
 CURATOR = "CURATION_USER"
 RESERVED = {"value", "begin", "end", "sofa", "arguments", "identifier", "type"}  # cassis: fs.type
 _FEATURE_NAME = re.compile(r"[^\W\d]\w*")
@@ -106,11 +104,18 @@ def _text(value: Any) -> str:
 class _CasWriter:
     """One annotator's spans, events (as links) and links on one document, as a CAS."""
 
-    def __init__(self, types: TypeSystem, attributes: dict[str, str], context: ExportContext):
+    def __init__(
+        self,
+        types: TypeSystem,
+        attributes: dict[str, str],
+        context: ExportContext,
+        triggers: set[int],
+    ) -> None:
         self.xml = _XmlText()
         self.types = types
         self.attributes = attributes
         self.entities = context.entities
+        self.triggers = triggers  # the spans written as events, with arguments or none
 
     def cas(self, name: str, text: str, spans: list[Span], links: list[Relation],
             arguments: list[Relation]) -> Cas:  # fmt: skip
@@ -122,7 +127,8 @@ class _CasWriter:
         cas.add(metadata(begin=0, end=len(text), documentTitle=name, documentId=name))
         self._segments(cas, text, spans)
         hosts = {relation.source for relation in arguments}
-        written = {span.id: self._span(cas, span, span.id in hosts) for span in spans}
+        events = hosts | self.triggers
+        written = {span.id: self._span(cas, span, span.id in events) for span in spans}
         for span_id in hosts:
             link = self.types.get_type(LINK)
             host = written[span_id]
@@ -174,8 +180,13 @@ class _CasWriter:
         return annotation
 
 
-def _layers(item: AnnotatedDocument, linked: LinkedEvents) -> dict[str, tuple[list, list, list]]:
-    """Per annotator: spans, plain links, and the events' arguments as links."""
+def _layers(
+    item: AnnotatedDocument, linked: LinkedEvents, triggers: set[int]
+) -> dict[str, tuple[list, list, list]]:
+    """Per annotator: spans, plain links, and the events' arguments as links; the spans that
+    are events' triggers (of their label) are added to ``triggers``."""
+    labels = {span.id: span.label for span in item.spans}
+    triggers.update(e.trigger for e in item.events if labels.get(e.trigger) == e.label)
     plain = {id(relation) for relation in item.relations}
     flat = as_links(item, linked)
     layers: dict[str, tuple[list, list, list]] = defaultdict(lambda: ([], [], []))
@@ -189,11 +200,12 @@ def _layers(item: AnnotatedDocument, linked: LinkedEvents) -> dict[str, tuple[li
 def write(out: Path, documents: Iterable[AnnotatedDocument], context: ExportContext) -> None:
     """``TypeSystem.xml`` and the XMI files, in a new folder ``out``."""
     linked = LinkedEvents()
-    items = [(item.document, _layers(item, linked)) for item in documents]
+    triggers: set[int] = set()
+    items = [(item.document, _layers(item, linked, triggers)) for item in documents]
     spans = [span for _, layers in items for kept, _, _ in layers.values() for span in kept]
     fit, unfit = attribute_ranges(spans)
     types = type_system(fit)
-    writer = _CasWriter(types, fit, context)
+    writer = _CasWriter(types, fit, context, triggers)
     annotators = {span.annotator for span in spans}
     with atomic_directory(Path(out)) as folder:
         (folder / "TypeSystem.xml").write_text(types.to_xml(), encoding="utf-8")

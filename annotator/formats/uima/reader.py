@@ -11,6 +11,9 @@ The CAS becomes a record the way the WebAnno TSV reader reads the same layers:
 - link features (arrays of ``role``/``target``, INCEpTION's event arguments) are relations
   from the host to each target, the role being the link's role or the feature's name; our
   import reads a host of an event label with its links as that event;
+- our own export's layers also give the labels' definitions, for ``--add-labels``: its
+  events are event labels with their roles, its features typed attributes
+  (``formats.uima.definitions``);
 - relation layers (``Governor``/``Dependent``) are relations, the label feature the role;
 - chains (``next``) are links in chain order, ``referenceRelation`` the role.
 
@@ -34,9 +37,10 @@ from cassis.typesystem import FeatureStructure, Type, is_primitive
 from annotator.core.errors import InputError
 from annotator.core.model import GOLD
 from annotator.core.records import Record, RelationRecord, SpanRecord
-from annotator.formats.options import note
+from annotator.formats.options import define_label, note
 from annotator.formats.reading import files_in
 from annotator.formats.uima import typesystem
+from annotator.formats.uima.definitions import Definitions
 from annotator.formats.webanno.tsv import LABEL_FEATURES, short_name
 
 CURATOR_FILES = ("CURATION_USER", "curator", "INITIAL_CAS")
@@ -231,8 +235,16 @@ def read(
     of its own, in the import's annotator layer.
     """
     root = path if path.is_dir() else path.parent
+    groups = _groups(path)
+    if options is not None:
+        found = Definitions(root)
+        for _, files in groups:
+            for file in files:
+                found.scan(file)
+        for definition in found.definitions():
+            define_label(options, definition)
     number = 0
-    for folder, files in _groups(path):
+    for folder, files in groups:
         loaded = [(file, load(file, root)) for file in files]
         same_text = len({cas.sofa_string for _, cas in loaded}) == 1
         by_annotator = same_text and (len(files) > 1 or (path.is_dir() and folder != path))

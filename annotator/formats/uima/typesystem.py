@@ -29,6 +29,10 @@ BUILT_IN_NAMESPACES = ("http:///uima/cas.ecore", "http:///uima/tcas.ecore")
 PLACE = {"sofa", "begin", "end", XMI_ID}
 REFERENCE_NAMES = {"Governor", "Dependent", "target", "next", "first"}
 TYPE_SYSTEM_FILES = ("TypeSystem.xml", "typesystem.xml")
+SPAN = "webanno.custom.Span"  # our export's span layer, with attributes as features
+EVENT = "webanno.custom.Event"  # our export's events: a span hosting argument links
+LINK = "webanno.custom.EventArgumentsLink"
+RELATION = "webanno.custom.Relation"
 MAX_DEPTH = 4  # XMI is flat: the root, its annotations, and array or list values inside them
 
 
@@ -93,7 +97,7 @@ class _Seen:
     values: dict[str, list[str]] = field(default_factory=dict)
 
 
-def _elements(path: Path) -> Iterator[ET.Element]:
+def elements(path: Path) -> Iterator[ET.Element]:
     """The file's top-level elements, refusing XML that is malformed or absurdly nested."""
     depth = 0
     try:
@@ -114,7 +118,7 @@ def infer(path: Path, types: TypeSystem) -> TypeSystem:
     """``types`` completed with every type and feature the XMI file uses and lacks."""
     seen: dict[str, _Seen] = {}
     ids: dict[str, bool] = {}  # xmi:id → the element has offsets
-    for element in _elements(path):
+    for element in elements(path):
         name = type_name(element.tag)
         if element.get(XMI_ID) is not None:
             ids[element.get(XMI_ID, "")] = element.get("begin") is not None
@@ -164,9 +168,13 @@ def for_file(xmi: Path, root: Path) -> TypeSystem:
     found = beside(xmi, root)
     if found is None:
         return infer(xmi, built_in())
+    return infer(xmi, declared(found))
+
+
+def declared(path: Path) -> TypeSystem:
+    """The types a ``TypeSystem.xml`` declares."""
     try:
-        with found.open("rb") as stream:
-            types = load_typesystem(stream)
+        with path.open("rb") as stream:
+            return load_typesystem(stream)
     except Exception as error:  # cassis raises many kinds for a broken type system
-        raise InputError(f"not a UIMA type system ({error})", file=found) from None
-    return infer(xmi, types)
+        raise InputError(f"not a UIMA type system ({error})", file=path) from None
