@@ -1,4 +1,5 @@
-"""python -m annotator.bench [window] [corpus] [cli] [floors] [startup] [edits] [suggest] [hub].
+"""python -m annotator.bench [window] [corpus] [cli] [floors] [startup] [edits] [suggest] [hub]
+[kills].
 
 ``window``: a 100,000-character document with 5,000 spans, opened, painted and annotated.
 ``corpus``: import, export, search and launch on synthetic corpora (``--sizes``), and
@@ -12,6 +13,8 @@ writing an import's rows takes, for tables of several shapes (:mod:`annotator.be
 (:mod:`annotator.bench.suggest`).
 ``hub``: clone, sync and twenty annotators syncing at once with a real PostgreSQL hub of the
 largest of ``--sizes`` articles (:mod:`annotator.bench.hub`).
+``kills``: ``kill -9`` at random moments of ``--rounds`` imports and as many bursts of edits,
+and whether each left the project exactly as before or after (:mod:`annotator.bench.kills`).
 """
 
 from __future__ import annotations
@@ -70,12 +73,25 @@ def main(argv: list[str] | None = None) -> int:
         "what",
         nargs="*",
         default=["window"],
-        choices=["window", "corpus", "cli", "floors", "startup", "edits", "suggest", "hub"],
+        choices=[
+            "window",
+            "corpus",
+            "cli",
+            "floors",
+            "startup",
+            "edits",
+            "suggest",
+            "hub",
+            "kills",
+        ],
     )
     parser.add_argument(
         "--sizes", type=_sizes, default=[10_000, 100_000], help="corpus sizes (10000,100000)"
     )
     parser.add_argument("--repeats", type=int, default=3, help="runs of each timing (3)")
+    parser.add_argument(
+        "--rounds", type=int, default=100, help="kills: killed imports, and edit bursts (100)"
+    )
     parser.add_argument(
         "--work",
         type=Path,
@@ -91,10 +107,16 @@ def main(argv: list[str] | None = None) -> int:
             parser.error(f"--work {args.work}: cannot be made ({error.strerror})")
     print(f"machine: {machine()}", flush=True)
     repeats = max(1, args.repeats)
-    for what in ("corpus", "cli", "floors", "startup", "edits", "suggest", "hub"):
+    for what in ("corpus", "cli", "floors", "startup", "edits", "suggest", "hub", "kills"):
         if what in args.what:
             work = Path(tempfile.mkdtemp(prefix="annotator-bench-", dir=args.work))
             try:
+                if what == "kills":
+                    from annotator.bench import kills
+
+                    for line in kills.run(work, max(1, args.rounds)):
+                        print(line, flush=True)
+                    continue
                 _measure(what, work, repeats, args.sizes)
             finally:
                 shutil.rmtree(work, ignore_errors=True)

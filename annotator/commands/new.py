@@ -34,8 +34,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     schema = schemas.resolve(args.schema)
-    opening.create_project(args.project, schema, args.name)
-    print(
-        f"Created project {args.project} with schema {schema.name} ({', '.join(schema.label_ids)})."
-    )
+    folder = opening.create_project(args.project, schema, args.name)
+    # a folder name that is not UTF-8 is shown with � where it is not
+    said = str(folder).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    print(f"Created project {said} with schema {schema.name} ({', '.join(schema.label_ids)}).")
     return 0

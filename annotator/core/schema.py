@@ -12,7 +12,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from annotator.core.errors import SchemaError
+from annotator.core import jsondecode
+from annotator.core.errors import InputError, SchemaError
+from annotator.core.validation import described, name_problem, value_fault
 from annotator.shipped import resource
 
 KINDS = ("actor", "location", "event", "other")
@@ -203,54 +205,109 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _list(data: dict[str, Any], key: str, where: str) -> list[Any]:
+    """``data[key]``, a list (absent or null: an empty one)."""
+    value = data.get(key)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise SchemaError(f"{where}: field '{key}' must be a list, got {described(value)}")
+    return value
+
+
+def _text(data: dict[str, Any], key: str, where: str, default: str = "") -> str:
+    value = data.get(key)
+    if value is None:
+        return default
+    if not isinstance(value, str):
+        raise SchemaError(f"{where}: field '{key}' must be text, got {described(value)}")
+    return value
+
+
+def _flag(data: dict[str, Any], key: str, where: str) -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise SchemaError(f"{where}: field '{key}' must be true or false, got {described(value)}")
+    return value
+
+
+def _whole(data: dict[str, Any], key: str, where: str) -> int | None:
+    value = data.get(key)
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+        raise SchemaError(f"{where}: field '{key}' must be a whole number, got {described(value)}")
+    return value
+
+
+def _name(data: Any, where: str, what: str) -> str:
+    """The ``name`` (or a label's ``id``) of a part of the schema, checked as every name is."""
+    key = "id" if what == "label" else "name"
+    value = data.get(key) if isinstance(data, dict) else None
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise SchemaError(f"{where}: needs {'an' if key == 'id' else 'a'} '{key}'")
+    problem = name_problem(value, what)
+    if problem:
+        raise SchemaError(f"{where}: field '{key}' {problem}")
+    return value
+
+
 def _attribute(data: Any, where: str) -> Attribute:
-    if not isinstance(data, dict) or not isinstance(data.get("name"), str) or not data["name"]:
-        raise SchemaError(f"{where}: an attribute needs a 'name'")
-    where = f"{where} '{data['name']}'"
+    name = _name(data, where, "attribute name")
+    where = f"{where} '{name}'"
     kind = data.get("type", "text")
     if kind not in ATTRIBUTE_TYPES:
         raise SchemaError(f"{where}: type must be one of {', '.join(ATTRIBUTE_TYPES)}")
     values_by = data.get("values_by") or {}
     if not isinstance(values_by, dict):
         raise SchemaError(f"{where}: 'values_by' must map a value to a list of values")
+    depends_on = data.get("depends_on")
+    if depends_on is not None and not isinstance(depends_on, str):
+        raise SchemaError(
+            f"{where}: field 'depends_on' must be text (an attribute's name), got "
+            f"{described(depends_on)}"
+        )
     attribute = Attribute(
-        name=data["name"],
+        name=name,
         type=kind,
         values=_strings(data.get("values", []), where),
-        required=bool(data.get("required", False)),
-        depends_on=data.get("depends_on"),
+        required=_flag(data, "required", where),
+        depends_on=depends_on,
         values_by={k: _strings(v, f"{where} values_by {k}") for k, v in values_by.items()},
-        minimum=data.get("minimum"),
-        maximum=data.get("maximum"),
+        minimum=_whole(data, "minimum", where),
+        maximum=_whole(data, "maximum", where),
     )
     if kind == "choice" and not attribute.values and not attribute.values_by:
         raise SchemaError(f"{where}: a choice attribute needs 'values'")
     return attribute
 
 
+def _role(data: Any, where: str) -> Role:
+    name = _name(data, f"{where}: a role", "role")
+    kinds = _strings(data.get("kinds", []), f"{where} role {name}")
+    for k in kinds:
+        if k not in KINDS:
+            raise SchemaError(f"{where} role {name}: unknown kind {k!r}")
+    return Role(name, kinds, _flag(data, "many", f"{where} role {name}"))
+
+
 def _label(data: Any, index: int) -> Label:
-    if not isinstance(data, dict) or not isinstance(data.get("id"), str) or not data["id"].strip():
-        raise SchemaError(f"label {index + 1}: needs an 'id'")
-    where = f"label {data['id']}"
+    label_id = _name(data, f"label {index + 1}", "label")
+    where = f"label {label_id}"
     kind = data.get("kind", "other")
     if kind not in KINDS:
         raise SchemaError(f"{where}: kind must be one of {', '.join(KINDS)}")
     color = data.get("color") or _PALETTE[index % len(_PALETTE)]
-    if not _COLOR.match(color):
+    if not isinstance(color, str) or not _COLOR.match(color):
         raise SchemaError(f"{where}: colour must look like #1f77b4; got {color!r}")
     names = data.get("names") or {}
-    if not isinstance(names, dict):
+    if not isinstance(names, dict) or not all(isinstance(v, str) for v in names.values()):
         raise SchemaError(f"{where}: 'names' must map a language code to a name")
-    attributes = tuple(_attribute(a, f"{where} attribute") for a in data.get("attributes") or [])
-    roles = []
-    for role in data.get("roles") or []:
-        if not isinstance(role, dict) or not isinstance(role.get("name"), str):
-            raise SchemaError(f"{where}: a role needs a 'name'")
-        kinds = _strings(role.get("kinds", []), f"{where} role {role['name']}")
-        for k in kinds:
-            if k not in KINDS:
-                raise SchemaError(f"{where} role {role['name']}: unknown kind {k!r}")
-        roles.append(Role(role["name"], kinds, bool(role.get("many", False))))
+    key = data.get("key") or (str(index + 1) if index < 9 else "")
+    if isinstance(key, bool) or not isinstance(key, str | int):
+        raise SchemaError(f"{where}: field 'key' must be text, got {described(key)}")
+    attributes = tuple(
+        _attribute(a, f"{where} attribute") for a in _list(data, "attributes", where)
+    )
+    roles = [_role(role, where) for role in _list(data, "roles", where)]
     if roles and kind != "event":
         raise SchemaError(f"{where}: only event labels have roles")
     share_fillers = data.get("share_fillers", False)
@@ -259,12 +316,12 @@ def _label(data: Any, index: int) -> Label:
     if share_fillers and kind != "event":
         raise SchemaError(f"{where}: 'share_fillers' is for event labels, whose roles it is about")
     return Label(
-        id=data["id"],
+        id=label_id,
         kind=kind,
-        names={str(k): str(v) for k, v in names.items()},
+        names=dict(names),
         color=color,
-        key=str(data.get("key") or (str(index + 1) if index < 9 else "")),
-        description=str(data.get("description", "")),
+        key=str(key),
+        description=_text(data, "description", where),
         examples=_strings(data.get("examples", []), where),
         attributes=attributes,
         roles=tuple(roles),
@@ -273,9 +330,14 @@ def _label(data: Any, index: int) -> Label:
 
 
 def from_json(data: Any) -> Schema:
-    """Build and check a schema from its JSON form."""
+    """Build and check a schema from its JSON form: every string of it text a project can
+    hold, every name one a label, role or attribute may have, every field of its kind."""
     if not isinstance(data, dict):
         raise SchemaError("a schema is a JSON object with 'labels'")
+    fault = value_fault(data, "")
+    if fault is not None:
+        place, problem = fault
+        raise SchemaError(f"field '{place}': {problem}" if place else f"the schema: {problem}")
     raw_labels = data.get("labels")
     if not isinstance(raw_labels, list) or not raw_labels:
         raise SchemaError("a schema needs a non-empty list 'labels'")
@@ -293,11 +355,14 @@ def from_json(data: Any) -> Schema:
     clitics = data.get("clitics", "exclude")
     if clitics not in ("exclude", "include"):
         raise SchemaError("'clitics' must be 'exclude' or 'include'")
+    version = data.get("version", "1")
+    if isinstance(version, bool) or not isinstance(version, str | int):
+        raise SchemaError(f"field 'version' must be text, got {described(version)}")
     return Schema(
-        name=str(data.get("name", "custom")),
+        name=_text(data, "name", "the schema", "custom"),
         labels=labels,
-        version=str(data.get("version", "1")),
-        description=str(data.get("description", "")),
+        version=str(version),
+        description=_text(data, "description", "the schema"),
         clitics=clitics,
     )
 
@@ -310,10 +375,23 @@ def load_preset(name: str) -> Schema:
 
 
 def load_file(path: str | Path) -> Schema:
+    """A schema file, refused with the file, the line or field, and what is wrong."""
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8-sig"))
+        raw = Path(path).read_bytes()
     except OSError as error:
         raise SchemaError(f"{path}: cannot read the schema file ({error.strerror})") from error
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise SchemaError(
+            f"{path}: line {line}: cannot be read as utf-8: byte 0x{raw[error.start]:02x} at "
+            f"byte {error.start}; a schema file is UTF-8 text"
+        ) from None
+    try:
+        data = jsondecode.loads(text)
+    except InputError as error:
+        raise SchemaError(f"{path}: line {error.line}: {error.reason}") from None
     except json.JSONDecodeError as error:
         raise SchemaError(f"{path}: line {error.lineno}: not valid JSON ({error.msg})") from error
     try:

@@ -28,11 +28,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from annotator.core.discussion import ThreadRecord
 from annotator.core.errors import InputError
-from annotator.core.records import EventRecord, Record, RelationRecord, SpanRecord
+
+if TYPE_CHECKING:  # for types only: the schema, which the records import, uses this module
+    from annotator.core.discussion import ThreadRecord
+    from annotator.core.records import EventRecord, Record, RelationRecord, SpanRecord
 
 MAX_DEPTH = 32
 SMALLEST, LARGEST = -(2**63), 2**63 - 1
@@ -111,13 +113,20 @@ def _place(where: str) -> str:
 
 
 def value_problem(value: Any, field: str) -> str | None:
-    """Why a free-form JSON value cannot be kept, naming where inside it; or None.
+    """Why a free-form JSON value cannot be kept, naming where inside it; or None."""
+    if type(value) is str:  # the common case, without the walk
+        return _string_problem(value)
+    fault = value_fault(value, field)
+    return None if fault is None else f"{_place(fault[0])}: {fault[1]}"
+
+
+def value_fault(value: Any, field: str) -> tuple[str, str] | None:
+    """Where inside a JSON value the first thing that cannot be kept is, and what is wrong
+    with it; or None. Places read ``field.key[0]`` (``key[0]`` with an empty ``field``).
 
     Walked with a list, not recursion, so that a value nested far too deep is reported, not
     a crash.
     """
-    if type(value) is str:  # the common case, without the walk
-        return _string_problem(value)
     pending: list[tuple[Any, str, int]] = [(value, field, 0)]
     while pending:
         item, where, depth = pending.pop()
@@ -125,31 +134,31 @@ def value_problem(value: Any, field: str) -> str | None:
         if kind is str:
             problem = _string_problem(item)
             if problem:
-                return f"{_place(where)}: {problem}"
+                return where, problem
         elif kind is int:
             if not SMALLEST <= item <= LARGEST:
-                return (
-                    f"{where}: the number {item} is beyond what a project can store "
+                return where, (
+                    f"the number {item} is beyond what a project can store "
                     f"(whole numbers from -2^63 to 2^63-1)"
                 )
         elif kind is float:
             if not math.isfinite(item):
-                return f"{_place(where)}: {item} is not a number JSON can hold"
+                return where, f"{item} is not a number JSON can hold"
         elif kind is dict or kind is list:
             if depth >= MAX_DEPTH:
-                return f"{_place(where)}: nested deeper than {MAX_DEPTH} levels"
+                return where, f"nested deeper than {MAX_DEPTH} levels"
             if kind is dict:
                 for key, inner in item.items():
                     if type(key) is not str:
-                        return f"{_place(where)}: a key must be text, got {described(key)}"
+                        return where, f"a key must be text, got {described(key)}"
                     problem = _string_problem(key)
                     if problem:
-                        return f"{_place(where)}: the key {shown(key)} {problem}"
-                    pending.append((inner, f"{where}.{key}", depth + 1))
+                        return where, f"the key {shown(key)} {problem}"
+                    pending.append((inner, f"{where}.{key}" if where else key, depth + 1))
             else:
                 pending.extend((inner, f"{where}[{i}]", depth + 1) for i, inner in enumerate(item))
         elif not isinstance(item, _SCALARS):
-            return f"{_place(where)}: {described(item)} is not a JSON value"
+            return where, f"{described(item)} is not a JSON value"
     return None
 
 
@@ -313,7 +322,10 @@ class RecordCheck:
             if thread.anchor is not None:
                 _object(thread.anchor, where, "anchor")
             if not isinstance(thread.resolved, bool):
-                raise InputError(f"{where}: field 'resolved' must be true or false")
+                raise InputError(
+                    f"{where}: field 'resolved' must be true or false, got "
+                    f"{_scalar_or_kind(thread.resolved)}"
+                )
             for field in ("changed_by", "changed_at", "created"):
                 _text(getattr(thread, field), where, field, optional=True)
             for index, message in enumerate(thread.messages, 1):

@@ -63,7 +63,7 @@ def _span_from_annotation(item: Any, number: int) -> SpanRecord:
         annotator=item.get("annotator"),
         attributes=item.get("attributes") or {},
         key=identifier(key, where, "id") if key is not None else None,
-        entity=entity if isinstance(entity, str) else None,
+        entity=entity,
         provenance=item.get("provenance"),
     )
 
@@ -100,12 +100,11 @@ def _thread(item: Any, number: int, span_keys: set[str]) -> ThreadRecord:
     messages = item.get("messages")
     if not isinstance(messages, list) or not messages:
         raise InputError(f"{where} needs a non-empty list 'messages'")
-    anchor = item.get("anchor")
     return ThreadRecord(
         annotation=key,
         messages=[_message(m, f"{where}, message {i}") for i, m in enumerate(messages, 1)],
-        anchor=anchor if isinstance(anchor, dict) else None,
-        resolved=bool(item.get("resolved", False)),
+        anchor=item.get("anchor"),
+        resolved=item.get("resolved", False),
         changed_by=item.get("changed_by"),
         changed_at=item.get("changed_at"),
         created=item.get("created"),

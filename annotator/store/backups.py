@@ -20,8 +20,10 @@ changed since its newest backup, and only ``keep`` of them are kept (see :func:`
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import shutil
 import sqlite3
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
@@ -29,6 +31,7 @@ from pathlib import Path
 
 from annotator.core.errors import ProjectError
 from annotator.core.permissions import new_file_mode
+from annotator.store import locking
 from annotator.store.backup_folder import (
     Backup,
     all_backups,
@@ -53,6 +56,7 @@ from annotator.store.findings import (
 )
 from annotator.store.inspection import inspect
 from annotator.store.locking import sole_connection
+from annotator.store.structure import header_problem
 from annotator.store.tables import APPLICATION_ID, FORMAT_VERSION
 
 DATABASE = "project.sqlite"
@@ -182,6 +186,21 @@ def _copy(
     return made
 
 
+def unreadable(database: Path, error: BaseException, doing: str) -> ProjectError:
+    """The refusal for a file SQLite cannot read as a database: a damaged project, said with
+    the backup to restore, when SQLite says its pages are damaged, or when its first bytes
+    are not a database's but it is a project's file in a folder that holds the project's
+    backups; otherwise (a file that was never a project) not a project database."""
+    folder = database.parent
+    if header_problem(database) is None:
+        damaged = is_damage(error)
+    else:
+        damaged = database.name == DATABASE and bool(all_backups(folder))
+    if damaged:
+        return damaged_project(folder, doing, error=error)
+    return ProjectError(f"{database}: not a project database ({error})")
+
+
 def _database(project_folder: str | Path) -> Path:
     path = Path(project_folder) / DATABASE
     if not path.exists():
@@ -197,7 +216,7 @@ def _connect(project_folder: str | Path) -> sqlite3.Connection:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     except sqlite3.DatabaseError as error:
         conn.close()
-        raise ProjectError(f"{path}: not a project database ({error})") from error
+        raise unreadable(path, error, "back it up") from error
     if app_id != APPLICATION_ID:
         conn.close()
         raise ProjectError(f"{path}: not an annotator project database")
@@ -323,14 +342,26 @@ def restore(project_folder: str | Path, name: str, progress: Progress | None = N
 
     Refused while the project is open anywhere (close the window first). The current state is
     backed up first; then the backup's pages are copied into the database in one transaction,
-    so an interruption at any moment leaves the project as it was before the restore.
+    so an interruption at any moment leaves the project as it was before the restore. A
+    database too damaged for SQLite to lock (its first pages lost, the file cut short) is
+    kept as it is and replaced by the backup's file whole (:func:`_replace_unreadable`).
     """
     folder = Path(project_folder)
     database = _database(folder)
     chosen = find(folder, name)
     _check_backup(folder, chosen)
-    with sole_connection(database, "restore a backup") as live:
-        before = copy_database(live, folder, BEFORE_RESTORE, keep_damaged=True)
+    held = contextlib.ExitStack()
+    try:
+        live = held.enter_context(sole_connection(database, "restore a backup"))
+    except READ_ERRORS as error:
+        if not is_damage(error):
+            raise
+        return _replace_unreadable(folder, database, chosen)
+    with held:
+        try:
+            before = copy_database(live, folder, BEFORE_RESTORE, keep_damaged=True)
+        except ProjectDamaged:  # pages SQLite's copy cannot read: the file is kept as it is
+            before = _keep_as_it_is(folder, database)
         source = read_only(chosen.path)
         try:
             source.backup(
@@ -346,4 +377,75 @@ def restore(project_folder: str | Path, name: str, progress: Progress | None = N
                 f"{folder}: the restored database fails its check ({verdict[0]}); "
                 f"the state before the restore is in {before.name}"
             )
+    return before
+
+
+def _keep_as_it_is(folder: Path, database: Path) -> Backup:
+    """Copy a database SQLite cannot read, byte for byte (with its write-ahead log, if it has
+    one), into the backups as the state before a restore, what is damaged in it noted."""
+    directory = folder_of(folder)
+    directory.mkdir(exist_ok=True)
+    path = new_path(directory, BEFORE_RESTORE)
+    part = directory / f".{path.name}.part"
+    wal = Path(f"{database}-wal")
+    try:
+        shutil.copyfile(database, part)
+        if wal.exists():
+            shutil.copyfile(wal, Path(f"{path}-wal"))
+        damage = [finding.describe() for finding in only_damage(inspect(part, read_only=True))]
+        try:
+            version, documents, spans, summary = summarise(part)
+        except READ_ERRORS:
+            version, documents, spans, summary = 0, 0, 0, ""
+        facts = {
+            "format": version,
+            "documents": documents,
+            "spans": spans,
+            "fingerprint": summary,
+            "sha256": file_sha256(part),
+            "damage": damage or ["SQLite cannot read it"],
+        }
+        sidecar(path).write_text(json.dumps(facts, ensure_ascii=False), encoding="utf-8")
+        os.chmod(part, new_file_mode())
+        _fsync(part)
+        os.replace(part, path)
+        _fsync(directory)
+    except OSError as error:
+        for leftover in (part, Path(f"{path}-wal"), sidecar(path)):
+            leftover.unlink(missing_ok=True)
+        raise ProjectError(
+            f"{directory}: cannot keep the damaged project there ({error})"
+        ) from error
+    made = described(path)
+    if made is None:
+        raise ProjectError(f"{path}: the copy of the damaged project cannot be read back")
+    return made
+
+
+def _replace_unreadable(folder: Path, database: Path, chosen: Backup) -> Backup:
+    """Restore over a database SQLite cannot open to lock: keep it as it is, then put a copy
+    of the backup's file in its place (renamed over it, so the project is at every moment
+    either the damaged file or the whole backup). No window may have the project open."""
+    windows = locking.sessions(folder)
+    if windows:
+        raise ProjectError(
+            f"{folder}: the project is open elsewhere (a window: "
+            f"{'; '.join(s.describe() for s in windows)}). Close it everywhere (windows and "
+            "commands) before you restore a backup; nothing has been changed."
+        )
+    before = _keep_as_it_is(folder, database)
+    part = folder / f".{DATABASE}.restore.part"
+    try:
+        shutil.copyfile(chosen.path, part)
+        _fsync(part)
+        for log in (Path(f"{database}-wal"), Path(f"{database}-shm")):  # kept with the file
+            log.unlink(missing_ok=True)
+        os.replace(part, database)
+        _fsync(folder)
+    except OSError as error:
+        part.unlink(missing_ok=True)
+        raise ProjectError(
+            f"{database}: cannot put the backup in its place ({error}); the state before the "
+            f"restore is in {before.name}"
+        ) from error
     return before

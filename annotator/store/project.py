@@ -22,16 +22,16 @@ from typing import NoReturn
 from annotator.core import schema as schema_module
 from annotator.core.errors import ProjectError
 from annotator.core.schema import Schema
+from annotator.core.validation import shown, value_problem
 from annotator.store import damage, files, locking, migrations
 from annotator.store.audit import Audit
-from annotator.store.backups import RESCUED, copy_database, damaged_project
+from annotator.store.backups import RESCUED, copy_database, damaged_project, unreadable
 from annotator.store.comments import Comments
 from annotator.store.connection import Database
 from annotator.store.documents import Documents
 from annotator.store.entities import Entities
 from annotator.store.events import Events
 from annotator.store.findings import READ_ERRORS, Finding, is_damage
-from annotator.store.inspection import header_problem
 from annotator.store.merges import MergedLayers
 from annotator.store.progress import Statuses
 from annotator.store.relations import Relations
@@ -110,26 +110,50 @@ class Project:
 
     @classmethod
     def create(cls, folder: str | Path, schema: Schema, name: str | None = None) -> Project:
+        """A new, empty project. The schema and the name are checked before anything is
+        written; a creation that fails part way leaves no file behind."""
         folder = Path(folder)
         path = folder / DATABASE
         if path.exists():
             raise ProjectError(f"{folder}: a project already exists here")
         if folder.exists() and not folder.is_dir():
             raise ProjectError(f"{folder}: is a file, not a folder")
+        schema_module.from_json(schema.to_json())
+        if name is None:  # a folder name that is not UTF-8 is shown with � where it is not
+            name = (
+                folder.resolve().name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            )
+        if value_problem(name, "name"):
+            raise ProjectError(
+                f"the project's name {shown(name)} cannot be stored: it holds a byte that is "
+                "not UTF-8 or half of a character (an unpaired surrogate)"
+            )
+        made = not folder.exists()
         folder.mkdir(parents=True, exist_ok=True)
-        db = _connect(path)
-        db.execute("PRAGMA journal_mode = WAL")
-        db.execute("PRAGMA synchronous = FULL")
-        with db.atomic():
-            _create_tables(db)
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            db.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
-            meta = {
-                "name": name or folder.resolve().name,
-                "created": now(),
-                "schema": json.dumps(schema.to_json(), ensure_ascii=False),
-            }
-            db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
+        db = None
+        try:
+            db = _connect(path)
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = FULL")
+            with db.atomic():
+                _create_tables(db)
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
+                meta = {
+                    "name": name,
+                    "created": now(),
+                    "schema": json.dumps(schema.to_json(), ensure_ascii=False),
+                }
+                db.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", meta.items())
+        except BaseException:
+            if db is not None:
+                db.conn.close()
+            for leftover in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                leftover.unlink(missing_ok=True)
+            if made:
+                with contextlib.suppress(OSError):
+                    folder.rmdir()
+            raise
         return cls(folder, db)
 
     @classmethod
@@ -376,9 +400,7 @@ def _unopenable(database: Path, error: BaseException) -> ProjectError:
         )
     if "disk I/O error" in text:
         return files.disk_error(database, error)
-    if header_problem(database) is not None or not is_damage(error):
-        return ProjectError(f"{database}: not a project database ({error})")
-    return damaged_project(folder, "open it", error=error)
+    return unreadable(database, error, "open it")
 
 
 def _create_tables(db: Database) -> None:

@@ -5,7 +5,9 @@ annotated project (two layers, attributes, a canonical entity, role links, a dis
 Arabic with an emoji and a CRLF), plus hand-made CSV, text and Prodigy files. A mutation
 damages one file of a seed in one of the ways a hostile or unlucky file is damaged: bytes
 flipped, cut or spliced in, lines repeated or dropped, a field of a line replaced, or a
-value somewhere inside the JSON swapped for one that is wrong in kind or range. Everything
+value somewhere inside the JSON swapped for one that is wrong in kind or range (inside a
+JSON file, or at the end of the lines of a brat ``annotation.conf`` that give back the
+project's own names and values). Everything
 here is made by the tests; nothing is copied from elsewhere.
 """
 
@@ -26,6 +28,7 @@ from annotator.store.project import Project
 
 TEXT = "قالت مصادر محلية إن «قسد» سيطرت على حقل نفطي 😀 قرب بلدة الصور\r\nوقتل 3 مسلحين"
 WORDS = {"قسد": "ACTOR", "سيطرت": "EVENT", "حقل نفطي": "LOCATION", "الصور": "LOCATION"}
+CONF = "annotation.conf"
 JSON_FORMATS = ("json", "jsonl", "doccano", "labelstudio", "prodigy", "spacy")
 
 # values that are wrong in kind, range or content somewhere in every format
@@ -359,6 +362,23 @@ def swap_value(data: bytes, rng: random.Random) -> bytes:
     return "".join(chunks).encode("utf-8", "surrogatepass")
 
 
+def swap_conf_value(data: bytes, rng: random.Random) -> bytes:
+    """The JSON at the end of one of our ``# annotator name`` or ``# annotator value`` lines
+    of a brat ``annotation.conf`` (the project's own name or value) swapped for a hostile
+    one, nested too deep among them."""
+    lines = _lines(data)
+    ours = [i for i, line in enumerate(lines) if line.startswith(b"# annotator ")]
+    if not ours:
+        return replace_field(data, rng)
+    at = rng.choice(ours)
+    fields = lines[at].rstrip(b"\r\n").split(b"\t")
+    value = DEEP if rng.random() < 0.25 else rng.choice(HOSTILE_VALUES)
+    depth = rng.choice((33, 40, 985, 3000, 100_000))
+    fields[-1] = _encode(value, depth).encode("utf-8", "surrogatepass")
+    lines[at] = b"\t".join(fields) + b"\n"
+    return b"".join(lines)
+
+
 BYTE_MUTATIONS: tuple[Callable[[bytes, random.Random], bytes], ...] = (flip, splice, cut)
 LINE_MUTATIONS = (repeat_line, drop_line, replace_field)
 
@@ -392,9 +412,13 @@ class Workspace:
     def damage(self, fmt: str, rng: random.Random) -> Input:
         """One file of the format's copy damaged one to three times."""
         path = self.paths[fmt]
-        changed = (
-            rng.choice(sorted(p for p in path.rglob("*") if p.is_file())) if path.is_dir() else path
-        )
+        conf = path / CONF
+        if conf.is_file() and rng.random() < 0.4:  # the names and values a brat import gives back
+            changed = conf
+        elif path.is_dir():
+            changed = rng.choice(sorted(p for p in path.rglob("*") if p.is_file()))
+        else:
+            changed = path
         original = changed.read_bytes()
         data, names = original, []
         suffix = changed.suffix.lower()
@@ -406,6 +430,8 @@ class Workspace:
             kinds = list(BYTE_MUTATIONS + LINE_MUTATIONS)
             if fmt in JSON_FORMATS:
                 kinds += [swap_value] * 6
+            if changed.name == CONF:
+                kinds += [swap_conf_value] * 6
             mutation = rng.choice(kinds)
             data = mutation(data, rng)
             names.append(mutation.__name__)

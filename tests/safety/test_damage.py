@@ -102,15 +102,18 @@ DAMAGE = {
 
 @pytest.mark.parametrize("harm", list(DAMAGE), ids=list(DAMAGE))
 def test_no_command_ends_in_a_traceback_on_a_damaged_project(whole, tmp_path, capsys, harm):
-    """Every command either works or says the project is damaged; check always says so."""
+    """Every command either works or says the project is damaged and how to restore its
+    backup; check always says so."""
     colleague = tmp_path / "colleague"
     with Project.create(colleague, load_preset("conflict")):
         pass
+    (good,) = backups.all_backups(whole)
+    restore = f"annotator backup {whole} --restore {good.path.stem}"
     DAMAGE[harm](database(whole))
     out = tmp_path / "out.jsonl"
     articles = write_jsonl(tmp_path / "new.jsonl", [{"text": "نص جديد قصير."}])
     code, _, err = run(capsys, "check", whole)
-    assert code == 1 and ("is damaged" in err or "not a project" in err), err
+    assert code == 1 and "is damaged" in err and restore in err, err
     commands = [
         ("export", whole, "--format", "jsonl", "--out", out),
         ("import", whole, articles),
@@ -126,11 +129,71 @@ def test_no_command_ends_in_a_traceback_on_a_damaged_project(whole, tmp_path, ca
     for command in commands:
         code, _, err = run(capsys, *command)  # an exception escaping main fails the test
         if code != 0:
-            assert "is damaged" in err or "not a project" in err or "agreement" in err, (
-                command,
-                err,
-            )
+            damaged = "is damaged" in err and restore in err
+            assert damaged or "agreement" in err, (command, err)
     assert not out.exists() or json.loads(out.read_text().splitlines()[0])
+
+
+def test_a_file_that_was_never_a_project_is_not_a_project_database(tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / DATABASE).write_text("ملاحظات الاجتماع، لا مشروع\n", encoding="utf-8")
+    loose = tmp_path / "notes.sqlite"
+    loose.write_text("ملاحظات\n", encoding="utf-8")
+    for command, database_file in (
+        (("stats", notes), notes / DATABASE),
+        (("export", notes, "--format", "jsonl", "--out", out), notes / DATABASE),
+        (("backup", notes), notes / DATABASE),
+        (("stats", loose), loose),
+    ):
+        code, _, err = run(capsys, *command)
+        assert code == 1 and f"{database_file}: not a project database" in err, err
+        assert "is damaged" not in err
+
+
+def test_a_project_whose_first_bytes_are_lost_names_the_backup_to_restore(whole, capsys):
+    """SQLite says only "file is not a database"; the project's folder and its backups say
+    which project it was, and which backup to put back."""
+    (good,) = backups.all_backups(whole)
+    damage.zero_header(database(whole))
+    for command, doing in (("stats", "open it"), ("backup", "back it up")):
+        code, _, err = run(capsys, command, whole)
+        assert code == 1
+        assert f"cannot {doing}: {whole} is damaged" in err
+        assert "its first bytes are not those of an SQLite database" in err
+        assert f"annotator backup {whole} --restore {good.path.stem}" in err
+    code, out, _ = run(capsys, "backup", whole, "--restore", good.path.stem)
+    assert code == 0, out
+    assert check(whole).findings == []
+
+
+def test_a_backup_of_a_project_cut_short_names_the_backup_to_restore(whole, capsys):
+    (good,) = backups.all_backups(whole)
+    damage.cut_short(database(whole), 0.6)
+    code, _, err = run(capsys, "backup", whole)
+    assert code == 1 and f"cannot back it up: {whole} is damaged" in err, err
+    assert f"--restore {good.path.stem}" in err
+    assert [b.name for b in backups.all_backups(whole)] == [good.name]
+
+
+@pytest.mark.parametrize("harm", list(DAMAGE), ids=list(DAMAGE))
+def test_the_restore_a_refusal_advises_puts_the_project_back_whatever_the_damage(whole, harm):
+    """However damaged the file, the command the refusal gives brings the project back, and
+    the damaged file is kept as a backup, byte for byte where SQLite cannot read it."""
+    (good,) = backups.all_backups(whole)
+    DAMAGE[harm](database(whole))
+    damaged = fingerprint(database(whole))
+    restore = f"annotator backup {whole} --restore {good.path.stem}"
+    result = run_annotator("check", whole)
+    assert result.returncode == 1 and restore in result.stderr
+    result = run_annotator(*restore.split()[1:])
+    assert result.returncode == 0, result.stderr
+    assert check(whole).findings == []
+    (kept,) = [b for b in backups.all_backups(whole) if b.reason == "before-restore"]
+    assert kept.damage
+    if kept.documents == 0:  # kept as it was: SQLite could not copy it
+        assert fingerprint(kept.path) == damaged
 
 
 # -- refusing instead of writing part of it --------------------------------------------------

@@ -53,6 +53,8 @@ def refused_by_the_command(capsys, folder: Path, source: Path, expected: str) ->
     return err
 
 
+MESSAGE = {"author": "omar", "body": "فاعل؟", "created": "2026-01-01T00:00"}
+
 CASES = [
     # unpaired surrogates, wherever a string is
     (article(name="\ud800عنوان"), "field 'name' has an unpaired surrogate at character 0"),
@@ -112,6 +114,29 @@ CASES = [
     (
         article(annotations=[span("قسد", "ACTOR", {"id": 1})]),
         "annotation 1: field 'id' must be a number or text, got an object",
+    ),
+    # fields that used to be read as something else, or dropped, without a word
+    (
+        article(
+            annotations=[span("قسد", "ACTOR", 1)],
+            comments=[{"annotation": 1, "resolved": "no", "messages": [MESSAGE]}],
+        ),
+        "comment thread 1: field 'resolved' must be true or false, got 'no'",
+    ),
+    (
+        article(
+            annotations=[span("قسد", "ACTOR", 1)],
+            comments=[{"annotation": 1, "anchor": "قسد", "messages": [MESSAGE]}],
+        ),
+        "comment thread 1: field 'anchor' must be an object, got text",
+    ),
+    (
+        article(annotations=[span("قسد", "ACTOR", 1, entity=7)]),
+        "span 1: field 'entity' must be text, got a number",
+    ),
+    (
+        article(annotations=[span("قسد", "ACTOR", 1, entity={"id": 1, "name": ["قسد"]})]),
+        "span 1: field 'entity' must be text, got a list",
     ),
     # nesting: free-form values hold 32 levels at most (985 levels are refused by the
     # decoder or by the field's check, whichever meets them first: Python's stack decides)

@@ -92,6 +92,34 @@ def test_the_text_beside_a_brat_file_is_not_read_through_a_link(project, tmp_pat
     refused(project, folder / "a.ann", "a.txt: is a symbolic link", "brat")
 
 
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("[" * 100_000 + "]" * 100_000, "JSON nested deeper than 32 levels"),
+        ('"\\ud800"', "has an unpaired surrogate at character 0"),
+        ("[" * 40 + "]" * 40, "its value[0][0]"),
+        ("99999999999999999999999", "the number 99999999999999999999999 is beyond"),
+    ],
+    ids=["100,000 deep", "a lone surrogate", "40 deep", "a number too large"],
+)
+def test_a_hostile_value_in_annotation_conf_is_refused_as_the_conf_s(
+    project, tmp_path, value, expected
+):
+    """The lines of annotation.conf that give back the project's values hold JSON; a value
+    no project can hold is refused as the configuration's, whether a span uses it or not."""
+    folder = tmp_path / "corpus"
+    brat_pair(folder, "T1\tACTOR 21 24\tقسد\nA1\tactor_type T1 State_forces\n")
+    line = f"# annotator value\tactor_type\tState_forces\t{value}"
+    conf = "[entities]\nACTOR\n[attributes]\nactor_type\tArg:ACTOR, Value:State_forces\n"
+    (folder / "annotation.conf").write_text(f"{line}\n{conf}", "utf-8")
+    message = refused(project, folder, expected, "brat")
+    assert message.startswith("annotation.conf, the line '# annotator value\\tactor_type\\t")
+    (folder / "annotation.conf").write_text(conf, "utf-8")
+    import_files(project, [folder], "brat", annotator="samira")
+    (span,) = project.spans.for_document(1)
+    assert span.attributes == {"actor_type": "State_forces"}
+
+
 # -- Label Studio -------------------------------------------------------------------------------
 
 
@@ -222,3 +250,17 @@ def test_a_bad_byte_is_found_where_it_is_past_a_block_boundary(tmp_path):
         f"{path}, line {lines}: cannot be read as utf-8: byte 0xfe at byte {len(body)} is not "
         "valid; give the file's encoding with --encoding (e.g. cp1256)"
     )
+
+
+# -- MAE -----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("encoding", ["UTF9223372036854775808-8", "rot13", "utf-32", "idna"])
+def test_a_mae_file_declaring_an_encoding_xml_cannot_read_is_refused(project, tmp_path, encoding):
+    path = tmp_path / "task.xml"
+    path.write_text(
+        f'<?xml version="1.0" encoding="{encoding}" ?>\n<Task>\n<TEXT><![CDATA[{ARTICLE}]]>'
+        '</TEXT>\n<TAGS>\n<ACTOR id="A0" spans="21~24" text="قسد" />\n</TAGS>\n</Task>\n',
+        "utf-8",
+    )
+    refused(project, path, "task.xml: its XML declaration names an encoding that cannot be read")

@@ -43,6 +43,9 @@ def parse(data: bytes, path: Path) -> ET.Element:
         root = ET.fromstring(data)
     except ET.ParseError as error:
         raise InputError(f"not well-formed XML ({error})", file=path) from None
+    except (LookupError, ValueError) as error:  # an encoding Python's XML parser cannot read
+        said = f"its XML declaration names an encoding that cannot be read ({error})"
+        raise InputError(said, file=path) from None
     if root.find("TEXT") is None:
         raise InputError(
             f"not a MAE file: the root element <{root.tag}> holds no <TEXT>", file=path
