@@ -9,7 +9,7 @@ from annotator.commands import doing, summary
 from annotator.commands.base import RAW
 from annotator.ops import opening, reviewing
 from annotator.review.agreement import Agreement
-from annotator.review.events import EVENT_TYPE, MISSING_EVENT, ROLE_FILLER
+from annotator.review.events import EVENT_ATTRIBUTE, EVENT_TYPE, MISSING_EVENT, ROLE_FILLER
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -22,9 +22,10 @@ def register(sub: argparse._SubParsersAction) -> None:
             "marked done): span precision, recall and F1 with exact and overlap matching,\n"
             "overall and per label; Cohen's kappa per pair and Krippendorff's alpha across\n"
             "all on token labels; agreement on events as whole records (type, trigger, role\n"
-            "fillers, typing attributes) and how many events are missing, typed otherwise or\n"
-            "filled otherwise; label confusion; and the documents that agree least. See\n"
-            "docs/review.md for how each figure is computed."
+            "fillers, typing attributes) and how many events are missing, typed otherwise,\n"
+            "filled otherwise or differ in their other attributes (fatalities, date…); label\n"
+            "confusion; and the documents that agree least. See docs/review.md for how each\n"
+            "figure is computed."
         ),
         epilog=(
             "examples:\n"
@@ -78,7 +79,7 @@ def format_agreement(result: Agreement, worst: int) -> str:
     lines += [
         "",
         "Events (whole records):   exact F1   overlap F1   events    "
-        "missing  type differs  fillers differ",
+        "missing  type differs  fillers differ  attributes differ",
     ]
     for pair in result.pairs:
         name = " / ".join(pair.annotators)
@@ -88,7 +89,8 @@ def format_agreement(result: Agreement, worst: int) -> str:
             counts = f"{exact.reference}/{exact.candidate}"
             lines.append(
                 f"  {name:<22}  {exact.f1:.3f}      {overlap.f1:.3f}        {counts:<9} "
-                f"{kinds[MISSING_EVENT]:>7}  {kinds[EVENT_TYPE]:>12}  {kinds[ROLE_FILLER]:>14}"
+                f"{kinds[MISSING_EVENT]:>7}  {kinds[EVENT_TYPE]:>12}  {kinds[ROLE_FILLER]:>14}  "
+                f"{kinds[EVENT_ATTRIBUTE]:>17}"
             )
         else:
             lines.append(f"  {name:<22}  (no events)")

@@ -25,6 +25,7 @@ from typing import Any
 from annotator.core.model import GOLD, AnnotatedDocument, Document, Relation, Span, Status
 from annotator.core.schema import Schema
 from annotator.review.events import (
+    EVENT_ATTRIBUTE,
     EVENT_TYPE,
     EXACT,
     MISSING_EVENT,
@@ -85,7 +86,8 @@ class DocumentAgreement:
         return self.overlap.f1
 
 
-EVENT_KINDS = (MISSING_EVENT, EVENT_TYPE, ROLE_FILLER)  # what agreement counts, in this order
+# what agreement counts, in this order
+EVENT_KINDS = (MISSING_EVENT, EVENT_TYPE, ROLE_FILLER, EVENT_ATTRIBUTE)
 
 
 def _ordered_labels(labels: Iterable[str | None], schema: Schema) -> list[str | None]:
@@ -315,7 +317,7 @@ class AgreementMeasure:
                 second = layers[y]
                 pair = self.pairs.get((annotated[x], annotated[y]))
                 if pair is None:
-                    pair = self.pairs[annotated[x], annotated[y]] = PairTally()
+                    pair = self.pairs[annotated[x], annotated[y]] = PairTally(self.rules)
                 matched = pair.add(first, second)
                 exact += matched[0]
                 overlap += matched[1]

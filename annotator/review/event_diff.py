@@ -28,6 +28,7 @@ from annotator.review.events import (
     ROLE_FILLER,
     EventForm,
     EventRules,
+    attribute_differences,
     differing_roles,
     event_rows,
     pair_events,
@@ -65,16 +66,6 @@ def _type_differences(a: Event, b: Event, rules: EventRules) -> dict[str, tuple[
         if mine != theirs:
             differences[name] = (mine, theirs)
     return differences
-
-
-def _attribute_differences(a: Event, b: Event, rules: EventRules) -> dict[str, tuple[Any, Any]]:
-    typing = {*rules.typing_of(a.label), *rules.typing_of(b.label)}
-    names = sorted((a.attributes.keys() | b.attributes.keys()) - typing)
-    return {
-        name: (a.attributes.get(name), b.attributes.get(name))
-        for name in names
-        if a.attributes.get(name) != b.attributes.get(name)
-    }
 
 
 def _role_differences(
@@ -141,7 +132,8 @@ def compare_events(
             differences, fillers = _role_differences(first, second, i, j)
             add(Kind.ROLE_FILLER, i, j, differences=differences, fillers=tuple(fillers))
     for i, j in (*pairing.exact, *pairing.overlap, *pairing.differing):
-        differences = _attribute_differences(first.events[i], second.events[j], rules)
+        a, b = first.events[i], second.events[j]
+        differences = attribute_differences(rules, (a.label, a.attributes), (b.label, b.attributes))
         if differences:
             add(Kind.EVENT_ATTRIBUTE, i, j, differences=differences)
     return found

@@ -27,7 +27,8 @@ clashes, one per place, on «اشتباكات») thus pair with the other layer'
 and an event the other layer lacks is left over: a *missing event*.
 
 What a pair of events coded differently disagrees on, by kind: its *event type* (label or a
-typing attribute), its *role fillers*, its other *event attributes* (fatalities, date…).
+typing attribute), its *role fillers*; and any pair, agreeing or not, its other *event
+attributes* (fatalities, date…: :func:`attribute_differences`).
 """
 
 from __future__ import annotations
@@ -130,6 +131,30 @@ class EventRules:
                     fillers.add((role, row))
             found.append(form(EventForm, (trigger, kind, tuple(sorted(fillers)))))
         return found
+
+
+def _coding(attributes: Any) -> Mapping[str, Any]:
+    """An event's attributes as a mapping, from a row's JSON text or mapping."""
+    if type(attributes) is str:
+        return json.loads(attributes)
+    return attributes or {}
+
+
+def attribute_differences(
+    rules: EventRules, first: tuple[str, Any], second: tuple[str, Any]
+) -> dict[str, tuple[Any, Any]]:
+    """What two events' attributes other than their typing ones differ in, by name, each
+    event given as (label, attributes as a mapping or JSON text): an *event attribute*
+    disagreement when not empty."""
+    if first[1] == second[1]:
+        return {}
+    mine, theirs = _coding(first[1]), _coding(second[1])
+    typing = {*rules.typing_of(first[0]), *rules.typing_of(second[0])}
+    return {
+        name: (mine.get(name), theirs.get(name))
+        for name in sorted((mine.keys() | theirs.keys()) - typing)
+        if mine.get(name) != theirs.get(name)
+    }
 
 
 def _nested_row(event: EventRow | None, get: Callable[[int], Row | None]) -> Row | None:

@@ -13,36 +13,39 @@ differ; counts go into ``Counter`` objects a document at a time, not a span at a
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from itertools import chain
 from operator import itemgetter
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from annotator.review.event_clusters import pair_by_cluster
 from annotator.review.events import (
+    EVENT_ATTRIBUTE,
     EXACT,
     MISSING_EVENT,
     OVERLAP,
     EventForm,
     EventRow,
     EventRules,
+    attribute_differences,
     pair_events,
 )
-from annotator.review.matching import Row, SpanRow, pair_leftovers
+from annotator.review.matching import Pair, Row, SpanRow, pair_leftovers
 from annotator.review.token_labels import OUTSIDE, TokenLabels
 
 NOTHING = None  # the confusion matrix's row and column for "no span there"
 _LABEL = itemgetter(2)
 _ROW = itemgetter(0, 1, 2)
 _ID = itemgetter(3)
+_CODING = itemgetter(5)  # an event row's attributes
 T = TypeVar("T", bound=Hashable)
 
 
 class TokenLayer:
     """One annotator's spans in one document: (start, end, label) rows in text order, and its
-    events as forms (:class:`~annotator.review.events.EventForm`)."""
+    events as forms (:class:`~annotator.review.events.EventForm`) with their attributes."""
 
-    __slots__ = ("event_keys", "events", "keys", "rows")
+    __slots__ = ("coding", "event_keys", "events", "keys", "rows")
 
     def __init__(
         self, spans: Sequence[SpanRow], events: Sequence[EventRow], rules: EventRules
@@ -54,13 +57,16 @@ class TokenLayer:
             keys if len(keys) == len(self.rows) else Counter(self.rows)
         )
         self.events: list[EventForm] = []
-        # equal events are a set intersection, or a multiset one when a layer repeats an
-        # event (or None: an attribute value that cannot be hashed, compared one by one)
-        self.event_keys: set[EventForm] | Counter[EventForm] | None = None
+        self.coding: list[Any] = []  # each event's attributes (a mapping, or JSON text)
+        # equal events are an intersection of the forms, each with its event's attributes, or
+        # a multiset one when a layer repeats an event (or None: an attribute value that
+        # cannot be hashed, compared one by one)
+        self.event_keys: dict[EventForm, Any] | Counter[EventForm] | None = None
         if events:
             self.events = rules.forms(events, dict(zip(map(_ID, spans), self.rows, strict=True)))
+            self.coding = list(map(_CODING, events))
             try:
-                unique = set(self.events)
+                unique = dict(zip(self.events, self.coding, strict=True))
             except TypeError:
                 return
             self.event_keys = unique if len(unique) == len(self.events) else Counter(self.events)
@@ -122,9 +128,11 @@ class PairTally:
         "exact",
         "exact_labels",
         "overlap",
+        "rules",
     )
 
-    def __init__(self) -> None:
+    def __init__(self, rules: EventRules | None = None) -> None:
+        self.rules = rules or EventRules(None)  # which attributes type an event
         self.documents = 0
         self.exact = 0  # spans matched exactly
         self.overlap = 0  # spans matched by overlap: exactly, or boundary pairs
@@ -135,7 +143,8 @@ class PairTally:
         self.confusion: Counter[tuple[str | None, str | None]] = Counter()
         self.event_matches = {EXACT: 0, OVERLAP: 0}
         self.events = [0, 0]  # events of the first layer, of the second
-        # what events disagree on, by kind (missing event, event type, role filler)
+        # what events disagree on, by kind (missing event, event type, role filler, event
+        # attribute)
         self.event_disagreements: Counter[str] = Counter()
 
     def boundary_labels(self) -> Counter[str]:
@@ -177,7 +186,7 @@ class PairTally:
         """One document's events: equal forms by a set intersection, the rest paired cluster
         by cluster of overlapping triggers
         (:func:`~annotator.review.event_clusters.pair_by_cluster`) and what they differ in
-        counted."""
+        counted; then every pair's other attributes compared."""
         a, b = first.events, second.events
         self.events[0] += len(a)
         self.events[1] += len(b)
@@ -185,22 +194,39 @@ class PairTally:
         if keys_a is None or keys_b is None:
             pairing = pair_events(a, b)
             exact = len(pairing.exact)
+            self._add_coding(first, second, chain(pairing.exact, pairing.overlap))
+            self._add_coding(first, second, pairing.differing)
         else:
-            if isinstance(keys_a, set) and isinstance(keys_b, set):
-                common = keys_a & keys_b
+            left_a: list[int] | None = None  # where the events left to pair are in the layers
+            left_b: list[int] | None = None
+            if type(keys_a) is dict and type(keys_b) is dict:  # no form twice in a layer
+                common = keys_a.keys() & keys_b.keys()
                 exact = len(common)
+                if common:
+                    self._add_different(
+                        ((form[1][0], keys_a[form]), (form[1][0], keys_b[form]))
+                        for form in common
+                        if keys_a[form] != keys_b[form]
+                    )
                 if exact == len(a) == len(b):
                     self.event_matches[EXACT] += exact
                     self.event_matches[OVERLAP] += exact
                     return
                 if common:
-                    a = [form for form in a if form not in common]
-                    b = [form for form in b if form not in common]
+                    left_a = [i for i, form in enumerate(a) if form not in common]
+                    left_b = [j for j, form in enumerate(b) if form not in common]
             else:
                 shared = Counter(a) & Counter(b)
                 exact = sum(shared.values())
-                a, b = _unmatched(a, shared), _unmatched(b, shared)
+                pairs, left_a, left_b = _multiset_pairs(a, b, shared)
+                self._add_coding(first, second, pairs)
+            if left_a is not None and left_b is not None:
+                a, b = [a[i] for i in left_a], [b[j] for j in left_b]
             pairing = pair_by_cluster(a, b)
+            paired = chain(pairing.overlap, pairing.differing)
+            if left_a is not None and left_b is not None:
+                paired = ((left_a[i], left_b[j]) for i, j in paired)
+            self._add_coding(first, second, paired)
         self.event_matches[EXACT] += exact
         self.event_matches[OVERLAP] += exact + len(pairing.overlap)
         kinds = self.event_disagreements
@@ -209,3 +235,44 @@ class PairTally:
         missing = len(pairing.unpaired_first) + len(pairing.unpaired_second)
         if missing:
             kinds[MISSING_EVENT] += missing
+
+    def _add_coding(self, first: TokenLayer, second: TokenLayer, pairs: Iterable[Pair]) -> None:
+        """Count the pairs of events (by their places in the layers) whose attributes other
+        than the typing ones differ."""
+        a, b, mine, theirs = first.events, second.events, first.coding, second.coding
+        self._add_different(
+            ((a[i][1][0], mine[i]), (b[j][1][0], theirs[j]))
+            for i, j in pairs
+            if mine[i] != theirs[j]
+        )
+
+    def _add_different(self, pairs: Iterable[tuple[tuple[str, Any], tuple[str, Any]]]) -> None:
+        """Count the pairs of (label, attributes) whose attributes other than the typing ones
+        differ (:func:`~annotator.review.events.attribute_differences`); the pairs given are
+        those whose attributes are not equal as they are."""
+        differing = sum(1 for x, y in pairs if attribute_differences(self.rules, x, y))
+        if differing:
+            self.event_disagreements[EVENT_ATTRIBUTE] += differing
+
+
+def _multiset_pairs(
+    first: Sequence[EventForm], second: Sequence[EventForm], shared: Counter[EventForm]
+) -> tuple[list[Pair], list[int], list[int]]:
+    """The pairs of equal forms — the n-th of a form in one layer with its n-th in the
+    other, as the first step pairs them — and where the rest of each layer is."""
+    taken: dict[EventForm, list[int]] = {}
+    left_a = []
+    for i, form in enumerate(first):
+        places = taken.setdefault(form, [])
+        if len(places) < shared[form]:
+            places.append(i)
+        else:
+            left_a.append(i)
+    pairs, left_b = [], []
+    for j, form in enumerate(second):
+        places = taken.get(form)
+        if places:
+            pairs.append((places.pop(0), j))
+        else:
+            left_b.append(j)
+    return pairs, left_a, left_b

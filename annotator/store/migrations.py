@@ -38,8 +38,10 @@ class Step:
 def _events_as_records(conn: sqlite3.Connection) -> None:
     """Each span of an event label becomes the trigger of one event of that label, with its
     attributes (and a gold span's provenance) and its role links as the event's arguments, in
-    the order they were made; those links leave the relations. Canonical places may carry
-    coordinates from now on, and the project a gazetteer to take them from."""
+    the order they were made; those links leave the relations. A link whose role the schema
+    does not declare for the event's label (``ally``) stays a link between the two spans, as
+    it was: an argument is a role of the event. Canonical places may carry coordinates from
+    now on, and the project a gazetteer to take them from."""
     for statement in (EVENT_TABLES + PLACE_TABLES).split(";"):
         if statement.strip():
             conn.execute(statement)
@@ -58,11 +60,28 @@ def _events_as_records(conn: sqlite3.Connection) -> None:
         events,
     )
     conn.execute(
+        "CREATE TEMP TABLE declared_roles (label TEXT, role TEXT, PRIMARY KEY (label, role))"
+    )
+    conn.executemany(
+        "INSERT OR IGNORE INTO declared_roles VALUES (?, ?)",
+        [
+            (label["id"], role["name"])
+            for label in labels
+            if label.get("kind") == "event"
+            for role in label.get("roles") or []
+        ],
+    )
+    roles = (
+        "FROM relations r JOIN events e ON e.trigger = r.source "
+        "JOIN declared_roles d ON d.label = e.label AND d.role = r.role"
+    )
+    conn.execute(
         "INSERT INTO arguments(event_id, position, role, span_id) "
         "SELECT e.id, row_number() OVER (PARTITION BY r.source ORDER BY r.id) - 1, r.role, "
-        "r.target FROM relations r JOIN events e ON e.trigger = r.source"
+        f"r.target {roles}"
     )
-    conn.execute("DELETE FROM relations WHERE source IN (SELECT trigger FROM events)")
+    conn.execute(f"DELETE FROM relations WHERE id IN (SELECT r.id {roles})")
+    conn.execute("DROP TABLE declared_roles")
     conn.execute(f"UPDATE spans SET attributes = '{{}}' WHERE label IN ({marks})", events)
 
 

@@ -9,7 +9,7 @@ import pytest
 from annotator.cli import main
 from annotator.core.model import Argument, Status
 from annotator.core.schema import load_preset
-from annotator.ops import editing, event_editing
+from annotator.ops import editing, event_editing, reviewing
 from annotator.ops.importing import import_files
 from annotator.store.project import Project
 from tests.conftest import snapshot, write_jsonl
@@ -153,8 +153,44 @@ def test_agree_reports_events_as_whole_records(tmp_path, capsys):
     events = json.loads(capsys.readouterr().out)["pairs"][0]["events"]
     assert events["count"] == [1, 2]
     assert events["exact"] == {"precision": 0.5, "recall": 1.0, "f1": 0.666667}
-    assert events["disagreements"] == {"missing event": 1, "event type": 0, "role filler": 0}
+    assert events["disagreements"] == {
+        "missing event": 1,
+        "event type": 0,
+        "role filler": 0,
+        "event attribute": 0,
+    }
     assert main(["agree", str(tmp_path / "lead")]) == 0
     table = capsys.readouterr().out
     row = next(line for line in table.splitlines() if "omar / samira" in line and "1/2" in line)
-    assert row.split()[3:] == ["0.667", "0.667", "1/2", "1", "0", "0"]
+    assert row.split()[3:] == ["0.667", "0.667", "1/2", "1", "0", "0", "0"]
+
+
+def test_agree_counts_events_whose_other_attributes_differ_as_review_lists_them(tmp_path, capsys):
+    """Omar and Samira code the same attack, with other fatalities, and the same clash, typed
+    otherwise and dated otherwise: agreement counts what review's list of events shows."""
+    source = write_jsonl(tmp_path / "article.jsonl", [{"text": TEXT, "name": "مقال"}])
+    coding = {
+        "omar": ({"fatalities": 3}, {"event_type": "Battles", "date": "2025-03-04"}),
+        "samira": ({"fatalities": 5}, {"event_type": "Riots", "date": "2025-03-05"}),
+    }
+    with Project.create(tmp_path / "lead", load_preset("conflict")) as lead:
+        import_files(lead, [source])
+        for name, (attack, clash) in coding.items():
+            place = editing.create_span(lead, 1, name, "LOCATION", *at("الثردات"))
+            for word, attributes in (("هاجم", attack), ("نقاط", clash)):
+                trigger = editing.create_span(lead, 1, name, "EVENT", *at(word))
+                event_editing.create_event(
+                    lead, 1, name, "EVENT", trigger.id, [Argument("location", place.id)], attributes
+                )
+        listed = reviewing.document_event_disagreements(lead, 1)
+    assert sorted(x.kind for x in listed) == ["event attribute", "event attribute", "event type"]
+    assert main(["agree", str(tmp_path / "lead"), "--json"]) == 0
+    events = json.loads(capsys.readouterr().out)["pairs"][0]["events"]
+    assert events["disagreements"] == {
+        "missing event": 0, "event type": 1, "role filler": 0, "event attribute": 2
+    }  # fmt: skip
+    assert main(["agree", str(tmp_path / "lead")]) == 0
+    table = capsys.readouterr().out
+    assert "missing  type differs  fillers differ  attributes differ" in table
+    row = next(line for line in table.splitlines() if "omar / samira" in line and "2/2" in line)
+    assert row.split()[-4:] == ["0", "1", "0", "2"]

@@ -10,17 +10,21 @@ Each rule has a name and says where it comes from in brat (``server/src``):
   (``Theme2`` would read as a second ``Theme``); a role given twice, an empty type in a list,
   and a ``<MACRO>`` that is neither defined nor reserved are errors; an attribute needs
   ``Arg:``; a role named like a relation type is warned of. Equivalence types are relation
-  types marked ``<REL-TYPE>:symmetric-transitive``.
+  types marked ``<REL-TYPE>:symmetric-transitive``. An attribute is one node: a second
+  declaration of its name is not a second list of values for other types (brat's client
+  keeps one attribute type per name), so a name declared twice is counted broken.
 - ``annotation.py`` reads each ``.ann`` line: an id, a tab, the annotation; ids unique; a
-  text-bound annotation's offsets inside the text, its fragments apart, its text what the
-  offsets cover (joined by a space); every id referred to defined; an event's trigger a
-  text-bound annotation of the event's type; nothing but events (and relations) referring to
-  a trigger.
+  text-bound annotation's offsets inside the text, its fragments apart, a tab before its
+  text (empty for a zero-width one), its text what the offsets cover (joined by a space);
+  every id referred to defined; an event's trigger a text-bound annotation of the event's
+  type; nothing but events (and relations) referring to a trigger.
 - ``verify_annotations.py`` then checks the types against the configuration, equivalences,
   overlapping entities against ``<OVERLAP>``, relations' argument types and labels, each
-  event's roles (with brat's trailing numbers taken off) and their types and counts, and
-  that every attribute is declared for the type it is on; and, as brat's attribute editor
-  offers only declared values, that each value is one of them.
+  event's roles (with brat's trailing numbers taken off: so a role whose name ends in a
+  digit, repeatable or not, is read as another role) and their types and counts, and that
+  every attribute is declared for the type it is on; and, as brat's attribute editor offers
+  only declared values, that each value is one of them — a value with white space never is
+  (``annotation.conf`` cannot declare it).
 """
 
 from __future__ import annotations
@@ -166,6 +170,10 @@ def _section(
                 broken.append(
                     Broken("conf-role-repeat", at, f"{key}: a repeatable role ends in a digit")
                 )
+            elif role[1][-1].isdigit():
+                broken.append(
+                    Broken("conf-role-digit", at, f"{key}: verification reads it as another role")
+                )
             if role[1] in roles:
                 broken.append(Broken("conf-role-once", at, f"{role[1]} given twice"))
             roles[role[1]] = (types, *counts)
@@ -174,6 +182,8 @@ def _section(
         settings = dict(arguments)
         if "Arg" not in settings:
             broken.append(Broken("conf-attribute-arg", at, f"{term} has no Arg:"))
+        if term in conf.attributes:
+            broken.append(Broken("conf-attribute-once", at, f"{term} is declared twice"))
         conf.attributes[term] = (settings.get("Arg", []), settings.get("Value", []))
 
 
@@ -205,9 +215,11 @@ def read_ann(path: Path) -> tuple[Ann, list[Broken]]:
         if ident != "*" and ident in defined:
             broken.append(Broken("ann-unique-id", at, ident))
         defined.add(ident)
-        data, _, tail = rest.partition("\t")
+        data, text_tab, tail = rest.partition("\t")
         kind = ident[0]
         if kind == "T":
+            if not text_tab:
+                broken.append(Broken("ann-textbound-tab", at, "no tab before its text"))
             _text_bound(ann, ident, data, tail, text, at, broken)
         elif kind == "E":
             head, *arguments = data.split()
@@ -226,6 +238,8 @@ def read_ann(path: Path) -> tuple[Ann, list[Broken]]:
         elif kind in "AM":
             parts = data.split(" ", 2)
             value = parts[2] if len(parts) > 2 else None
+            if value is not None and re.search(r"\s", value):
+                broken.append(Broken("ann-attribute-value", at, f"{value!r} holds white space"))
             ann.attributes.append((parts[0], parts[1], value, at))
             referred.append((parts[1], at))
         elif kind == "*":

@@ -8,9 +8,12 @@ from collections import defaultdict
 import pytest
 
 from annotator.core.errors import InputError
+from annotator.core.model import Argument
 from annotator.formats.brat import conf as brat_conf
+from annotator.ops import editing, event_editing
 from annotator.ops.exporting import export
 from annotator.ops.importing import import_files
+from annotator.store.project import now
 from tests.conftest import corpus_file, snapshot, write_jsonl
 from tests.formats.brat_rules import NUMBERED, check_folder
 from tests.formats.interchange import (
@@ -513,3 +516,256 @@ def test_a_hard_variant_of_a_real_tutorial_document_keeps_its_annotations(projec
     assert len(list(project.relations.iter_all())) == relations
     assert len(list(project.events.iter_all())) == events
     assert sum(len(e.arguments) for e in project.events.iter_all()) == arguments
+
+
+# -- our exports of the presets, held to brat's rules ------------------------------------------
+
+CLASH = (
+    "اشتباكات عنيفة بين قوات الحكومة ومسلحين محليين وعناصر التنظيم في الثردات والميادين، "
+    "وقال مصدر إن القصف استمر حتى الصباح"
+)
+ATTACK = "قتل جنديان في هجوم شنه مسلحو التنظيم بعربة مفخخة على حاجز للجيش قرب مطار دير الزور أمس"
+
+
+def preset_project(folder, preset, text):
+    """A project of the preset with one article, and how to mark words of it in samira's
+    layer."""
+    project = fresh(folder, preset)
+    import_files(project, [write_jsonl(folder.parent / f"{preset}.jsonl", [{"text": text}])])
+
+    def mark(label, words, entity=None, **attributes):
+        start = text.index(words)
+        entity_id = None
+        if entity is not None:
+            with project.write():
+                entity_id = project.entities.ensure(project.schema.label(label).kind, entity)
+        span = editing.create_span(
+            project, 1, "samira", label, start, start + len(words), attributes, entity_id=entity_id
+        )
+        return span.id
+
+    def event(label, trigger, arguments, **attributes):
+        fillers = [Argument(role, span) for role, span in arguments]
+        event_editing.create_event(project, 1, "samira", label, trigger, fillers, attributes)
+
+    return project, mark, event
+
+
+def code_conflict(folder):
+    """Two clashes on one word, a shelling with no trigger word, repeated roles, free values
+    with spaces, commas and "|", a date, fatalities, notes, and a link between spans."""
+    project, mark, event = preset_project(folder, "conflict", CLASH)
+    clash = mark("EVENT", "اشتباكات")
+    army = mark("ACTOR", "قوات الحكومة", "القوات الحكومية", actor_type="State forces")
+    locals_ = mark("ACTOR", "مسلحين محليين", actor_type="Political militias")
+    isis = mark("ACTOR", "عناصر التنظيم", actor_type="External/Other forces")
+    thardat = mark("LOCATION", "الثردات", place_type="city/town", geo_precision=2)
+    mayadin = mark("LOCATION", "الميادين", place_type="natural feature", note="قرب النهر, | الضفة")
+    battle = {"event_type": "Battles", "sub_event_type": "Armed clash"}
+    event(
+        "EVENT",
+        clash,
+        [("actor1", army), ("actor2", locals_), ("actor2", isis), ("location", thardat)],
+        **battle,
+        fatalities=12,
+        date="2025-03-04",
+        time_precision=1,
+        source="سانا, Reuters | مصادر محلية",
+        notes="two fronts, one night | unconfirmed",
+        note="checked against SOHR, twice",
+    )
+    event("EVENT", clash, [("actor1", army), ("location", mayadin)], **battle, fatalities=0)
+    event(
+        "EVENT",
+        None,
+        [("location", mayadin)],
+        event_type="Explosions/Remote violence",
+        sub_event_type="Shelling/artillery/missile attack",
+    )
+    with project.write():
+        project.relations.add(1, "samira", army, thardat, "based in", time=now())
+    return project
+
+
+def code_ner(folder):
+    project, mark, _ = preset_project(folder, "ner", ATTACK)
+    mark("ORG", "مسلحو التنظيم", "تنظيم الدولة", note="an armed group, not a party")
+    mark("LOC", "مطار دير الزور")
+    mark("LOC", "دير الزور", "دير الزور")
+    mark("MISC", "عربة مفخخة")
+    return project
+
+
+def code_ace(folder):
+    """Two events of different types sharing a victim, sub-types of each type's own."""
+    project, mark, event = preset_project(folder, "ace", ATTACK)
+    die = mark("LIFE", "قتل")
+    attack = mark("CONFLICT", "هجوم")
+    soldiers = mark("PER", "جنديان", mention="NOM")
+    fighters = mark("ORG", "مسلحو التنظيم", mention="NOM")
+    car = mark("WEA", "عربة مفخخة", mention="NOM")
+    airport = mark("FAC", "مطار دير الزور", mention="NAM")
+    mark("GPE", "دير الزور", mention="NAM")
+    yesterday = mark("VALUE", "أمس", value_type="Time")
+    event(
+        "LIFE",
+        die,
+        [("Victim", soldiers), ("Place", airport), ("Time", yesterday)],
+        subtype="Die",
+        tense="Past",
+    )
+    event(
+        "CONFLICT",
+        attack,
+        [("Attacker", fighters), ("Target", soldiers), ("Instrument", car), ("Place", airport)],
+        subtype="Attack",
+        polarity="Positive",
+    )
+    return project
+
+
+def coded(project):
+    """Everything coded, without ids: spans with their attributes and canonical entities,
+    events (arguments and attributes), links."""
+    entities = project.entities.names()
+    spans = {
+        (s.start, s.end, s.label, s.annotator, json.dumps(s.attributes, sort_keys=True), entity)
+        for s in project.spans.iter_all()
+        for entity in [entities.get(s.entity_id)]
+    }
+    return spans, events_of(project), links_of(project)
+
+
+@pytest.mark.parametrize(
+    ("preset", "build"), [("conflict", code_conflict), ("ner", code_ner), ("ace", code_ace)]
+)
+def test_exports_of_the_presets_keep_to_brat_s_rules_and_come_back(tmp_path, preset, build):
+    with build(tmp_path / "p") as project:
+        out = tmp_path / "out"
+        export(project, "brat", out)
+        assert check_folder(out) == []  # brat_rules.py: conf-*, ann-*, verify-* as brat applies
+        with fresh(tmp_path / "again", preset) as again:
+            import_files(again, [out], annotator="samira")
+            assert coded(again) == coded(project)
+
+
+def test_the_conflict_export_writes_what_brat_can_hold(tmp_path):
+    with code_conflict(tmp_path / "p") as project:
+        export(project, "brat", tmp_path / "out")
+    ann = (tmp_path / "out" / "conflict-1.ann").read_text("utf-8").splitlines()
+    events = [line for line in ann if line.startswith("E")]
+    triggers = [line.split("\t")[1].split()[0] for line in events]
+    assert triggers[0] == triggers[1]  # two clashes on one word share its T
+    assert "actor2-Arg:T3 actor2-Arg2:T4" in events[0]  # brat numbers a repeated role
+    (empty,) = [line for line in ann if line.endswith(" 0 0\t")]  # no trigger word: brat's
+    assert triggers[2] == "EVENT:" + empty.split("\t")[0]  # trigger is zero-width, at 0
+    assert any(line.endswith("\tfatalities E1 12") for line in ann)
+    assert any(line.endswith("\tdate E1 2025-03-04") for line in ann)
+    assert any(line.endswith("source E1 سانا_Reuters_مصادر_محلية") for line in ann)
+    assert "#2\tAnnotatorNotes E1\tchecked against SOHR, twice" in ann
+    conf = (tmp_path / "out" / "annotation.conf").read_text("utf-8")
+    assert "fatalities\tArg:EVENT, Value:12|0" in conf  # the values the export uses
+    assert '# annotator value\tsource\tسانا_Reuters_مصادر_محلية\t"سانا, Reuters | مصادر محلية"' in (
+        conf
+    )
+
+
+def test_ace_sub_types_are_offered_per_type_and_come_back_as_one_attribute(tmp_path):
+    with code_ace(tmp_path / "p") as project:
+        report = export(project, "brat", tmp_path / "out")
+    conf = (tmp_path / "out" / "annotation.conf").read_text("utf-8")
+    lines = conf.splitlines()
+    assert "subtype-LIFE\tArg:LIFE, Value:Be-Born|Marry|Divorce|Injure|Die" in lines
+    assert "subtype-CONFLICT\tArg:CONFLICT, Value:Attack|Demonstrate" in lines
+    assert not any(line.startswith("subtype\t") for line in lines)
+    assert "mention\tArg:PER|ORG|GPE|LOC|FAC|VEH|WEA, Value:NAM|NOM|PRO" in lines  # one list
+    assert any("subtype-LIFE, subtype-MOVEMENT" in note for note in report.notes)
+    parsed = brat_conf.parse(conf)  # --add-labels: each type its own values, named subtype
+    (life,) = [a for a in parsed.definitions["LIFE"]["attributes"] if a["name"] == "subtype"]
+    assert life["values"] == ["Be-Born", "Marry", "Divorce", "Injure", "Die"]
+    ann = tmp_path / "out" / "ace-1.ann"
+    assert "subtype-LIFE E1 Die" in ann.read_text("utf-8")
+    ann.write_text(ann.read_text("utf-8").replace("LIFE E1 Die", "LIFE E1 Attack"), "utf-8")
+    assert [b.rule for b in check_folder(tmp_path / "out")] == ["verify-attribute-values"]
+
+
+BROKEN_CONF = """[entities]
+ACTOR
+LOCATION
+[relations]
+<OVERLAP>\tArg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>
+[events]
+EVENT\tactor?:ACTOR, location?:LOCATION
+[attributes]
+source\tArg:EVENT, Value:SANA
+"""
+
+
+@pytest.mark.parametrize(
+    ("conf", "ann", "rules"),
+    [
+        (  # brat reads actor1 as a first "actor": a role ending in a digit is another role
+            BROKEN_CONF.replace("actor?", "actor1?"),
+            "E2\tEVENT:T1 actor1:T2\n",
+            ["conf-role-digit", "verify-arguments"],
+        ),
+        ("", "A1\tsource E1 SANA news\n", ["ann-attribute-value", "verify-attribute-values"]),
+        ("", "A1\tsure E1\n", ["verify-attributes"]),  # not declared
+        ("", "A1\tsource T2 SANA\n", ["verify-attributes"]),  # declared for EVENT, not ACTOR
+        ("", "*\tAlias T2 T3\n", ["verify-equivalence"]),  # equivalence type not declared
+        (  # a second declaration of a name is not a second list of values
+            BROKEN_CONF + "source\tArg:ACTOR, Value:local\n",
+            "",
+            ["conf-attribute-once"],
+        ),
+        ("", "T4\tEVENT 0 0\nE2\tEVENT:T4\n", ["ann-textbound-tab"]),  # even a zero-width T
+    ],
+)
+def test_the_checker_holds_the_rules_brat_applies(tmp_path, conf, ann, rules):
+    folder = tmp_path / "brat"
+    folder.mkdir()
+    (folder / "annotation.conf").write_text(conf or BROKEN_CONF, encoding="utf-8")
+    (folder / "a.txt").write_text("هاجمت قوات الحكومة الثردات", encoding="utf-8")
+    (folder / "a.ann").write_text(
+        "T1\tEVENT 0 5\tهاجمت\nT2\tACTOR 6 18\tقوات الحكومة\nT3\tACTOR 6 10\tقوات\n"
+        f"E1\tEVENT:T1\n{ann}",
+        encoding="utf-8",
+    )
+    assert [broken.rule for broken in check_folder(folder)] == rules
+
+
+def test_a_refusal_of_the_schema_s_rules_names_the_ann_file_and_its_line(project, tmp_path):
+    folder = tmp_path / "bad"
+    folder.mkdir()
+    text = "قوات سوريا الديمقراطية في دير الزور"
+    for name in ("a", "b"):
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+    (folder / "a.ann").write_text("T1\tACTOR 0 4\tقوات\n", encoding="utf-8")
+    bad = folder / "b.ann"
+    bad.write_text(
+        "T1\tEVENT 0 4\tقوات\nT2\tACTOR 5 10\tسوريا\nE1\tEVENT:T1 location:T2\n", "utf-8"
+    )
+    before = snapshot(project)
+    with pytest.raises(InputError) as caught:
+        import_files(project, [folder], annotator="a")
+    assert (caught.value.file, caught.value.line) == (str(bad), 3)
+    assert "the role location of EVENT takes location spans, not ACTOR «سوريا»" in str(caught.value)
+    bad.write_text("T1\tEVENT 0 4\tقوات\nE1\tEVENT:T1 actor1:T1\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        import_files(project, [folder], annotator="a")
+    assert (caught.value.file, caught.value.line) == (str(bad), 2)
+    assert "«قوات» is the event's trigger; it cannot be its actor1" in str(caught.value)
+    assert snapshot(project) == before
+
+
+def test_a_zero_width_trigger_anywhere_is_an_event_with_no_trigger(project, tmp_path):
+    path = bad_pair(
+        tmp_path,
+        "T1\tEVENT 26 26\t\nT2\tLOCATION 26 35\tدير الزور\nE1\tEVENT:T1 location:T2\n"
+        "A1\tevent_type E1 Battles\n",
+    )
+    import_files(project, [path], annotator="a")
+    (event,) = project.events.iter_all()
+    assert event.trigger is None and event.attributes == {"event_type": "Battles"}
+    assert [project.spans.get(a.span).text for a in event.arguments] == ["دير الزور"]
+    assert [s.text for s in project.spans.iter_all()] == ["دير الزور"]  # no empty span

@@ -358,7 +358,12 @@ def test_the_json_has_the_documented_shape():
         "exact": {"precision": 1.0, "recall": 1.0, "f1": 1.0},
         "overlap": {"precision": 1.0, "recall": 1.0, "f1": 1.0},
         "count": [0, 0],
-        "disagreements": {"missing event": 0, "event type": 0, "role filler": 0},
+        "disagreements": {
+            "missing event": 0,
+            "event type": 0,
+            "role filler": 0,
+            "event attribute": 0,
+        },
     }
     assert data["documents"] == [
         {

@@ -16,7 +16,8 @@ from annotator.core.schema import load_preset
 from annotator.review import tally
 from annotator.review.agreement import measure
 from annotator.review.event_clusters import pair_by_cluster
-from annotator.review.events import EventRules, event_rows, pair_event_leftovers
+from annotator.review.event_review import event_disagreements
+from annotator.review.events import EVENT_ATTRIBUTE, EventRules, event_rows, pair_event_leftovers
 from tests.review.layers import document, event, span
 
 CONFLICT = load_preset("conflict")
@@ -58,7 +59,9 @@ def layer(draw, name: str):
                 arguments.append((draw(st.sampled_from(["actor1", "actor2"])), actor))
         if places and draw(st.booleans()):
             arguments.append(("location", draw(st.sampled_from(places))))
-        events.append(event(name, "EVENT", trigger, draw(st.permutations(arguments)), **typing))
+        other = draw(st.sampled_from([{}, {"fatalities": 0}, {"fatalities": 3}]))
+        coding = {**typing, **other}
+        events.append(event(name, "EVENT", trigger, draw(st.permutations(arguments)), **coding))
     return triggers + actors + places, events
 
 
@@ -120,3 +123,17 @@ def test_a_tie_within_a_cluster_goes_to_the_earlier_event():
     found = pair_by_cluster(first, second)
     assert _pairing(found) == _pairing(pair_event_leftovers(first, second))
     assert found.overlap == [(0, 0)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(layer("A"), layer("B"))
+def test_agreement_counts_the_event_attribute_disagreements_review_lists(a, b):
+    """Repeated events, events coded alike but for their fatalities, and pairs differing in
+    type as well: agreement counts each pair review's list shows as an event attribute."""
+    spans = [*a[0], *b[0]]
+    annotated = document(
+        TEXT, spans, status=dict.fromkeys(NAMES[:2], Status.DONE), events=[*a[1], *b[1]]
+    )
+    listed = event_disagreements(annotated, list(NAMES[:2]), CONFLICT)
+    counted = measure([annotated], CONFLICT, list(NAMES[:2])).pairs[0].event_disagreements
+    assert counted[EVENT_ATTRIBUTE] == sum(x.kind == EVENT_ATTRIBUTE for x in listed)

@@ -10,20 +10,22 @@ back from its comments.
 
 Written so that brat's own configuration reader takes every line as meant: names in brat's
 storage form, roles that do not end in a digit, ``?`` or ``*`` after each role, every
-attribute the files use declared for every type it is used on, with every value it takes (a
-value of a choice whether used or not, a free value when the export uses it), relation types
-with the types they join, and the equivalence types (``*`` lines) as symmetric-transitive
-relations.
+attribute the files use declared once, for every type it is used on, with every value it
+takes (a value of a choice whether used or not, a free value when the export uses it; an
+attribute whose values differ by type declared once per type under a name of its own, see
+:mod:`annotator.formats.brat.names`), relation types with the types they join, and the
+equivalence types (``*`` lines) as symmetric-transitive relations.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
-from annotator.core.schema import Schema
+from annotator.core.schema import Attribute, Schema
 from annotator.formats.brat.names import ARC, ATTRIBUTE, TYPE, BratNames
 
 SECTIONS = ("entities", "relations", "events", "attributes")
@@ -154,9 +156,8 @@ def parse(text: str) -> BratConfiguration:
 
 @dataclass
 class BratUse:
-    """What an export wrote, for the ``annotation.conf`` to declare: types, roles and
-    relation types in brat's names; attributes by the project's names, with their values as
-    written."""
+    """What an export wrote, for the ``annotation.conf`` to declare: types, roles, relation
+    types and attributes in brat's names, attributes with their values as written."""
 
     names: BratNames = field(default_factory=BratNames)
     relations: dict[str, tuple[set[str], set[str]]] = field(default_factory=dict)
@@ -172,17 +173,51 @@ class BratUse:
         sources.add(source)
         targets.add(target)
 
-    def attribute(self, name: str, owner: str, value: Any) -> str | None:
-        """Note an attribute written on an annotation of type ``owner``; its value as brat
-        writes it (None for a binary one)."""
-        self.attributes[name].add(owner)
+    def attribute(self, name: str, owner: str, value: Any) -> tuple[str, str | None]:
+        """Note an attribute written on an annotation of type ``owner``: its name and its
+        value as brat writes them (None for a binary one)."""
+        stored = self.names.attribute(name, owner)
+        self.attributes[stored].add(owner)
         if value is True and self.typed.get(name, "boolean") == "boolean":
-            self.binary.add(name)
-            return None
-        written = self.names.value(name, value)
-        if written not in self.values[name]:
-            self.values[name].append(written)
-        return written
+            self.binary.add(stored)
+            return stored, None
+        written = self.names.value(name, value, owner)
+        if written not in self.values[stored]:
+            self.values[stored].append(written)
+        return stored, written
+
+
+@dataclass
+class Declaration:
+    """One attribute line of ``annotation.conf``: the project's attribute, its type, the
+    brat types it is declared for and the values it offers (the project's). ``owner`` is
+    the one type of an attribute of its own (:meth:`BratNames.own_attribute`)."""
+
+    name: str
+    kind: str | None
+    types: list[str] = field(default_factory=list)
+    values: list[Any] = field(default_factory=list)
+    owner: str | None = None
+
+
+def _offered(attribute: Attribute) -> list[Any]:
+    """The values an attribute offers: its choices, or a small range of whole numbers."""
+    values: list[Any] = list(attribute.choices())
+    bottom, top = attribute.minimum, attribute.maximum
+    if attribute.type == "integer" and bottom is not None and top is not None:
+        values = list(range(bottom, top + 1)) if top - bottom <= SMALL_RANGE else []
+    return values
+
+
+def _split(schema: Schema) -> set[str]:
+    """The attributes whose labels offer different values (or take different types of
+    value): each label gets a declaration of its own."""
+    seen: dict[str, set[tuple[Any, ...]]] = defaultdict(set)
+    for label in schema.labels:
+        for attribute in label.attributes:
+            offered = json.dumps(_offered(attribute), ensure_ascii=False)
+            seen[attribute.name].add((attribute.type, offered))
+    return {name for name, kinds in seen.items() if len(kinds) > 1}
 
 
 def prepare(schema: Schema, use: BratUse) -> None:
@@ -193,26 +228,37 @@ def prepare(schema: Schema, use: BratUse) -> None:
     names.declare(ARC, list(dict.fromkeys(r.name for label in schema.labels for r in label.roles)))
     declared = list(dict.fromkeys(a.name for label in schema.labels for a in label.attributes))
     names.declare(ATTRIBUTE, declared)
+    split = _split(schema)
     for label in schema.labels:
         for attribute in label.attributes:
             use.typed.setdefault(attribute.name, attribute.type)
-    for name, values in _choices(schema).items():
-        names.declare_values(name, values)
+            if attribute.name in split:
+                names.own_attribute(attribute.name, names.type(label.id))
+    for declaration in declarations(schema, names).values():
+        names.declare_values(declaration.name, declaration.values, declaration.owner)
 
 
-def _choices(schema: Schema) -> dict[str, list[Any]]:
-    """Every value the schema offers for each attribute name, over every label."""
-    found: dict[str, list[Any]] = defaultdict(list)
+def declarations(schema: Schema, names: BratNames) -> dict[str, Declaration]:
+    """The schema's attributes as ``annotation.conf`` declares them, by brat's name: each
+    with the types that take it and every value one of them offers."""
+    found: dict[str, Declaration] = {}
     for label in schema.labels:
+        owner = names.type(label.id)
         for attribute in label.attributes:
-            values: list[Any] = list(attribute.choices())
-            bottom, top = attribute.minimum, attribute.maximum
-            if attribute.type == "integer" and bottom is not None and top is not None:
-                values = list(range(bottom, top + 1)) if top - bottom <= SMALL_RANGE else []
-            for value in values:
-                if value not in found[attribute.name]:
-                    found[attribute.name].append(value)
-    return found
+            stored = names.attribute(attribute.name, owner)
+            declaration = found.get(stored)
+            if declaration is None:
+                own = owner if stored != names.attribute(attribute.name) else None
+                declaration = Declaration(attribute.name, attribute.type, owner=own)
+                found[stored] = declaration
+            declaration.types.append(owner)
+            for value in _offered(attribute):
+                if value not in declaration.values:
+                    declaration.values.append(value)
+    first: dict[str, int] = {}  # an attribute's declarations of each type go together
+    for declaration in found.values():
+        first.setdefault(declaration.name, len(first))
+    return dict(sorted(found.items(), key=lambda item: first[item[1].name]))
 
 
 def render(schema: Schema, use: BratUse) -> str:
@@ -252,24 +298,21 @@ def render(schema: Schema, use: BratUse) -> str:
 
 def _attribute_lines(schema: Schema, use: BratUse) -> list[str]:
     names = use.names
-    owners: dict[str, list[str]] = defaultdict(list)
-    kinds: dict[str, str] = {}
-    for label in schema.labels:
-        for attribute in label.attributes:
-            owners[attribute.name].append(names.type(label.id))
-            kinds.setdefault(attribute.name, attribute.type)
-    for name, types in use.attributes.items():
-        owners[name] += sorted(types - set(owners[name]))
-    choices = _choices(schema)
+    found = declarations(schema, names)
+    for stored, types in use.attributes.items():
+        declaration = found.get(stored)
+        if declaration is None:  # an attribute the schema does not have, still in the files
+            declaration = found[stored] = Declaration(names.ours(ATTRIBUTE, stored), None)
+        declaration.types += sorted(types - set(declaration.types))
     lines = []
-    for name, types in owners.items():
-        stored, arg = names.attribute(name), "|".join(types)
-        values = [names.value(name, v) for v in choices.get(name, [])]
-        values += [v for v in use.values.get(name, []) if v not in values]
-        if kinds.get(name) == "boolean" or (name in use.binary and not values):
+    for stored, declaration in found.items():
+        arg, kind = "|".join(declaration.types), declaration.kind
+        values = [names.value(declaration.name, v, declaration.owner) for v in declaration.values]
+        values += [v for v in use.values.get(stored, []) if v not in values]
+        if kind == "boolean" or (stored in use.binary and not values):
             lines.append(f"{stored}\tArg:{arg}")
         elif values:
             lines.append(f"{stored}\tArg:{arg}, Value:{'|'.join(values)}")
         else:
-            lines.append(f"# {stored} ({kinds.get(name)}) takes free values; none in these files")
+            lines.append(f"# {stored} ({kind}) takes free values; none in these files")
     return lines

@@ -221,9 +221,9 @@ class _BratLayer:
         for name, value in attributes.items():
             if name in _SPECIAL or value is False or value is None or value == "":
                 continue
-            written = self.use.attribute(name, self.types[target], value)
+            stored, written = self.use.attribute(name, self.types[target], value)
             tail = f" {written}" if written is not None else ""
-            self.lines.append(f"{self.next_id('A')}\t{self.names.attribute(name)} {target}{tail}")
+            self.lines.append(f"{self.next_id('A')}\t{stored} {target}{tail}")
         note = attributes.get("note")
         if note:
             self.lines.append(f"{self.next_id('#')}\tAnnotatorNotes {target}\t{_clean(str(note))}")
@@ -309,6 +309,12 @@ def _notes(use: BratUse, left_out: LeftOut) -> list[str]:
         notes.append(
             f"names brat cannot keep were written in its form ({shown}{more}); annotation.conf "
             "lists them, and an import of this folder gives them back"
+        )
+    for name, written in use.names.own().items():
+        notes.append(
+            f"{name} offers other values on each type that takes it: written as an attribute "
+            f"of each type's own ({', '.join(written)}) so that brat offers each type its own "
+            f"values; an import of this folder gives them back as {name}"
         )
     if left_out.no_trigger:
         notes.append(

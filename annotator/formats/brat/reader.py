@@ -199,6 +199,7 @@ class _BratDocument:
             relations=relations,
             events=list(self.event_records.values()),
             number=number,
+            file=str(self.ann),  # a refusal of the schema's rules names the .ann and its line
         )
 
     def _event_record(self, event: EventLine, names: BratNames) -> EventRecord:
