@@ -1,13 +1,34 @@
-"""Backups from the window and the command line: make one, list them, put one back."""
+"""Backups from the window and the command line: make one, list them, put one back. A
+:class:`Backup` says when it was made, why (one of the reasons below), what it holds and
+whether it was damaged, for each to say it in its own words."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from annotator.store import backups
-from annotator.store.backups import Backup, Progress
+from annotator.store.backups import (
+    AUTO,
+    BEFORE_RESTORE,
+    BEFORE_UPGRADE,
+    MANUAL,
+    RESCUED,
+    Backup,
+    Progress,
+)
 
-__all__ = ["KEEP", "Backup", "back_up", "backups_of", "restore"]
+__all__ = [
+    "AUTO",
+    "BEFORE_RESTORE",
+    "BEFORE_UPGRADE",
+    "KEEP",
+    "MANUAL",
+    "RESCUED",
+    "Backup",
+    "back_up",
+    "backups_of",
+    "restore",
+]
 
 KEEP = backups.KEEP  # automatic backups kept
 

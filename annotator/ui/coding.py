@@ -13,7 +13,7 @@ from annotator.core.errors import AnnotatorError
 from annotator.core.text import isolate
 from annotator.ops import editing, viewing
 from annotator.ui import commands, event_commands
-from annotator.ui.language import translate
+from annotator.ui.language import fill, translate
 from annotator.ui.panels.attributes import AttributesPanel
 from annotator.ui.panels.guidelines import GuidelinesPanel
 from annotator.ui.session import Session
@@ -75,8 +75,9 @@ class Coding(QObject):
             self.view.mark_spans([a for a in arguments if a], label.color)
         elif span is not None and schema is not None and schema.label(span.label):
             label = schema.label(span.label)
+            of = translate("coding", "%1 of %2")  # a role of an event: location of «clashes»
             linked_from = [
-                f"{a.role} of {isolate('«' + names(e.trigger, e.label) + '»')}"
+                fill(of, a.role, isolate("«" + names(e.trigger, e.label) + "»"))
                 for e in session.events
                 for a in e.arguments
                 if a.span == span.id

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
+from annotator.ops.sample import SAMPLE_NAME
 from annotator.shipped import resource
 
 translate = QCoreApplication.translate  # translate("context", "text"): lupdate finds these
@@ -32,7 +33,13 @@ def choose(asked: str | None, remembered: str) -> str:
     for choice in (asked, remembered):
         if choice in LANGUAGES:
             return choice
-    system = QLocale.system().name().split("_")[0]
+    return system_language()
+
+
+def system_language() -> str:
+    """The system's language when we have a catalogue for it, else English. Read from the
+    default locale: the system's, unless ``QLocale.setDefault`` chose another."""
+    system = QLocale().name().split("_")[0]
     return system if system in LANGUAGES else "en"
 
 
@@ -90,6 +97,12 @@ def figure(value: int | float | str, grouped: bool = True) -> str:
     """A count or figure as the reader expects it: ``1,234`` or ``١٬٢٣٤``."""
     text = f"{value:,}" if isinstance(value, int) and grouped else str(value)
     return text.translate(ARABIC_INDIC) if _state["digits"] == "arabic-indic" else text
+
+
+def project_name(name: str) -> str:
+    """A project's name as the window shows it: the sample project's in the window's
+    language, any other as its owner named it."""
+    return translate("language", "Sample project") if name == SAMPLE_NAME else name
 
 
 def label_name(label) -> str:

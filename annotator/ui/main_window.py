@@ -31,6 +31,7 @@ from annotator.ui.coding import Coding
 from annotator.ui.document_list import DocumentList
 from annotator.ui.find_bar import FindBar
 from annotator.ui.icons import icon
+from annotator.ui.language import project_name
 from annotator.ui.panels.annotations import AnnotationsPanel
 from annotator.ui.panels.attributes import AttributesPanel
 from annotator.ui.panels.discussion import DiscussionPanel
@@ -193,7 +194,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         session = self.session
-        name = session.project.name if session.project else ""
+        name = project_name(session.project.name) if session.project else ""
         title = self.tr("%1 — annotator (%2)")
         self.setWindowTitle(title.replace("%1", name).replace("%2", session.annotator))
         button = self.tr("Annotator: %1 ▾").replace("%1", session.annotator)

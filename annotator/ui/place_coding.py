@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
 from annotator.core.text import isolate
 from annotator.ops import places, viewing
 from annotator.ui.edit_command import EditCommand
+from annotator.ui.language import fill, translate
 from annotator.ui.panels.place import PlacePanel
 from annotator.ui.session import Session
 
 _SEPARATORS = re.compile(r"[,،;\s]+")
+CHOSEN = QT_TRANSLATE_NOOP("PlaceCoding", "Place %1")  # the undo texts
+TYPED = QT_TRANSLATE_NOOP("PlaceCoding", "Coordinates for %1")
+CLEARED = QT_TRANSLATE_NOOP("PlaceCoding", "No coordinates for %1")
 
 
 class SetPlace(EditCommand):
@@ -22,7 +26,9 @@ class SetPlace(EditCommand):
     away; undo puts back those it had."""
 
     def __init__(self, session: Session, entity_id: int, name: str, how: str, **given) -> None:
-        super().__init__(session, session.document_id, f"{how} «{name}»")
+        """``how``: one of the undo texts above, filled with the place's name."""
+        said = fill(translate("PlaceCoding", how), isolate(f"«{name}»"))
+        super().__init__(session, session.document_id, said)
         self.entity_id, self.given = entity_id, given
         self.before: places.Point | None = None
         self.after: places.Point | None = None
@@ -56,9 +62,9 @@ class PlaceCoding(QObject):
         self.entity: tuple[int, str] | None = None  # the canonical place shown
         for signal in (session.selectionChanged, session.documentShown, session.schemaChanged):
             signal.connect(self.show)
-        panel.chosen.connect(lambda place_id: self._push("Place", gazetteer=place_id))
+        panel.chosen.connect(lambda place_id: self._push(CHOSEN, gazetteer=place_id))
         panel.typed.connect(self._typed)
-        panel.cleared.connect(lambda: self._push("No coordinates for"))
+        panel.cleared.connect(lambda: self._push(CLEARED))
 
     def show(self) -> None:
         session = self.session
@@ -92,7 +98,7 @@ class PlaceCoding(QObject):
                 )
             )
             return
-        self._push("Coordinates for", latitude=parts[0], longitude=parts[1])
+        self._push(TYPED, latitude=parts[0], longitude=parts[1])
 
     def _push(self, how: str, **given) -> None:
         if self.entity is None or self.session.read_only:

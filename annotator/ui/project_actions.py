@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QWi
 
 from annotator.core import schema as schemas
 from annotator.core.errors import AnnotatorError, ProjectError
-from annotator.ops import backing_up, opening, unsaved
+from annotator.ops import backing_up, opening, troubles, unsaved
 from annotator.ops.opening import ProjectFilesChanged
+from annotator.ui.backup_words import backup_words
 from annotator.ui.language import figure, translate
 from annotator.ui.session import Session
 from annotator.ui.settings import Settings
+from annotator.ui.trouble_words import explained
 
 
 class Busy:
@@ -28,8 +30,10 @@ class Busy:
         QGuiApplication.restoreOverrideCursor()
 
 
-def show_error(parent: QWidget, error: AnnotatorError) -> None:
-    QMessageBox.warning(parent, "annotator", str(error))
+def show_error(parent: QWidget, error: AnnotatorError, doing: str = "") -> None:
+    """The error in a message box: a common trouble said in the window's language first
+    (``doing``: the trouble when none says more, as while opening a project)."""
+    QMessageBox.warning(parent, "annotator", explained(str(error), troubles.kind(error, doing)))
 
 
 def open_project(parent: QWidget, session: Session, folder: Path) -> None:
@@ -69,7 +73,7 @@ def open_folder(parent: QWidget, session: Session, folder: Path) -> bool:
     try:
         open_project(parent, session, folder)
     except AnnotatorError as error:
-        show_error(parent, error)
+        show_error(parent, error, troubles.CANNOT_OPEN)
         return False
     return True
 
@@ -135,7 +139,7 @@ def back_up(parent: QWidget, session: Session) -> None:
         show_error(parent, error)
         return
     said = translate("project_actions", "Backed up: %1")
-    session.message.emit(said.replace("%1", made.describe()), 8000)
+    session.message.emit(said.replace("%1", backup_words(made)), 8000)
 
 
 def restore(parent: QWidget, session: Session) -> None:
@@ -151,7 +155,7 @@ def restore(parent: QWidget, session: Session) -> None:
             translate("project_actions", "This project has no backups yet."),
         )
         return
-    choices = [backup.describe() for backup in found]
+    choices = [backup_words(backup) for backup in found]
     choice, ok = QInputDialog.getItem(
         parent,
         translate("project_actions", "Restore a backup"),
@@ -174,9 +178,11 @@ def restore(parent: QWidget, session: Session) -> None:
     if open_folder(parent, session, folder):
         said = translate(
             "project_actions",
-            "Restored %1; the project as it was just before is kept as %2.",
+            "Restored the backup (%1); the project as it was just before is kept as a backup "
+            "too (%2).",
         )
-        session.message.emit(said.replace("%1", chosen.name).replace("%2", before.name), 15000)
+        said = said.replace("%1", backup_words(chosen, short=True))
+        session.message.emit(said.replace("%2", backup_words(before, short=True)), 15000)
 
 
 def project_lost(parent: QWidget, session: Session, error: ProjectFilesChanged) -> None:

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from annotator.core.model import Span
 from annotator.ops import viewing
 from annotator.ui.find_bar import FindBar
 from annotator.ui.panels.annotations import AnnotationsPanel
 from annotator.ui.panels.discussion import DiscussionPanel
 from annotator.ui.panels.events import EventsPanel
 from annotator.ui.panels.history import HistoryPanel
-from annotator.ui.problems import coding_problems
 from annotator.ui.session import Session
 from annotator.ui.span_merge import SpanChange
 from annotator.ui.text_view import TextView
@@ -43,9 +43,9 @@ class ShownDocument(QObject):
         annotations.spanSelected.connect(self._chosen_in_table)
         discussion.spanChosen.connect(self._chosen_in_table)
 
-    def missing(self, span) -> list[str]:
-        schema = self.session.schema
-        return coding_problems(schema.label(span.label), span.attributes) if schema else []
+    def missing(self, span: Span) -> list[str]:
+        """What the span's mark shows missing: for an event's word, its events' coding."""
+        return self.annotations.spans_model.missing(span)
 
     def show_document(self) -> None:
         session = self.session
@@ -53,7 +53,9 @@ class ShownDocument(QObject):
         self.view.show_document(
             session.text, session.spans, colors, session.relations, session.selected, session.events
         )
-        self.annotations.spans_model.set_spans(session.spans, colors, session.schema)
+        self.annotations.spans_model.set_spans(
+            session.spans, colors, session.schema, session.events
+        )
         self.find_bar.set_text(session.text)
         self.events_changed(fit=True)
 
@@ -62,7 +64,9 @@ class ShownDocument(QObject):
         self.view.update_spans(
             session.spans, change.removed, change.added, session.relations, session.events
         )
-        self.annotations.spans_model.set_spans(session.spans, session.colors, session.schema)
+        self.annotations.spans_model.set_spans(
+            session.spans, session.colors, session.schema, session.events
+        )
         self.annotations.show_span(session.selected)
         if session.selected in {s.id for s in change.added}:  # the selected span was changed
             self._follow_selected()
@@ -70,7 +74,10 @@ class ShownDocument(QObject):
     def colors_changed(self) -> None:
         colors = self.session.colors
         self.view.set_colors(colors)
-        self.annotations.spans_model.set_spans(self.session.spans, colors, self.session.schema)
+        session = self.session
+        self.annotations.spans_model.set_spans(
+            session.spans, colors, session.schema, session.events
+        )
 
     def selection_changed(self) -> None:
         session = self.session
@@ -85,9 +92,10 @@ class ShownDocument(QObject):
         another document is shown, not at every edit)."""
         session = self.session
         self.view.events = list(session.events)  # what its tooltips list
+        self.annotations.spans_model.set_events(session.events)  # their words' marks
         self.events.model.set_events(session.events, session.by_id, session.schema)
         if fit:
-            self.events.table.resizeColumnsToContents()
+            self.events.fit_columns()
         self.events.show_event(session.event)
         self.view.show_event(session.selected_event())
 

@@ -28,10 +28,11 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from annotator.core.errors import AnnotatorError, Cancelled
-from annotator.ops import opening
+from annotator.ops import opening, troubles
 from annotator.ops.opening import Project
 from annotator.ops.progress import Progress
 from annotator.ui.language import figure, translate
+from annotator.ui.trouble_words import explained
 
 T = TypeVar("T")
 Operation = Callable[[Project, Progress], T]
@@ -47,6 +48,7 @@ class Outcome(Generic[T]):
     result: T | None = None
     error: str | None = None  # a message for the user
     cancelled: bool = False
+    trouble: str = ""  # what sort of trouble the error is (ops.troubles), when a common one
 
     @property
     def ok(self) -> bool:
@@ -71,7 +73,7 @@ class _Worker(QThread):
         super().__init__(parent)
         self.work = work
         self.stop = threading.Event()
-        self.outcome: Outcome = Outcome(error="the task did not run")
+        self.outcome: Outcome = Outcome(error=translate("tasks", "The task did not run."))
         self._last_report = 0.0
 
     def progress(self, done: int, total: int | None) -> None:
@@ -88,10 +90,11 @@ class _Worker(QThread):
         except Cancelled:
             self.outcome = Outcome(cancelled=True)
         except AnnotatorError as error:
-            self.outcome = Outcome(error=str(error))
+            self.outcome = Outcome(error=str(error), trouble=troubles.kind(error))
         except Exception as error:  # a bug: say so in the window, keep the details for a report
             traceback.print_exc(file=sys.stderr)
-            self.outcome = Outcome(error=f"unexpected error ({type(error).__name__}: {error})")
+            said = translate("tasks", "Unexpected error (%1).")
+            self.outcome = Outcome(error=said.replace("%1", f"{type(error).__name__}: {error}"))
 
 
 class _Background(QObject):
@@ -207,10 +210,10 @@ def run_task(
     dialog.setValue(0)
     task.start()
     loop.exec()
-    outcome = task.outcome or Outcome(error="the task did not finish")
+    outcome = task.outcome or Outcome(error=translate("tasks", "The task did not finish."))
     dialog.close()
     dialog.deleteLater()
     task.deleteLater()
     if outcome.error is not None and show_error:
-        QMessageBox.warning(parent, title, outcome.error)
+        QMessageBox.warning(parent, title, explained(outcome.error, outcome.trouble))
     return outcome

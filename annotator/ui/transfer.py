@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,6 +26,24 @@ from annotator.ui.language import figure, translate
 from annotator.ui.report_words import import_summary, merge_lines
 from annotator.ui.session import Session
 from annotator.ui.tasks import run_task
+
+WRITTEN_AS = {  # each format the window exports, in its words (a format not here: the core's)
+    "jsonl": QT_TRANSLATE_NOOP("transfer", "our JSONL: a document per line"),
+    "json": QT_TRANSLATE_NOOP("transfer", "our JSON export, the whole project in one file"),
+    "conll": QT_TRANSLATE_NOOP("transfer", "a token per line with BIO tags (CoNLL-2003)"),
+    "conllu": QT_TRANSLATE_NOOP("transfer", "CoNLL-U for UD pipelines, entities in MISC"),
+    "spacy": QT_TRANSLATE_NOOP("transfer", "spaCy JSONL, or DocBin when spaCy is installed"),
+    "hf": QT_TRANSLATE_NOOP("transfer", "Hugging Face token classification: a folder"),
+    "brat": QT_TRANSLATE_NOOP("transfer", "brat standoff: a folder of .txt and .ann pairs"),
+    "doccano": QT_TRANSLATE_NOOP("transfer", "doccano JSONL: entities and relations"),
+    "labelstudio": QT_TRANSLATE_NOOP("transfer", "Label Studio JSON tasks: spans, relations"),
+    "webanno": QT_TRANSLATE_NOOP("transfer", "WebAnno TSV 3 (INCEpTION): a folder"),
+    "uima-xmi": QT_TRANSLATE_NOOP("transfer", "UIMA CAS XMI (INCEpTION) with TypeSystem.xml"),
+    "events-csv": QT_TRANSLATE_NOOP(
+        "transfer", "a row per event: type, actors, place, date, fatalities (Excel, R, pandas)"
+    ),
+    "geojson": QT_TRANSLATE_NOOP("transfer", "events as points on a map (GeoJSON)"),
+}
 
 
 def import_files(parent: QWidget, session: Session) -> None:
@@ -159,7 +178,9 @@ class ExportDialog(QDialog):
         self.format = QComboBox()
         self.offered = {offered.name: offered for offered in formats_offered.writable()}
         for offered in self.offered.values():
-            self.format.addItem(f"{offered.name} — {offered.description}", offered.name)
+            said = WRITTEN_AS.get(offered.name)
+            described = translate("transfer", said) if said else offered.description
+            self.format.addItem(f"{offered.name} — {described}", offered.name)
         form.addRow(translate("transfer", "Format"), self.format)
         self.layer = QComboBox()
         self.layer.addItem(translate("transfer", "every layer"), None)

@@ -497,6 +497,26 @@
 <context>
     <name>DiscussionPanel</name>
     <message>
+        <source>open</source>
+        <translation>مفتوح</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>مغلق</translation>
+    </message>
+    <message>
+        <source>[%1] on the document</source>
+        <translation>[%1] على المستند</translation>
+    </message>
+    <message>
+        <source>[%1] on %2 %3 (%4), span since removed</source>
+        <translation>[%1] على %2 %3 (%4)، وقد حُذف المقطع منذئذ</translation>
+    </message>
+    <message>
+        <source>[%1] on %2 %3 (%4)</source>
+        <translation>[%1] على %2 %3 (%4)</translation>
+    </message>
+    <message>
         <source>Open threads only</source>
         <translation>النقاشات المفتوحة فقط</translation>
     </message>
@@ -524,12 +544,24 @@
         <source>Reopen</source>
         <translation>أعد الفتح</translation>
     </message>
+    <message>
+        <source>Write the comment here first.</source>
+        <translation>اكتب التعليق هنا أولًا.</translation>
+    </message>
 </context>
 <context>
     <name>DocumentList</name>
     <message>
         <source>Filter by name…</source>
         <translation>رشّح بالاسم…</translation>
+    </message>
+    <message>
+        <source>Import order</source>
+        <translation>ترتيب الاستيراد</translation>
+    </message>
+    <message>
+        <source>Most uncertain first</source>
+        <translation>الأقل يقينًا أولًا</translation>
     </message>
     <message>
         <source>Only documents with open discussions</source>
@@ -616,6 +648,26 @@
 </context>
 <context>
     <name>EventTableModel</name>
+    <message>
+        <source>Actor 1</source>
+        <translation>الفاعل 1</translation>
+    </message>
+    <message>
+        <source>Actor 2</source>
+        <translation>الفاعل 2</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>المكان</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Fatalities</source>
+        <translation>القتلى</translation>
+    </message>
     <message>
         <source>Type</source>
         <translation>النوع</translation>
@@ -1063,6 +1115,18 @@ Login: %2</source>
 </context>
 <context>
     <name>PlaceCoding</name>
+    <message>
+        <source>Place %1</source>
+        <translation>تحديد موضع %1</translation>
+    </message>
+    <message>
+        <source>Coordinates for %1</source>
+        <translation>إحداثيات %1</translation>
+    </message>
+    <message>
+        <source>No coordinates for %1</source>
+        <translation>حذف إحداثيات %1</translation>
+    </message>
     <message>
         <source>No coordinates yet: choose an entry, or type them.</source>
         <translation>لا إحداثيات بعد: اختر مدخلًا، أو اكتبها.</translation>
@@ -1702,6 +1766,28 @@ Login: %2</source>
     </message>
 </context>
 <context>
+    <name>UncertaintyListModel</name>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Uncertainty</source>
+        <translation>عدم اليقين</translation>
+    </message>
+</context>
+<context>
+    <name>UncertaintyOrder</name>
+    <message>
+        <source>Most uncertain first needs the learned model: suggest from a layer with it first (Suggestions menu).</source>
+        <translation>ترتيب «الأقل يقينًا أولًا» يحتاج النموذج المتعلَّم: اقترح من طبقة به أولًا (قائمة الاقتراحات).</translation>
+    </message>
+    <message>
+        <source>Measuring how unsure the learned model is: %1 of %2 documents…</source>
+        <translation>يُقاس مدى عدم يقين النموذج المتعلَّم: %1 من %2 مستند…</translation>
+    </message>
+</context>
+<context>
     <name>app</name>
     <message>
         <source>Welcome to annotator</source>
@@ -1710,6 +1796,37 @@ Login: %2</source>
     <message>
         <source>Your name, as it will appear on your annotations:</source>
         <translation>اسمك كما سيظهر على توسيماتك:</translation>
+    </message>
+</context>
+<context>
+    <name>backups</name>
+    <message>
+        <source>automatic</source>
+        <translation>تلقائية</translation>
+    </message>
+    <message>
+        <source>made by hand</source>
+        <translation>يدوية</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>قبل استعادة</translation>
+    </message>
+    <message>
+        <source>before an upgrade</source>
+        <translation>قبل ترقية</translation>
+    </message>
+    <message>
+        <source>what the window still held</source>
+        <translation>ما بقي في النافذة</translation>
+    </message>
+    <message>
+        <source>%1 documents, %2 spans</source>
+        <translation>المستندات: %1، المقاطع: %2</translation>
+    </message>
+    <message>
+        <source>DAMAGED</source>
+        <translation>تالفة</translation>
     </message>
 </context>
 <context>
@@ -1743,6 +1860,10 @@ Mark the document done anyway?</source>
 </context>
 <context>
     <name>coding</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 في %2</translation>
+    </message>
     <message>
         <source>Code</source>
         <translation>رمّز</translation>
@@ -1926,6 +2047,13 @@ Mark the document done anyway?</source>
     <message>
         <source>boolean</source>
         <translation>نعم/لا</translation>
+    </message>
+</context>
+<context>
+    <name>language</name>
+    <message>
+        <source>Sample project</source>
+        <translation>المشروع التجريبي</translation>
     </message>
 </context>
 <context>
@@ -2254,8 +2382,8 @@ Take the project over? Only do this if that window is closed or its computer has
         <translation>ضع هذه النسخة الاحتياطية مكان المشروع:</translation>
     </message>
     <message>
-        <source>Restored %1; the project as it was just before is kept as %2.</source>
-        <translation>استُعيدت %1؛ وحُفظ المشروع كما كان قبلها باسم %2.</translation>
+        <source>Restored the backup (%1); the project as it was just before is kept as a backup too (%2).</source>
+        <translation>استُعيدت النسخة الاحتياطية (%1)؛ وحُفظ المشروع كما كان قبلها في نسخة احتياطية أيضًا (%2).</translation>
     </message>
     <message>
         <source>The project can no longer be saved to</source>
@@ -2564,8 +2692,8 @@ Once the project is whole again, bring them into it with File ▸ Merge a collea
         <translation>كل الطبقات</translation>
     </message>
     <message>
-        <source>dictionary and learned model (CRF)</source>
-        <translation>القاموس والنموذج المتعلَّم (CRF)</translation>
+        <source>all of them together</source>
+        <translation>كلها معًا</translation>
     </message>
     <message>
         <source>dictionary of the layer&apos;s names</source>
@@ -2618,6 +2746,14 @@ Once the project is whole again, bring them into it with File ▸ Merge a collea
 <context>
     <name>tasks</name>
     <message>
+        <source>The task did not run.</source>
+        <translation>لم تُنفَّذ المهمة.</translation>
+    </message>
+    <message>
+        <source>Unexpected error (%1).</source>
+        <translation>خطأ غير متوقع (%1).</translation>
+    </message>
+    <message>
         <source>%1 so far</source>
         <translation>%1 حتى الآن</translation>
     </message>
@@ -2633,6 +2769,10 @@ Once the project is whole again, bring them into it with File ▸ Merge a collea
         <source>Cancelling…</source>
         <translation>يُلغى…</translation>
     </message>
+    <message>
+        <source>The task did not finish.</source>
+        <translation>لم تنتهِ المهمة.</translation>
+    </message>
 </context>
 <context>
     <name>toolbar</name>
@@ -2647,6 +2787,58 @@ Once the project is whole again, bring them into it with File ▸ Merge a collea
 </context>
 <context>
     <name>transfer</name>
+    <message>
+        <source>our JSONL: a document per line</source>
+        <translation>JSONL الخاص بنا: مستند في كل سطر</translation>
+    </message>
+    <message>
+        <source>our JSON export, the whole project in one file</source>
+        <translation>تصدير JSON الخاص بنا: المشروع كله في ملف واحد</translation>
+    </message>
+    <message>
+        <source>a token per line with BIO tags (CoNLL-2003)</source>
+        <translation>كلمة في كل سطر بوسوم BIO ‏(CoNLL-2003)</translation>
+    </message>
+    <message>
+        <source>CoNLL-U for UD pipelines, entities in MISC</source>
+        <translation>CoNLL-U لأدوات UD، والكيانات في عمود MISC</translation>
+    </message>
+    <message>
+        <source>spaCy JSONL, or DocBin when spaCy is installed</source>
+        <translation>spaCy JSONL، أو DocBin إن كانت spaCy مثبّتة</translation>
+    </message>
+    <message>
+        <source>Hugging Face token classification: a folder</source>
+        <translation>تصنيف الكلمات لـ Hugging Face: مجلد</translation>
+    </message>
+    <message>
+        <source>brat standoff: a folder of .txt and .ann pairs</source>
+        <translation>brat: مجلد من أزواج ‎.txt و‎.ann</translation>
+    </message>
+    <message>
+        <source>doccano JSONL: entities and relations</source>
+        <translation>doccano JSONL: الكيانات والعلاقات</translation>
+    </message>
+    <message>
+        <source>Label Studio JSON tasks: spans, relations</source>
+        <translation>مهام Label Studio بصيغة JSON: المقاطع والعلاقات</translation>
+    </message>
+    <message>
+        <source>WebAnno TSV 3 (INCEpTION): a folder</source>
+        <translation>WebAnno TSV 3 ‏(INCEpTION): مجلد</translation>
+    </message>
+    <message>
+        <source>UIMA CAS XMI (INCEpTION) with TypeSystem.xml</source>
+        <translation>UIMA CAS XMI ‏(INCEpTION) مع TypeSystem.xml</translation>
+    </message>
+    <message>
+        <source>a row per event: type, actors, place, date, fatalities (Excel, R, pandas)</source>
+        <translation>صف لكل حدث: النوع والفاعلون والمكان والتاريخ والقتلى (Excel وR وpandas)</translation>
+    </message>
+    <message>
+        <source>events as points on a map (GeoJSON)</source>
+        <translation>الأحداث نقاطًا على خريطة (GeoJSON)</translation>
+    </message>
     <message>
         <source>Import articles</source>
         <translation>استورد مقالات</translation>
@@ -2738,6 +2930,25 @@ Once the project is whole again, bring them into it with File ▸ Merge a collea
     <message>
         <source>not merged: %1</source>
         <translation>لم يُدمج: %1</translation>
+    </message>
+</context>
+<context>
+    <name>troubles</name>
+    <message>
+        <source>The project cannot be opened.</source>
+        <translation>تعذّر فتح المشروع.</translation>
+    </message>
+    <message>
+        <source>Another window or program has the project open.</source>
+        <translation>المشروع مفتوح في نافذة أو برنامج آخر.</translation>
+    </message>
+    <message>
+        <source>The project is damaged; restore a backup of it.</source>
+        <translation>المشروع تالف؛ استعد نسخة احتياطية منه.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>تعذّرت قراءة الملف.</translation>
     </message>
 </context>
 <context>

@@ -92,7 +92,7 @@ def test_sync_now_paints_a_colleague_s_layer_in_the_lead_s_window(
     colors = session.colors
     assert differences(window.text_view, session.text, stored, colors, session.selected) == []
     row = window.documents.model.row_of(session.document_id)
-    assert window.documents.model.index(row, 2).data() == 2  # amal's spans, in the list
+    assert window.documents.model.index(row, 2).data() == "2"  # amal's spans, as listed
     assert f"{amal}: 1" in window.statusBar().currentMessage()
     assert window.hub.label.text() == "synced just now"
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCharFormat
 
-from annotator.core.model import Span
+from annotator.core.model import Event, Span
 
 DEPTH_ALPHA = (60, 110, 160)  # a character under one, two, three or more spans
 SELECTED_ALPHA = 210
@@ -112,7 +112,23 @@ def on_screen(view) -> range:
     return range(first, max(first, last))
 
 
-def _bar_problems(view, spans: list[Span], colors, selected, visible: range, schema) -> list[str]:
+def incomplete(span: Span, schema, events: list[Event]) -> bool:
+    """Whether the span's required coding is missing, as ``annotator check`` says it: an
+    entity's on the span itself, an event's word's on the events it triggers (their type an
+    event label), never on the word's own attributes."""
+    kinds = {label.id: label.kind for label in schema.labels}
+    if kinds.get(span.label) not in (None, "event") and schema.missing(span.label, span.attributes):
+        return True
+    return any(
+        schema.missing(event.label, event.attributes)
+        for event in events
+        if event.trigger == span.id and kinds.get(event.label) == "event"
+    )
+
+
+def _bar_problems(
+    view, spans: list[Span], colors, selected, visible: range, schema, events: list[Event]
+) -> list[str]:
     """Every stored span on screen has one bar, in its label's colour, below the bars of
     the spans it encloses, dashed when its required coding is missing; no bar belongs to a
     span the store does not hold."""
@@ -131,9 +147,7 @@ def _bar_problems(view, spans: list[Span], colors, selected, visible: range, sch
             problems.append(f"the bar of «{span.text}» is {bar.color}, its label's colour is not")
         if bar.selected != (span.id == selected):
             problems.append(f"the bar of «{span.text}» is drawn selected={bar.selected}")
-        if schema is not None and bar.incomplete != bool(
-            schema.missing(span.label, span.attributes)
-        ):
+        if schema is not None and bar.incomplete != incomplete(span, schema, events):
             problems.append(f"the bar of «{span.text}» is drawn incomplete={bar.incomplete}")
         for inner in spans:
             nested = span.start <= inner.start and inner.end <= span.end and inner.id != span.id
@@ -161,9 +175,13 @@ def _mark_problems(view, spans: list[Span], text: str) -> list[str]:
     return problems
 
 
-def differences(view, text: str, spans: list[Span], colors, selected, schema=None) -> list[str]:
+def differences(
+    view, text: str, spans: list[Span], colors, selected, schema=None, events=()
+) -> list[str]:
     """Where what is painted differs from what is stored: on screen every character must
-    match; off screen a paragraph may be not yet painted, but never painted wrongly."""
+    match; off screen a paragraph may be not yet painted, but never painted wrongly. With
+    ``schema``, a bar is dashed when the span, or an event among the stored ``events`` of
+    its layer that it triggers, lacks required coding."""
     if _text(view) != text:
         return [f"the view shows another text than the stored document ({_text(view)[:20]!r})"]
     shown, wanted = painted(view), expected(text, spans, colors, selected)
@@ -175,6 +193,6 @@ def differences(view, text: str, spans: list[Span], colors, selected, schema=Non
             continue
         where = text[max(0, offset - 6) : offset + 6].replace("\n", "⏎")
         problems.append(f"offset {offset} «{where}»: painted {have}, stored says {want}")
-    problems += _bar_problems(view, spans, colors, selected, visible, schema)
+    problems += _bar_problems(view, spans, colors, selected, visible, schema, list(events))
     problems += _mark_problems(view, spans, text)
     return problems

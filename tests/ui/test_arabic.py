@@ -12,16 +12,21 @@ marking, linking and browsing, and the undo texts; review mode (the summary line
 titles, the disagreements and their descriptions, its status messages, the review order's
 headers, accepting all agreed, the agreement dashboard with its charts); the schema editor
 (its labels list, tabs, fields, kinds and attribute types, the attributes and roles tables,
-buttons, and the status line's reports and refusals)."""
+buttons, and the status line's reports and refusals); the discussion threads' titles, the
+place panel and its undo texts, the suggestions panel, the export's list of formats, the
+backups listed to restore, the sample project's name, and the common troubles' sentences.
+
+Data is allowed only as whole names: the schema's label ids and names, attribute names and
+values, role names (and, where the guidelines show them, its descriptions as whole texts);
+the names of documents, people, places and formats; never a word found anywhere in it."""
 
 from __future__ import annotations
 
-import json
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -34,13 +39,22 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.commands.gui import register
+from annotator.core import schema as schemas
+from annotator.ops import formats_offered
 from annotator.ops.sync_report import SyncNote
 from annotator.shipped import resource
 from annotator.ui import language, report_words
 from tests.ui.test_coding import mark
 
 ARTICLE = {"id": "a1", "text": "قصف مدفعي على بلدة الميادين شرق دير الزور."}
-SHORTCUT = re.compile(r"\b(Ctrl|Shift|Alt|Enter|Esc|Tab|F\d+)\b")  # keys keep their names
+SHORTCUT = re.compile(  # keys keep their names (in Arabic, «و» may join one: «وShift+F4»)
+    r"(?<![A-Za-z])(Ctrl|Shift|Alt|Enter|Esc|Tab|Backspace|Delete|F\d+)(?![A-Za-z])"
+)
+TOOLS = {  # the names of formats and tools, written as they write them
+    "JSONL", "JSON", "CoNLL", "CoNLL-U", "BIO", "UD", "MISC", "spaCy", "DocBin", "Hugging Face",
+    "brat", "doccano", "Label Studio", "WebAnno", "TSV", "INCEpTION", "UIMA", "CAS", "XMI",
+    "TypeSystem.xml", "Excel", "pandas", "GeoJSON", "txt", "ann",
+}  # fmt: skip
 
 
 @pytest.fixture
@@ -52,8 +66,11 @@ def arabic():
 
 
 def english_left(text: str, data: set[str]) -> list[str]:
-    for name in data:
-        text = text.replace(name, "")
+    """The English words of ``text`` once the names in ``data`` are taken out, each only where
+    it stands whole: ``actor1`` in «actor1 → …», never «actor» inside «actors» or «of» from a
+    description."""
+    for name in sorted(data, key=len, reverse=True):
+        text = re.sub(rf"(?<![A-Za-z0-9_]){re.escape(name)}(?![A-Za-z0-9_])", " ", text)
     text = SHORTCUT.sub("", text)
     return re.findall(r"[A-Za-z]{2,}", text)
 
@@ -76,10 +93,10 @@ def window_texts(window) -> list[str]:
         texts += menu_texts(action.menu())
     for tabs in (window.left_tabs, window.side_tabs):
         texts += [tabs.tabText(i) for i in range(tabs.count())]
-    tables = (window.documents.view, window.annotations, window.events_panel.table)
-    for table, columns in zip(tables, (3, 3, 2), strict=True):  # events: then roles (data)
+    for table in (window.documents.view, window.annotations, window.events_panel.table):
         model = table.model()
-        texts += [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in range(columns)]
+        columns = range(model.columnCount())
+        texts += [str(model.headerData(c, Qt.Orientation.Horizontal)) for c in columns]
     history = window.history
     texts += [history.horizontalHeaderItem(c).text() for c in range(history.columnCount())]
     for widget in (
@@ -109,15 +126,22 @@ def test_the_window_in_arabic_has_no_english_left(make_window, arabic):
     window = make_window([ARTICLE])
     assert window.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert window.menuBar().actions()[0].text() == "&ملف"
-    data = {"samira", "project", "annotator", "a1", *language.LANGUAGES.values()}  # own names
+    data = {"samira", "a1", *language.LANGUAGES.values()}  # own names
     left = {t: english_left(t, data) for t in window_texts(window) if english_left(t, data)}
     assert left == {}
 
 
-def schema_words(window) -> set[str]:
-    """Every word the schema holds (label ids and names, descriptions, attributes, values, roles):
-    data, shown as the schema says it."""
-    return set(re.findall(r"[A-Za-z]{2,}", json.dumps(window.session.schema.to_json())))
+def schema_names(window) -> set[str]:
+    """What the schema names, shown as the schema says it: label ids and names, attribute
+    names and values, role names (never the words of its descriptions)."""
+    names: set[str] = set()
+    for label in window.session.schema.labels:
+        names |= {label.id, *label.names.values(), *(role.name for role in label.roles)}
+        for attribute in label.attributes:
+            shown = attribute.name.replace("_", " ")  # as the coding panel captions it
+            names |= {attribute.name, shown, *attribute.values, *attribute.values_by}
+            names |= {value for values in attribute.values_by.values() for value in values}
+    return names
 
 
 def widget_texts(widget) -> list[str]:
@@ -145,7 +169,7 @@ def model_texts(model, columns) -> list[str]:
 def english_words(texts: list[str], data: set[str]) -> dict[str, list[str]]:
     left = {}
     for text in texts:
-        words = [w for w in english_left(text, set()) if w not in data]
+        words = english_left(text, data)
         if words:
             left[text] = words
     return left
@@ -159,7 +183,11 @@ def test_the_panels_in_arabic_have_no_english_left(qtbot, make_window, arabic, m
     monkeypatch.setattr(window.annotating.events, "choose_role", lambda roles, span: roles[0].name)
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     window.text_view.spanClicked.emit(actor.id)
-    data = {*schema_words(window), "samira", "a1", "a2"}
+    data = {*schema_names(window), "samira", "a1", "a2"}
+    schema = window.session.schema  # the guidelines, as the schema's author wrote them
+    data |= {schema.name, schema.description}
+    for label in schema.labels:
+        data |= {label.description, *label.examples}
     texts = widget_texts(window.coding)  # the event: its roles, unlink, link an argument
     assert window.coding.findChildren(QAbstractButton)
     window.session.select(event.id)
@@ -201,13 +229,22 @@ def test_the_dialogs_menus_and_messages_in_arabic_have_no_english_left(
             name,
             lambda _parent, *texts, **_kw: record(*texts) or QMessageBox.StandardButton.No,
         )
-    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, *a, **_k: record(*a[:2]) or ("", False))
+    monkeypatch.setattr(
+        QInputDialog, "getItem", lambda _p, *a, **_k: record(*a[:2], *a[2]) or ("", False)
+    )  # its title, its question and every choice
     for name in ("getSaveFileName", "getOpenFileName", "getOpenFileNames"):
         monkeypatch.setattr(QFileDialog, name, lambda _p, *a, **k: record(*a[:1]) or ("", ""))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda _p, *a: record(*a) or "")
+    messages: list[str] = []
+    window.session.message.connect(lambda text, _ms: messages.append(text))
     project_actions.new_project(window, window.session)
     project_actions.choose_and_open(window, window.session)
     project_actions.restore(window, window.session)  # no backups yet
+    project_actions.back_up(window, window.session)
+    before = len(asked)
+    project_actions.restore(window, window.session)  # the backups listed, to choose one
+    listed = asked[before + 2 :]
+    assert listed and all("المستندات: 1" in backup for backup in listed)
     transfer.import_files(window, window.session)
     transfer.import_folder(window, window.session)
     transfer.merge(window, window.session)
@@ -216,8 +253,6 @@ def test_the_dialogs_menus_and_messages_in_arabic_have_no_english_left(
     browsing.confirm_done(window, [f"problem {n}" for n in range(14)])
     window.annotating.events.new_event_without_word()
     texts = list(asked)
-    messages: list[str] = []
-    window.session.message.connect(lambda text, _ms: messages.append(text))
     window.annotating.apply_label("ACTOR")  # nothing selected
     window.browsing.step(1)
     window.annotating.events.delete_event()
@@ -237,10 +272,12 @@ def test_the_dialogs_menus_and_messages_in_arabic_have_no_english_left(
         texts += [dialog.windowTitle(), *widget_texts(dialog)]
         texts += [box.itemText(i) for box in dialog.findChildren(QComboBox)
                   for i in range(box.count())]  # fmt: skip
-    data = {*schema_words(window), "samira", "gold", "PER", "problem", "jsonl", "json", "sqlite"}
-    data |= {"brat", "webanno", "conll", "csv", "tsv", "txt", "tei", "xml"}  # format names
-    left = {t: w for t, w in english_words(texts, data).items() if "—" not in t}  # a format's own
-    assert left == {}
+    offered = formats_offered.readable() + formats_offered.writable()
+    formats = {f.name for f in offered} | {e.lstrip(".") for f in offered for e in f.extensions}
+    data = {*schema_names(window), *schemas.PRESETS, "samira", "gold", "PER", "problem"}
+    data |= {*formats, *TOOLS, "sqlite"}
+    assert english_words(texts, data) == {}
+    assert any("geojson — " in text for text in texts)  # the export's formats were read
     assert len(texts) > 30
 
 
@@ -260,7 +297,57 @@ def test_english_stays_the_default(make_window):
 def test_the_language_is_asked_remembered_or_the_system_s():
     assert language.choose("ar", "en") == "ar"
     assert language.choose(None, "ar") == "ar"
-    assert language.choose(None, "") in language.LANGUAGES
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale("ar_SY"))  # an Arabic system, no choice made
+        assert language.choose(None, "") == "ar"
+        assert language.choose(None, "en") == "en"  # a choice made beats the system's
+        QLocale.setDefault(QLocale("en_GB"))
+        assert language.choose(None, "") == "en"
+        QLocale.setDefault(QLocale("fr_FR"))  # no catalogue for it: English
+        assert language.choose(None, "") == "en"
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_the_language_menu_keeps_the_choice_for_the_next_start(make_window, settings, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    noted: list[tuple] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, *texts: noted.append(texts))
+    window = make_window([ARTICLE])
+    view = window.menu_actions.view
+    menus = {a.menu().title(): a.menu() for a in view.actions() if a.menu() is not None}
+    languages = {a.data(): a for a in menus["&Language"].actions()}
+    assert set(languages) == {"", "en", "ar"} and languages[""].isChecked()
+    languages["ar"].trigger()
+    assert settings.language == "ar" and len(noted) == 1  # from the next start, it says
+    assert language.choose(None, settings.language) == "ar"
+    languages[""].trigger()
+    assert settings.language == ""
+    digits = {a.data(): a for a in menus["&Digits in counts"].actions()}
+    digits["arabic-indic"].trigger()
+    assert settings.digits == "arabic-indic"
+
+
+def test_gui_language_ar_is_kept_for_the_next_start(tmp_path):
+    from annotator.core.schema import load_preset
+    from annotator.store.project import Project
+    from annotator.ui.settings import Settings
+    from tests.ui.test_app import run_app
+
+    folder = tmp_path / "project"
+    Project.create(folder, load_preset("conflict")).close()
+    kept = tmp_path / "config" / "annotator" / "annotator.conf"  # the window's settings
+    english = {"LANG": "en_US.UTF-8", "LC_ALL": "en_US.UTF-8"}
+    started = run_app(tmp_path, "gui", str(folder), "--annotator", "samira", "--language", "ar")
+    assert started.returncode == 0, started.stderr
+    assert Settings(kept).language == "ar"
+    again = run_app(tmp_path, "gui", str(folder), "--annotator", "samira", **english)
+    assert again.returncode == 0, again.stderr
+    assert Settings(kept).language == "ar"  # kept, though the system speaks English
+    back = run_app(tmp_path, "gui", str(folder), "--annotator", "samira", "--language", "en")
+    assert back.returncode == 0 and Settings(kept).language == "en"
 
 
 def test_gui_takes_a_language():
@@ -359,7 +446,7 @@ def test_review_mode_in_arabic_has_no_english_left(qtbot, make_window, arabic, m
     texts += [tabs.tabText(i) for i in range(tabs.count())]
     for table in (dialog.pairs, dialog.labels, dialog.worst):
         texts += [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
-    data = {*schema_words(window), "samira", "omar", "lead", "clashes", "agreed", "PNG", "SVG"}
+    data = {*schema_names(window), "samira", "omar", "lead", "clashes", "agreed", "PNG", "SVG"}
     assert english_words(texts, data) == {}
     assert any("ليس لدى omar" in text for text in texts)  # the missing event, said in Arabic
 
@@ -388,8 +475,8 @@ def test_the_schema_editor_in_arabic_has_no_english_left(qtbot, make_window, ara
     dialog.version_edit.setText("2.0")
     dialog._version_edited()
     texts.append(dialog.status.text())
-    data = {*schema_words(window), "samira", "project", "Delete"}  # and the keys
-    data |= {"civilian", "targeting", "target"}  # example names: ids are written in Latin
+    data = {*schema_names(window), "samira", "project", "Delete"}  # and the keys
+    data |= {"civilian_targeting", "target"}  # examples of names: ids are written in Latin
     assert english_words(texts, data) == {}
     assert "لم يتغير" in texts[-2] and "الإرشادات" in texts[-1]
 
@@ -582,3 +669,145 @@ def test_import_merge_and_sync_reports_are_said_in_arabic(arabic):
     assert english_words(texts, data) == {}
     assert "أُضيف 40 من المقاطع" in texts[0]
     assert texts[1].startswith("دُمج colleague.jsonl")
+
+
+def test_the_document_list_counts_follow_the_digits_setting(qtbot, make_window):
+    app = QApplication.instance()
+    translators = language.install(app, "ar", "arabic-indic")
+    try:
+        window = make_window([ARTICLE, {"id": "a2", "text": "اشتباكات في حلب."}])
+        mark(qtbot, window, "قصف مدفعي", Qt.Key.Key_1)
+        mark(qtbot, window, "الميادين", Qt.Key.Key_2)
+        model = window.documents.model
+        counts = [model.index(row, 2).data() for row in range(model.rowCount())]
+    finally:
+        language.uninstall(app, translators)
+    assert counts == ["٢", "٠"]
+
+
+def test_the_sample_project_is_named_in_arabic(qtbot, tmp_path, settings, arabic):
+    from annotator.core.schema import load_preset
+    from annotator.ops.sample import SAMPLE_NAME
+    from annotator.store.project import Project
+    from annotator.ui.main_window import MainWindow
+
+    folder = tmp_path / "sample"
+    Project.create(folder, load_preset("conflict"), SAMPLE_NAME).close()
+    window = MainWindow(settings, "samira")
+    qtbot.addWidget(window)
+    window.open_project(folder)
+    assert english_left(window.windowTitle(), {"annotator", "samira"}) == []
+    assert window.windowTitle().startswith(language.project_name(SAMPLE_NAME))
+
+
+def test_discussion_threads_in_arabic_have_no_english_left(qtbot, make_window, arabic):
+    from tests.ui.test_window import press
+
+    window = make_window([ARTICLE])
+    actor = mark(qtbot, window, "قصف مدفعي", Qt.Key.Key_1)
+    panel = window.discussion
+    window.session.select(actor.id)
+    panel.body.setPlainText("فاعل أم حدث؟")
+    panel.on_span.click()
+    panel.body.setPlainText("خبر من مصدر واحد")
+    panel.on_document.click()
+    panel.on_document.click()  # nothing written: the box says to write first
+    texts = [panel.body.placeholderText()]
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(1))
+    panel.resolve_button.click()
+    window.session.select(actor.id)
+    press(qtbot, window, Qt.Key.Key_Delete)  # the span a thread is on goes
+    panel.refresh()
+    titles = [panel.tree.topLevelItem(n).text(0) for n in range(panel.tree.topLevelItemCount())]
+    assert len(titles) == 2 and any("فاعل" in title for title in titles)
+    texts += titles + widget_texts(panel)
+    data = {*schema_names(window), "samira"}
+    assert english_words(texts, data) == {}
+
+
+def test_the_place_panel_in_arabic_has_no_english_left(
+    qtbot, tmp_path, settings, arabic, monkeypatch
+):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.places.gazetteer_file import PLACES
+    from tests.ui.test_places import select, window_with_places
+
+    window = window_with_places(qtbot, tmp_path, settings)
+    refused: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, *texts: refused.extend(texts))
+    panel = window.place_panel
+    select(window, "دير الزور")
+    texts = [panel.title.text(), panel.where.text(), *widget_texts(panel)]
+    texts += [panel.candidates.item(n).text() for n in range(panel.candidates.count())]
+    panel.candidates.itemActivated.emit(panel.candidates.item(0))
+    texts.append(panel.where.text())
+    panel.coordinates.setText("35.1، 40.2")
+    panel.coordinates.returnPressed.emit()
+    panel.coordinates.setText("35.1")  # one figure: refused
+    panel.coordinates.returnPressed.emit()
+    panel.clear_button.click()
+    stack = window.session.undo_group.activeStack()
+    undo = [stack.text(n) for n in range(stack.count())]
+    assert len(undo) == 3 and len(refused) == 2
+    texts += [*refused, *undo, panel.where.text()]
+    data = {*schema_names(window), "samira"}
+    data |= {word for place in PLACES for word in (place.name, place.ascii, place.feature_code)}
+    data |= {place.country for place in PLACES}
+    assert english_words(texts, data) == {}
+
+
+def test_the_suggestions_panel_in_arabic_has_no_english_left(qtbot, make_window, arabic):
+    from tests.ui.test_suggestions import choose, key, open_with_suggestions
+
+    window = open_with_suggestions(qtbot, make_window)
+    messages: list[str] = []
+    window.session.message.connect(lambda text, _ms: messages.append(text))
+    choose(qtbot, window, "حمص")
+    key(qtbot, window, Qt.Key.Key_Backspace)
+    choose(qtbot, window, "حلب")
+    key(qtbot, window, Qt.Key.Key_Return)
+    panel = window.suggestions_panel
+    table = panel.table
+    texts = [*widget_texts(panel), *messages]
+    texts += [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    texts += [cell for row in panel.rows() for cell in row]
+    stack = window.session.undo_group.activeStack()
+    texts += [stack.text(n) for n in range(stack.count())]
+    assert len(panel.rows()) == 1
+    data = {*schema_names(window), "samira", "crf"}
+    assert english_words(texts, data) == {}
+
+
+def test_common_troubles_are_said_in_arabic_before_their_details(
+    qtbot, make_window, arabic, monkeypatch, tmp_path
+):
+    from PySide6.QtWidgets import QInputDialog, QMessageBox
+
+    from annotator.ops import backing_up
+    from annotator.store.project import Project
+    from annotator.ui import project_actions, transfer
+    from annotator.ui.trouble_words import HEADLINES, explained
+    from tests.conftest import write_jsonl
+
+    window = make_window([ARTICLE])
+    folder = window.session.project.folder
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _title, text: warned.append(text))
+    project_actions.open_folder(window, window.session, tmp_path / "nowhere")
+    transfer.run_import(window, window.session, [str(tmp_path / "missing.jsonl")])
+    backing_up.back_up(folder)
+    monkeypatch.setattr(QInputDialog, "getItem", lambda _p, _t, _q, items, *_a: (items[0], True))
+    with Project.open(folder):  # another program has it while the backup is put back
+        project_actions.restore(window, window.session)
+    assert window.session.project is not None  # opened again
+    bad = write_jsonl(tmp_path / "bad.jsonl", [{"text": 1}])
+    transfer.run_import(window, window.session, [str(bad)])  # its content is refused
+    assert len(warned) == 4
+    said = [text.split("\n\n", 1) for text in warned[:3]]
+    assert english_words([headline for headline, _detail in said], set()) == {}
+    details = [detail for _headline, detail in said]
+    assert "no project here" in details[0] and "missing.jsonl" in details[1]
+    assert "open elsewhere" in details[2]
+    assert warned[3].startswith(str(bad))  # as it comes: a file's content, in its own words
+    assert english_words([explained("", kind) for kind in HEADLINES], set()) == {}

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QTextLayout
+from PySide6.QtWidgets import QStyle
 
 from annotator.ui.app import data_folder
 from annotator.ui.find_bar import FindBar
 from tests.ui.painted import expected, painted
+from tests.ui.test_incomplete_marks import open_sample
 from tests.ui.test_window import press, select
 
 TEXT = "هاجم تنظيم داعش نقاط الجيش في منطقة الثردات وقتل 5 جنود"
@@ -104,11 +106,34 @@ def test_spans_missing_required_coding_are_marked_in_the_list_and_the_text(qtbot
     assert "⚠" in window.text_view.tooltip_for([event])
 
 
-def test_the_coding_panel_has_room_at_1280_by_800(qtbot, make_window):
-    window = make_window([{"text": TEXT, "label": [at("هاجم", "EVENT")]}])
-    window.resize(1280, 800)
+def unreadable(table) -> list[str]:
+    """What of ``table`` cannot be read whole where it is shown: a title wider than its
+    column, a word wider than its cell, text wrapped taller than its row."""
+    model, header, metrics = table.model(), table.horizontalHeader(), table.fontMetrics()
+    margin = table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, table)
+    margins = 2 * (margin + 1)  # a cell's text inside its frame
+    found = []
+    for column in range(model.columnCount()):
+        title = model.headerData(column, Qt.Orientation.Horizontal)
+        width = header.sectionSize(column)
+        if header.sectionSizeHint(column) > width:
+            found.append(f"the title {title!r} in {width}px")
+        inside = QRect(0, 0, width - margins, 10_000)
+        for row in range(model.rowCount()):
+            text = str(model.index(row, column).data() or "")
+            needed = metrics.boundingRect(inside, Qt.TextFlag.TextWordWrap, text)
+            if needed.width() > inside.width() or needed.height() > table.rowHeight(row):
+                found.append(f"{title} «{text}»: needs {needed.size()}, has {width}px")
+    return found
+
+
+def test_the_coding_panel_has_room_at_1280_by_800(qtbot, tmp_path, settings):
+    """On the sample project at 1280×800: the coding panel's fields, the annotations'
+    coding column, and every column of the events table are read without scrolling."""
+    window = open_sample(qtbot, tmp_path / "sample", settings)
     qtbot.wait(50)
-    window.session.select(window.session.spans[0].id)
+    word = next(s for s in window.session.spans if s.text == "اشتباكات عنيفة")
+    window.session.select(word.id)
     panel = window.coding
     assert panel.height() >= 300
     editors = list(panel.editors.values())
@@ -116,6 +141,15 @@ def test_the_coding_panel_has_room_at_1280_by_800(qtbot, make_window):
     table = window.annotations
     coding_column = table.horizontalHeader().sectionSize(2)
     assert coding_column >= 120 and not table.horizontalScrollBar().isVisible()
+    window.side_tabs.setCurrentWidget(window.events_panel)
+    events = window.events_panel.table
+    qtbot.waitUntil(events.isVisible)
+    model = events.model()  # type, word, actors 1 and 2, location, date, fatalities
+    assert model.columnCount() == 7 and model.rowCount() == 2
+    assert model.index(0, 4).data() == "بلدة تل السنابل"  # the place of the first clash
+    assert not events.horizontalScrollBar().isVisible()
+    assert events.horizontalHeader().length() <= events.viewport().width()
+    assert unreadable(events) == []
 
 
 def test_a_location_nested_in_a_selected_event_keeps_its_colour(qtbot, make_window):

@@ -11,6 +11,8 @@ with the layer's events; and the links drawn with the selected event's arguments
 
 from __future__ import annotations
 
+from contextlib import nullcontext
+
 import hypothesis.strategies as st
 from hypothesis import HealthCheck
 from hypothesis import settings as examples
@@ -108,9 +110,10 @@ class Driver:
         found = []
         for view, layer, selected in self.views():
             stored = self.project.spans.for_document(window.session.document_id, layer)
+            events = self.project.events.for_document(window.session.document_id, layer)
             found += [
                 f"[{layer}] {p}"
-                for p in differences(view, self.text, stored, colors, selected, schema)
+                for p in differences(view, self.text, stored, colors, selected, schema, events)
             ]
         if not window.review.active:
             found += self.event_problems()
@@ -261,7 +264,8 @@ def test_painted_is_stored_after_any_sequence_of_actions(qtbot, tmp_path, monkey
                 return
             text = self.driver.text
             start = int(a * (len(text) - 3))
-            with Project.open(self.folder) as other:
+            noticed = self.window.session.changedElsewhere  # at the window's next look
+            with qtbot.waitSignal(noticed, timeout=3000), Project.open(self.folder) as other:
                 editing.create_span(
                     other,
                     self.window.session.document_id,
@@ -283,7 +287,14 @@ def test_painted_is_stored_after_any_sequence_of_actions(qtbot, tmp_path, monkey
 
         @rule(color=st.sampled_from(["#1f77b4", "#d62728", "#2ca02c", "#9467bd"]))
         def colour_changed_in_the_schema(self, color):
-            with Project.open(self.folder) as other:
+            actor = next(
+                label for label in self.driver.project.schema.labels if label.id == "ACTOR"
+            )
+            noticed = self.window.session.changedElsewhere  # unless the colour is the same
+            waiting = (
+                qtbot.waitSignal(noticed, timeout=3000) if actor.color != color else nullcontext()
+            )
+            with waiting, Project.open(self.folder) as other:
                 schema_changes.update_label(other, "lead", "ACTOR", color=color)
             qtbot.waitUntil(lambda: not self.driver.problems(), timeout=3000)
 

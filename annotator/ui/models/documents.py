@@ -13,7 +13,7 @@ from annotator.core.model import DocumentSummary, Status
 from annotator.core.text import is_rtl
 from annotator.ops.viewing import DocumentListing, ListFilter, Project
 from annotator.ui.icons import icon
-from annotator.ui.language import translate
+from annotator.ui.language import figure, translate
 from annotator.ui.models.table import Index, TableModel
 
 PAGE = 256
@@ -70,7 +70,7 @@ class DocumentListModel(TableModel):
                 translate(
                     "DocumentListModel", self.STATUS_MARK.get(summary.status, summary.status)
                 ),
-                summary.spans,
+                figure(summary.spans),
             )[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and (
             column == 2 or (column == 0 and is_rtl(summary.name))

@@ -16,6 +16,13 @@ from annotator.ui.models.table import Index, TableModel
 from annotator.ui.problems import coding_problems
 
 CODED = ("date", "fatalities")  # attributes worth a column when the schema has them
+COLUMN_TITLES = {  # the roles and codes of the conflict schema; any other is shown by its name
+    "actor1": QT_TRANSLATE_NOOP("EventTableModel", "Actor 1"),
+    "actor2": QT_TRANSLATE_NOOP("EventTableModel", "Actor 2"),
+    "location": QT_TRANSLATE_NOOP("EventTableModel", "Location"),
+    "date": QT_TRANSLATE_NOOP("EventTableModel", "Date"),
+    "fatalities": QT_TRANSLATE_NOOP("EventTableModel", "Fatalities"),
+}
 
 
 class EventTableModel(TableModel):
@@ -41,8 +48,7 @@ class EventTableModel(TableModel):
         self.HEADERS = (
             QT_TRANSLATE_NOOP("EventTableModel", "Type"),
             QT_TRANSLATE_NOOP("EventTableModel", "Word"),
-            *(role.replace("actor", "Actor ").strip().capitalize() for role in self.roles),
-            *(name.capitalize() for name in self.coded),
+            *(COLUMN_TITLES.get(name, name) for name in (*self.roles, *self.coded)),
         )
         self.endResetModel()
 

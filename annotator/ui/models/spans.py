@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 
-from annotator.core.model import Span
+from annotator.core.model import Event, Span
+from annotator.core.required import by_trigger, span_codings
 from annotator.core.schema import Schema
 from annotator.core.text import is_rtl
 from annotator.ui.highlighter import DEPTH_ALPHA, tint
@@ -22,6 +24,19 @@ def values_text(span: Span) -> str:
 
 def attributes_text(span: Span) -> str:
     return "; ".join(f"{k}={v}" for k, v in span.attributes.items() if v not in (None, ""))
+
+
+def span_problems(schema: Schema | None, span: Span, events: Iterable[Event]) -> list[str]:
+    """What the span's mark says is missing, in the window's words: its own coding's, or
+    that of the events among ``events`` it triggers (the rule ``annotator check`` follows)."""
+    if schema is None:
+        return []
+    found = [
+        problem
+        for label, coded in span_codings(schema, span, events)
+        for problem in coding_problems(label, coded)
+    ]
+    return list(dict.fromkeys(found))  # two events on a word may lack the same
 
 
 class SpanTableModel(TableModel):
@@ -39,19 +54,28 @@ class SpanTableModel(TableModel):
         self._rows: dict[int, int] | None = None
         self.colors: dict[str, str] = {}
         self.schema: Schema | None = None
+        self.triggered: dict[int, list[Event]] = {}  # the events on each word
 
-    def set_spans(self, spans: list[Span], colors: dict[str, str], schema: Schema) -> None:
-        """``spans`` in text order (as the store and the window keep them)."""
+    def set_spans(
+        self, spans: list[Span], colors: dict[str, str], schema: Schema, events: list[Event]
+    ) -> None:
+        """``spans`` in text order (as the store and the window keep them), and the layer's
+        events in the document, whose coding their words answer for."""
         self.beginResetModel()
         self.spans = list(spans)
         self._rows: dict[int, int] | None = None  # span id -> row, built when first asked
         self.colors, self.schema = colors, schema
+        self.triggered = by_trigger(events)
         self.endResetModel()
 
+    def set_events(self, events: list[Event]) -> None:
+        """The events changed (made, coded, deleted): their words' coding column follows."""
+        self.triggered = by_trigger(events)
+        if self.spans:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self.spans) - 1, 2))
+
     def missing(self, span: Span) -> list[str]:
-        return (
-            coding_problems(self.schema.label(span.label), span.attributes) if self.schema else []
-        )
+        return span_problems(self.schema, span, self.triggered.get(span.id, ()))
 
     def row_of(self, span_id: int) -> int | None:
         if self._rows is None:

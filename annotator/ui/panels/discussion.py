@@ -20,24 +20,33 @@ from PySide6.QtWidgets import (
 from annotator.core.discussion import Thread
 from annotator.core.errors import AnnotatorError
 from annotator.core.model import Span
+from annotator.core.schema import Schema
 from annotator.core.text import isolate
 from annotator.ops import discussing
+from annotator.ui.language import fill, label_name, translate
 
 if TYPE_CHECKING:
     from annotator.ui.session import Session
 
 
-def thread_title(thread: Thread) -> str:
-    state = "open" if thread.is_open else "resolved"
-    if thread.anchor is None:
-        about = "the document"
+def thread_title(thread: Thread, schema: Schema | None = None) -> str:
+    """``[open] on the document``, ``[resolved] on Actor «الجيش» (samira)``: the span's label
+    by its name in ``schema`` when it has it."""
+    if thread.is_open:
+        state = translate("DiscussionPanel", "open")
     else:
-        anchor = thread.anchor
-        about = f"{anchor.get('label')} {isolate('«' + str(anchor.get('text', '')) + '»')}"
-        about += f" ({anchor.get('annotator')})"
-        if thread.span_id is None:
-            about += ", span since removed"
-    return f"[{state}] on {about}"
+        state = translate("DiscussionPanel", "resolved")
+    anchor = thread.anchor
+    if anchor is None:
+        return fill(translate("DiscussionPanel", "[%1] on the document"), state)
+    label = schema.label(str(anchor.get("label"))) if schema is not None else None
+    name = label_name(label) if label is not None else str(anchor.get("label"))
+    quoted = isolate("«" + str(anchor.get("text", "")) + "»")
+    if thread.span_id is None:
+        said = translate("DiscussionPanel", "[%1] on %2 %3 (%4), span since removed")
+    else:
+        said = translate("DiscussionPanel", "[%1] on %2 %3 (%4)")
+    return fill(said, state, name, quoted, anchor.get("annotator"))
 
 
 class DiscussionPanel(QWidget):
@@ -92,7 +101,7 @@ class DiscussionPanel(QWidget):
             self.session.project, self.document_id, self.open_only.isChecked()
         )
         for thread in self.threads:
-            item = QTreeWidgetItem([thread_title(thread)])
+            item = QTreeWidgetItem([thread_title(thread, self.session.schema)])
             item.setData(0, Qt.ItemDataRole.UserRole, thread.id)
             for comment in thread.comments:
                 child = QTreeWidgetItem([f"{comment.author}: {comment.body}"])
@@ -123,6 +132,13 @@ class DiscussionPanel(QWidget):
         if thread is not None and thread.span_id is not None:
             self.spanChosen.emit(thread.span_id)
 
+    def _written(self) -> bool:
+        """Whether there is a comment to send; if not, the box says to write it first."""
+        if self.body.toPlainText().strip():
+            return True
+        self.body.setPlaceholderText(self.tr("Write the comment here first."))
+        return False
+
     def _run(self, action) -> None:
         try:
             action()
@@ -134,7 +150,7 @@ class DiscussionPanel(QWidget):
         self.changed.emit()
 
     def start(self, on_span: bool) -> None:
-        if self.session is None or self.document_id is None:
+        if self.session is None or self.document_id is None or not self._written():
             return
         span_id = self.span.id if on_span and self.span is not None else None
         self._run(
@@ -149,7 +165,7 @@ class DiscussionPanel(QWidget):
 
     def reply(self) -> None:
         thread = self.current_thread()
-        if thread is not None:
+        if thread is not None and self._written():
             self._run(
                 lambda: discussing.reply(
                     self.session.project, thread.id, self.session.annotator, self.body.toPlainText()

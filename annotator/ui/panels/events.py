@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.ui.column_fit import ColumnFitter
 from annotator.ui.language import translate
 from annotator.ui.models.events import EventTableModel
 
@@ -37,7 +38,7 @@ class EventsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setResizeContentsPrecision(40)  # fitted to the first rows, not to all 500
         header.setMaximumSectionSize(190)  # a long coded type leaves room for the word
-        self.table.setWordWrap(False)
+        self.fitter = ColumnFitter(self.table)  # every column read without scrolling sideways
         column.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.another = QPushButton(translate("EventsPanel", "Another on this word"))
@@ -60,6 +61,10 @@ class EventsPanel(QWidget):
             return
         rows = self.table.selectionModel().selectedRows()
         self.eventChosen.emit(self.model.events[rows[0].row()].id if rows else None)
+
+    def fit_columns(self) -> None:
+        """Columns as wide as the events listed need, within the width the table shows."""
+        self.fitter.fit()
 
     def show_event(self, event_id: int | None) -> None:
         """Follow the event selected elsewhere, without echoing it back."""

@@ -70,7 +70,7 @@ def _attributes(label: Label) -> str:
 
 
 def _role(role: Role) -> str:
-    kinds = translate("guidelines", " or ").join(role.kinds)
+    kinds = translate("guidelines", " or ").join(kind_name(kind) for kind in role.kinds)
     if role.many:
         said = translate("guidelines", "%1 span, one or several")
     else:

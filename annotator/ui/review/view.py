@@ -26,10 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import GOLD, Event, Span
+from annotator.core.required import by_trigger
 from annotator.ops import viewing
 from annotator.review.diff import Disagreement, Kind
 from annotator.ui.language import figure, fill
-from annotator.ui.problems import coding_problems
+from annotator.ui.models.spans import span_problems
 from annotator.ui.review import accepting
 from annotator.ui.review.describing import described
 from annotator.ui.review.disagreements import DisagreementModel, summary
@@ -51,6 +52,7 @@ class ReviewView(QWidget):
         self.layers: list[str] = []
         self.spans: list[Span] = []
         self.events: list[Event] = []
+        self._triggered: dict[int, list[Event]] = {}  # the events on each word
         self.current = -1
         self.candidate: Span | None = None
         self.font_size = 15.0
@@ -101,7 +103,7 @@ class ReviewView(QWidget):
     def clear(self) -> None:
         """Show nothing (no document, or review mode left)."""
         self.document_id, self.text, self.spans, self.current = None, "", [], -1
-        self.events = []
+        self.events, self._triggered = [], {}
         self.candidate = None
         self.layers = []
         self.panes.set_layers([], self.font_size, frozenset())
@@ -119,6 +121,7 @@ class ReviewView(QWidget):
         self.text = document.text
         shown = viewing.layers(project, document_id)
         self.spans, relations, self.events = shown.spans, shown.relations, shown.events
+        self._triggered = by_trigger(self.events)  # every layer's: span ids are the project's
         self.candidate = None
         present = sorted({a.annotator for a in (*self.spans, *self.events)} - {GOLD})
         compared = [a for a in (self.chosen or present) if a in present or self.chosen]
@@ -146,8 +149,8 @@ class ReviewView(QWidget):
             self.go_to(min(keep, len(items) - 1) if keep >= 0 else 0)
 
     def _missing(self, span: Span) -> list[str]:
-        schema = self.session.schema
-        return coding_problems(schema.label(span.label), span.attributes) if schema else []
+        """What the span's mark shows missing: for an event's word, its events' coding."""
+        return span_problems(self.session.schema, span, self._triggered.get(span.id, ()))
 
     def _fill_annotator_menu(self, present: list[str]) -> None:
         menu = self.who.menu()

@@ -36,7 +36,7 @@ from annotator.core.text import isolate
 from annotator.ops import schema_changes
 from annotator.ops.opening import Project
 from annotator.ops.schema_changes import InUseError, SchemaChange
-from annotator.ui.language import fill, kind_name, label_name
+from annotator.ui.language import fill, kind_name, label_name, project_name
 from annotator.ui.schema.attributes import AttributesTab
 from annotator.ui.schema.label_tab import LabelTab
 from annotator.ui.schema.messages import counted, refused, said
@@ -56,7 +56,7 @@ class SchemaEditor(QDialog):
         self.changed = False
         self._open = True  # once closed, a field losing focus must not write any more
         self._label_id: str | None = None
-        self.setWindowTitle(fill(self.tr("Schema — %1"), project.name))
+        self.setWindowTitle(fill(self.tr("Schema — %1"), project_name(project.name)))
         self.resize(1000, 660)
         self._build()
         self.reload()
