@@ -6,7 +6,10 @@ corpora tokenise: «والجيش» is one token). Neither marks documents, so ev
 sentences make one (Wojood's ``$#$`` segment marks are left out). Then:
 
 - quality: cross-validated by document (5 folds), exact match, per label, for the
-  dictionary of the training spans and for the CRF, with a learning curve;
+  dictionary of the training spans and for the CRF, with a learning curve; then the CRF
+  again with the documents shuffled into folds by two other seeds, and in folds of
+  consecutive documents (each held-out fold a stretch of the corpus, as a new batch of
+  articles would be), to show how much the figure owes to one way of cutting the corpus;
 - speed: suggestions for each document (an article of twenty sentences) and for the seed
   article, by both recommenders trained on everything; training the CRF on 5,000 labelled
   sentences of each corpus (its documents repeated to make up the number);
@@ -23,11 +26,11 @@ from pathlib import Path
 
 from annotator.core.schema import load_preset
 from annotator.core.suggestions import LabelledDocument
-from annotator.ops import suggesting
+from annotator.ops import suggest_uncertainty, suggesting
 from annotator.ops.importing import import_files
 from annotator.store.project import Project
 from annotator.suggest.crf import CrfRecommender
-from annotator.suggest.evaluation import Evaluation
+from annotator.suggest.evaluation import SEED, Evaluation, cross_validate
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 SENTENCES_PER_DOCUMENT = 20
@@ -41,6 +44,7 @@ GOALS = {
     "train s": 60.0,
     "memory MB": 500.0,
 }
+OTHER_CUTS = (1, 2, None)  # seeds of other shuffles; None: consecutive chunks
 SOURCES = {
     "ANERCorp test": (("anercorp", "ANERCorp_CamelLab_test.txt"),),
     "Wojood sample": (("wojood-sample", "train.txt"), ("wojood-sample", "val.txt")),
@@ -111,6 +115,29 @@ def _quality(name: str, evaluation: Evaluation) -> list[str]:
     return lines
 
 
+def _other_cuts(project: Project, evaluation: Evaluation) -> list[str]:
+    """The CRF's F1 over the news labels (or all) with the folds cut other ways."""
+    learned = suggesting.learn_from(project, LAYER)
+    outside = project.schema.clitics == "exclude"
+    lines = ["  the CRF with the folds cut other ways: F1, then per label"]
+    for seed in (SEED, *OTHER_CUTS):
+        if seed != SEED:
+            evaluation = cross_validate(
+                learned.documents,
+                lambda: suggesting.recommenders(learned, "crf", outside),
+                fractions=(1.0,),
+                seed=seed,
+            )
+        scores = evaluation.scores["crf"]
+        news = [label for label in NEWS_LABELS if label in scores.by_label]
+        labels = news if len(news) == len(NEWS_LABELS) else None
+        largest = sorted(scores.by_label, key=lambda label: -scores.by_label[label].marked)
+        shown = " ".join(f"{label} {scores.by_label[label].f1:.3f}" for label in largest[:6])
+        cut = f"seed {seed}" if seed is not None else "consecutive"
+        lines.append(f"    {cut:<12} {scores.overall(labels).f1:.3f}   {shown}")
+    return lines
+
+
 def _speed(project: Project, seed_text: str | None) -> list[str]:
     learned = suggesting.learn_from(project, LAYER)
     made = suggesting.trained(project, learned, suggesting.ALL)
@@ -131,6 +158,14 @@ def _speed(project: Project, seed_text: str | None) -> list[str]:
             f"  the seed article ({len(seed_text):,} characters): "
             f"{1000 * (time.perf_counter() - began):.1f} ms"
         )
+    crf = suggest_uncertainty.scorer(made)
+    began = time.perf_counter()
+    measured = suggest_uncertainty.measure(project, crf.copy(), "someone-new")
+    took = 1000 * (time.perf_counter() - began)
+    lines.append(
+        f"  most uncertain first: measuring all {measured} articles for an annotator who has "
+        f"annotated none, saved in the cache: {took:.0f} ms, {took / measured:.1f} ms an article"
+    )
     return lines
 
 
@@ -158,7 +193,12 @@ def run(work: Path) -> None:
             print(f"{name}: {sentences:,} sentences, {project.documents.count()} documents, "
                   f"{project.spans.count():,} spans", flush=True)  # fmt: skip
             evaluation = suggesting.evaluate(project, LAYER)
-            for line in _quality(name, evaluation) + _speed(project, seed_text):
+            lines = (
+                _quality(name, evaluation)
+                + _other_cuts(project, evaluation)
+                + _speed(project, seed_text)
+            )
+            for line in lines:
                 print(line, flush=True)
             print("  " + _training(suggesting.learn_from(project, LAYER).documents), flush=True)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

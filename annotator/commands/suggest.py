@@ -30,8 +30,12 @@ def register(sub: argparse._SubParsersAction) -> None:
             "--out writes JSONL, a line per document: id, name, sha256, text, and its\n"
             "suggestions (label, start, end in code points, text, recommender, score).\n"
             "--into writes them as spans of a layer, to review like any other (backed up\n"
-            "first, all or nothing). --evaluate measures them instead: precision, recall and\n"
-            "F1 per label, cross-validated by document, and a learning curve."
+            "first, all or nothing): a layer that holds no spans yet, or one that earlier\n"
+            "suggestions went into, never one that holds an annotator's work. --evaluate\n"
+            "measures them instead: precision, recall and F1 per label, cross-validated by\n"
+            "document, and a learning curve.\n\n"
+            "A name the layer's annotator rejected as a suggestion with a label (in the\n"
+            "window), and never accepted with it, is not suggested with that label again."
         ),
         epilog=(
             "examples:\n"
@@ -43,7 +47,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument("project")
     parser.add_argument("--learn-from", required=True, metavar="NAME", help="a layer, or all")
     parser.add_argument(
-        "--recommender", choices=suggesting.RECOMMENDERS, default=suggesting.ALL, help="(all)"
+        "--recommender", choices=suggesting.choices(), default=suggesting.ALL, help="(all)"
     )
     parser.add_argument(
         "--documents", choices=suggesting.DOCUMENTS, default="unannotated", help="(unannotated)"
@@ -61,6 +65,15 @@ def run(args: argparse.Namespace) -> int:
     if args.folds < 2:
         print("error: --folds must be at least 2", file=sys.stderr)
         return 2
+    try:
+        return _run(args)
+    except suggesting.SuggestError as error:
+        instead = f" ({error.command_line})" if error.command_line else ""
+        print(f"error: {error}{instead}", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     if not args.into:
         with opening.open_to_read(args.project, doing("suggest")) as project:
             names = names_file(args.names, project.schema) if args.names else []

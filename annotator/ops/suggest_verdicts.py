@@ -2,9 +2,10 @@
 holds nothing yet, accepted (as spans of the layer) or rejected by the annotator.
 
 Every verdict is kept in the project (:mod:`annotator.store.verdicts`): a rejected
-suggestion is not made again for its document, the dictionary lowers a name rejected often,
-and each recommender's precision is what the annotator accepted of what it proposed. A
-suggestion accepted with another label counts as wrong for its recommender.
+suggestion is not made again for its document, nor its name with that label anywhere until
+the annotator accepts or marks it (:mod:`annotator.ops.suggest_rejections`), the learned model
+trains on rejections, and each recommender's precision is what the annotator accepted of what
+it proposed. A suggestion accepted with another label counts as wrong for its recommender.
 """
 
 from __future__ import annotations
@@ -15,19 +16,21 @@ from dataclasses import dataclass, field
 from annotator.core.model import Span
 from annotator.core.suggestions import Recommender, Suggestion, combined
 from annotator.ops import editing, event_editing
-from annotator.ops.suggesting import ALL, RECOMMENDERS, learn_from, suggestions_for, trained
+from annotator.ops.suggest_rejections import Vetoes, evidence, vetoed, without_vetoed
+from annotator.ops.suggesting import ALL, learn_from, offered, suggestions_for, trained
 from annotator.store.project import Project, now
-from annotator.suggest.dictionary import DictionaryRecommender
 
 
 @dataclass(frozen=True)
 class Model:
-    """Recommenders trained on a layer, and how many spans that layer held then."""
+    """Recommenders trained on a layer, how many spans that layer held then, and how many
+    suggestions the annotator had rejected."""
 
     layer: str
     which: str
     recommenders: list[Recommender]
     spans: int
+    rejections: int = 0
 
 
 @dataclass(frozen=True)
@@ -50,17 +53,26 @@ class Precision:
 
 
 def train(project: Project, layer: str, which: str, annotator: str) -> Model:
-    """Train on ``layer``; the dictionary learns from ``annotator``'s rejections too."""
+    """Train on ``layer`` and on the sentences where ``annotator`` rejected suggestions."""
     learned = learn_from(project, layer)
-    made = trained(project, learned, which)
-    rejected = [text for text, _label in project.verdicts.rejected_texts(annotator)]
-    for recommender in made:
-        if isinstance(recommender, DictionaryRecommender):
-            recommender.rejected(rejected)
-    return Model(layer, which, made, learned.spans)
+    rejected = evidence(project, [annotator], set(learned.document_ids))
+    made = trained(project, learned, which, rejected)
+    return Model(layer, which, made, learned.spans, project.verdicts.rejections(annotator))
 
 
-__all__ = ["ALL", "RECOMMENDERS"]
+__all__ = ["ALL", "offered"]
+
+
+def rejections(project: Project, annotator: str) -> int:
+    """How many suggestions the annotator has rejected, to tell when enough new ones call
+    for retraining."""
+    return project.verdicts.rejections(annotator)
+
+
+def vetoes(project: Project, annotator: str) -> Vetoes:
+    """The names the annotator last rejected with a label (see
+    :mod:`annotator.ops.suggest_rejections`)."""
+    return vetoed(project, [annotator])
 
 
 def layer_spans(project: Project, layer: str | None) -> int:
@@ -69,21 +81,28 @@ def layer_spans(project: Project, layer: str | None) -> int:
     return project.spans.count(layer)
 
 
-def suggested(model: Model, text: str) -> list[Suggestion]:
-    """Every recommender's suggestions for a text; where two overlap, the surer stays."""
-    return combined(suggestions_for(model.recommenders, text))
+def suggested(model: Model, text: str, ruled_out: Vetoes = frozenset()) -> list[Suggestion]:
+    """Every recommender's suggestions for a text, none ``ruled_out``; where two overlap,
+    the surer stays."""
+    return combined(suggestions_for(model.recommenders, text, ruled_out))
 
 
 def still_open(
-    project: Project, document_id: int, annotator: str, spans: Sequence[Span], found
+    project: Project,
+    document_id: int,
+    annotator: str,
+    spans: Sequence[Span],
+    found,
+    ruled_out: Vetoes = frozenset(),
 ) -> list[Suggestion]:
-    """The suggestions to show: none over a span of the layer, none already judged."""
+    """The suggestions to show: none over a span of the layer, none already judged, no name
+    ``ruled_out``."""
     judged = {
         (v.start, v.end, v.label) for v in project.verdicts.for_document(document_id, annotator)
     }
     return [
         s
-        for s in found
+        for s in without_vetoed(found, ruled_out)
         if s.key() not in judged and all(s.end <= t.start or t.end <= s.start for t in spans)
     ]
 

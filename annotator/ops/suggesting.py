@@ -4,7 +4,12 @@ What ``annotator suggest`` and (later) the window share: read the layer to learn
 (one annotator's, ``gold``, or ``all`` of them), train the recommenders asked for, then
 suggest spans for the documents that layer has not annotated (or for all); write them as
 JSONL or into a layer to review like any other (one transaction: all or nothing), or
-measure them by cross-validation over the layer's documents.
+measure them by cross-validation over the layer's documents. What the layer's annotator
+rejected teaches them too (:mod:`annotator.ops.suggest_rejections`).
+
+``--into`` writes only into a layer that holds no spans yet, or one that earlier suggestions
+were written into (the project keeps their names): never into gold, the layer learned from,
+or a layer that holds an annotator's own work.
 """
 
 from __future__ import annotations
@@ -27,20 +32,40 @@ from annotator.core.suggestions import (
 )
 from annotator.formats.writing import atomic_file
 from annotator.ops.suggest_names import Names, entity_names, gazetteer_names
+from annotator.ops.suggest_rejections import (
+    Vetoes,
+    evidence,
+    judges,
+    vetoed,
+    without_vetoed,
+)
 from annotator.store.project import Project, now
-from annotator.suggest.crf import CrfRecommender
-from annotator.suggest.dictionary import DictionaryRecommender
+from annotator.suggest import registry
 from annotator.suggest.evaluation import Evaluation, cross_validate
 
-ALL = "all"
-RECOMMENDERS = ("dictionary", "crf", ALL)
+ALL = registry.ALL
 DOCUMENTS = ("unannotated", ALL)
-MIN_SPANS = 20  # the CRF learns nothing useful from fewer
 MIN_DOCUMENTS_TO_EVALUATE = 2
+SUGGESTION_LAYERS = "suggestion layers"  # meta: the layers ``--into`` made, as JSON
 
 
 class SuggestError(AnnotatorError):
-    """Suggestions that cannot be made as asked: the message says why and what to do."""
+    """Suggestions that cannot be made as asked: the message says why and what to do;
+    ``command_line`` is what to type instead, for the command line to add."""
+
+    def __init__(self, message: str, command_line: str = "") -> None:
+        super().__init__(message)
+        self.command_line = command_line
+
+
+def choices() -> list[str]:
+    """What ``--recommender`` takes: the registry's recommenders, and ``all``."""
+    return registry.choices()
+
+
+def offered() -> list[tuple[str, str]]:
+    """(name, English title) of each choice, ``all`` first, as the window lists them."""
+    return [(ALL, registry.ALL_TITLE)] + [(e.name, e.title) for e in registry.RECOMMENDERS]
 
 
 @dataclass
@@ -68,7 +93,8 @@ class SuggestReport:
 def learn_from(
     project: Project, layer: str, extra_names: Sequence[tuple[str, str]] = ()
 ) -> Learned:
-    """The spans of ``layer`` (``all``: of every layer), checked against the schema."""
+    """The spans of ``layer`` (``all``: of every layer but those suggestions were written
+    into), checked against the schema."""
     layers = project.annotators()
     if layer != ALL and layer not in layers:
         known = ", ".join(layers) if layers else "none yet"
@@ -77,7 +103,10 @@ def learn_from(
     by_document: dict[int, set[tuple[int, int, str]]] = {}
     tied: dict[int, Counter[str]] = {}
     missing: Counter[str] = Counter()
+    machine_made = set(suggestion_layers(project)) if layer == ALL else set()
     for span in project.spans.iter_all(None if layer == ALL else layer):
+        if span.annotator in machine_made:
+            continue
         if span.label not in schema_labels:
             missing[span.label] += 1
             continue
@@ -102,37 +131,63 @@ def learn_from(
 
 
 def _check_enough(learned: Learned, which: str) -> None:
-    if which == "dictionary" and (learned.spans or learned.names):
+    needed = max((entry.min_spans for entry in _entries(which)), default=0)
+    documents = len(learned.documents)
+    held = (
+        f"layer «{learned.layer}» holds {learned.spans} span{'s' * (learned.spans != 1)} in "
+        f"{documents} document{'s' * (documents != 1)}"
+    )
+    if needed == 0:
+        if not (learned.spans or learned.names):
+            raise SuggestError(
+                f"{held}, and the project knows no names (canonical entities, a gazetteer): "
+                "the dictionary has nothing to find; annotate some names first, or give it a "
+                "list of names",
+                "--names FILE, or annotator places --import",
+            )
         return
-    if learned.spans < MIN_SPANS:
+    if learned.spans < needed:
         raise SuggestError(
-            f"layer «{learned.layer}» holds {learned.spans} span"
-            f"{'s' * (learned.spans != 1)} in {len(learned.documents)} documents; learning "
-            f"needs at least {MIN_SPANS}: annotate more, or suggest with the dictionary alone "
-            "(--recommender dictionary on the command line)"
+            f"{held}; learning needs at least {needed}: annotate more, or suggest with the "
+            "dictionary alone",
+            "--recommender dictionary",
         )
 
 
+def _entries(which: str) -> list[registry.RecommenderEntry]:
+    entries = registry.chosen(which)
+    if not entries:
+        raise SuggestError(f"no recommender «{which}»; choose one of {', '.join(choices())}")
+    return entries
+
+
 def recommenders(learned: Learned, which: str, clitics_outside: bool) -> list[Recommender]:
-    """Fresh recommenders of the kind asked for (``all``: both), not yet trained."""
-    if which not in RECOMMENDERS:
-        raise SuggestError(f"no recommender «{which}»; choose one of {', '.join(RECOMMENDERS)}")
-    made: list[Recommender] = []
-    if which in ("dictionary", ALL):
-        dictionary = DictionaryRecommender(clitics_outside=clitics_outside)
-        dictionary.add_names(learned.names)
-        made.append(dictionary)
-    if which in ("crf", ALL):
-        made.append(CrfRecommender(names=learned.names, clitics_outside=clitics_outside))
-    return made
+    """Fresh recommenders of the kind asked for (``all``: every one), not yet trained."""
+    return [entry.make(learned.names, clitics_outside) for entry in _entries(which)]
 
 
-def trained(project: Project, learned: Learned, which: str) -> list[Recommender]:
+def trained(
+    project: Project,
+    learned: Learned,
+    which: str,
+    rejected: Sequence[LabelledDocument] = (),
+) -> list[Recommender]:
+    """Recommenders trained on the layer's documents and on ``rejected``: the sentences
+    that hold rejected suggestions (:func:`annotator.ops.suggest_rejections.evidence`)."""
     _check_enough(learned, which)
     made = recommenders(learned, which, project.schema.clitics == "exclude")
     for recommender in made:
-        recommender.train(learned.documents)
+        recommender.train([*learned.documents, *rejected])
     return made
+
+
+def judged(project: Project, learned: Learned, which: str) -> tuple[list[Recommender], Vetoes]:
+    """Recommenders trained on the layer and on the rejections its annotator (everyone's,
+    for every layer) made, and the names they must no longer suggest."""
+    annotators = judges(learned.layer, ALL)
+    rejected = evidence(project, annotators, set(learned.document_ids))
+    made = trained(project, learned, which, rejected)
+    return made, vetoed(project, annotators)
 
 
 def documents_to_suggest(project: Project, learned: Learned, documents: str) -> Iterator[Document]:
@@ -144,9 +199,18 @@ def documents_to_suggest(project: Project, learned: Learned, documents: str) -> 
             yield document
 
 
-def suggestions_for(made: list[Recommender], text: str) -> list[Suggestion]:
-    """Every recommender's suggestions for one text, in text order."""
-    found = [s for recommender in made for s in recommender.suggest(text)]
+def suggestions_for(
+    made: list[Recommender], text: str, vetoes: Vetoes = frozenset()
+) -> list[Suggestion]:
+    """Every recommender's suggestions for one text, in text order, none that ``vetoes``
+    rules out (a recommender that can offer another label instead is told them)."""
+    found = []
+    for recommender in made:
+        veto = getattr(recommender, "veto", None)
+        if veto is not None:
+            veto(vetoes)
+        found += recommender.suggest(text)
+    found = without_vetoed(found, vetoes) if vetoes else found
     return sorted(found, key=lambda s: (s.start, s.end, s.label, s.recommender))
 
 
@@ -163,11 +227,11 @@ def suggest_to_file(
     learned = learn_from(project, layer, extra_names)
     report = SuggestReport()
     began = time.perf_counter()
-    made = trained(project, learned, which)
+    made, vetoes = judged(project, learned, which)
     report.seconds_training = time.perf_counter() - began
     with atomic_file(Path(out)) as stream:
         for document in documents_to_suggest(project, learned, documents):
-            found = suggestions_for(made, document.text)
+            found = suggestions_for(made, document.text, vetoes)
             report.documents += 1
             report.suggestions.update(s.recommender for s in found)
             line = {
@@ -203,22 +267,19 @@ def suggest_into_layer(
 ) -> SuggestReport:
     """Write the suggestions as spans of layer ``into``, in one transaction; where
     suggestions overlap, the higher score's stays; spans already there are not doubled."""
-    if into == GOLD:
-        raise SuggestError("the gold layer is written only by adjudication; choose another layer")
-    if into == layer or (layer == ALL and into in project.annotators()):
-        raise SuggestError(
-            f"suggestions go into a layer of their own, not «{into}», which they learn from "
-            f"(e.g. --into {layer if layer != ALL else 'suggested'}-suggested)"
-        )
+    _check_into(project, layer, into)
     learned = learn_from(project, layer, extra_names)
     report = SuggestReport()
     began = time.perf_counter()
-    made = trained(project, learned, which)
+    made, vetoes = judged(project, learned, which)
     report.seconds_training = time.perf_counter() - began
     time_now = now()
     with project.write():
+        made_layers = suggestion_layers(project)
+        if into not in made_layers:
+            project.set_meta(SUGGESTION_LAYERS, json.dumps([*made_layers, into]))
         for document in documents_to_suggest(project, learned, documents):
-            found = combined(suggestions_for(made, document.text))
+            found = combined(suggestions_for(made, document.text, vetoes))
             report.documents += 1
             report.suggestions.update(s.recommender for s in found)
             there = project.spans.keys(document.id, into)
@@ -240,6 +301,33 @@ def suggest_into_layer(
     return report
 
 
+def suggestion_layers(project: Project) -> list[str]:
+    """The layers ``--into`` has written suggestions into."""
+    return json.loads(project.meta(SUGGESTION_LAYERS) or "[]")
+
+
+def _check_into(project: Project, layer: str, into: str) -> None:
+    """Suggestions go into an empty layer or one made for them: never gold, never the layer
+    learned from, never a layer that holds someone's own work."""
+    if into == GOLD:
+        raise SuggestError("the gold layer is written only by adjudication; choose another layer")
+    instead = f"--into {layer if layer != ALL else 'suggested'}-suggested"
+    made = suggestion_layers(project)
+    if into == layer or (layer == ALL and into in project.annotators() and into not in made):
+        raise SuggestError(
+            f"suggestions go into a layer of their own, not «{into}», which they learn from",
+            instead,
+        )
+    held = project.spans.count(into)
+    if held and into not in made:
+        raise SuggestError(
+            f"layer «{into}» already holds {held} span{'s' * (held != 1)} of its own "
+            "annotator's work; suggestions go into an empty layer, or one that earlier "
+            "suggestions were written into",
+            f"--into {into}-suggested",
+        )
+
+
 def evaluate(
     project: Project,
     layer: str,
@@ -252,8 +340,9 @@ def evaluate(
     learned = learn_from(project, layer, extra_names)
     _check_enough(learned, which)
     if len(learned.documents) < MIN_DOCUMENTS_TO_EVALUATE:
+        count = len(learned.documents)
         raise SuggestError(
-            f"layer «{layer}» has annotated {len(learned.documents)} document; evaluating "
+            f"layer «{layer}» has annotated {count} document{'s' * (count != 1)}; evaluating "
             f"needs at least {MIN_DOCUMENTS_TO_EVALUATE}, as documents are held out in turn"
         )
     clitics_outside = project.schema.clitics == "exclude"

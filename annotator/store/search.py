@@ -24,11 +24,10 @@ the project.
 from __future__ import annotations
 
 import contextlib
-import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from annotator.core.errors import ProjectError
+from annotator.store.caches import open_cache
 from annotator.store.project import DATABASE, Project
 
 CACHE = "cache"
@@ -62,47 +61,10 @@ class SearchIndex:
     def __init__(self, project: Project) -> None:
         self.path = index_path(project)
         self.database = project.folder / DATABASE
-        self.conn = self._connect()
+        self.conn = open_cache(self.path, self.database, _TABLES, LAYOUT, "the search index")
         self._complete_to: int | None = None  # every document up to this id is indexed
 
     # -- opening ----------------------------------------------------------------------------
-
-    def _connect(self) -> sqlite3.Connection:
-        try:
-            self.path.parent.mkdir(exist_ok=True)
-            conn = self._open()
-            if conn is None:  # another layout, or damaged: it is only a cache
-                for suffix in ("", "-wal", "-shm"):
-                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-                conn = self._open()
-        except (OSError, sqlite3.Error) as error:
-            raise ProjectError(
-                f"{self.path}: the search index cannot be written there ({error})"
-            ) from error
-        if conn is None:
-            raise ProjectError(f"{self.path}: the search index cannot be made")
-        return conn
-
-    def _open(self) -> sqlite3.Connection | None:
-        conn = sqlite3.connect(self.path, isolation_level=None, timeout=10, check_same_thread=False)
-        try:
-            conn.execute("PRAGMA busy_timeout = 10000")
-            layout = conn.execute("PRAGMA user_version").fetchone()[0]
-            if layout not in (0, LAYOUT):
-                conn.close()
-                return None
-            conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute("PRAGMA synchronous = NORMAL")  # a cache: losing the last write is fine
-            conn.execute("BEGIN IMMEDIATE")
-            for statement in _TABLES:
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {LAYOUT}")
-            conn.execute("COMMIT")
-            conn.execute("ATTACH DATABASE ? AS project", [str(self.database)])
-        except sqlite3.DatabaseError:
-            conn.close()
-            return None
-        return conn
 
     def close(self) -> None:
         self.conn.close()

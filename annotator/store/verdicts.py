@@ -1,7 +1,7 @@
 """What the annotator said of each suggestion: accepted (it became a span) or rejected.
 
-Rejections keep a suggestion from being made again for the same document and teach the
-dictionary which names are not names; both together give each recommender's precision.
+Rejections keep a name from being suggested again with the label rejected, and are evidence
+the learned model trains on; both together give each recommender's precision.
 """
 
 from __future__ import annotations
@@ -60,13 +60,33 @@ class Verdicts:
         )
         return [Verdict(*row[:8], accepted=bool(row[8])) for row in rows]
 
-    def rejected_texts(self, annotator: str) -> list[tuple[str, str]]:
-        """The text and label of every suggestion the annotator rejected, anywhere."""
+    def latest_judgements(self, annotators: list[str] | None) -> list[tuple[str, str, bool, str]]:
+        """(text, label, accepted, when last) of what the annotators (None: anyone) said of
+        each name suggested to them. A span they marked themselves over the text of a name
+        they rejected counts as accepting it, when they marked it."""
+        said, params = _of(annotators)
+        rejected, _ = _of(annotators, "NOT accepted")
+        marked, _ = _of(annotators, f"text IN (SELECT text FROM verdicts {rejected})")
         rows = self.db.execute(
-            "SELECT text, label FROM verdicts WHERE annotator = ? AND NOT accepted ORDER BY id",
-            [annotator],
+            f"SELECT text, label, accepted, max(time) FROM verdicts {said} GROUP BY 1, 2, 3 "
+            f"UNION ALL SELECT text, label, 1, max(created) FROM spans {marked} GROUP BY 1, 2",
+            params * 3,
         )
-        return [tuple(row) for row in rows]
+        return [(text, label, bool(accepted), when) for text, label, accepted, when in rows]
+
+    def rejected(self, annotators: list[str] | None) -> list[Verdict]:
+        """Every suggestion the annotators (None: anyone) rejected, by document."""
+        where, params = _of(annotators, "NOT accepted")
+        rows = self.db.execute(
+            f"SELECT {_COLUMNS} FROM verdicts {where} ORDER BY document_id, start, id", params
+        )
+        return [Verdict(*row[:8], accepted=bool(row[8])) for row in rows]
+
+    def rejections(self, annotator: str) -> int:
+        """How many suggestions the annotator has rejected (undone ones are gone)."""
+        return self.db.execute(
+            "SELECT count(*) FROM verdicts WHERE annotator = ? AND NOT accepted", [annotator]
+        ).fetchone()[0]
 
     def tally(self, annotator: str) -> dict[str, tuple[int, int]]:
         """Per recommender: how many of its suggestions were accepted, and rejected."""
@@ -76,3 +96,13 @@ class Verdicts:
             [annotator],
         )
         return {name: (accepted, rejected) for name, accepted, rejected in rows}
+
+
+def _of(annotators: list[str] | None, *more: str) -> tuple[str, list[str]]:
+    """A WHERE clause for the verdicts of ``annotators`` (None: anyone's) and ``more``."""
+    conditions = list(more)
+    params: list[str] = []
+    if annotators is not None:
+        conditions.append(f"annotator IN ({', '.join('?' * len(annotators))})")
+        params = list(annotators)
+    return (f"WHERE {' AND '.join(conditions)}" if conditions else ""), params

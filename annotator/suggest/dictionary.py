@@ -4,7 +4,9 @@ Names come from the spans of a layer (each with the labels it was given), from c
 entities and from a gazetteer (:meth:`DictionaryRecommender.add_names`). A name found in a
 text is suggested with the label it was given most; its score is the share of that label
 among the name's labels times the share of the name's occurrences in the training texts
-that the layer marked (a word that is a name only now and then scores low).
+that the layer marked (a word that is a name only now and then scores low). A (name, label)
+the annotator ruled out (:meth:`DictionaryRecommender.veto`) is offered with the name's next
+label instead, or not at all.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class DictionaryRecommender:
         self.votes: dict[str, Counter[str]] = defaultdict(Counter)
         self.found: Counter[str] = Counter()  # occurrences in the training texts
         self.marked: Counter[str] = Counter()  # of which the layer marked
+        self.vetoed: frozenset[tuple[str, str]] = frozenset()  # (key, label) ruled out
         self._matcher: NameMatcher | None = None
 
     def add_names(self, names: Iterable[tuple[str, str]]) -> None:
@@ -53,13 +56,9 @@ class DictionaryRecommender:
                 if (match.start, match.end) in marked:
                     self.marked[match.key] += 1
 
-    def rejected(self, names: Iterable[str]) -> None:
-        """Names the annotator rejected as suggestions: each counts as an occurrence the
-        layer left unmarked, so a name rejected often scores low."""
-        for name in names:
-            key = name_key(name)
-            if key:
-                self.found[key] += 1
+    def veto(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """(key, label) pairs not to suggest: the name's next label is suggested instead."""
+        self.vetoed = frozenset(pairs)
 
     def matcher(self) -> NameMatcher:
         if self._matcher is None:
@@ -71,7 +70,10 @@ class DictionaryRecommender:
         found = []
         for match in self.matcher().find(text):
             labels = self.votes[match.key]
-            label, votes = labels.most_common(1)[0]
+            allowed = [(n, v) for n, v in labels.most_common() if (match.key, n) not in self.vetoed]
+            if not allowed:
+                continue
+            label, votes = allowed[0]
             share = votes / sum(labels.values())
             seen = self.found[match.key]
             marked = (self.marked[match.key] + 1) / (seen + 1) if seen else 1.0

@@ -88,8 +88,12 @@ class Evaluation:
 MakeRecommenders = Callable[[], list[Recommender]]
 
 
-def folds_of(count: int, folds: int, seed: int = SEED) -> list[list[int]]:
-    """Document indices in ``folds`` groups, shuffled the same way every time."""
+def folds_of(count: int, folds: int, seed: int | None = SEED) -> list[list[int]]:
+    """Document indices in ``folds`` groups, shuffled the same way every time for a seed;
+    seed None: consecutive chunks (each fold a stretch of the corpus, as a new batch of
+    articles would be)."""
+    if seed is None:
+        return [list(range(i * count // folds, (i + 1) * count // folds)) for i in range(folds)]
     order = list(range(count))
     random.Random(seed).shuffle(order)
     return [sorted(order[i::folds]) for i in range(folds)]
@@ -108,13 +112,15 @@ def cross_validate(
     folds: int = 5,
     fractions: Sequence[float] = FRACTIONS,
     clock: Callable[[], float] | None = None,
+    seed: int | None = SEED,
 ) -> Evaluation:
     """Train on all folds but one and judge on that one, for each fold; the learning curve
-    trains on the first ``fraction`` of the same training documents."""
+    trains on the first ``fraction`` of the same training documents. ``seed``: how the
+    documents are shuffled into folds (None: consecutive chunks)."""
     import time
 
     clock = clock or time.perf_counter
-    groups = folds_of(len(documents), folds)
+    groups = folds_of(len(documents), folds, seed)
     scores: dict[str, Scores] = {}
     seconds: dict[str, float] = {}
     curve_f1: dict[float, dict[str, Scores]] = {f: {} for f in fractions}

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from annotator.core.model import Status
 from annotator.ops import editing, viewing
 from annotator.ui import commands
-from annotator.ui.document_list import DocumentList
+from annotator.ui.document_list import IMPORT_ORDER, DocumentList
 from annotator.ui.language import figure, translate
 from annotator.ui.models.documents import DocumentListModel
 from annotator.ui.session import Session
@@ -21,6 +21,7 @@ class Browsing(QObject):
         super().__init__(panel)
         self.session, self.panel, self.settings = session, panel, settings
         panel.documentChosen.connect(session.show_document)
+        panel.orderChosen.connect(lambda order: order == IMPORT_ORDER and self.show_all())
         session.projectChanged.connect(self._project_changed)
         session.documentShown.connect(self._document_shown)
         session.documentChanged.connect(self._document_changed)
@@ -49,7 +50,7 @@ class Browsing(QObject):
         self.panel.show_document(self.session.document_id)
 
     def show_order(self, model) -> None:
-        """Another order (review: worst agreement first)."""
+        """Another order (review: worst agreement first; most uncertain first)."""
         self.panel.set_model(model)
         self.panel.show_document(self.session.document_id)
 

@@ -1,4 +1,7 @@
-"""The document list panel: a filter box over the lazy list of documents."""
+"""The document list panel: a filter box over the lazy list of documents, and the order it
+is in: import order (the ordinary list, where the filter works), or most uncertain first
+(the documents not annotated yet that the learned model is least sure of,
+:mod:`annotator.ui.suggest_order`). Review mode puts the list in its own order."""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QTableView,
@@ -15,10 +20,14 @@ from PySide6.QtWidgets import (
 
 from annotator.ui.language import translate
 from annotator.ui.models.documents import DocumentListModel
+from annotator.ui.suggest_order_list import UncertaintyListModel
+
+IMPORT_ORDER, UNCERTAIN = "import", "uncertain"
 
 
 class DocumentList(QWidget):
     documentChosen = Signal(int)
+    orderChosen = Signal(str)  # IMPORT_ORDER or UNCERTAIN
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -27,7 +36,13 @@ class DocumentList(QWidget):
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(translate("DocumentList", "Filter by name…"))
         self.filter.setClearButtonEnabled(True)
-        layout.addWidget(self.filter)
+        self.order = QComboBox()
+        self.order.addItem(translate("DocumentList", "Import order"), IMPORT_ORDER)
+        self.order.addItem(translate("DocumentList", "Most uncertain first"), UNCERTAIN)
+        row = QHBoxLayout()
+        row.addWidget(self.filter, 1)
+        row.addWidget(self.order)
+        layout.addLayout(row)
         self.open_threads = QCheckBox(
             translate("DocumentList", "Only documents with open discussions")
         )
@@ -47,11 +62,16 @@ class DocumentList(QWidget):
         self._quiet = False
         self.filter.textChanged.connect(self._filter)
         self.open_threads.toggled.connect(lambda _on: self._filter(self.filter.text()))
+        self.order.activated.connect(lambda i: self.orderChosen.emit(self.order.itemData(i)))
 
     def set_model(self, model) -> None:
-        """The ordinary list (DocumentListModel) or the review order (ReviewListModel)."""
+        """The ordinary list (DocumentListModel), most uncertain first (UncertaintyListModel)
+        or the review order (ReviewListModel)."""
         self.model = model
         self.view.setModel(model)
+        uncertain = isinstance(model, UncertaintyListModel)
+        self.order.setEnabled(uncertain or isinstance(model, DocumentListModel))
+        self.order.setCurrentIndex(self.order.findData(UNCERTAIN if uncertain else IMPORT_ORDER))
         if model is None:
             return
         header = self.view.horizontalHeader()

@@ -1,13 +1,23 @@
-"""Which layer suggestions learn from, and which recommender makes them."""
+"""Which layer suggestions learn from, and which recommender makes them: the recommenders
+listed are those the registry holds (:mod:`annotator.suggest.registry`, through
+:func:`annotator.ops.suggest_verdicts.offered`), each named in the window's language where
+the catalogue knows its title."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QWidget
 
 from annotator.ops import viewing
-from annotator.ops.suggest_verdicts import ALL
+from annotator.ops.suggest_verdicts import ALL, offered
 from annotator.ui.language import translate
 from annotator.ui.session import Session
+
+TITLES = (  # the registry's titles, for the catalogue; a title it lacks shows as it is
+    QT_TRANSLATE_NOOP("suggest_dialog", "all of them together"),
+    QT_TRANSLATE_NOOP("suggest_dialog", "dictionary of the layer's names"),
+    QT_TRANSLATE_NOOP("suggest_dialog", "learned model (CRF)"),
+)
 
 
 def choose_source(
@@ -22,12 +32,8 @@ def choose_source(
         layers.addItem(name, name)
     layers.addItem(translate("suggest_dialog", "all layers"), ALL)
     recommenders = QComboBox()
-    for text, which in (
-        (translate("suggest_dialog", "dictionary and learned model (CRF)"), ALL),
-        (translate("suggest_dialog", "dictionary of the layer's names"), "dictionary"),
-        (translate("suggest_dialog", "learned model (CRF)"), "crf"),
-    ):
-        recommenders.addItem(text, which)
+    for which, title in offered():
+        recommenders.addItem(translate("suggest_dialog", title), which)
     if before is not None:
         layers.setCurrentIndex(max(layers.findData(before[0]), 0))
         recommenders.setCurrentIndex(max(recommenders.findData(before[1]), 0))

@@ -4,13 +4,14 @@ walked with F4 / Shift+F4 and judged with keys — Enter accepts, a label key ac
 label, Backspace rejects, Shift+Enter accepts every suggestion of the chosen one's label.
 
 What is outlined derives from the shown document alone: another document replaces them all,
-and an edit or a verdict filters them again. The model is trained again, still in the
-background, once the layer it learned from holds enough new spans or the annotator has
-rejected enough suggestions (the dictionary learns from rejections)."""
+and an edit or a verdict filters them again; a name the annotator last rejected with a label
+is outlined with it nowhere. The model is trained again, still in the background, once the
+layer it learned from holds enough new spans or the annotator has rejected enough suggestions
+(the learned model takes rejections as evidence)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
@@ -23,6 +24,7 @@ from annotator.ui.panels.suggestions import SuggestionsPanel
 from annotator.ui.session import Session
 from annotator.ui.suggest_commands import AcceptSuggestions, RejectSuggestion
 from annotator.ui.suggest_dialog import choose_source
+from annotator.ui.suggest_order import UncertaintyOrder
 from annotator.ui.tasks import Outcome, Task
 from annotator.ui.text_view import TextView
 
@@ -31,6 +33,8 @@ ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
 class Suggesting(QObject):
+    modelTrained = Signal()  # a model was trained (again)
+
     def __init__(
         self, session: Session, view: TextView, panel: SuggestionsPanel, parent: QWidget
     ) -> None:
@@ -40,10 +44,13 @@ class Suggesting(QObject):
         self.model: Model | None = None
         self.task: Task | None = None
         self.again = False  # train once more when the running training ends
-        self.rejections = 0  # since the model was trained
+        self.ruled_out: frozenset[tuple[str, str]] = frozenset()  # names last rejected
         self.found: list[Suggestion] = []  # the model's suggestions for the shown document
         self.shown: list[Suggestion] = []  # those still open (outlined)
         self.selected: int | None = None  # index into shown
+        self.order = UncertaintyOrder(session, self)  # the document list, most uncertain first
+        if getattr(parent, "browsing", None) is not None:  # the window's document list
+            self.order.attach(parent.browsing)
         view.key_hook = self.key
         panel.startRequested.connect(self.choose)
         session.projectChanged.connect(self.stop)
@@ -68,7 +75,9 @@ class Suggesting(QObject):
         self._train()
 
     def stop(self) -> None:
-        """No more suggestions (the project closed): wait for a training still running."""
+        """No more suggestions (the project closed): wait for a training still running, and
+        stop measuring uncertainty."""
+        self.order.stop()
         if self.task is not None:
             task, self.task = self.task, None
             task.finished.disconnect(self._trained)
@@ -103,7 +112,7 @@ class Suggesting(QObject):
             self.panel.show_status(outcome.error)
             self.session.message.emit(outcome.error, 8000)
         elif outcome.ok:
-            self.model, self.rejections = outcome.result, 0
+            self.model = outcome.result
             said = self.tr("Learned from «%1» (%2 spans).").replace("%1", self.model.layer)
             self.panel.show_status(said.replace("%2", figure(self.model.spans)))
             session = self.session
@@ -111,22 +120,25 @@ class Suggesting(QObject):
                 suggest_verdicts.precision(session.project, session.annotator)
             )
             self._document_shown()
+            self.modelTrained.emit()
         if self.again and self.source is not None:
             self.again = False
             self._train()
 
     def _layer_edited(self, document_id: int, layer: str) -> None:
         session = self.session
+        model = self.model
+        if model is not None and layer == session.annotator:
+            self.ruled_out = suggest_verdicts.vetoes(session.project, session.annotator)
         if document_id == session.document_id and layer == session.annotator:
             self._refilter()
         self.panel.show_precision(suggest_verdicts.precision(session.project, session.annotator))
-        model = self.model
         if model is None or layer not in (model.layer, session.annotator):
             return
         learned_from = None if model.layer == suggest_verdicts.ALL else model.layer
         new = suggest_verdicts.layer_spans(session.project, learned_from) - model.spans
-        if max(new, self.rejections) >= RETRAIN_EVERY:
-            self.rejections = 0
+        rejected = suggest_verdicts.rejections(session.project, session.annotator)
+        if max(new, rejected - model.rejections) >= RETRAIN_EVERY and self.task is None:
             self._train()
 
     # -- what is shown ---------------------------------------------------------------------
@@ -135,8 +147,10 @@ class Suggesting(QObject):
         """Another document: the old one's suggestions go, the new one's come."""
         session = self.session
         self.selected = None
-        found = self.model and session.document
-        self.found = suggest_verdicts.suggested(self.model, session.text) if found else []
+        self.found = []
+        if self.model is not None and session.document is not None:
+            self.ruled_out = suggest_verdicts.vetoes(session.project, session.annotator)
+            self.found = suggest_verdicts.suggested(self.model, session.text, self.ruled_out)
         self._refilter()
 
     def _refilter(self) -> None:
@@ -145,8 +159,9 @@ class Suggesting(QObject):
         chosen = self.shown[self.selected] if self.selected is not None else None
         if self.found and session.document is not None and not session.read_only:
             self.shown = suggest_verdicts.still_open(
-                session.project, session.document_id, session.annotator, session.spans, self.found
-            )
+                session.project, session.document_id, session.annotator, session.spans,
+                self.found, self.ruled_out,
+            )  # fmt: skip
         else:
             self.shown = []
         self.selected = self.shown.index(chosen) if chosen in self.shown else None
@@ -238,7 +253,5 @@ class Suggesting(QObject):
         if found is None or not self._writable():
             return
         index = self.selected
-        if self.session.push(RejectSuggestion(self.session, found)):
-            self.rejections += 1
-            if self.shown:
-                self._choose(min(index, len(self.shown) - 1))
+        if self.session.push(RejectSuggestion(self.session, found)) and self.shown:
+            self._choose(min(index, len(self.shown) - 1))

@@ -10,7 +10,7 @@ import pytest
 
 from annotator.cli import main
 from annotator.core.schema import load_preset
-from annotator.ops import suggesting
+from annotator.ops import editing, suggest_verdicts, suggesting
 from annotator.ops.backing_up import backups_of
 from annotator.ops.importing import import_files
 from annotator.store.project import Project
@@ -118,7 +118,8 @@ def test_bad_requests_are_refused_plainly(capsys, learned, tmp_path, args, says)
     assert code == 1 and says in err and "Traceback" not in err
 
 
-def test_too_few_spans_to_learn_from(capsys, tmp_path):
+def one_span_project(tmp_path) -> Path:
+    """A project whose only layer, amal's, holds one span: too few to learn from."""
     folder = tmp_path / "small"
     with Project.create(folder, load_preset("ner")) as project:
         path = tmp_path / "one.jsonl"
@@ -126,11 +127,17 @@ def test_too_few_spans_to_learn_from(capsys, tmp_path):
             json.dumps({"text": "زار الوزير حلب", "label": [[11, 14, "LOC"]]}) + "\n", "utf-8"
         )
         import_files(project, [path], "jsonl", "amal")
+    return folder
+
+
+def test_too_few_spans_to_learn_from(capsys, tmp_path):
+    folder = one_span_project(tmp_path)
     code, _, err = run(
         capsys, "suggest", folder, "--learn-from", "amal", "--recommender", "crf",
         "--out", tmp_path / "x.jsonl",
     )  # fmt: skip
-    assert code == 1 and "holds 1 span" in err and "at least" in err
+    assert code == 1 and "holds 1 span in 1 document;" in err and "at least" in err
+    assert err.rstrip().endswith("suggest with the dictionary alone (--recommender dictionary)")
     code, _, _ = run(
         capsys, "suggest", folder, "--learn-from", "amal", "--recommender", "dictionary",
         "--documents", "all", "--out", tmp_path / "x.jsonl",
@@ -188,3 +195,59 @@ def test_names_from_a_list_and_a_geonames_file_are_suggested(capsys, tmp_path):
         "--names", wrong, "--out", out,
     )  # fmt: skip
     assert code == 1 and "line 1" in err and "CITY" in err
+
+
+def test_the_dictionary_with_nothing_to_find_says_so_and_what_to_give_it(capsys, tmp_path):
+    folder = tmp_path / "bare"
+    with Project.create(folder, load_preset("ner")) as project:
+        path = tmp_path / "one.jsonl"
+        path.write_text(json.dumps({"text": "زار الوزير حلب"}) + "\n", "utf-8")
+        import_files(project, [path], "jsonl", "amal")
+    code, _, err = run(
+        capsys, "suggest", folder, "--learn-from", "all", "--recommender", "dictionary",
+        "--out", tmp_path / "x.jsonl",
+    )  # fmt: skip
+    assert code == 1 and "holds 0 spans in 0 documents" in err
+    assert "nothing to find" in err and "--names FILE" in err
+    assert "dictionary alone" not in err
+
+
+def test_too_few_spans_is_told_without_the_command_lines_words_where_the_window_shows_it(
+    tmp_path,
+):
+    refusal = pytest.raises(suggesting.SuggestError)
+    with Project.open(one_span_project(tmp_path)) as project, refusal as refused:
+        suggest_verdicts.train(project, "amal", "crf", "amal")
+    assert "dictionary alone" in str(refused.value)
+    assert "--" not in str(refused.value) and "command line" not in str(refused.value)
+
+
+def test_into_refuses_a_layer_holding_an_annotators_work_but_not_one_made_for_suggestions(
+    capsys, learned
+):
+    with Project.open(learned) as project:
+        document = next(iter(project.documents.iter_all()))
+        editing.create_span(project, document.id, "omar", "LOC", 0, 3, by="omar")
+    args = ["suggest", learned, "--learn-from", "amal", "--recommender", "dictionary"]
+    code, _, err = run(capsys, *args, "--into", "omar")
+    assert code == 1 and "«omar» already holds 1 span" in err and "(--into omar-suggested)" in err
+    with Project.open(learned) as project:
+        assert project.spans.count("omar") == 1  # untouched
+    code, said, err = run(capsys, *args, "--into", "omar-suggested")  # a new layer
+    assert code == 0, err
+    with Project.open(learned) as project:
+        written = project.spans.count("omar-suggested")
+    assert written and f"{written} spans written" in said
+    code, said, err = run(capsys, *args, "--documents", "all", "--into", "omar-suggested")
+    assert code == 0, err  # made for suggestions: more may go in
+    with Project.open(learned) as project:
+        more = project.spans.count("omar-suggested")
+        assert more > written
+    code, said, err = run(
+        capsys, "suggest", learned, "--learn-from", "all", "--recommender", "dictionary",
+        "--documents", "all", "--into", "omar-suggested",
+    )  # fmt: skip
+    assert code == 0, err  # every layer is learned from, but not the suggestions' own
+    with Project.open(learned) as project:
+        kept = project.spans.count("omar-suggested")
+        assert suggesting.learn_from(project, "all").spans == project.spans.count() - kept

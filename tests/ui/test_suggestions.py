@@ -11,22 +11,9 @@ from PySide6.QtGui import QColor
 
 from annotator.ops import suggest_verdicts
 from annotator.ui.main_window import MainWindow
+from tests.suggest.sentences import SENTENCES, record
 
-SENTENCES = [
-    ("قصفت قوات الجيش مدينة حلب صباح اليوم.", [("الجيش", "ORG"), ("حلب", "LOC")]),
-    ("وقال أحمد الحسن إن الاشتباكات في دمشق مستمرة.", [("أحمد الحسن", "PER"), ("دمشق", "LOC")]),
-    ("ونشرت وكالة سانا صورا من حمص.", [("سانا", "ORG"), ("حمص", "LOC")]),
-]
 UNSEEN = "وصلت قوات الجيش إلى حلب ثم دمشق، وقالت سانا إن حمص هادئة."
-
-
-def record(name: str, text: str, marks) -> dict:
-    labels, at = [], 0
-    for words, label in marks:
-        start = text.index(words, at)
-        labels.append([start, start + len(words), label])
-        at = start + len(words)
-    return {"name": name, "text": text, "label": labels}
 
 
 def corpus(annotated: int = 3, repeat: int = 1) -> list[dict]:

@@ -31,3 +31,24 @@ class TableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return QCoreApplication.translate(type(self).__name__, self.HEADERS[section])
         return None
+
+
+class OrderedDocuments(TableModel):
+    """A document list in an order of its own (review's worst agreement first, the learned
+    model's most uncertain first): its rows by ``_rows`` (document id → row), stepped
+    through with Page Down and Page Up; the ordinary list's filter does not apply."""
+
+    _rows: dict[int, int]
+
+    def document_id(self, row: int) -> int | None:
+        raise NotImplementedError
+
+    def row_of(self, document_id: int) -> int | None:
+        return self._rows.get(document_id)
+
+    def neighbour(self, document_id: int, step: int) -> int | None:
+        row = self.row_of(document_id)
+        return self.document_id(row + step) if row is not None else None
+
+    def set_filter(self, text: str, open_threads: bool | None = None) -> None:
+        """Filtering is offered by the ordinary list; an order of its own keeps every row."""

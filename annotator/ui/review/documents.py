@@ -10,10 +10,10 @@ from PySide6.QtGui import QColor
 
 from annotator.review.agreement import DocumentAgreement
 from annotator.ui.language import figure, listed
-from annotator.ui.models.table import Index, TableModel
+from annotator.ui.models.table import Index, OrderedDocuments
 
 
-class ReviewListModel(TableModel):
+class ReviewListModel(OrderedDocuments):
     HEADERS: ClassVar[tuple[str, ...]] = (
         QT_TRANSLATE_NOOP("ReviewListModel", "Document"),
         QT_TRANSLATE_NOOP("ReviewListModel", "Exact F1"),
@@ -50,16 +50,6 @@ class ReviewListModel(TableModel):
     # the document list's interface
     def document_id(self, row: int) -> int | None:
         return self.documents[row].id if 0 <= row < len(self.documents) else None
-
-    def row_of(self, document_id: int) -> int | None:
-        return self._rows.get(document_id)
-
-    def neighbour(self, document_id: int, step: int) -> int | None:
-        row = self.row_of(document_id)
-        return self.document_id(row + step) if row is not None else None
-
-    def set_filter(self, text: str, open_threads: bool | None = None) -> None:
-        """Filtering is offered by the ordinary list; review order keeps every row."""
 
     def document_changed(self, document_id: int) -> None:
         row = self.row_of(document_id)
