@@ -12,12 +12,17 @@ then, each in a process of its own, timed from its start to its exit, in turn:
 - ``annotator import PROJECT CORPUS``, into a project just made by ``annotator new`` (not
   timed), and ``annotator export PROJECT --format jsonl``.
 
+Then the same articles with their events coded as a coder would (type, sub-type, actors and
+place as arguments; :mod:`annotator.bench.coded_events`), in our own JSONL, imported and
+exported by the command line, each run beside the bare minimum's run on the plain corpus.
+
 Figures are medians of ``repeats`` runs; ratios are medians of the ratios of runs made side
 by side; peak memory is the largest ``ru_maxrss`` of the command's processes.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import statistics
@@ -28,6 +33,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from annotator.bench import synthetic
+from annotator.bench.coded_events import coded
 from annotator.bench.corpus import write_corpus
 
 ANNOTATOR = "bench"
@@ -130,6 +137,72 @@ def measure_export(work: Path, repeats: int) -> Runs:
     return runs
 
 
+def write_coded_corpus(path: Path, size: int) -> Path:
+    """The corpus's articles in our own JSONL with their events coded as a coder would
+    (:mod:`annotator.bench.coded_events`): type and sub-type, actors and place as arguments."""
+    with path.open("w", encoding="utf-8") as stream:
+        for record in synthetic.records(size):
+            coded_record = coded(record)
+            line = {
+                "name": coded_record.name,
+                "text": coded_record.text,
+                "annotations": [
+                    {"start": s.start, "end": s.end, "label": s.label}
+                    | ({"id": s.key} if s.key is not None else {})
+                    for s in coded_record.spans
+                ],
+                "events": [
+                    {
+                        "type": e.label,
+                        "trigger": e.trigger,
+                        "arguments": [{"role": role, "span": key} for role, key in e.arguments],
+                        "attributes": e.attributes,
+                    }
+                    for e in coded_record.events
+                ],
+            }
+            stream.write(json.dumps(line, ensure_ascii=False) + "\n")
+    return path
+
+
+def measure_coded(plain: Path, coded_corpus: Path, work: Path, repeats: int) -> list[str]:
+    """Import and export of the coded corpus, each run beside the bare minimum's run on the
+    plain corpus of the same articles and spans (the bare minimum has no events to keep)."""
+    imports, exports = Runs(), Runs()
+    project, bare, out = work / "coded", work / "bare.sqlite", work / "export.jsonl"
+    for _ in range(repeats):
+        _remove(bare)
+        imports.bare.append(run_process(_module("annotator.store.bare", "import", plain, bare))[0])
+        _remove(project)
+        subprocess.run(
+            _annotator("new", project, "--schema", "conflict"), check=True, capture_output=True
+        )
+        seconds, peak = run_process(
+            _annotator("import", project, coded_corpus, "--annotator", ANNOTATOR)
+        )
+        imports.ours.append(seconds)
+        imports.peak_mb = max(imports.peak_mb, peak)
+        exports.bare.append(run_process(_module("annotator.store.bare", "export", bare, out))[0])
+        out.unlink()
+        seconds, peak = run_process(
+            _annotator("export", project, "--format", "jsonl", "--out", out)
+        )
+        exports.ours.append(seconds)
+        exports.peak_mb = max(exports.peak_mb, peak)
+        out.unlink()
+    _remove(project)
+    _remove(bare)
+    lines = []
+    for what, runs in (("import", imports), ("export", exports)):
+        ratio, ratio_runs = runs.ratio(runs.bare)
+        lines.append(
+            f"  {what} with events coded: annotator {statistics.median(runs.ours):.2f} s, "
+            f"bare minimum (no events) {statistics.median(runs.bare):.2f} s, {ratio:.2f}x "
+            f"(runs: {ratio_runs}); peak memory {runs.peak_mb:.0f} MB"
+        )
+    return lines
+
+
 def run(sizes: list[int], work: Path, repeats: int) -> Iterator[str]:
     """Lines of figures, each given as soon as it is measured."""
     for size in sizes:
@@ -139,4 +212,11 @@ def run(sizes: list[int], work: Path, repeats: int) -> Iterator[str]:
         yield from measure_export(work, repeats).lines("export")
         for path in ("project", "bare.sqlite", "tables.sqlite"):
             _remove(work / path)
+        coded_corpus = write_coded_corpus(work / f"cli-{size}-coded.jsonl", size)
+        yield (
+            f"the same articles with their events coded (arguments and attributes): "
+            f"{coded_corpus.stat().st_size / 1e6:,.0f} MB of JSONL"
+        )
+        yield from measure_coded(corpus, coded_corpus, work, repeats)
+        coded_corpus.unlink()
         corpus.unlink()

@@ -55,6 +55,8 @@ class SpanTableModel(TableModel):
         self.colors: dict[str, str] = {}
         self.schema: Schema | None = None
         self.triggered: dict[int, list[Event]] = {}  # the events on each word
+        self._events: list[Event] | None = None  # the list ``triggered`` was made from
+        self._missing: dict[int, list[str]] = {}  # what each span's mark lacks, once asked
 
     def set_spans(
         self, spans: list[Span], colors: dict[str, str], schema: Schema, events: list[Event]
@@ -65,17 +67,30 @@ class SpanTableModel(TableModel):
         self.spans = list(spans)
         self._rows: dict[int, int] | None = None  # span id -> row, built when first asked
         self.colors, self.schema = colors, schema
-        self.triggered = by_trigger(events)
+        self._follow(events)
         self.endResetModel()
 
     def set_events(self, events: list[Event]) -> None:
         """The events changed (made, coded, deleted): their words' coding column follows."""
-        self.triggered = by_trigger(events)
+        self._follow(events)
         if self.spans:
             self.dataChanged.emit(self.index(0, 2), self.index(len(self.spans) - 1, 2))
 
+    def _follow(self, events: list[Event]) -> None:
+        """The session replaces its list of events whenever one changes, so the same list
+        means the same events."""
+        self._missing = {}
+        if events is not self._events:
+            self._events, self.triggered = events, by_trigger(events)
+
     def missing(self, span: Span) -> list[str]:
-        return span_problems(self.schema, span, self.triggered.get(span.id, ()))
+        """Asked for every visible span at every paint: kept until the spans, the events
+        or the schema change."""
+        found = self._missing.get(span.id)
+        if found is None:
+            found = span_problems(self.schema, span, self.triggered.get(span.id, ()))
+            self._missing[span.id] = found
+        return found
 
     def row_of(self, span_id: int) -> int | None:
         if self._rows is None:
