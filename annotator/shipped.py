@@ -33,6 +33,9 @@ def resource(name: str) -> Path:
     return root() / "resources" / name
 
 
+SAMPLE_NAME = "Sample project"  # the sample project's name, shown translated by the window
+
+
 def sample_sources() -> Path:
     """The folder of the sample project's sources (``projects/sample/``)."""
     return root() / "projects" / "sample"

@@ -26,10 +26,9 @@ from annotator.core.schema import load_preset
 from annotator.formats import native
 from annotator.ops import adjudicating, event_adjudicating, event_editing
 from annotator.ops.importing import Importer
-from annotator.shipped import sample_sources
+from annotator.shipped import SAMPLE_NAME, sample_sources
 from annotator.store.project import DATABASE, Project
 
-SAMPLE_NAME = "Sample project"
 COLLEAGUES = ("huda", "omar")
 
 

@@ -15,8 +15,7 @@ from PySide6.QtCore import (
     QTranslator,
 )
 
-from annotator.ops.sample import SAMPLE_NAME
-from annotator.shipped import resource
+from annotator.shipped import SAMPLE_NAME, resource
 
 translate = QCoreApplication.translate  # translate("context", "text"): lupdate finds these
 

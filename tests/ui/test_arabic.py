@@ -687,7 +687,7 @@ def test_the_document_list_counts_follow_the_digits_setting(qtbot, make_window):
 
 def test_the_sample_project_is_named_in_arabic(qtbot, tmp_path, settings, arabic):
     from annotator.core.schema import load_preset
-    from annotator.ops.sample import SAMPLE_NAME
+    from annotator.shipped import SAMPLE_NAME
     from annotator.store.project import Project
     from annotator.ui.main_window import MainWindow
 
