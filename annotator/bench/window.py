@@ -48,6 +48,7 @@ def _long_document(folder: Path, characters: int, span_count: int) -> Path:
 
 def run(characters: int = 100_000, span_count: int = 5_000, repeats: int = 5) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEvent
     from PySide6.QtGui import QTextCursor
     from PySide6.QtWidgets import QApplication, QTextEdit
 
@@ -66,6 +67,8 @@ def run(characters: int = 100_000, span_count: int = 5_000, repeats: int = 5) ->
 
     def paint() -> None:
         app.processEvents()  # the paint events the edit queued (Qt repaints what changed)
+        # and the widgets let go of, which an event loop deletes at its next turn
+        app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
     opening = []
     for _ in range(repeats):

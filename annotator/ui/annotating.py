@@ -93,10 +93,7 @@ class Annotating(QObject):
             if start >= end:
                 self._say(self.tr("The selection holds only white space."), 3000)
                 return
-            same = next(
-                (s for s in session.spans if (s.start, s.end, s.label) == (start, end, label_id)),
-                None,
-            )
+            same = session.span_at(start, end, label_id)
             if same is None:
                 if session.schema.label(label_id).kind == "event":  # the word and its event
                     command = event_commands.MarkEvent(session, label_id, start, end)

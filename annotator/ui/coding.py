@@ -4,6 +4,7 @@ command."""
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
 from typing import Any
 
@@ -40,6 +41,7 @@ class Coding(QObject):
     ) -> None:
         super().__init__(panel)
         self.session, self.panel, self.view, self.guidelines = session, panel, view, guidelines
+        self._shown: tuple = ()
         panel.attributesEdited.connect(self.attributes_edited)
         panel.entityChosen.connect(self.entity_chosen)
         for signal in (
@@ -59,6 +61,12 @@ class Coding(QObject):
         session, panel = self.session, self.panel
         event, span = session.selected_event(), session.selected_span()
         schema = session.schema if session.project else None
+        # what it is made from; the session replaces its lists whenever a span or an event
+        # changes, so an edit's several signals show it once
+        shown = (event, span, session.spans, session.events, schema, session.read_only)
+        if len(shown) == len(self._shown) and all(map(operator.is_, shown, self._shown)):
+            return
+        self._shown = shown
 
         def names(span_id: int | None, default: str) -> str:
             found = session.span(span_id)

@@ -61,6 +61,12 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._block_starts: list[int] = []
         self._ready: set[int] = set()  # paragraphs that have been in view (painted with spans)
         self.selected: int | None = None
+        self.formatted: dict[int, int] = {}  # how often each paragraph has been formatted
+
+    def layout_key(self) -> int:
+        """Changes whenever the document's text or paragraph formats change (what is laid
+        out from them is stale then)."""
+        return self._changes
 
     def show(
         self, spans: list[Span], colors: dict[str, str], positions: Positions, selected=None
@@ -180,6 +186,8 @@ class SpanHighlighter(QSyntaxHighlighter):
 
     def highlightBlock(self, text: str) -> None:
         block = self.currentBlock()
+        number = block.blockNumber()  # its formats, and so its layout, are made again
+        self.formatted[number] = self.formatted.get(number, 0) + 1
         if not self.current() or block.blockNumber() not in self._ready:
             return
         spans = self._by_block.get(block.blockNumber())

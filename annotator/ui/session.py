@@ -17,7 +17,7 @@ from annotator.core.schema import Schema
 from annotator.ops import opening, syncing, viewing
 from annotator.ops.opening import OpenedInWindow, Project
 from annotator.ui.saving import Edit, Saving
-from annotator.ui.span_merge import merged
+from annotator.ui.span_merge import events_merged, merged, span_with
 
 
 class Session(QObject):
@@ -55,6 +55,7 @@ class Session(QObject):
         self.document: Document | None = None
         self.spans: list[Span] = []
         self.by_id: dict[int, Span] = {}
+        self.longest = 0  # no shown span is longer (it may once have been; never shorter)
         self.relations: list[Relation] = []
         self.events: list[Event] = []  # the shown layer's, in the order they were made
         self.selected: int | None = None  # a span
@@ -127,6 +128,7 @@ class Session(QObject):
             shown = viewing.layer(project, document.id, self.layer)
             self.spans, self.relations, self.events = shown.spans, shown.relations, shown.events
             self.by_id = {span.id: span for span in self.spans}
+            self.longest = max((s.end - s.start for s in self.spans), default=0)
             self.undo_group.show(document.id)
         self.documentShown.emit()
         self.selectionChanged.emit()
@@ -143,6 +145,10 @@ class Session(QObject):
 
     def selected_span(self) -> Span | None:
         return self.span(self.selected)
+
+    def span_at(self, start: int, end: int, label: str) -> Span | None:
+        """The shown span of ``label`` over exactly ``start``..``end``, if there is one."""
+        return span_with(self.spans, start, end, label)
 
     def select(self, span_id: int | None, event_id: int | None = None) -> None:
         """Select a span; the event selected is ``event_id``, or the first the span is the
@@ -230,7 +236,8 @@ class Session(QObject):
         project, document_id = self.project, self.document_id
         events_only = not touched and events is not None  # an edit of events, not of spans
         fresh = viewing.spans_touching(project, document_id, self.layer, touched) if touched else {}
-        self.spans, change = merged(self.spans, fresh, touched)
+        self.longest = max([self.longest, *(s.end - s.start for s in fresh.values())])
+        self.spans, change = merged(self.spans, fresh, touched, self.by_id, self.longest)
         for span in change.removed:
             self.by_id.pop(span.id, None)
         self.by_id.update((span.id, span) for span in change.added)
@@ -256,20 +263,21 @@ class Session(QObject):
 
     def _reread_events(self, change, events: list[int]) -> None:
         """Re-read only the events an edit may have changed: those it names, and those whose
-        word or arguments are among the spans it removed or added."""
-        spans = {s.id for s in (*change.removed, *change.added)}
+        word or arguments are among the spans it removed or added. The events shown name a
+        removed span; only the project knows which name an added one (an undone deletion
+        brings back the span and the events that had it)."""
+        removed = {s.id for s in change.removed}
         named = set(events)
-        if spans:
+        if removed:
             named |= {
                 e.id
                 for e in self.events
-                if e.trigger in spans or any(a.span in spans for a in e.arguments)
+                if e.trigger in removed or any(a.span in removed for a in e.arguments)
             }
+        spans = removed | {s.id for s in change.added}
         project, document_id = self.project, self.document_id
         fresh = viewing.events_touching(project, document_id, self.layer, spans, named)
-        stale = named | {e.id for e in fresh}
-        kept = [e for e in self.events if e.id not in stale]
-        self.events = sorted((*kept, *fresh), key=lambda e: e.id)
+        self.events = events_merged(self.events, named, fresh)
 
     def reread_all(self) -> None:
         """Read the whole shown layer again (another program changed the project)."""

@@ -64,9 +64,7 @@ class ShownDocument(QObject):
         self.view.update_spans(
             session.spans, change.removed, change.added, session.relations, session.events
         )
-        self.annotations.spans_model.set_spans(
-            session.spans, session.colors, session.schema, session.events
-        )
+        self.annotations.change_spans(session.spans, change, session.events)
         self.annotations.show_span(session.selected)
         if session.selected in {s.id for s in change.added}:  # the selected span was changed
             self._follow_selected()

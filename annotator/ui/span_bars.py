@@ -10,6 +10,7 @@ text however bidi reorders it (an Arabic line with numbers and Latin names in it
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -42,21 +43,28 @@ class Bar:
 
 def rows(spans: list[Span]) -> dict[int, int]:
     """The row of each span's bar: below every span it encloses, and apart from spans it
-    crosses. Spans with the same extent stack in id order."""
+    crosses. Spans with the same extent stack in id order. Spans are placed shortest first,
+    so only those placed already that start within one span's length can meet it."""
     order = sorted(spans, key=lambda s: (s.end - s.start, s.start, s.id))
-    placed: list[Span] = []
+    starts: list[int] = []  # of the spans placed so far, in order
+    placed: list[Span] = []  # in the same order
     result: dict[int, int] = {}
     for span in order:
+        low = bisect_right(starts, span.start - (span.end - span.start))
+        high = bisect_left(starts, span.end)
+        near = [t for t in placed[low:high] if span.start < t.end]
         floor = 1 + max(
-            (result[t.id] for t in placed if span.start <= t.start and t.end <= span.end),
+            (result[t.id] for t in near if span.start <= t.start and t.end <= span.end),
             default=-1,
         )
-        crossing = {result[t.id] for t in placed if t.start < span.end and span.start < t.end}
+        crossing = {result[t.id] for t in near}
         row = floor
         while row in crossing:
             row += 1
         result[span.id] = row
-        placed.append(span)
+        at = bisect_right(starts, span.start)
+        starts.insert(at, span.start)
+        placed.insert(at, span)
     return result
 
 
@@ -85,11 +93,48 @@ def _runs(block: QTextBlock, start: int, end: int) -> list[QRectF]:
     return found
 
 
+class GlyphRuns:
+    """The rectangles of spans' characters within their paragraphs, kept from one paint to
+    the next: asking Qt for glyph runs is most of the bars' cost, and an edit re-formats one
+    paragraph. A paragraph's entries go when it is formatted again (``formatted``: how often
+    each has been); all go when the text, its paragraph formats, the width or the font change
+    (``key``)."""
+
+    LIMIT = 20_000  # entries kept before starting afresh
+
+    def __init__(self) -> None:
+        self._key: object = None
+        self._blocks: dict[int, tuple[int, dict[tuple[int, int], list[QRectF]]]] = {}
+        self._count = 0
+
+    def follow(self, key: object, formatted: dict[int, int]) -> None:
+        if key != self._key or self._count > self.LIMIT:
+            self._key, self._blocks, self._count = key, {}, 0
+        self._formatted = formatted
+
+    def of(self, block: QTextBlock, start: int, end: int) -> list[QRectF]:
+        number = block.blockNumber()
+        version = self._formatted.get(number, 0)
+        entry = self._blocks.get(number)
+        if entry is None or entry[0] != version:
+            entry = self._blocks[number] = (version, {})
+        found = entry[1].get((start, end))
+        if found is None:
+            found = entry[1][(start, end)] = _runs(block, start, end)
+            self._count += 1
+        return found
+
+
 def text_rects(
-    document: QTextDocument, positions: Positions, span: Span, offset: QPointF
+    document: QTextDocument,
+    positions: Positions,
+    span: Span,
+    offset: QPointF,
+    runs: GlyphRuns | None = None,
 ) -> list[QRectF]:
     """Where a span's characters are, in viewport pixels (``offset``: where the document's
-    origin is in the viewport), a rectangle per line and visually contiguous piece."""
+    origin is in the viewport), a rectangle per line and visually contiguous piece
+    (``runs``: those already found, when the layout has not changed since)."""
     layout = document.documentLayout()
     start, end = positions.qt(span.start), positions.qt(span.end)
     rects = []
@@ -98,7 +143,10 @@ def text_rects(
         origin = layout.blockBoundingRect(block).topLeft() + offset
         local_start = max(start - block.position(), 0)
         local_end = min(end - block.position(), block.length() - 1)
-        rects += [rect.translated(origin) for rect in _runs(block, local_start, local_end)]
+        pieces = (
+            runs.of(block, local_start, local_end) if runs else _runs(block, local_start, local_end)
+        )
+        rects += [rect.translated(origin) for rect in pieces]
         block = block.next()
     return rects
 
@@ -111,13 +159,14 @@ def lay_out(
     selected: int | None,
     offset: QPointF,
     missing: Callable[[Span], list[str]] | None = None,
+    runs: GlyphRuns | None = None,
 ) -> list[Bar]:
     """The bars of ``spans``, placed in viewport pixels (``offset``: where the document's
     origin is in the viewport); ``missing`` tells which spans lack required coding."""
     placed = rows(spans)
     bars = []
     for span in spans:
-        rects = text_rects(document, positions, span, offset)
+        rects = text_rects(document, positions, span, offset, runs)
         row = min(placed[span.id], ROWS - 1)
         is_selected = span.id == selected
         height = THICK if is_selected else THIN
@@ -136,6 +185,14 @@ def draw(view) -> list[Bar]:
     top, bottom = view.visible_blocks()
     shown = view.highlighter.spans_in_blocks(top, bottom)
     offset = QPointF(-view.horizontalScrollBar().value(), -view.verticalScrollBar().value())
+    document = view.document()
+    key = (
+        view.highlighter.layout_key(),
+        document.textWidth(),
+        view.font().key(),
+        int(document.defaultTextOption().flags().value),
+    )
+    view.runs.follow(key, view.highlighter.formatted)
     bars = lay_out(
         view.document(),
         shown,
@@ -144,6 +201,7 @@ def draw(view) -> list[Bar]:
         view.highlighter.selected,
         offset,
         view.missing,
+        view.runs,
     )
     painter = QPainter(view.viewport())
     paint(painter, bars)

@@ -60,6 +60,7 @@ class TextView(TextInput):
         self.shown_event: Event | None = None  # its links are drawn
         self.colors: dict[str, str] = {}
         self.drawn_bars: list[span_bars.Bar] = []
+        self.runs = span_bars.GlyphRuns()  # where spans' characters were laid out
         self.drawn_links: list[event_links.Link] = []
         self.suggestions: list[Suggestion] = []  # outlined, never spans
         self.suggestion_selected: int | None = None  # an index into them

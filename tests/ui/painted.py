@@ -3,7 +3,8 @@
 ``painted`` reads the formats Qt lays out for each paragraph (the highlighter's output, as
 drawn) and maps them to code-point offsets with a mapping of its own; ``expected`` derives,
 from stored spans alone, what each character should look like. The nesting bars are read
-from the view's last paint, and the wavy marks from its extra selections. A test compares
+from the view's last paint (and their places checked against Qt's layout asked afresh), and
+the wavy marks from its extra selections. A test compares
 them with the store for everything on screen, and checks that nothing off screen is painted
 wrongly either.
 """
@@ -12,10 +13,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from annotator.core.model import Event, Span
+from annotator.ui import span_bars
 
 DEPTH_ALPHA = (60, 110, 160)  # a character under one, two, three or more spans
 SELECTED_ALPHA = 210
@@ -149,6 +151,8 @@ def _bar_problems(
             problems.append(f"the bar of «{span.text}» is drawn selected={bar.selected}")
         if schema is not None and bar.incomplete != incomplete(span, schema, events):
             problems.append(f"the bar of «{span.text}» is drawn incomplete={bar.incomplete}")
+        if _placed(bar) != _under(view, span, bar.row):
+            problems.append(f"the bar of «{span.text}» is not under its text as Qt lays it out")
         for inner in spans:
             nested = span.start <= inner.start and inner.end <= span.end and inner.id != span.id
             shorter = inner.end - inner.start < span.end - span.start
@@ -156,6 +160,19 @@ def _bar_problems(
             if nested and shorter and below and bar.row <= bars[inner.id].row:
                 problems.append(f"«{span.text}» encloses «{inner.text}» but its bar is not lower")
     return problems
+
+
+def _placed(bar) -> list[tuple[float, float, float]]:
+    return [(round(r.left(), 1), round(r.top(), 1), round(r.width(), 1)) for r in bar.rects]
+
+
+def _under(view, span: Span, row: int) -> list[tuple[float, float, float]]:
+    """Where a bar in ``row`` belongs: under the span's glyphs as Qt lays them out now,
+    asked afresh (the view keeps what it found from one paint to the next)."""
+    offset = QPointF(-view.horizontalScrollBar().value(), -view.verticalScrollBar().value())
+    found = span_bars.text_rects(view.document(), view.positions, span, offset)
+    below = span_bars.GAP + row * span_bars.ROW
+    return [(round(r.left(), 1), round(r.bottom() + below, 1), round(r.width(), 1)) for r in found]
 
 
 def _mark_problems(view, spans: list[Span], text: str) -> list[str]:

@@ -74,6 +74,29 @@ def test_a_sub_type_is_offered_only_under_its_type_and_every_change_is_undoable(
     assert panel.editors["sub_event_type"].currentText() == "Armed clash"
 
 
+def test_the_form_shows_each_events_own_coding_as_the_selection_moves(qtbot, make_window):
+    window = make_window([{"text": TEXT}])
+    first = mark_event(qtbot, window, "هاجم")
+    panel = window.coding
+    type_into(panel.editors["fatalities"], "5")
+    choose(panel.editors["event_type"], "Battles")
+    second = mark_event(qtbot, window, "وقتل")
+    assert panel.editors["fatalities"].text() == ""  # the new event's, not the last one's
+    assert panel.editors["event_type"].currentText() == ""
+    type_into(panel.editors["fatalities"], "7")
+    window.session.select_event(first.id)
+    assert panel.editors["fatalities"].text() == "5"
+    assert panel.editors["event_type"].currentText() == "Battles"
+    field = panel.editors["fatalities"]
+    field.setFocus()
+    field.clear()
+    field.insert("9")  # typed, not yet committed, when the selection moves elsewhere
+    window.session.select_event(second.id)
+    assert field.text() == "7"  # the selected event's own value, never the typed one
+    assert stored(window, first).attributes["fatalities"] == 5
+    assert stored(window, second).attributes == {"fatalities": 7}
+
+
 def test_canonical_entities_group_mentions_across_documents(qtbot, make_window):
     window = make_window([{"text": "هاجم تنظيم داعش النقاط", "name": "a"},
                           {"text": "انسحب التنظيم من البلدة", "name": "b"}])  # fmt: skip

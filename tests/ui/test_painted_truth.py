@@ -2,7 +2,8 @@
 
 A state machine drives a real window over a real project through what an annotator does —
 open documents from the list, Page Down and Page Up, mark, click, relabel, delete, undo,
-redo, review mode, a change from another process, zoom, invisible characters, a colour
+redo, review mode, a change from another process, zoom, a narrower or wider window,
+invisible characters, a colour
 changed in the schema, the list filtered, events made on a word or with none, arguments
 linked, an event chosen in the events list — and after every step compares what every shown
 text view paints, character by character, with the spans the store holds; the events list
@@ -30,7 +31,7 @@ from annotator.ui.main_window import MainWindow
 from annotator.ui.settings import Settings
 from tests.conftest import write_jsonl
 from tests.ui.conftest import utf16
-from tests.ui.painted import differences
+from tests.ui.painted import differences, incomplete
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -135,6 +136,30 @@ class Driver:
         links = [(a.role, a.span) for a in event.arguments] if event and event.trigger else []
         if drawn != links:
             found.append(f"links drawn {drawn}, the selected event's arguments {links}")
+        return found + self.span_list_problems(stored)
+
+    def span_list_problems(self, events) -> list[str]:
+        """The spans list's rows (label, text, whether coding is flagged missing) and its
+        selected row, against the store."""
+        session, project = self.window.session, self.project
+        spans = sorted(
+            project.spans.for_document(session.document_id, session.layer),
+            key=lambda s: (s.start, -s.end, s.id),
+        )
+        table = self.window.annotations
+        model = table.model()
+        rows = [
+            (model.index(r, 0).data(), model.index(r, 1).data(), model.index(r, 2).data())
+            for r in range(model.rowCount())
+        ]
+        flagged = [(label, text, coding.startswith("⚠")) for label, text, coding in rows]
+        schema = project.schema
+        wanted = [(s.label, s.text, incomplete(s, schema, events)) for s in spans]
+        found = [] if flagged == wanted else [f"spans listed {flagged}, stored {wanted}"]
+        chosen = {i.row() for i in table.selectionModel().selectedRows()}
+        at = [n for n, s in enumerate(spans) if s.id == session.selected]
+        if chosen != set(at):
+            found.append(f"rows {sorted(chosen)} selected in the spans list, the span is at {at}")
         return found
 
     def key(self, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
@@ -280,6 +305,10 @@ def test_painted_is_stored_after_any_sequence_of_actions(qtbot, tmp_path, monkey
         @rule(step=st.sampled_from(["Ctrl+=", "Ctrl+-", "Ctrl+0"]))
         def zoom(self, step):
             self.driver.window_key(step)
+
+        @rule(width=st.sampled_from([900, 1100, 1400]))
+        def resize_the_window(self, width):
+            self.window.resize(width, self.window.height())  # the text wraps anew
 
         @rule()
         def invisible_characters(self):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from annotator.core.model import Event, Span
@@ -15,6 +16,7 @@ from annotator.core.text import is_rtl
 from annotator.ui.highlighter import DEPTH_ALPHA, tint
 from annotator.ui.models.table import Index, TableModel
 from annotator.ui.problems import coding_problems
+from annotator.ui.span_merge import SpanChange, text_order
 
 
 def values_text(span: Span) -> str:
@@ -51,7 +53,7 @@ class SpanTableModel(TableModel):
     def __init__(self) -> None:
         super().__init__()
         self.spans: list[Span] = []
-        self._rows: dict[int, int] | None = None
+        self._by_id: dict[int, Span] = {}
         self.colors: dict[str, str] = {}
         self.schema: Schema | None = None
         self.triggered: dict[int, list[Event]] = {}  # the events on each word
@@ -65,10 +67,36 @@ class SpanTableModel(TableModel):
         events in the document, whose coding their words answer for."""
         self.beginResetModel()
         self.spans = list(spans)
-        self._rows: dict[int, int] | None = None  # span id -> row, built when first asked
+        self._by_id = {span.id: span for span in spans}
         self.colors, self.schema = colors, schema
+        self._missing, self._events = {}, None
         self._follow(events)
         self.endResetModel()
+
+    def change_spans(self, spans: list[Span], change: SpanChange, events: list[Event]) -> None:
+        """An edit's change: its rows taken out and put in where they belong, the other
+        thousands left as they are (a reset would make the view ask for them all again).
+        ``spans`` is the whole list after the change, which the rows end up equal to."""
+        for span in sorted(change.removed, key=text_order, reverse=True):
+            row = self._row_of_span(span)
+            if row is None:
+                break
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self.spans[row]
+            del self._by_id[span.id]
+            self.endRemoveRows()
+        for span in change.added:
+            row = bisect_left(self.spans, text_order(span), key=text_order)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self.spans.insert(row, span)
+            self._by_id[span.id] = span
+            self.endInsertRows()
+        for span in (*change.removed, *change.added):
+            self._missing.pop(span.id, None)
+        if self.spans != spans:  # not the change the list was given: take the list whole
+            self.set_spans(spans, self.colors, self.schema, events)
+            return
+        self._follow(events)
 
     def set_events(self, events: list[Event]) -> None:
         """The events changed (made, coded, deleted): their words' coding column follows."""
@@ -77,11 +105,26 @@ class SpanTableModel(TableModel):
             self.dataChanged.emit(self.index(0, 2), self.index(len(self.spans) - 1, 2))
 
     def _follow(self, events: list[Event]) -> None:
-        """The session replaces its list of events whenever one changes, so the same list
-        means the same events."""
-        self._missing = {}
-        if events is not self._events:
-            self._events, self.triggered = events, by_trigger(events)
+        """The session replaces its list of events whenever one changes, keeping the objects
+        of those that did not: the same list means the same events, and only the words of
+        events made, changed or gone are asked again what their marks lack."""
+        if events is self._events:
+            return
+        before, self._events = self._events, events
+        if before is None:
+            self.triggered = by_trigger(events)
+            return
+        now, then = {id(e) for e in events}, {id(e) for e in before}
+        gone = [e for e in before if id(e) not in now]
+        new = [e for e in events if id(e) not in then]
+        for trigger in {e.trigger for e in (*gone, *new) if e.trigger is not None}:
+            kept = [e for e in self.triggered.get(trigger, ()) if id(e) in now]
+            on_it = sorted((*kept, *(e for e in new if e.trigger == trigger)), key=lambda e: e.id)
+            if on_it:
+                self.triggered[trigger] = on_it
+            else:
+                self.triggered.pop(trigger, None)
+            self._missing.pop(trigger, None)
 
     def missing(self, span: Span) -> list[str]:
         """Asked for every visible span at every paint: kept until the spans, the events
@@ -93,9 +136,13 @@ class SpanTableModel(TableModel):
         return found
 
     def row_of(self, span_id: int) -> int | None:
-        if self._rows is None:
-            self._rows = {s.id: row for row, s in enumerate(self.spans)}
-        return self._rows.get(span_id)
+        span = self._by_id.get(span_id)
+        return self._row_of_span(span) if span is not None else None
+
+    def _row_of_span(self, span: Span) -> int | None:
+        """The row of a span shown, found by its place in the text."""
+        row = bisect_left(self.spans, text_order(span), key=text_order)
+        return row if row < len(self.spans) and self.spans[row].id == span.id else None
 
     def row_count(self) -> int:
         return len(self.spans)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from annotator.core.model import Event, Span
 from annotator.ui.models.spans import SpanTableModel
+from annotator.ui.span_merge import SpanChange
 
 
 class AnnotationsPanel(QTableView):
@@ -35,6 +37,14 @@ class AnnotationsPanel(QTableView):
             return
         indexes = self.selectionModel().selectedIndexes()
         self.spanSelected.emit(self.spans_model.spans[indexes[0].row()].id if indexes else None)
+
+    def change_spans(self, spans: list[Span], change: SpanChange, events: list[Event]) -> None:
+        """An edit's rows in and out; a selected row taken out is not a choice made here."""
+        self._quiet = True
+        try:
+            self.spans_model.change_spans(spans, change, events)
+        finally:
+            self._quiet = False
 
     def show_span(self, span_id: int | None) -> None:
         """Follow a selection made in the text, without echoing it back."""

@@ -68,6 +68,7 @@ class AttributesPanel(QScrollArea):
         self.label: Label | None = None
         self.editors: dict[str, QWidget] = {}
         self.entity_box: QComboBox | None = None
+        self._built: tuple[Label, dict[str, QWidget], QComboBox | None] | None = None
         self._loading = False
 
     # -- showing a span ----------------------------------------------------------------------
@@ -84,15 +85,11 @@ class AttributesPanel(QScrollArea):
         """Show the coding of a span, or of an event (``span.id`` then is ("event", id)).
         ``links``: (position, role, argument text) of an event's arguments; ``linked_from``:
         descriptions of the events this span is an argument of."""
-        same = (
-            span is not None
-            and self.span is not None
-            and span.id == self.span.id
-            and span.label == self.span.label
-        )
+        same_span = span is not None and self.span is not None and span.id == self.span.id
         self.span, self.label = span, label
         if span is None or label is None:
-            self._clear_form()
+            self._form_host.hide()  # kept for the next span of its label
+            self.editors, self.entity_box = {}, None
             self.title.setText(self.tr("Select a span to code it."))
             self._show_links([], [], False)
             self.problems.clear()
@@ -105,9 +102,14 @@ class AttributesPanel(QScrollArea):
         else:
             title = self.tr("<b>%1</b> %2").replace("%1", name)
         self.title.setText(title.replace("%2", html.escape(isolate(f"«{span.text}»"))))
-        if not same:
+        if self._built is None or self._built[0] != label:
             self._build_form(label, entity_names)
-        self._load_values(span, entity_name)
+        else:  # the same fields serve every span of a label
+            _, self.editors, self.entity_box = self._built
+            if self.entity_box is not None:
+                self._set_items(self.entity_box, ["", *(entity_names or [])])
+        self._form_host.show()
+        self._load_values(span, entity_name, keep_typing=same_span)
         self._show_links(links or [], linked_from or [], isinstance(span.id, tuple))
 
     def set_read_only(self, read_only: bool) -> None:
@@ -120,6 +122,7 @@ class AttributesPanel(QScrollArea):
             self.form.removeRow(0)
         self.editors = {}
         self.entity_box = None
+        self._built = None
 
     def _build_form(self, label: Label, entity_names: list[str] | None) -> None:
         self._clear_form()
@@ -147,6 +150,7 @@ class AttributesPanel(QScrollArea):
             box.activated.connect(lambda _index: self._entity_edited())
             self.entity_box = box
             self.form.addRow(self.tr("canonical"), box)
+        self._built = (label, self.editors, self.entity_box)
 
     def _editor(self, attribute: Attribute) -> QWidget:
         if attribute.type == "choice":
@@ -169,7 +173,15 @@ class AttributesPanel(QScrollArea):
         field.editingFinished.connect(lambda name=attribute.name: self._edited(name))
         return field
 
-    def _load_values(self, span: Span, entity_name: str | None) -> None:
+    @staticmethod
+    def _set_items(box: QComboBox, items: list[str]) -> None:
+        if [box.itemText(i) for i in range(box.count())] != items:
+            box.clear()
+            box.addItems(items)
+
+    def _load_values(self, span: Span, entity_name: str | None, keep_typing: bool) -> None:
+        """The span's values in the fields; a field being typed in keeps its text when it is
+        the same span shown again (``keep_typing``), never when another span is."""
         self._loading = True
         try:
             for attribute in self.label.attributes:
@@ -179,15 +191,14 @@ class AttributesPanel(QScrollArea):
                     choices = ["", *attribute.choices(span.attributes)]
                     if value not in (None, "") and value not in choices:
                         choices.append(str(value))  # keep a value the schema no longer offers
-                    if [editor.itemText(i) for i in range(editor.count())] != choices:
-                        editor.clear()
-                        editor.addItems(choices)
+                    self._set_items(editor, choices)
                     editor.setCurrentText("" if value is None else str(value))
                 elif isinstance(editor, QCheckBox):
                     editor.setChecked(bool(value))
-                elif not editor.hasFocus():
+                elif not (keep_typing and editor.hasFocus()):
                     editor.setText("" if value is None else str(value))
-            if self.entity_box is not None and not self.entity_box.lineEdit().hasFocus():
+            typing = keep_typing and self.entity_box and self.entity_box.lineEdit().hasFocus()
+            if self.entity_box is not None and not typing:
                 self.entity_box.setCurrentText(entity_name or "")
             problems = coding_problems(self.label, span.attributes)
             self.problems.setText("\n".join(problems))
@@ -240,7 +251,8 @@ class AttributesPanel(QScrollArea):
     ) -> None:
         while self.links.count():
             item = self.links.takeAt(0)
-            if item.widget():
+            if item.widget():  # off screen now, not at the next turn of the event loop
+                item.widget().hide()
                 item.widget().deleteLater()
         if is_event:
             self.links_title.setText(

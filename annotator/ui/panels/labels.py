@@ -22,6 +22,7 @@ class LabelPalette(QWidget):
 
     def set_schema(self, schema: Schema) -> None:
         for button in self.buttons.values():
+            button.hide()  # gone from the panel now, not at the event loop's next turn
             button.deleteLater()
         self.buttons = {}
         for label in schema.labels:

@@ -51,6 +51,7 @@ class ReviewPanes(QSplitter):
 
     def set_layers(self, layers: list[str], font_size: float, label_keys: frozenset[str]) -> None:
         for pane in self.panes:
+            pane.hide()  # gone from the splitter now, not at the event loop's next turn
             pane.deleteLater()
         self.panes = []
         for number, layer in enumerate(layers, 1):
