@@ -132,7 +132,8 @@ EDITS = (
 
 def report(figures: dict) -> str:
     lines = [
-        f"  with {figures['events']:,} events: open and paint "
+        f"  with {figures['events']:,} coded events ({figures['events_shown']:,} in the "
+        f"document, one on each event word besides): open and paint "
         f"{figures['open_with_events_s'] * 1000:.1f} ms"
     ]
     lines += [
