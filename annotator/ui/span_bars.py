@@ -106,6 +106,7 @@ class GlyphRuns:
         self._key: object = None
         self._blocks: dict[int, tuple[int, dict[tuple[int, int], list[QRectF]]]] = {}
         self._count = 0
+        self._formatted: dict[int, int] = {}
 
     def follow(self, key: object, formatted: dict[int, int]) -> None:
         if key != self._key or self._count > self.LIMIT:
