@@ -94,10 +94,13 @@ def _timed(paint: Callable[[], None], edit: Callable[[], object]) -> float:
 
 
 def _more_edits(window, paint: Callable[[], None], edits: int) -> dict[str, list[float]]:
-    """The other edits a coder makes among the events: a new event word marked, an event's
-    attribute coded, an edit undone, and an event word deleted with the events on it."""
-    session, view = window.session, window.text_view
-    times: dict[str, list[float]] = {"mark": [], "code": [], "undo": [], "delete": []}
+    """The other things a coder does among the events: a new event word marked, the mark
+    undone and redone, an event word selected, its edge moved, an event's attribute coded, an
+    event made with no word, an argument unlinked, an event deleted, and an event word deleted
+    with the events on it."""
+    session, view, events = window.session, window.text_view, window.annotating.events
+    names = ("mark", "undo", "redo", "select", "move", "code", "no_word", "unlink", "drop")
+    times: dict[str, list[float]] = {name: [] for name in (*names, "delete")}
     text, step = session.text, max(1, len(session.text) // (edits + 1))
     for n in range(edits):
         start = n * step
@@ -109,11 +112,22 @@ def _more_edits(window, paint: Callable[[], None], edits: int) -> dict[str, list
         view.setTextCursor(cursor)
         times["mark"].append(_timed(paint, lambda: window.annotating.apply_label("EVENT")))
         times["undo"].append(_timed(paint, session.undo_group.undo))
+        times["redo"].append(_timed(paint, session.undo_group.redo))
+        trigger = session.events[(n * 5) % len(session.events)].trigger
+        times["select"].append(_timed(paint, lambda trigger=trigger: session.select(trigger)))
+        move = window.annotating.move_boundary
+        times["move"].append(_timed(paint, lambda move=move: move("end earlier")))
         event = session.events[(n * 11) % len(session.events)]
         session.select_event(event.id)
         coded = {**event.attributes, "fatalities": n + 1}
         code = window.coder.attributes_edited
         times["code"].append(_timed(paint, lambda code=code, coded=coded: code(coded)))
+        times["no_word"].append(_timed(paint, events.new_event_without_word))
+        linked = next(e for e in reversed(session.events) if e.arguments)
+        session.select_event(linked.id)
+        times["unlink"].append(_timed(paint, lambda: events.unlink(0)))
+        session.select_event(session.events[(n * 3) % len(session.events)].id)
+        times["drop"].append(_timed(paint, events.delete_event))
         trigger = session.events[(n * 13) % len(session.events)].trigger
         session.select(trigger)
         times["delete"].append(_timed(paint, window.annotating.delete_selected))
@@ -125,7 +139,13 @@ EDITS = (
     ("link", "link an argument"),
     ("mark", "mark an event word"),
     ("undo", "undo that"),
+    ("redo", "redo it"),
+    ("select", "select an event word"),
+    ("move", "move its edge a letter"),
     ("code", "code an event's attribute"),
+    ("no_word", "an event with no word"),
+    ("unlink", "unlink an argument"),
+    ("drop", "delete an event"),
     ("delete", "delete an event word"),
 )
 

@@ -259,7 +259,7 @@ def resize_span(project: Project, span_id: int, annotator: str, start: int, end:
     start, end = strip_span(document.text, start, end)
     if not 0 <= start < end <= len(document.text):
         raise EditError("a span needs at least one character that is not white space")
-    twin = project.spans.keys(span.document_id, span.annotator).get((start, end, span.label))
+    twin = project.spans.with_extent(span.document_id, span.annotator, start, end, span.label)
     if twin is not None and twin != span_id:
         raise EditError(f"{span.label} «{document.text[start:end]}» is already marked")
     return update_span(

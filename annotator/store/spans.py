@@ -179,6 +179,18 @@ class Spans(CodedRows):
         )
         return {(s, e, label): span_id for s, e, label, span_id in rows}
 
+    def with_extent(
+        self, document_id: int, annotator: str, start: int, end: int, label: str
+    ) -> int | None:
+        """The id of the layer's span of ``label`` over exactly ``start``..``end``, if any
+        (one lookup in the layer's index by start, not the layer read whole)."""
+        row = self.db.execute(
+            "SELECT id FROM spans WHERE document_id = ? AND annotator = ? AND start = ? "
+            "AND end = ? AND label = ? LIMIT 1",
+            [document_id, annotator, start, end, label],
+        ).fetchone()
+        return row[0] if row else None
+
     def update(self, span_id: int, time: str, **changes: Any) -> None:
         """Change a span's label, attributes, entity or extent (start, end and text together)."""
         allowed = {"label", "attributes", "entity_id", "start", "end", "text", "provenance"}

@@ -37,6 +37,23 @@ def test_spans_are_trimmed_of_surrounding_white_space(project, document):
         editing.create_span(project, document, "samira", "LOCATION", start, start + 1)
 
 
+def test_an_edge_moved_onto_another_span_of_its_label_is_refused_and_nothing_changes(
+    project, document
+):
+    whole = editing.create_span(project, document, "samira", "ACTOR", *at("تنظيم داعش"))
+    part = editing.create_span(project, document, "samira", "ACTOR", *at("تنظيم"))
+    other = editing.create_span(project, document, "omar", "ACTOR", *at("تنظيم"))
+    place = editing.create_span(project, document, "samira", "LOCATION", *at("داعش"))
+    with pytest.raises(editing.EditError, match="«تنظيم داعش» is already marked"):
+        editing.resize_span(project, part.id, "samira", *at("تنظيم داعش"))
+    assert project.spans.get(part.id) == part
+    # another layer's span, or one of another label, over the same words is no twin
+    moved = editing.resize_span(project, place.id, "samira", *at("تنظيم داعش"))
+    assert (moved.text, project.spans.get(other.id)) == ("تنظيم داعش", other)
+    again = editing.resize_span(project, whole.id, "samira", *at("تنظيم داعش"))
+    assert again.text == "تنظيم داعش"  # onto itself: not a twin
+
+
 def test_every_edit_leaves_an_audit_entry(project, document):
     span = editing.create_span(project, document, "samira", "ACTOR", *at("تنظيم داعش"))
     editing.update_span(project, span.id, "samira", label="LOCATION")
