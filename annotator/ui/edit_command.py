@@ -57,6 +57,13 @@ class EditCommand(QUndoCommand):
         return UnsavedEdit(action, self.annotator, document.name, document.text, span, **more)
 
     def _guarded(self, action) -> None:
+        self.session.editing.emit(True)
+        try:
+            self._guarded_action(action)
+        finally:
+            self.session.editing.emit(False)
+
+    def _guarded_action(self, action) -> None:
         if self.session.saving.lost is not None:
             self.session.failed.emit(
                 translate("saving", "%1: not saved, the project can no longer be saved to").replace(

@@ -62,6 +62,8 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._ready: set[int] = set()  # paragraphs that have been in view (painted with spans)
         self.selected: int | None = None
         self.formatted: dict[int, int] = {}  # how often each paragraph has been formatted
+        self._holding = 0  # edits under way: paragraphs are formatted once they are done
+        self._held: set[int] = set()
 
     def layout_key(self) -> int:
         """Changes whenever the document's text or paragraph formats change (what is laid
@@ -78,7 +80,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         self._set_colors(colors)
         self._positions = positions
         self.selected = selected
-        self._ready = set()
+        self._ready, self._held = set(), set()
         self._index()
 
     def _content_changed(self, _position: int, _removed: int, _added: int) -> None:
@@ -139,7 +141,18 @@ class SpanHighlighter(QSyntaxHighlighter):
         blocks = {n for span in changed if span for n in self._blocks_of(span)}
         self._repaint(blocks)
 
+    def hold(self, on: bool) -> None:
+        """While an edit is under way, the paragraphs it touches (its spans, then the
+        selection moved onto what it made) are formatted once, when it is done."""
+        self._holding = max(0, self._holding + (1 if on else -1))
+        if not self._holding:
+            blocks, self._held = self._held, set()
+            self._repaint(blocks)
+
     def _repaint(self, blocks: set[int]) -> None:
+        if self._holding:
+            self._held |= blocks
+            return
         if not self.current():
             return
         document = self.document()

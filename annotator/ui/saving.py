@@ -63,6 +63,13 @@ class Saving(QObject):
 
     def push(self, command: Edit) -> bool:
         """Make an edit: written to the project first, then put on the undo history."""
+        self.session.editing.emit(True)
+        try:
+            return self._push(command)
+        finally:
+            self.session.editing.emit(False)
+
+    def _push(self, command: Edit) -> bool:
         session = self.session
         if self.lost is not None:
             session.failed.emit(

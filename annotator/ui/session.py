@@ -17,7 +17,7 @@ from annotator.core.schema import Schema
 from annotator.ops import opening, syncing, viewing
 from annotator.ops.opening import OpenedInWindow, Project
 from annotator.ui.saving import Edit, Saving
-from annotator.ui.span_merge import events_merged, merged, span_with
+from annotator.ui.span_merge import event_with, events_merged, merged, span_with
 
 
 class Session(QObject):
@@ -39,6 +39,7 @@ class Session(QObject):
     waiting = Signal(float)  # an edit waits for another program's write (seconds so far)
     projectLost = Signal(object)  # ProjectFilesChanged: the project can no longer be saved to
     eventsChanged = Signal()  # the shown layer's events changed
+    editing = Signal(bool)  # an edit (or its undo) begins, or is done: views may wait for it
 
     def __init__(self, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -168,7 +169,7 @@ class Session(QObject):
         self.selectionChanged.emit()
 
     def find_event(self, event_id: int | None) -> Event | None:
-        return next((e for e in self.events if e.id == event_id), None)
+        return event_with(self.events, event_id) if event_id is not None else None
 
     def selected_event(self) -> Event | None:
         return self.find_event(self.event)
@@ -246,14 +247,12 @@ class Session(QObject):
             self.events = viewing.layer_events(project, document_id, self.layer)
         else:
             self._reread_events(change, events)
-        ids = {e.id for e in self.events}
-        gone = (self.selected is not None and self.selected not in self.by_id) or (
-            self.event is not None and self.event not in ids
-        )
+        event_gone = self.event is not None and self.find_event(self.event) is None
+        gone = (self.selected is not None and self.selected not in self.by_id) or event_gone
         if gone:
             self.selected = self.selected if self.selected in self.by_id else None
-            self.event = self.event if self.event in ids else None
-        if self.linking_from not in ids:
+            self.event = None if event_gone else self.event
+        if self.find_event(self.linking_from) is None:
             self.linking_from = None
         if change.removed or change.added or not events_only:
             self.spansChanged.emit(change)

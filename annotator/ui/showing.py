@@ -39,6 +39,7 @@ class ShownDocument(QObject):
         session.documentShown.connect(self.show_document)
         session.spansChanged.connect(self.spans_changed)
         session.selectionChanged.connect(self.selection_changed)
+        session.editing.connect(view.highlighter.hold)  # an edit's paragraphs formatted once
         session.schemaChanged.connect(self.colors_changed)
         annotations.spanSelected.connect(self._chosen_in_table)
         discussion.spanChosen.connect(self._chosen_in_table)

@@ -66,6 +66,13 @@ def _event_id(event: Event) -> int:
     return event.id
 
 
+def event_with(events: list[Event], event_id: int) -> Event | None:
+    """The event of ``event_id`` among ``events`` (in the order they were made, which is
+    their ids'), found by its place."""
+    at = bisect_left(events, event_id, key=_event_id)
+    return events[at] if at < len(events) and events[at].id == event_id else None
+
+
 def events_merged(shown: list[Event], stale: set[int], fresh: list[Event]) -> list[Event]:
     """``shown`` (in the order they were made, which is their ids') without the events
     ``stale`` names and with ``fresh`` (those read again) in their places: a new list, so

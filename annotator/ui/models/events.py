@@ -3,6 +3,7 @@ their type, their word, who and where (the roles), when and how many were killed
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
@@ -53,7 +54,11 @@ class EventTableModel(TableModel):
         self.endResetModel()
 
     def row_of(self, event_id: int | None) -> int | None:
-        return next((n for n, e in enumerate(self.events) if e.id == event_id), None)
+        """The row of an event: the rows are in the order the events were made, their ids'."""
+        if event_id is None:
+            return None
+        row = bisect_left(self.events, event_id, key=lambda e: e.id)
+        return row if row < len(self.events) and self.events[row].id == event_id else None
 
     def row_count(self) -> int:
         return len(self.events)
