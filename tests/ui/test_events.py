@@ -190,3 +190,38 @@ def test_the_links_are_painted_in_the_events_colour(qtbot, make_window, monkeypa
 
 def _near(color: QColor, other: QColor) -> bool:
     return all(abs(a - b) < 40 for a, b in zip(color.getRgb()[:3], other.getRgb()[:3], strict=True))
+
+
+def test_the_event_made_while_the_list_was_hidden_is_in_view_when_it_is_shown(qtbot, make_window):
+    window = make_window([{"text": TEXT}])
+    window.side_tabs.setCurrentWidget(window.annotations)  # the events list hidden
+    mark_event(qtbot, window, "اشتباكات")
+    for _ in range(30):  # more rows than the list shows
+        window.annotating.events.new_event_here()
+    last = len(rows(window)) - 1
+    assert selected_row(window) == last
+    window.side_tabs.setCurrentWidget(window.events_panel)
+    table = window.events_panel.table
+    qtbot.waitUntil(lambda: table.viewport().rect().contains(
+        table.visualRect(table.model().index(last, 0))), timeout=2000)  # fmt: skip
+    assert table.visualRect(table.model().index(0, 0)).bottom() < 0  # it scrolled to get there
+
+
+def test_the_span_marked_while_the_spans_list_was_hidden_is_in_view_when_it_is_shown(
+    qtbot, make_window
+):
+    words = TEXT.split() * 8
+    text = " ".join(words)
+    starts = [sum(len(w) + 1 for w in words[:n]) for n in range(len(words))]
+    marked = [[s, s + len(w), "ACTOR"] for s, w in zip(starts[:-1], words, strict=False)]
+    window = make_window([{"text": text, "label": marked}])  # all but the last word marked
+    window.side_tabs.setCurrentWidget(window.events_panel)  # the spans list hidden
+    mark(qtbot, window, words[-1], Qt.Key.Key_2, occurrence=8)
+    table = window.annotations
+    (chosen,) = table.selectionModel().selectedRows()
+    assert chosen.row() == len(words) - 1
+    window.side_tabs.setCurrentWidget(table)
+    qtbot.waitUntil(
+        lambda: table.viewport().rect().contains(table.visualRect(chosen)), timeout=2000
+    )
+    assert table.visualRect(table.model().index(0, 0)).bottom() < 0  # it scrolled to get there

@@ -46,6 +46,14 @@ class AnnotationsPanel(QTableView):
         finally:
             self._quiet = False
 
+    def showEvent(self, event) -> None:
+        """The selected span's row in view when the list comes into view (a hidden table
+        cannot scroll to the row chosen while it was hidden)."""
+        super().showEvent(event)
+        rows = self.selectionModel().selectedRows()
+        if rows:
+            self.scrollTo(rows[0])
+
     def show_span(self, span_id: int | None) -> None:
         """Follow a selection made in the text, without echoing it back."""
         self._quiet = True

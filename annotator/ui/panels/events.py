@@ -66,6 +66,14 @@ class EventsPanel(QWidget):
         """Columns as wide as the events listed need, within the width the table shows."""
         self.fitter.fit()
 
+    def showEvent(self, event) -> None:
+        """The selected event's row in view when the panel comes into view (a hidden table
+        cannot scroll to the row chosen while it was hidden)."""
+        super().showEvent(event)
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.table.scrollTo(rows[0])
+
     def show_event(self, event_id: int | None) -> None:
         """Follow the event selected elsewhere, without echoing it back."""
         self._quiet = True
