@@ -86,7 +86,8 @@ class DocumentList(QWidget):
                 if title == translate("DocumentListModel", "Status")
                 else title
             )
-            header.resizeSection(column, metrics.horizontalAdvance(wide) + 16)
+            widest = max(metrics.horizontalAdvance(line) for line in wide.split("\n"))
+            header.resizeSection(column, widest + 16)
         filterable = isinstance(model, DocumentListModel)
         self.filter.setEnabled(filterable)
         self.open_threads.setEnabled(filterable)

@@ -1174,8 +1174,8 @@ Login: %2</source>
         <translation>F1 تداخل</translation>
     </message>
     <message>
-        <source>Annotators</source>
-        <translation>المُوسِّمون</translation>
+        <source>%1 — annotated by %2</source>
+        <translation>%1 — وسّمه %2</translation>
     </message>
 </context>
 <context>

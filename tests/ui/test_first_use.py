@@ -182,3 +182,26 @@ def test_a_span_nested_in_one_of_the_same_label_is_darker_and_has_its_own_bar(qt
     rows = {b.span_id: b.row for b in window.text_view.drawn_bars}
     by_text = {s.text: s.id for s in window.session.spans}
     assert rows[by_text["منطقة الثردات"]] > rows[by_text["الثردات"]]
+
+
+def test_review_mode_is_read_without_scrolling_sideways_at_1280_by_800(qtbot, tmp_path, settings):
+    """The review order's document list and the disagreements of the worst document: every
+    name, figure and difference read whole at 1280×800; who annotated a document is said
+    when the pointer rests on it."""
+    window = open_sample(qtbot, tmp_path / "sample", settings)
+    window.toggle_review(True)
+    listing, table = window.documents.view, window.review.view.table
+    qtbot.waitUntil(lambda: table.isVisible() and table.model().rowCount() > 0)
+    qtbot.wait(50)
+    for shown in (listing, table):
+        assert not shown.horizontalScrollBar().isVisible()
+        assert shown.horizontalHeader().length() <= shown.viewport().width()
+        assert unreadable(shown) == []
+    model = listing.model()
+    assert model.rowCount() >= 2
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3)] == [
+        "Document", "Exact\nF1", "Overlap\nF1"
+    ]  # fmt: skip
+    assert "annotated by huda, omar" in model.index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+    kinds = [table.model().index(r, 0).data() for r in range(table.model().rowCount())]
+    assert "event coding" in kinds  # the coded events the sample's annotators disagree on

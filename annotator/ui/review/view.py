@@ -29,6 +29,7 @@ from annotator.core.model import GOLD, Event, Span
 from annotator.core.required import by_trigger
 from annotator.ops import viewing
 from annotator.review.diff import Disagreement, Kind
+from annotator.ui.column_fit import ColumnFitter
 from annotator.ui.language import figure, fill
 from annotator.ui.models.spans import span_problems
 from annotator.ui.review import accepting
@@ -84,15 +85,12 @@ class ReviewView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for number, width in enumerate((100, 110, 170, 170)):
-            header.resizeSection(number, width)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.fitter = ColumnFitter(self.table)  # every column read without scrolling sideways
         split.addWidget(self.table)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
-        split.setSizes([560, 180])
+        split.setSizes([520, 220])
         column.addWidget(split, 1)
         self.table.clicked.connect(lambda index: self.go_to(index.row()))
         self.panes.spanClicked.connect(self._span_clicked)
@@ -141,6 +139,7 @@ class ReviewView(QWidget):
         self.panes.show_document(document.text, self.spans, colors, relations, shown.events)
         found = described(project, document_id, compared, self.spans, self.events)
         self.model.set_items(found)
+        self.fitter.fit()
         items = self.model.items
         self._mark_disagreements(items)
         self.summary.setText(summary(compared, items))
