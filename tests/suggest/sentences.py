@@ -17,3 +17,16 @@ def record(name: str, text: str, marks) -> dict:
         labels.append([start, start + len(words), label])
         at = start + len(words)
     return {"name": name, "text": text, "label": labels}
+
+
+def reports(count: int, repeat: int = 1) -> list[dict]:
+    """``count`` annotated reports, each the sentences ``repeat`` times under a title of its
+    own, with every name marked."""
+    records = []
+    for n in range(count):
+        text, marks = f"تقرير {n + 1}\n", []
+        for sentence, names in SENTENCES * repeat:
+            text += sentence + "\n"
+            marks += names
+        records.append(record(f"a{n}", text, marks))
+    return records

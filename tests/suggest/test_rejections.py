@@ -17,24 +17,13 @@ from annotator.ops.importing import import_files
 from annotator.ops.suggest_rejections import evidence
 from annotator.store.project import Project
 from tests.conftest import write_jsonl
-from tests.suggest.sentences import SENTENCES, record
+from tests.suggest.sentences import record, reports
 
 UNSEEN = {
     "first": "وصلت قوات الجيش إلى حلب ثم دمشق.",
     "second": "عاد الهدوء إلى حلب ودمشق بعد أيام.",
     "third": "زار الوفد حلب وحمص.",
 }
-
-
-def annotated(count: int, repeat: int = 1) -> list[dict]:
-    records = []
-    for n in range(count):
-        text, marks = f"تقرير {n + 1}\n", []
-        for sentence, names in SENTENCES * repeat:
-            text += sentence + "\n"
-            marks += names
-        records.append(record(f"a{n}", text, marks))
-    return records
 
 
 def make(tmp_path: Path, records: list[dict]) -> Path:
@@ -63,7 +52,7 @@ def reject(project: Project, model, name: str, words: str) -> None:
 
 
 def test_a_name_rejected_once_is_suggested_nowhere_until_accepted_or_marked(tmp_path):
-    with Project.open(make(tmp_path, annotated(4))) as project:
+    with Project.open(make(tmp_path, reports(4))) as project:
         model = suggest_verdicts.train(project, "samira", "dictionary", "samira")
         assert ("حلب", "LOC") in offered(project, model, "second")
         reject(project, model, "first", "حلب")
@@ -79,7 +68,7 @@ def test_a_name_rejected_once_is_suggested_nowhere_until_accepted_or_marked(tmp_
 
 
 def test_accepting_a_rejected_name_brings_it_back_and_so_does_undoing_the_rejection(tmp_path):
-    with Project.open(make(tmp_path, annotated(3))) as project:
+    with Project.open(make(tmp_path, reports(3))) as project:
         model = suggest_verdicts.train(project, "samira", "dictionary", "samira")
         reject(project, model, "first", "حلب")
         assert ("حلب", "LOC") not in offered(project, model, "second")
@@ -99,7 +88,7 @@ def test_accepting_a_rejected_name_brings_it_back_and_so_does_undoing_the_reject
 
 
 def test_the_dictionary_offers_a_names_next_label_when_one_is_rejected(tmp_path):
-    records = annotated(2)
+    records = reports(2)
     records.append(record("b", "أعلن الجيش الحرب.\n", [("الجيش", "MISC")]))
     with Project.open(make(tmp_path, records)) as project:
         model = suggest_verdicts.train(project, "samira", "dictionary", "samira")
@@ -112,7 +101,7 @@ def test_the_dictionary_offers_a_names_next_label_when_one_is_rejected(tmp_path)
 def test_rejected_words_are_learned_as_outside_any_name_when_the_model_is_trained_again(
     tmp_path,
 ):
-    with Project.open(make(tmp_path, annotated(4, repeat=2))) as project:
+    with Project.open(make(tmp_path, reports(4, repeat=2))) as project:
         before = suggest_verdicts.train(project, "samira", "crf", "samira")
         first = document(project, "first")
 
@@ -131,7 +120,7 @@ def test_rejected_words_are_learned_as_outside_any_name_when_the_model_is_traine
 
 
 def test_the_command_line_heeds_the_rejections_of_the_layer_it_learns_from(tmp_path, capsys):
-    folder = make(tmp_path, annotated(3))
+    folder = make(tmp_path, reports(3))
     with Project.open(folder) as project:
         model = suggest_verdicts.train(project, "samira", "dictionary", "samira")
         reject(project, model, "first", "حلب")

@@ -11,19 +11,13 @@ from PySide6.QtGui import QColor
 
 from annotator.ops import suggest_verdicts
 from annotator.ui.main_window import MainWindow
-from tests.suggest.sentences import SENTENCES, record
+from tests.suggest.sentences import reports
 
 UNSEEN = "وصلت قوات الجيش إلى حلب ثم دمشق، وقالت سانا إن حمص هادئة."
 
 
 def corpus(annotated: int = 3, repeat: int = 1) -> list[dict]:
-    records = []
-    for n in range(annotated):
-        text, marks = f"تقرير {n + 1}\n", []
-        for sentence, names in SENTENCES * repeat:
-            text += sentence + "\n"
-            marks += names
-        records.append(record(f"a{n}", text, marks))
+    records = reports(annotated, repeat)
     records.append({"name": "new", "text": UNSEEN})
     records.append({"name": "other", "text": "خبر آخر عن الطقس في المنطقة."})
     return records
