@@ -15,7 +15,7 @@ from annotator.ops import editing, suggest_uncertainty, suggest_verdicts
 from annotator.ops.importing import import_files
 from annotator.store.project import Project
 from tests.conftest import write_jsonl
-from tests.suggest.test_rejections import SENTENCES, record
+from tests.suggest.sentences import reports
 
 TORN = "وصل الوفد إلى الشام."  # «الشام» is LOC in half the layer's documents, ORG in the rest
 SURE = "قصفت قوات الجيش مدينة حلب صباح اليوم."
@@ -23,15 +23,11 @@ PLAIN = "عاد الهدوء إلى المنطقة بعد أيام."
 
 
 def records(plain: int = 3) -> list[dict]:
-    found = []
-    for n in range(4):
-        text, marks = f"تقرير {n + 1}\n", []
-        for sentence, names in SENTENCES * 2:
-            text += sentence + "\n"
-            marks += names
-        text += TORN + "\n"
-        marks += [("الشام", "LOC" if n % 2 else "ORG")]
-        found.append(record(f"a{n}", text, marks))
+    found = reports(4, repeat=2)
+    for n, report in enumerate(found):  # each ends with «الشام», coded one way or the other
+        start = len(report["text"]) + TORN.index("الشام")
+        report["text"] += TORN + "\n"
+        report["label"].append([start, start + len("الشام"), "LOC" if n % 2 else "ORG"])
     found.append({"name": "sure", "text": SURE})
     found += [{"name": f"plain {n}", "text": f"{PLAIN} ({n})"} for n in range(plain)]
     found.append({"name": "torn", "text": TORN})
